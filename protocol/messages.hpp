@@ -1,0 +1,132 @@
+#pragma once
+// Every message of the jos wire protocol. One envelope: {"v": 1, "type": "...", ...}.
+// protocol/README.md documents each with an example.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "shared/model.hpp"
+#include "shared/ops.hpp"
+
+namespace jos::protocol {
+
+// What someone tells about themselves when they start or join a trajectory.
+struct profile {
+  std::string name;
+  shared::organisation org = shared::organisation::school;
+  std::string function;
+  shared::staff_level level = shared::staff_level::uitvoerder;
+  bool operator==(const profile&) const = default;
+};
+
+// ---- client to server ----
+
+// A coordinator starts a new leerlijn.
+struct create_trajectory {
+  shared::partnership partners;
+  profile me;
+  bool operator==(const create_trajectory&) const = default;
+};
+
+// Someone joins with the team code the coordinator shared.
+struct join_trajectory {
+  std::string join_code;
+  profile me;
+  bool operator==(const join_trajectory&) const = default;
+};
+
+// Opens (or reopens) a session as a known person. `client_id` names this installation,
+// so that resent ops are recognised; `last_seq` is the last server sequence it has.
+struct hello {
+  std::string token;
+  std::string client_id;
+  std::uint64_t last_seq = 0;
+  bool operator==(const hello&) const = default;
+};
+
+// An operation from this client: `client_seq` counts up per client id (dedup on resend);
+// `base_seq` is the last server sequence the client had applied when it made the op.
+struct submit {
+  std::uint64_t client_seq = 0;
+  std::uint64_t base_seq = 0;
+  shared::operation op;
+};
+
+using client_message = std::variant<create_trajectory, join_trajectory, hello, submit>;
+
+// ---- server to client ----
+
+struct created {
+  std::string trajectory_id;
+  std::string join_code;
+  std::string coordinator_secret;
+  std::string token;
+  shared::person_id person = shared::no_person;
+  bool operator==(const created&) const = default;
+};
+
+struct joined {
+  std::string trajectory_id;
+  std::string token;
+  shared::person_id person = shared::no_person;
+  bool operator==(const joined&) const = default;
+};
+
+// Sent after hello; followed by either a snapshot or the missed ops.
+struct welcome {
+  std::string trajectory_id;
+  shared::person_id person = shared::no_person;
+  std::uint64_t seq = 0;  // the server's current sequence
+  bool operator==(const welcome&) const = default;
+};
+
+struct ack {
+  std::uint64_t client_seq = 0;
+  std::uint64_t seq = 0;
+  bool operator==(const ack&) const = default;
+};
+
+struct reject {
+  std::uint64_t client_seq = 0;
+  std::string code;    // "forbidden", "invalid", ...
+  std::string reason;  // Dutch, for the user
+  bool operator==(const reject&) const = default;
+};
+
+// An op as the server ordered it.
+struct sequenced_op {
+  std::uint64_t seq = 0;
+  shared::person_id author = shared::no_person;  // no_person: the server itself
+  std::string client_id;
+  std::uint64_t client_seq = 0;
+  shared::operation op;
+};
+
+struct op_batch {
+  std::vector<sequenced_op> ops;
+};
+
+struct snapshot {
+  std::uint64_t seq = 0;
+  shared::trajectory state;
+};
+
+struct presence {
+  std::vector<shared::person_id> online;
+  bool operator==(const presence&) const = default;
+};
+
+// A frame that could not be understood or a session-level failure. The connection stays
+// unless the server says otherwise.
+struct error {
+  std::string code;    // "malformed", "version", "unauthorised", "rate_limited", ...
+  std::string reason;  // for people: Dutch
+  bool operator==(const error&) const = default;
+};
+
+using server_message =
+    std::variant<created, joined, welcome, ack, reject, op_batch, snapshot, presence, error>;
+
+}  // namespace jos::protocol

@@ -1,0 +1,17 @@
+#pragma once
+// JSON form of the typed operations of shared/ops.hpp: {"type": "set_rating", ...}.
+
+#include <optional>
+#include <string>
+
+#include "protocol/json_reader.hpp"
+#include "shared/ops.hpp"
+
+namespace jos::protocol {
+
+json encode_op(const shared::operation& o);
+// nullopt with `error` set to e.g. "op.row: expected an integer" or "op.type: unknown value".
+std::optional<shared::operation> decode_op(const json& j, const std::string& path,
+                                           std::string& error);
+
+}  // namespace jos::protocol

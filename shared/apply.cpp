@@ -1,0 +1,169 @@
+#include <algorithm>
+
+#include "shared/calendar.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::shared {
+namespace {
+
+void set_member(std::vector<person_id>& sorted, person_id id, bool in) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), id);
+  const bool there = it != sorted.end() && *it == id;
+  if (in && !there) sorted.insert(it, id);
+  if (!in && there) sorted.erase(it);
+}
+
+void restart_timer(agenda_timer& timer, std::int64_t at_ms) {
+  timer = agenda_timer{};
+  timer.running = true;
+  timer.started_at_ms = at_ms;
+}
+
+// Applies an op that validate() accepted. Each handler assumes its checks passed.
+struct applier {
+  trajectory& t;
+  const actor& who;
+
+  meeting& m(int index) { return t.meetings[static_cast<std::size_t>(index)]; }
+  live_session& s(int index) { return m(index).session; }
+  person& p(person_id id) {
+    return *std::find_if(t.team.begin(), t.team.end(), [id](const person& x) { return x.id == id; });
+  }
+
+  void operator()(const op::set_partnership& o) { t.partners = o.value; }
+  void operator()(const op::set_precondition& o) {
+    t.preconditions[static_cast<std::size_t>(o.index)] = o.met;
+  }
+  void operator()(const op::add_person& o) {
+    t.team.push_back(o.value);
+    t.next_person_id = std::max(t.next_person_id, o.value.id + 1);
+  }
+  void operator()(const op::update_person& o) {
+    person& target = p(o.value.id);
+    const bool coordinator = target.coordinator;
+    target = o.value;
+    target.coordinator = coordinator;
+  }
+  void operator()(const op::set_coordinator& o) { p(o.person).coordinator = o.coordinator; }
+  void operator()(const op::schedule_meeting& o) {
+    m(o.meeting).planned_date = o.date;
+    m(o.meeting).mode = o.mode;
+  }
+  void operator()(const op::plan_from_start& o) {
+    for (int i = 0; i < seed_meeting_count && i < static_cast<int>(t.meetings.size()); ++i)
+      m(i).planned_date = planned_date(o.start_date, i);
+  }
+  void operator()(const op::add_extra_meeting& o) {
+    meeting extra;
+    extra.template_index = seed_meeting_count;
+    extra.planned_date = o.date;
+    extra.mode = o.mode;
+    t.meetings.push_back(std::move(extra));
+  }
+  void operator()(const op::start_meeting& o) {
+    meeting& mt = m(o.meeting);
+    mt.status = meeting_status::bezig;
+    mt.session.agenda_index = 0;
+    mt.session.started_at_ms = o.at_ms;
+    restart_timer(mt.session.timer, o.at_ms);
+    t.active_meeting = o.meeting;
+  }
+  void operator()(const op::end_meeting& o) {
+    meeting& mt = m(o.meeting);
+    mt.status = meeting_status::afgerond;
+    auto& timer = mt.session.timer;
+    timer.elapsed_ms = timer.elapsed_at(o.at_ms);
+    timer.running = false;
+    mt.session.vote = vote_state{};
+    if (t.active_meeting == o.meeting) t.active_meeting = -1;
+  }
+  void operator()(const op::goto_agenda_item& o) {
+    auto& session = s(o.meeting);
+    if (session.agenda_index == o.index) return;
+    session.agenda_index = o.index;
+    // Each item gets its own clock; it runs if the previous one did.
+    const bool was_running = session.timer.running;
+    restart_timer(session.timer, o.at_ms);
+    session.timer.running = was_running;
+  }
+  void operator()(const op::control_timer& o) {
+    auto& timer = s(o.meeting).timer;
+    switch (o.action) {
+      case timer_action::start:
+        if (!timer.running) {
+          timer.running = true;
+          timer.started_at_ms = o.at_ms;
+        }
+        break;
+      case timer_action::pause:
+        timer.elapsed_ms = timer.elapsed_at(o.at_ms);
+        timer.running = false;
+        break;
+      case timer_action::reset: restart_timer(timer, o.at_ms); break;
+      case timer_action::extend: timer.extra_minutes += o.minutes; break;
+    }
+  }
+  void operator()(const op::assign_role& o) {
+    auto& session = s(o.meeting);
+    (o.role == meeting_role::notulist ? session.notulist : session.invuller) = o.person;
+  }
+  void operator()(const op::set_presence& o) { set_member(s(o.meeting).present, o.person, o.present); }
+  void operator()(const op::set_writer& o) { set_member(s(o.meeting).writers, o.person, o.allowed); }
+  void operator()(const op::set_rating& o) {
+    t.documents[static_cast<std::size_t>(o.document)].rows[static_cast<std::size_t>(o.row)].rating =
+        o.value;
+  }
+  void operator()(const op::edit_text& o) {
+    std::string& text =
+        o.target.minutes
+            ? s(o.target.meeting).minutes
+            : t.documents[static_cast<std::size_t>(o.target.document)]
+                  .rows[static_cast<std::size_t>(o.target.row)]
+                  .cells[static_cast<std::size_t>(o.target.column)];
+    for (const auto& edit : o.edits) apply_splice(text, edit);
+  }
+  void operator()(const op::add_reaction& o) {
+    s(o.meeting).reactions.push_back({who.id, o.at_ms, o.row, o.text});
+  }
+  void operator()(const op::highlight_reaction& o) { s(o.meeting).highlighted_reaction = o.index; }
+  void operator()(const op::open_vote& o) {
+    vote_state& v = s(o.meeting).vote;
+    v = vote_state{};
+    v.open = true;
+    v.document = o.document;
+    v.row = o.row;
+    v.anonymous = o.anonymous;
+  }
+  void operator()(const op::cast_vote& o) { s(o.meeting).vote.ballots[who.id] = o.value; }
+  void operator()(const op::reveal_vote& o) {
+    s(o.meeting).vote.revealed = true;
+    if (!o.ballots.empty()) s(o.meeting).vote.ballots = o.ballots;
+  }
+  void operator()(const op::close_vote& o) {
+    vote_state& v = s(o.meeting).vote;
+    if (o.decided != 0) {
+      vote_record record;
+      record.document = v.document;
+      record.row = v.row;
+      // A replica may hold a ballot without its value (0: hidden until the reveal reached
+      // it, e.g. when it predicts its own reveal); such a ballot counts for no value.
+      for (const auto& [voter, value] : v.ballots)
+        if (value >= rating_min && value <= rating_max)
+          ++record.distribution[static_cast<std::size_t>(value - 1)];
+      if (!v.anonymous) record.ballots = v.ballots;
+      record.decided = o.decided;
+      t.votes.push_back(std::move(record));
+      t.documents[static_cast<std::size_t>(v.document)].rows[static_cast<std::size_t>(v.row)].rating =
+          o.decided;
+    }
+    v = vote_state{};
+  }
+};
+
+}  // namespace
+
+void apply(trajectory& t, const operation& o, const actor& who) {
+  std::visit(applier{t, who}, o);
+}
+
+}  // namespace jos::shared

@@ -1,0 +1,71 @@
+#pragma once
+// Small vocabulary types shared by the model, the operations and the protocol.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace jos::shared {
+
+using person_id = std::uint32_t;
+inline constexpr person_id no_person = 0;
+
+enum class organisation : std::uint8_t { school, jongerenwerk };
+enum class cooperation : std::uint8_t { existing, fresh };  // bestaande / pas gestarte
+enum class staff_level : std::uint8_t { uitvoerder, manager };
+enum class meeting_mode : std::uint8_t { fysiek, digitaal, hybride };
+enum class meeting_status : std::uint8_t { gepland, bezig, afgerond };
+enum class meeting_role : std::uint8_t { notulist, invuller };
+enum class timer_action : std::uint8_t { start, pause, reset, extend };
+
+// The five documents a trajectory fills over its four meetings.
+enum class document_id : std::uint8_t {
+  signalering_begin,
+  actieplan,
+  evaluatie_tussentijds,
+  evaluatie_eind,
+  signalering_eind,
+};
+inline constexpr int document_count = 5;
+
+// What an agenda item shows in the centre of the meeting view.
+enum class document_kind : std::uint8_t {
+  none,
+  factsheet,
+  signalering,
+  actieplan,
+  evaluatielijst,
+  vergelijking,
+};
+
+// Stable wire/storage names; parse_* returns nullopt for anything unknown so that callers
+// reject it explicitly instead of guessing.
+std::string_view name_of(organisation v);
+std::string_view name_of(cooperation v);
+std::string_view name_of(staff_level v);
+std::string_view name_of(meeting_mode v);
+std::string_view name_of(meeting_status v);
+std::string_view name_of(meeting_role v);
+std::string_view name_of(timer_action v);
+std::string_view name_of(document_id v);
+std::string_view name_of(document_kind v);
+
+std::optional<organisation> parse_organisation(std::string_view s);
+std::optional<cooperation> parse_cooperation(std::string_view s);
+std::optional<staff_level> parse_staff_level(std::string_view s);
+std::optional<meeting_mode> parse_meeting_mode(std::string_view s);
+std::optional<meeting_status> parse_meeting_status(std::string_view s);
+std::optional<meeting_role> parse_meeting_role(std::string_view s);
+std::optional<timer_action> parse_timer_action(std::string_view s);
+std::optional<document_id> parse_document_id(std::string_view s);
+std::optional<document_kind> parse_document_kind(std::string_view s);
+
+// Dutch labels for the UI and the exports.
+std::string_view label_of(organisation v);
+std::string_view label_of(staff_level v);
+std::string_view label_of(meeting_mode v);
+std::string_view label_of(meeting_status v);
+std::string_view label_of(meeting_role v);
+std::string_view label_of(document_id v);
+
+}  // namespace jos::shared

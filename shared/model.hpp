@@ -1,0 +1,147 @@
+#pragma once
+// The state of one trajectory (leerlijn): the partnership, the team, the meetings with
+// their live sessions, and the documents the team fills in. Plain data; the rules that
+// change it live in rules.hpp.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/content.hpp"
+#include "shared/ids.hpp"
+
+namespace jos::shared {
+
+inline constexpr int precondition_count = 3;
+inline constexpr int max_coordinators = 2;
+inline constexpr int seed_meeting_count = 4;
+
+struct partnership {
+  std::string school;
+  std::string youth_organisation;
+  cooperation kind = cooperation::existing;
+  bool operator==(const partnership&) const = default;
+};
+
+struct person {
+  person_id id = no_person;
+  std::string name;
+  organisation org = organisation::school;
+  std::string function;  // docent, mentor, jongerenwerker, ...
+  staff_level level = staff_level::uitvoerder;
+  bool coordinator = false;
+  bool operator==(const person&) const = default;
+};
+
+// One row of a document: the rating (Signaleringsinstrument only; 0 = not rated) and the
+// free-text cells in the order of the document's columns.
+struct document_row {
+  int rating = 0;
+  std::vector<std::string> cells;
+  bool operator==(const document_row&) const = default;
+};
+
+struct document {
+  document_id id = document_id::signalering_begin;
+  std::array<document_row, onderdeel_count> rows;
+  bool operator==(const document&) const = default;
+};
+
+// Time is kept as server milliseconds; the server stamps ops that need a clock.
+struct agenda_timer {
+  bool running = false;
+  std::int64_t started_at_ms = 0;  // when the current run began (if running)
+  std::int64_t elapsed_ms = 0;     // time accumulated before the current run
+  int extra_minutes = 0;           // the coordinator extended this item
+  std::int64_t elapsed_at(std::int64_t now_ms) const {
+    return elapsed_ms + (running && now_ms > started_at_ms ? now_ms - started_at_ms : 0);
+  }
+  bool operator==(const agenda_timer&) const = default;
+};
+
+struct reaction {
+  person_id author = no_person;
+  std::int64_t at_ms = 0;
+  int row = -1;  // -1: the meeting chat; 0..9: the comment thread of that onderdeel
+  std::string text;
+  bool operator==(const reaction&) const = default;
+};
+
+// A group vote on one rating. Ballots stay hidden until reveal; the server never sends
+// them to clients before that (see protocol redaction).
+struct vote_state {
+  bool open = false;
+  document_id document = document_id::signalering_begin;
+  int row = 0;
+  bool anonymous = false;
+  bool revealed = false;
+  std::map<person_id, int> ballots;
+  bool operator==(const vote_state&) const = default;
+};
+
+// A recorded outcome of a vote, kept with the document.
+struct vote_record {
+  document_id document = document_id::signalering_begin;
+  int row = 0;
+  std::array<int, 3> distribution{};  // how many voted 1, 2, 3
+  std::map<person_id, int> ballots;   // empty in anonymous mode
+  int decided = 0;                    // the rating the team set
+  bool operator==(const vote_record&) const = default;
+};
+
+struct live_session {
+  std::vector<person_id> present;  // sorted
+  person_id notulist = no_person;
+  person_id invuller = no_person;
+  std::vector<person_id> writers;  // others the coordinator allowed to write; sorted
+  int agenda_index = 0;
+  agenda_timer timer;
+  std::int64_t started_at_ms = 0;
+  std::string minutes;
+  std::vector<reaction> reactions;
+  int highlighted_reaction = -1;  // brought into view for all by the coordinator
+  vote_state vote;
+  bool operator==(const live_session&) const = default;
+};
+
+struct meeting {
+  int template_index = 0;  // 0..3: the seed's meetings; 4: an extra evaluation meeting
+  std::string planned_date;  // ISO yyyy-mm-dd, or empty while not agreed
+  meeting_mode mode = meeting_mode::fysiek;
+  meeting_status status = meeting_status::gepland;
+  live_session session;
+  bool operator==(const meeting&) const = default;
+};
+
+struct trajectory {
+  std::string id;
+  partnership partners;
+  std::array<bool, precondition_count> preconditions{};
+  std::vector<person> team;
+  std::vector<meeting> meetings;
+  std::array<document, document_count> documents;
+  std::vector<vote_record> votes;
+  int active_meeting = -1;  // the meeting in progress, if any
+  person_id next_person_id = 1;
+  bool operator==(const trajectory&) const = default;
+};
+
+// A new trajectory: four planned meetings and five empty documents.
+trajectory make_trajectory(std::string id, partnership partners);
+
+const meeting_template& template_of(const meeting& m);
+const person* find_person(const trajectory& t, person_id id);
+int coordinator_count(const trajectory& t);
+
+// Which document an agenda item of this meeting works on (nullopt for the factsheet,
+// the comparison and items without a document).
+std::optional<document_id> document_for(int template_index, document_kind kind);
+// The documents the invuller of a meeting may edit.
+std::vector<document_id> editable_documents(int template_index);
+
+std::array<int, onderdeel_count> ratings_of(const document& d);
+
+}  // namespace jos::shared

@@ -1,0 +1,32 @@
+#include "shared/ops.hpp"
+
+#include <type_traits>
+
+namespace jos::shared {
+
+std::string_view op_name(const operation& o) {
+  static constexpr std::string_view names[] = {
+      "set_partnership", "set_precondition", "add_person",       "update_person",
+      "set_coordinator", "schedule_meeting", "plan_from_start",  "add_extra_meeting",
+      "start_meeting",   "end_meeting",      "goto_agenda_item", "control_timer",
+      "assign_role",     "set_presence",     "set_writer",       "set_rating",
+      "edit_text",       "add_reaction",     "highlight_reaction", "open_vote",
+      "cast_vote",       "reveal_vote",      "close_vote"};
+  static_assert(std::size(names) == std::variant_size_v<operation>);
+  return names[o.index()];
+}
+
+void complete_on_server(operation& o, const trajectory& t, std::int64_t now_ms) {
+  std::visit(
+      [now_ms](auto& body) {
+        if constexpr (requires { body.at_ms; }) body.at_ms = now_ms;
+      },
+      o);
+  if (auto* reveal = std::get_if<op::reveal_vote>(&o)) {
+    reveal->ballots.clear();
+    if (reveal->meeting >= 0 && reveal->meeting < static_cast<int>(t.meetings.size()))
+      reveal->ballots = t.meetings[static_cast<std::size_t>(reveal->meeting)].session.vote.ballots;
+  }
+}
+
+}  // namespace jos::shared

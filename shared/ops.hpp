@@ -1,0 +1,154 @@
+#pragma once
+// Every change to a trajectory is one of these typed operations. The server validates and
+// applies them in its order; clients apply the same ops to predict and to follow.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "shared/ids.hpp"
+#include "shared/model.hpp"
+#include "shared/text.hpp"
+
+namespace jos::shared {
+
+namespace op {
+
+struct set_partnership {
+  partnership value;
+};
+struct set_precondition {
+  int index = 0;
+  bool met = false;
+};
+// People join through the server (actor: system) or are added by a coordinator.
+struct add_person {
+  person value;
+};
+struct update_person {
+  person value;  // id selects the person; coordinator flag is ignored (see set_coordinator)
+};
+struct set_coordinator {
+  person_id person = no_person;
+  bool coordinator = false;
+};
+struct schedule_meeting {
+  int meeting = 0;
+  std::string date;  // yyyy-mm-dd or empty
+  meeting_mode mode = meeting_mode::fysiek;
+};
+// Plans the four meetings from a start date in the seed's weeks 1, 3, 9 and 17.
+struct plan_from_start {
+  std::string start_date;
+};
+struct add_extra_meeting {
+  std::string date;
+  meeting_mode mode = meeting_mode::fysiek;
+};
+struct start_meeting {
+  int meeting = 0;
+  std::int64_t at_ms = 0;  // stamped by the server
+};
+struct end_meeting {
+  int meeting = 0;
+  std::int64_t at_ms = 0;
+};
+struct goto_agenda_item {
+  int meeting = 0;
+  int index = 0;
+  std::int64_t at_ms = 0;
+};
+struct control_timer {
+  int meeting = 0;
+  timer_action action = timer_action::start;
+  int minutes = 0;  // for extend
+  std::int64_t at_ms = 0;
+};
+struct assign_role {
+  int meeting = 0;
+  meeting_role role = meeting_role::invuller;
+  person_id person = no_person;  // no_person clears the role
+};
+struct set_presence {
+  int meeting = 0;
+  person_id person = no_person;
+  bool present = false;
+};
+struct set_writer {
+  int meeting = 0;
+  person_id person = no_person;
+  bool allowed = false;
+};
+struct set_rating {
+  document_id document = document_id::signalering_begin;
+  int row = 0;
+  int value = 0;  // 0 clears
+};
+
+// Where a text splice goes: a cell of a document, or the minutes of a meeting.
+struct text_target {
+  bool minutes = false;
+  int meeting = 0;  // minutes only
+  document_id document = document_id::signalering_begin;
+  int row = 0;
+  int column = 0;
+  bool operator==(const text_target&) const = default;
+};
+// Splices applied in order. A client sends one; the server's transformation over
+// concurrent edits can split it in two (a deletion around someone else's insertion).
+struct edit_text {
+  text_target target;
+  std::vector<splice> edits;
+};
+inline constexpr std::size_t max_splices_per_edit = 8;
+struct add_reaction {
+  int meeting = 0;
+  int row = -1;
+  std::string text;
+  std::int64_t at_ms = 0;
+};
+struct highlight_reaction {
+  int meeting = 0;
+  int index = -1;  // -1 clears
+};
+struct open_vote {
+  int meeting = 0;
+  document_id document = document_id::signalering_begin;
+  int row = 0;
+  bool anonymous = false;
+};
+struct cast_vote {
+  int meeting = 0;
+  int value = 0;
+};
+// The server fills in the ballots: until now clients only knew who had voted.
+struct reveal_vote {
+  int meeting = 0;
+  std::map<person_id, int> ballots;
+};
+// Ends the vote; with a value 1..3 that value becomes the rating and the vote is recorded.
+struct close_vote {
+  int meeting = 0;
+  int decided = 0;  // 0: closed without a decision, nothing changes
+};
+
+}  // namespace op
+
+using operation =
+    std::variant<op::set_partnership, op::set_precondition, op::add_person, op::update_person,
+                 op::set_coordinator, op::schedule_meeting, op::plan_from_start,
+                 op::add_extra_meeting, op::start_meeting, op::end_meeting, op::goto_agenda_item,
+                 op::control_timer, op::assign_role, op::set_presence, op::set_writer,
+                 op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
+                 op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote>;
+
+// The wire name of an operation ("set_rating", ...).
+std::string_view op_name(const operation& o);
+
+// Fills in what only the server knows before it orders an op: its clock (so every replica
+// computes the same timers) and, at a reveal, the secret ballots.
+void complete_on_server(operation& o, const trajectory& t, std::int64_t now_ms);
+
+}  // namespace jos::shared

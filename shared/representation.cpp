@@ -1,0 +1,30 @@
+#include "shared/representation.hpp"
+
+namespace jos::shared {
+
+std::vector<representation_gap> representation_gaps(const trajectory& t,
+                                                    const std::vector<person_id>& people) {
+  std::vector<representation_gap> gaps;
+  for (auto org : {organisation::school, organisation::jongerenwerk}) {
+    for (auto level : {staff_level::uitvoerder, staff_level::manager}) {
+      bool found = false;
+      for (person_id id : people) {
+        const person* p = find_person(t, id);
+        if (p != nullptr && p->org == org && p->level == level) found = true;
+      }
+      if (found) continue;
+      const std::string who = level == staff_level::manager ? "manager" : "uitvoerder";
+      const std::string where = org == organisation::school ? "de school" : "het jongerenwerk";
+      gaps.push_back({org, level, "Er is nog geen " + who + " van " + where + "."});
+    }
+  }
+  return gaps;
+}
+
+std::vector<representation_gap> team_representation_gaps(const trajectory& t) {
+  std::vector<person_id> everyone;
+  for (const auto& p : t.team) everyone.push_back(p.id);
+  return representation_gaps(t, everyone);
+}
+
+}  // namespace jos::shared

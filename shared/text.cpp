@@ -1,0 +1,156 @@
+#include "shared/text.hpp"
+
+#include <algorithm>
+
+namespace jos::shared {
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+
+}  // namespace
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if (c < 0x80U) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0U) == 0xC0U) {
+      len = 2;
+      cp = c & 0x1FU;
+    } else if ((c & 0xF0U) == 0xE0U) {
+      len = 3;
+      cp = c & 0x0FU;
+    } else if ((c & 0xF8U) == 0xF0U) {
+      len = 4;
+      cp = c & 0x07U;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if (!is_continuation(cc)) return false;
+      cp = (cp << 6U) | (cc & 0x3FU);
+    }
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+                          (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool printable_text(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20U && c != '\n' && c != '\t') || c == 0x7FU;
+  });
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return !is_continuation(static_cast<unsigned char>(c)); }));
+}
+
+std::size_t byte_offset(std::string_view s, std::size_t cp) {
+  std::size_t i = 0;
+  while (i < s.size() && cp > 0) {
+    ++i;
+    while (i < s.size() && is_continuation(static_cast<unsigned char>(s[i]))) ++i;
+    --cp;
+  }
+  return i;
+}
+
+void apply_splice(std::string& text, const splice& s) {
+  const std::size_t from = byte_offset(text, s.pos);
+  const std::size_t to = from + byte_offset(std::string_view(text).substr(from), s.del);
+  text.replace(from, to - from, s.ins);
+}
+
+splice diff_splice(std::string_view before, std::string_view after) {
+  std::size_t prefix = 0;
+  const std::size_t max_prefix = std::min(before.size(), after.size());
+  while (prefix < max_prefix && before[prefix] == after[prefix]) ++prefix;
+  // Never cut inside a code point: back up to its first byte.
+  // At the end of `before` look at `after` (they share every byte up to here): reading
+  // before[before.size()] would run past the caller's buffer.
+  const auto inside_code_point = [&](std::size_t i) {
+    const std::string_view s = i < before.size() ? before : after;
+    return i < s.size() && is_continuation(static_cast<unsigned char>(s[i]));
+  };
+  while (prefix > 0 && inside_code_point(prefix)) --prefix;
+
+  std::size_t suffix = 0;
+  const std::size_t max_suffix = std::min(before.size(), after.size()) - prefix;
+  while (suffix < max_suffix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+    ++suffix;
+  // The suffix must start on a code point boundary in both strings.
+  while (suffix > 0 &&
+         is_continuation(static_cast<unsigned char>(before[before.size() - suffix])))
+    --suffix;
+
+  splice out;
+  out.pos = code_points(before.substr(0, prefix));
+  out.del = code_points(before.substr(prefix, before.size() - prefix - suffix));
+  out.ins = std::string(after.substr(prefix, after.size() - prefix - suffix));
+  return out;
+}
+
+std::vector<splice> transform(const splice& a, const splice& b, bool a_first) {
+  const std::size_t b_ins = code_points(b.ins);
+  const std::size_t a_end = a.pos + a.del;
+  const std::size_t b_end = b.pos + b.del;
+  // Where a position of the original text lands once b is applied.
+  const auto shifted = [&](std::size_t x) { return x - b.del + b_ins; };
+
+  std::vector<splice> out;
+  // The part of a's deletion right of b's range survives, shifted past b's insertion.
+  const std::size_t right_from = std::max(a.pos, b_end);
+  if (a_end > right_from) out.push_back({shifted(right_from), a_end - right_from, {}});
+
+  // The part left of b's range keeps its place, and a's insertion goes with it.
+  splice main;
+  main.ins = a.ins;
+  if (a.pos < b.pos || (a.pos == b.pos && a_first)) {
+    main.pos = a.pos;
+    main.del = std::min(a_end, b.pos) - a.pos;
+  } else if (a.pos < b_end || a.pos == b.pos) {
+    main.pos = b.pos + b_ins;  // inside what b deleted: after b's insertion
+  } else {
+    main.pos = shifted(a.pos);
+  }
+  if (main.del > 0 || !main.ins.empty()) out.push_back(std::move(main));
+  return out;
+}
+
+transformed transform(std::vector<splice> a, std::vector<splice> b, bool a_first) {
+  if (a.empty() || b.empty()) return {std::move(a), std::move(b)};
+  if (a.size() == 1 && b.size() == 1)
+    return {transform(a[0], b[0], a_first), transform(b[0], a[0], !a_first)};
+  if (a.size() > 1) {
+    // a = [a1, rest...]: a1 meets b first, then the rest meets what b became.
+    std::vector<splice> rest(std::make_move_iterator(a.begin() + 1),
+                             std::make_move_iterator(a.end()));
+    a.resize(1);
+    auto first = transform(std::move(a), std::move(b), a_first);
+    auto second = transform(std::move(rest), std::move(first.b), a_first);
+    first.a.insert(first.a.end(), std::make_move_iterator(second.a.begin()),
+                   std::make_move_iterator(second.a.end()));
+    return {std::move(first.a), std::move(second.b)};
+  }
+  std::vector<splice> rest(std::make_move_iterator(b.begin() + 1), std::make_move_iterator(b.end()));
+  b.resize(1);
+  auto first = transform(std::move(a), std::move(b), a_first);
+  auto second = transform(std::move(first.a), std::move(rest), a_first);
+  first.b.insert(first.b.end(), std::make_move_iterator(second.b.begin()),
+                 std::make_move_iterator(second.b.end()));
+  return {std::move(second.a), std::move(first.b)};
+}
+
+}  // namespace jos::shared
