@@ -46,6 +46,20 @@ json encode_sequenced(const sequenced_op& s) {
           {"op", encode_op(s.op)}};
 }
 
+json encode_optional_target(const std::optional<op::text_target>& t) {
+  return t ? encode_target(*t) : json(nullptr);
+}
+
+std::optional<op::text_target> decode_optional_target(json_reader& r, const char* key) {
+  if (!r.has(key)) return std::nullopt;
+  if (const json* t = r.object(key, false); t != nullptr) {
+    // object() fails on non-objects; null means "nowhere"
+    json_reader tr(*t, r.child_path(key), r.error());
+    return decode_target(tr);
+  }
+  return std::nullopt;
+}
+
 struct client_encoder {
   json operator()(const create_trajectory& m) const {
     json j = envelope("create");
@@ -64,6 +78,11 @@ struct client_encoder {
     j["token"] = m.token;
     j["client_id"] = m.client_id;
     j["last_seq"] = m.last_seq;
+    return j;
+  }
+  json operator()(const focus& m) const {
+    json j = envelope("focus");
+    j["target"] = encode_optional_target(m.target);
     return j;
   }
   json operator()(const submit& m) const {
@@ -128,6 +147,12 @@ struct server_encoder {
   json operator()(const presence& m) const {
     json j = envelope("presence");
     j["online"] = m.online;
+    return j;
+  }
+  json operator()(const editing& m) const {
+    json j = envelope("editing");
+    j["person"] = m.person;
+    j["target"] = encode_optional_target(m.target);
     return j;
   }
   json operator()(const error& m) const {
@@ -279,6 +304,12 @@ decoded<client_message> decode_client(std::string_view text) {
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
     return finish<client_message>(std::move(m), error);
   }
+  if (type == "focus") {
+    r.only({"v", "type", "target"});
+    focus m;
+    if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
+    return finish<client_message>(std::move(m), error);
+  }
   return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
 }
 
@@ -362,6 +393,13 @@ decoded<server_message> decode_server(std::string_view text) {
         m.online.push_back(v.get<person_id>());
       }
     }
+    return finish<server_message>(std::move(m), error);
+  }
+  if (type == "editing") {
+    r.only({"v", "type", "person", "target"});
+    editing m;
+    m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
+    if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<server_message>(std::move(m), error);
   }
   if (type == "error") {

@@ -3,6 +3,7 @@
 // protocol/README.md documents each with an example.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -54,7 +55,14 @@ struct submit {
   shared::operation op;
 };
 
-using client_message = std::variant<create_trajectory, join_trajectory, hello, submit>;
+// Where this person is typing now (nullopt: nowhere). Never stored; the server passes it
+// on to the others in the room as `editing`.
+struct focus {
+  std::optional<shared::op::text_target> target;
+  bool operator==(const focus&) const = default;
+};
+
+using client_message = std::variant<create_trajectory, join_trajectory, hello, submit, focus>;
 
 // ---- server to client ----
 
@@ -126,7 +134,14 @@ struct error {
   bool operator==(const error&) const = default;
 };
 
-using server_message =
-    std::variant<created, joined, welcome, ack, reject, op_batch, snapshot, presence, error>;
+// Someone else's focus, so a cell can show who is typing in it.
+struct editing {
+  shared::person_id person = shared::no_person;
+  std::optional<shared::op::text_target> target;
+  bool operator==(const editing&) const = default;
+};
+
+using server_message = std::variant<created, joined, welcome, ack, reject, op_batch, snapshot,
+                                    presence, error, editing>;
 
 }  // namespace jos::protocol

@@ -17,10 +17,29 @@ constexpr std::int64_t max_person = 0xFFFFFFFF;
 
 std::string name(auto v) { return std::string(shared::name_of(v)); }
 
+}  // namespace
+
 json encode_target(const op::text_target& t) {
   if (t.minutes) return {{"minutes", true}, {"meeting", t.meeting}};
   return {{"document", name(t.document)}, {"row", t.row}, {"column", t.column}};
 }
+
+op::text_target decode_target(json_reader& r) {
+  op::text_target t;
+  t.minutes = r.boolean("minutes", false);
+  if (t.minutes) {
+    r.only({"minutes", "meeting"});
+    t.meeting = static_cast<int>(r.integer("meeting", 0, 1000));
+  } else {
+    r.only({"minutes", "document", "row", "column"});
+    t.document = r.enumeration("document", parse_document_id, document_id::signalering_begin);
+    t.row = static_cast<int>(r.integer("row", 0, 1000));
+    t.column = static_cast<int>(r.integer("column", 0, 1000));
+  }
+  return t;
+}
+
+namespace {
 
 struct encoder {
   json& j;
@@ -172,8 +191,9 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
       {"schedule_meeting",
        [](json_reader& r) -> operation {
          r.only({"type", "meeting", "date", "mode"});
-         return op::schedule_meeting{meeting_of(r), r.string("date", 16),
-                                     r.enumeration("mode", parse_meeting_mode, meeting_mode::fysiek)};
+         return op::schedule_meeting{
+             meeting_of(r), r.string("date", 16),
+             r.enumeration("mode", parse_meeting_mode, meeting_mode::fysiek)};
        }},
       {"plan_from_start",
        [](json_reader& r) -> operation {
@@ -184,8 +204,7 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
        [](json_reader& r) -> operation {
          r.only({"type", "date", "mode"});
          return op::add_extra_meeting{
-             r.string("date", 16),
-             r.enumeration("mode", parse_meeting_mode, meeting_mode::fysiek)};
+             r.string("date", 16), r.enumeration("mode", parse_meeting_mode, meeting_mode::fysiek)};
        }},
       {"start_meeting",
        [](json_reader& r) -> operation {
@@ -246,16 +265,7 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
          op::edit_text e;
          if (const json* t = r.object("target")) {
            json_reader tr(*t, r.child_path("target"), r.error());
-           e.target.minutes = tr.boolean("minutes", false);
-           if (e.target.minutes) {
-             tr.only({"minutes", "meeting"});
-             e.target.meeting = meeting_of(tr);
-           } else {
-             tr.only({"minutes", "document", "row", "column"});
-             e.target.document = document_of(tr);
-             e.target.row = static_cast<int>(tr.integer("row", 0, max_index));
-             e.target.column = static_cast<int>(tr.integer("column", 0, max_index));
-           }
+           e.target = decode_target(tr);
          }
          if (const json* a = r.array("edits", op::max_splices_per_edit)) {
            for (const auto& item : *a) {

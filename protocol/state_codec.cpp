@@ -59,7 +59,8 @@ std::map<person_id, int> decode_ballots(json_reader& r, const char* key) {
 json encode_session(const live_session& s, bool hide_ballots) {
   json reactions = json::array();
   for (const auto& r : s.reactions)
-    reactions.push_back({{"author", r.author}, {"at_ms", r.at_ms}, {"row", r.row}, {"text", r.text}});
+    reactions.push_back(
+        {{"author", r.author}, {"at_ms", r.at_ms}, {"row", r.row}, {"text", r.text}});
   std::map<person_id, int> ballots = s.vote.ballots;
   if (hide_ballots && !s.vote.revealed)
     for (auto& [who, value] : ballots) value = 0;  // who voted, not what
@@ -223,8 +224,10 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
   if (const json* a = r.array("preconditions", precondition_count)) {
     if (a->size() != precondition_count) r.fail("preconditions: expected 3 booleans");
     for (std::size_t i = 0; r.ok() && i < a->size(); ++i) {
-      if (!(*a)[i].is_boolean()) r.fail("preconditions: expected booleans");
-      else t.preconditions[i] = (*a)[i].get<bool>();
+      if (!(*a)[i].is_boolean())
+        r.fail("preconditions: expected booleans");
+      else
+        t.preconditions[i] = (*a)[i].get<bool>();
     }
   }
   if (const json* a = r.array("team", 10'000)) {

@@ -27,7 +27,8 @@ struct applier {
   meeting& m(int index) { return t.meetings[static_cast<std::size_t>(index)]; }
   live_session& s(int index) { return m(index).session; }
   person& p(person_id id) {
-    return *std::find_if(t.team.begin(), t.team.end(), [id](const person& x) { return x.id == id; });
+    return *std::find_if(t.team.begin(), t.team.end(),
+                         [id](const person& x) { return x.id == id; });
   }
 
   void operator()(const op::set_partnership& o) { t.partners = o.value; }
@@ -107,19 +108,21 @@ struct applier {
     auto& session = s(o.meeting);
     (o.role == meeting_role::notulist ? session.notulist : session.invuller) = o.person;
   }
-  void operator()(const op::set_presence& o) { set_member(s(o.meeting).present, o.person, o.present); }
-  void operator()(const op::set_writer& o) { set_member(s(o.meeting).writers, o.person, o.allowed); }
+  void operator()(const op::set_presence& o) {
+    set_member(s(o.meeting).present, o.person, o.present);
+  }
+  void operator()(const op::set_writer& o) {
+    set_member(s(o.meeting).writers, o.person, o.allowed);
+  }
   void operator()(const op::set_rating& o) {
     t.documents[static_cast<std::size_t>(o.document)].rows[static_cast<std::size_t>(o.row)].rating =
         o.value;
   }
   void operator()(const op::edit_text& o) {
-    std::string& text =
-        o.target.minutes
-            ? s(o.target.meeting).minutes
-            : t.documents[static_cast<std::size_t>(o.target.document)]
-                  .rows[static_cast<std::size_t>(o.target.row)]
-                  .cells[static_cast<std::size_t>(o.target.column)];
+    std::string& text = o.target.minutes ? s(o.target.meeting).minutes
+                                         : t.documents[static_cast<std::size_t>(o.target.document)]
+                                               .rows[static_cast<std::size_t>(o.target.row)]
+                                               .cells[static_cast<std::size_t>(o.target.column)];
     for (const auto& edit : o.edits) apply_splice(text, edit);
   }
   void operator()(const op::add_reaction& o) {
@@ -153,8 +156,9 @@ struct applier {
       if (!v.anonymous) record.ballots = v.ballots;
       record.decided = o.decided;
       t.votes.push_back(std::move(record));
-      t.documents[static_cast<std::size_t>(v.document)].rows[static_cast<std::size_t>(v.row)].rating =
-          o.decided;
+      t.documents[static_cast<std::size_t>(v.document)]
+          .rows[static_cast<std::size_t>(v.row)]
+          .rating = o.decided;
     }
     v = vote_state{};
   }
@@ -162,8 +166,6 @@ struct applier {
 
 }  // namespace
 
-void apply(trajectory& t, const operation& o, const actor& who) {
-  std::visit(applier{t, who}, o);
-}
+void apply(trajectory& t, const operation& o, const actor& who) { std::visit(applier{t, who}, o); }
 
 }  // namespace jos::shared

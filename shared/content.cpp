@@ -23,7 +23,9 @@ worded read_worded(const json& j) {
 
 std::vector<column> read_columns(const json& j) {
   std::vector<column> out;
-  for (const auto& c : j) out.push_back({c.at("id").get<std::string>(), c.value("label", c.value("text", std::string{}))});
+  for (const auto& c : j)
+    out.push_back(
+        {c.at("id").get<std::string>(), c.value("label", c.value("text", std::string{}))});
   return out;
 }
 
@@ -91,8 +93,10 @@ content parse(std::string_view text) {
   c.factsheet_title = fs.at("title").get<std::string>();
   c.factsheet_source = fs.at("source").get<std::string>();
   for (const auto& e : fs.at("elements")) {
-    element el{e.at("id").get<std::string>(), e.at("name").get<std::string>(),
-               e.at("explanation").get<std::string>(), {}};
+    element el{e.at("id").get<std::string>(),
+               e.at("name").get<std::string>(),
+               e.at("explanation").get<std::string>(),
+               {}};
     for (const auto& o : e.at("onderdelen"))
       el.onderdelen.push_back({o.at("id").get<std::string>(),
                                o.at("factsheet_title").get<std::string>(),

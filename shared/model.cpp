@@ -30,7 +30,8 @@ const meeting_template& template_of(const meeting& m) {
 }
 
 const person* find_person(const trajectory& t, person_id id) {
-  auto it = std::find_if(t.team.begin(), t.team.end(), [id](const person& p) { return p.id == id; });
+  auto it =
+      std::find_if(t.team.begin(), t.team.end(), [id](const person& p) { return p.id == id; });
   return it == t.team.end() ? nullptr : &*it;
 }
 

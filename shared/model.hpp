@@ -108,7 +108,7 @@ struct live_session {
 };
 
 struct meeting {
-  int template_index = 0;  // 0..3: the seed's meetings; 4: an extra evaluation meeting
+  int template_index = 0;    // 0..3: the seed's meetings; 4: an extra evaluation meeting
   std::string planned_date;  // ISO yyyy-mm-dd, or empty while not agreed
   meeting_mode mode = meeting_mode::fysiek;
   meeting_status status = meeting_status::gepland;

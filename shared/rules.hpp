@@ -18,6 +18,10 @@ inline constexpr std::size_t max_reaction_length = 2000;
 inline constexpr std::size_t max_name_length = 120;
 inline constexpr std::size_t max_reactions = 5000;
 inline constexpr int max_extend_minutes = 120;
+// Totals that keep every state the rules can reach small enough to store and to send as a
+// snapshot that clients accept (protocol/state_codec checks them when decoding).
+inline constexpr int max_extra_minutes = 8 * 60;  // per agenda item
+inline constexpr std::size_t max_team_size = 500;
 inline constexpr int max_meetings = 12;
 
 enum class rule_code : std::uint8_t {

@@ -36,8 +36,8 @@ bool valid_utf8(std::string_view s) {
       if (!is_continuation(cc)) return false;
       cp = (cp << 6U) | (cc & 0x3FU);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     i += len;
   }
@@ -91,8 +91,7 @@ splice diff_splice(std::string_view before, std::string_view after) {
          before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
     ++suffix;
   // The suffix must start on a code point boundary in both strings.
-  while (suffix > 0 &&
-         is_continuation(static_cast<unsigned char>(before[before.size() - suffix])))
+  while (suffix > 0 && is_continuation(static_cast<unsigned char>(before[before.size() - suffix])))
     --suffix;
 
   splice out;
@@ -144,7 +143,8 @@ transformed transform(std::vector<splice> a, std::vector<splice> b, bool a_first
                    std::make_move_iterator(second.a.end()));
     return {std::move(first.a), std::move(second.b)};
   }
-  std::vector<splice> rest(std::make_move_iterator(b.begin() + 1), std::make_move_iterator(b.end()));
+  std::vector<splice> rest(std::make_move_iterator(b.begin() + 1),
+                           std::make_move_iterator(b.end()));
   b.resize(1);
   auto first = transform(std::move(a), std::move(b), a_first);
   auto second = transform(std::move(first.a), std::move(rest), a_first);

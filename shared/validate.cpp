@@ -31,8 +31,8 @@ result check_text(std::string_view text, std::size_t limit, std::string_view wha
   if (!valid_utf8(text) || !printable_text(text))
     return fail(rule_code::invalid, std::string(what) + " bevat ongeldige tekens.");
   if (code_points(text) > limit)
-    return fail(rule_code::too_long, std::string(what) + " is te lang (maximaal " +
-                                         std::to_string(limit) + " tekens).");
+    return fail(rule_code::too_long,
+                std::string(what) + " is te lang (maximaal " + std::to_string(limit) + " tekens).");
   return std::nullopt;
 }
 
@@ -51,8 +51,7 @@ struct validator {
   bool member() const { return !who.system && find_person(t, who.id) != nullptr; }
 
   result need_coordinator(std::string_view what) const {
-    return coordinator() ? std::nullopt
-                         : forbidden(std::string(what) + " (alleen de coördinator)");
+    return coordinator() ? std::nullopt : forbidden(std::string(what) + " (alleen de coördinator)");
   }
 
   result meeting_exists(int index) const {
@@ -101,6 +100,8 @@ struct validator {
       return forbidden("iemand aan het team toevoegen (alleen de coördinator)");
     if (o.value.id == no_person || find_person(t, o.value.id) != nullptr)
       return fail(rule_code::conflict, "Deze deelnemer bestaat al.");
+    if (t.team.size() >= max_team_size)
+      return fail(rule_code::conflict, "Het team is vol: er kunnen geen deelnemers meer bij.");
     if (o.value.coordinator && coordinator_count(t) >= max_coordinators)
       return fail(rule_code::conflict, "Er zijn al twee coördinatoren.");
     if (o.value.coordinator && !who.system && !coordinator())
@@ -130,7 +131,8 @@ struct validator {
   result check_date(std::string_view date, bool allow_empty) const {
     if (date.empty() && allow_empty) return std::nullopt;
     if (!parse_date(date))
-      return fail(rule_code::invalid, "Ongeldige datum: gebruik jjjj-mm-dd, bijvoorbeeld 2026-09-07.");
+      return fail(rule_code::invalid,
+                  "Ongeldige datum: gebruik jjjj-mm-dd, bijvoorbeeld 2026-09-07.");
     return std::nullopt;
   }
 
@@ -181,6 +183,9 @@ struct validator {
     if (auto e = meeting_in_progress(o.meeting)) return e;
     if (o.action == timer_action::extend && (o.minutes < 1 || o.minutes > max_extend_minutes))
       return fail(rule_code::invalid, "Verlengen kan met 1 tot 120 minuten.");
+    if (o.action == timer_action::extend &&
+        session(o.meeting).timer.extra_minutes + o.minutes > max_extra_minutes)
+      return fail(rule_code::conflict, "Dit agendapunt kan niet nog verder verlengd worden.");
     return std::nullopt;
   }
 
@@ -287,8 +292,7 @@ struct validator {
     if (!can_edit_document(t, who.id, o.document))
       return forbidden("over dit document laten stemmen");
     if (auto e = row_exists(o.row)) return e;
-    if (session(o.meeting).vote.open)
-      return fail(rule_code::conflict, "Er loopt al een stemming.");
+    if (session(o.meeting).vote.open) return fail(rule_code::conflict, "Er loopt al een stemming.");
     return std::nullopt;
   }
 
