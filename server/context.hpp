@@ -1,0 +1,48 @@
+#pragma once
+// What every connection of a running server shares.
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "server/config.hpp"
+#include "server/connection.hpp"
+#include "server/hub.hpp"
+#include "server/metrics.hpp"
+
+namespace jos::server {
+
+// Live connections, so that a shutdown can tell each one the server restarts.
+class connection_registry {
+ public:
+  void add(const std::shared_ptr<connection>& c) {
+    std::lock_guard lock(mutex_);
+    live_.insert(c);
+  }
+  void remove(const std::shared_ptr<connection>& c) {
+    std::lock_guard lock(mutex_);
+    live_.erase(c);
+  }
+  std::vector<std::shared_ptr<connection>> all() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<connection>> out;
+    for (const auto& w : live_)
+      if (auto c = w.lock()) out.push_back(std::move(c));
+    return out;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::set<std::weak_ptr<connection>, std::owner_less<std::weak_ptr<connection>>> live_;
+};
+
+struct server_context {
+  server_context(config c, metrics& m, std::shared_ptr<hub> h)
+      : cfg(std::move(c)), stats(m), rooms(std::move(h)) {}
+  config cfg;
+  metrics& stats;
+  std::shared_ptr<hub> rooms;
+  connection_registry connections;
+};
+
+}  // namespace jos::server

@@ -1,0 +1,115 @@
+#include "server/http_session.hpp"
+
+#include <algorithm>
+
+#include "server/log.hpp"
+#include "server/ws_session.hpp"
+
+namespace jos::server {
+namespace {
+
+template <typename Stream>
+class http_session : public std::enable_shared_from_this<http_session<Stream>> {
+ public:
+  http_session(Stream&& stream, beast::flat_buffer buffer, std::shared_ptr<server_context> ctx)
+      : stream_(std::move(stream)), buffer_(std::move(buffer)), ctx_(std::move(ctx)) {
+    beast::error_code ec;
+    const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    address_ = ec ? "?" : endpoint.address().to_string();
+  }
+
+  void run() { do_read(); }
+
+ private:
+  void do_read() {
+    parser_.emplace();
+    parser_->header_limit(8 * 1024);
+    parser_->body_limit(16 * 1024);
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(15));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&http_session::on_read, this->shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream) return shutdown();
+    if (ec) {
+      if (ec == http::error::body_limit || ec == http::error::header_limit)
+        return respond(http::status::payload_too_large, "Verzoek te groot.\n", false);
+      return;  // a broken or slow request: drop it
+    }
+    auto request = parser_->release();
+    if (websocket::is_upgrade(request)) {
+      if (request.target() != "/ws")
+        return respond(http::status::not_found, "WebSocket alleen op /ws.\n", false);
+      if (!origin_allowed(request))
+        return respond(http::status::forbidden, "Deze Origin is niet toegestaan.\n", false);
+      return run_websocket_session(std::move(stream_), std::move(request), ctx_, address_);
+    }
+    handle(request);
+  }
+
+  bool origin_allowed(const upgrade_request& request) const {
+    auto it = request.find(http::field::origin);
+    if (it == request.end()) return true;  // native clients send none
+    const auto& allowed = ctx_->cfg.allowed_origins;
+    return std::find(allowed.begin(), allowed.end(), std::string(it->value())) != allowed.end();
+  }
+
+  void handle(const upgrade_request& request) {
+    const bool keep_alive = request.keep_alive();
+    if (request.method() != http::verb::get && request.method() != http::verb::head)
+      return respond(http::status::method_not_allowed, "Alleen GET.\n", keep_alive);
+    const auto target = request.target();
+    if (target == "/healthz") return respond(http::status::ok, "ok\n", keep_alive);
+    if (target == "/metrics")
+      return respond(http::status::ok, ctx_->stats.render(), keep_alive,
+                     "text/plain; version=0.0.4; charset=utf-8");
+    respond(http::status::not_found, "Niet gevonden.\n", keep_alive);
+  }
+
+  void respond(http::status status, std::string body, bool keep_alive,
+               const char* type = "text/plain; charset=utf-8") {
+    auto response = std::make_shared<http::response<http::string_body>>(status, 11);
+    response->set(http::field::server, "jos-server");
+    response->set(http::field::content_type, type);
+    response->keep_alive(keep_alive);
+    response->body() = std::move(body);
+    response->prepare_payload();
+    http::async_write(
+        stream_, *response,
+        [self = this->shared_from_this(), response, keep_alive](beast::error_code ec, std::size_t) {
+          if (ec) return;
+          if (keep_alive) return self->do_read();
+          self->shutdown();
+        });
+  }
+
+  void shutdown() {
+    beast::error_code ec;
+    beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::shared_ptr<server_context> ctx_;
+  std::string address_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+}  // namespace
+
+void run_http_session(beast::tcp_stream stream, beast::flat_buffer buffer,
+                      std::shared_ptr<server_context> ctx) {
+  std::make_shared<http_session<beast::tcp_stream>>(std::move(stream), std::move(buffer),
+                                                    std::move(ctx))
+      ->run();
+}
+
+void run_http_session(beast::ssl_stream<beast::tcp_stream> stream, beast::flat_buffer buffer,
+                      std::shared_ptr<server_context> ctx) {
+  std::make_shared<http_session<beast::ssl_stream<beast::tcp_stream>>>(
+      std::move(stream), std::move(buffer), std::move(ctx))
+      ->run();
+}
+
+}  // namespace jos::server

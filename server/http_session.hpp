@@ -1,0 +1,16 @@
+#pragma once
+// Plain HTTP on the server's port: /healthz, /metrics, and the upgrade to /ws.
+
+#include <memory>
+
+#include "protocol/beast/net.hpp"
+#include "server/context.hpp"
+
+namespace jos::server {
+
+void run_http_session(beast::tcp_stream stream, beast::flat_buffer buffer,
+                      std::shared_ptr<server_context> ctx);
+void run_http_session(beast::ssl_stream<beast::tcp_stream> stream, beast::flat_buffer buffer,
+                      std::shared_ptr<server_context> ctx);
+
+}  // namespace jos::server

@@ -1,0 +1,53 @@
+#include "server/metrics.hpp"
+
+#include <sstream>
+
+namespace jos::server {
+
+void metrics::op_rejected(const std::string& code) {
+  std::lock_guard lock(mutex_);
+  ++rejected_[code];
+}
+
+void metrics::commit_latency(double seconds) {
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < bounds_.size(); ++i)
+    if (seconds <= bounds_[i]) ++buckets_[i];
+  ++commit_count_;
+  commit_sum_ += seconds;
+}
+
+std::string metrics::render() const {
+  std::ostringstream out;
+  out << "# HELP jos_connections Open WebSocket connections.\n# TYPE jos_connections gauge\n"
+      << "jos_connections " << connections.load() << "\n"
+      << "# HELP jos_rooms Trajectories loaded in memory.\n# TYPE jos_rooms gauge\n"
+      << "jos_rooms " << rooms.load() << "\n"
+      << "# HELP jos_ops_accepted_total Operations accepted and committed.\n"
+      << "# TYPE jos_ops_accepted_total counter\n"
+      << "jos_ops_accepted_total " << ops_accepted.load() << "\n"
+      << "# HELP jos_send_queue_overflows_total Connections cut off for not reading.\n"
+      << "# TYPE jos_send_queue_overflows_total counter\n"
+      << "jos_send_queue_overflows_total " << send_queue_overflows.load() << "\n"
+      << "# HELP jos_messages_sent_total Messages queued to clients.\n"
+      << "# TYPE jos_messages_sent_total counter\n"
+      << "jos_messages_sent_total " << messages_sent.load() << "\n"
+      << "# HELP jos_malformed_frames_total Frames that could not be decoded.\n"
+      << "# TYPE jos_malformed_frames_total counter\n"
+      << "jos_malformed_frames_total " << malformed_frames.load() << "\n";
+  std::lock_guard lock(mutex_);
+  out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
+      << "# TYPE jos_ops_rejected_total counter\n";
+  for (const auto& [code, n] : rejected_)
+    out << "jos_ops_rejected_total{code=\"" << code << "\"} " << n << "\n";
+  out << "# HELP jos_commit_seconds Duration of one durable group commit.\n"
+      << "# TYPE jos_commit_seconds histogram\n";
+  for (std::size_t i = 0; i < bounds_.size(); ++i)
+    out << "jos_commit_seconds_bucket{le=\"" << bounds_[i] << "\"} " << buckets_[i] << "\n";
+  out << "jos_commit_seconds_bucket{le=\"+Inf\"} " << commit_count_ << "\n"
+      << "jos_commit_seconds_sum " << commit_sum_ << "\n"
+      << "jos_commit_seconds_count " << commit_count_ << "\n";
+  return out.str();
+}
+
+}  // namespace jos::server

@@ -1,0 +1,37 @@
+#pragma once
+// Counters for /metrics (Prometheus text format). Updated from any thread.
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace jos::server {
+
+class metrics {
+ public:
+  std::atomic<std::int64_t> connections{0};
+  std::atomic<std::int64_t> rooms{0};
+  std::atomic<std::uint64_t> ops_accepted{0};
+  std::atomic<std::uint64_t> send_queue_overflows{0};
+  std::atomic<std::uint64_t> messages_sent{0};
+  std::atomic<std::uint64_t> malformed_frames{0};
+  std::atomic<std::uint64_t> commits{0};
+
+  void op_rejected(const std::string& code);
+  void commit_latency(double seconds);
+  std::string render() const;
+
+ private:
+  static constexpr std::array<double, 10> bounds_{0.0001, 0.00025, 0.0005, 0.001, 0.0025,
+                                                  0.005,  0.01,    0.025,  0.1,   1.0};
+  mutable std::mutex mutex_;
+  std::map<std::string, std::uint64_t> rejected_;
+  std::array<std::uint64_t, bounds_.size()> buckets_{};
+  std::uint64_t commit_count_ = 0;
+  double commit_sum_ = 0;
+};
+
+}  // namespace jos::server

@@ -1,0 +1,350 @@
+#include "server/room.hpp"
+
+#include <boost/asio/post.hpp>
+#include <chrono>
+
+#include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
+#include "protocol/op_codec.hpp"
+#include "protocol/state_codec.hpp"
+#include "server/log.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::server {
+namespace {
+
+using namespace shared;
+namespace net = boost::asio;
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::shared_ptr<const std::string> share(std::string s) {
+  return std::make_shared<const std::string>(std::move(s));
+}
+
+// The op as every client sees it: a vote's value stays secret until the reveal.
+std::string element_json(std::uint64_t seq, person_id author, const std::string& client_id,
+                         std::uint64_t client_seq, const operation& op) {
+  protocol::json j = protocol::encode_op(op);
+  if (std::holds_alternative<op::cast_vote>(op)) j["value"] = 0;
+  protocol::json element = {{"seq", seq},
+                            {"author", author},
+                            {"client_id", client_id},
+                            {"client_seq", client_seq},
+                            {"op", std::move(j)}};
+  return element.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+}
+
+std::string ops_message(const std::string& elements) {
+  return R"({"v":)" + std::to_string(protocol::protocol_version) + R"(,"type":"ops","ops":[)" +
+         elements + "]}";
+}
+
+actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
+
+std::string fnv1a_hex(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
+room::room(executor strand, const room_data& data, store_worker& store, metrics& m,
+           room_options options)
+    : strand_(std::move(strand)),
+      id_(data.record.id),
+      store_(store),
+      metrics_(m),
+      options_(options) {
+  std::string error;
+  if (data.snapshot_json.empty()) {
+    const auto j = protocol::json::parse(data.record.partnership_json, nullptr, false);
+    if (j.is_discarded()) throw store_error("partnership of " + id_ + " is not JSON");
+    protocol::json_reader r(j, "partnership", error);
+    state_ = make_trajectory(id_, protocol::decode_partnership(r));
+  } else {
+    const auto j = protocol::json::parse(data.snapshot_json, nullptr, false);
+    auto decoded = j.is_discarded() ? std::nullopt : protocol::decode_state(j, error);
+    if (!decoded) throw store_error("snapshot of " + id_ + " does not decode: " + error);
+    state_ = std::move(*decoded);
+  }
+  if (!error.empty()) throw store_error("room " + id_ + ": " + error);
+  seq_ = data.snapshot_seq;
+  for (const auto& stored : data.tail) {
+    const auto j = protocol::json::parse(stored.op_json, nullptr, false);
+    auto op = j.is_discarded() ? std::nullopt : protocol::decode_op(j, "op", error);
+    if (!op || stored.seq != seq_ + 1)
+      throw store_error("op " + std::to_string(stored.seq) + " of " + id_ + " is damaged " + error);
+    apply(state_, *op, actor_for(stored.author));
+    seq_ = stored.seq;
+    history_.push_back(
+        {stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
+         element_json(stored.seq, stored.author, stored.client_id, stored.client_seq, *op)});
+    if (history_.size() > options_.history_size) history_.pop_front();
+  }
+  committed_seq_ = seq_;
+  for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
+}
+
+room::member* room::find(const connection_ptr& c) {
+  for (auto& m : members_)
+    if (m.conn == c) return &m;
+  return nullptr;
+}
+
+void room::add_person(protocol::profile who, bool coordinator, participant_record token,
+                      std::optional<trajectory_record> created, join_done done) {
+  net::post(strand_, [self = shared_from_this(), who = std::move(who), coordinator,
+                      token = std::move(token), created = std::move(created),
+                      done = std::move(done)]() mutable {
+    if (self->closed_ || self->broken_)
+      return done(std::nullopt, "De leerlijn is even niet beschikbaar; probeer het opnieuw.");
+    person p;
+    p.id = self->state_.next_person_id;
+    p.name = who.name;
+    p.org = who.org;
+    p.function = who.function;
+    p.level = who.level;
+    p.coordinator = coordinator && coordinator_count(self->state_) < max_coordinators;
+    token.person = p.id;
+    const person_id id = p.id;
+    auto error = self->accept(op::add_person{std::move(p)}, no_person, {}, 0, std::move(token),
+                              std::move(created), [done, id] { done(id, {}); });
+    if (error) done(std::nullopt, error->message);
+  });
+}
+
+void room::attach(connection_ptr c, person_id who, std::string client_id, std::uint64_t last_seq) {
+  net::post(strand_, [self = shared_from_this(), c = std::move(c), who,
+                      client_id = std::move(client_id), last_seq]() mutable {
+    if (self->closed_ || self->broken_) {
+      c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
+      return;
+    }
+    c->send(share(
+        protocol::encode(protocol::server_message{protocol::welcome{self->id_, who, self->seq_}})));
+    // Catch up from memory when we can; otherwise (new, far behind, or ahead of us after a
+    // crash lost unacknowledged ops) send the whole state.
+    const bool from_history =
+        last_seq > 0 && last_seq <= self->seq_ &&
+        self->seq_ - last_seq <= self->options_.max_catch_up &&
+        (last_seq == self->seq_ ||
+         (!self->history_.empty() && self->history_.front().seq <= last_seq + 1));
+    if (from_history) {
+      if (last_seq < self->seq_) {
+        std::string elements;
+        for (const auto& h : self->history_) {
+          if (h.seq <= last_seq) continue;
+          if (!elements.empty()) elements.push_back(',');
+          elements += h.element_json;
+        }
+        c->send(share(ops_message(elements)));
+      }
+    } else {
+      c->send(share(protocol::encode(
+          protocol::server_message{protocol::snapshot{self->seq_, self->state_}})));
+    }
+    self->members_.push_back({c, who, std::move(client_id), self->seq_, std::nullopt});
+    self->send_presence();
+  });
+}
+
+void room::detach(const connection_ptr& c) {
+  net::post(strand_, [self = shared_from_this(), c] {
+    member* m = self->find(c);
+    if (m == nullptr) return;
+    if (m->focus) {
+      m->focus.reset();
+      self->send_editing(*m);
+    }
+    std::erase_if(self->members_, [&](const member& x) { return x.conn == c; });
+    self->send_presence();
+  });
+}
+
+void room::focus(const connection_ptr& c, std::optional<op::text_target> target) {
+  net::post(strand_, [self = shared_from_this(), c, target] {
+    member* m = self->find(c);
+    if (m == nullptr || m->focus == target) return;
+    m->focus = target;
+    self->send_editing(*m);
+  });
+}
+
+void room::send_editing(const member& m) {
+  auto message =
+      share(protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}}));
+  for (const auto& other : members_)
+    if (other.conn != m.conn) other.conn->send(message);
+}
+
+void room::send_presence() {
+  protocol::presence p;
+  for (const auto& m : members_) p.online.push_back(m.person);
+  std::sort(p.online.begin(), p.online.end());
+  p.online.erase(std::unique(p.online.begin(), p.online.end()), p.online.end());
+  auto message = share(protocol::encode(protocol::server_message{std::move(p)}));
+  for (const auto& m : members_) m.conn->send(message);
+}
+
+void room::submit(const connection_ptr& c, protocol::submit message) {
+  net::post(strand_, [self = shared_from_this(), c, message = std::move(message)]() mutable {
+    self->do_submit(c, std::move(message));
+  });
+}
+
+void room::do_submit(const connection_ptr& c, protocol::submit message) {
+  const member* m = find(c);
+  if (m == nullptr) return;  // detached meanwhile
+  const person_id author = m->person;
+  const std::string client_id = m->client_id;
+  auto reject = [&](std::string code, std::string reason) {
+    metrics_.op_rejected(code);
+    c->send(share(protocol::encode(protocol::server_message{
+        protocol::reject{message.client_seq, std::move(code), std::move(reason)}})));
+  };
+  if (broken_)
+    return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
+
+  // A resend of something we already took: acknowledge again, never apply twice.
+  if (auto it = clients_.find(client_id);
+      it != clients_.end() && message.client_seq <= it->second.first) {
+    const std::uint64_t seq =
+        message.client_seq == it->second.first ? it->second.second : committed_seq_;
+    if (seq > committed_seq_) {
+      waiting_acks_.push_back({seq, c, message.client_seq});
+    } else {
+      c->send(share(
+          protocol::encode(protocol::server_message{protocol::ack{message.client_seq, seq}})));
+    }
+    return;
+  }
+  if (message.base_seq > seq_)
+    return reject("sequence", "Deze wijziging verwijst naar een toestand die de server niet kent.");
+
+  if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
+    if (!transform_text(*edit, message.base_seq, client_id))
+      return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
+  }
+  complete_on_server(message.op, state_, now_ms());
+  const std::uint64_t client_seq = message.client_seq;
+  auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
+                      std::nullopt, [c, client_seq, this] {
+                        c->send(share(protocol::encode(
+                            protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
+                      });
+  if (error) reject(std::string(name_of(error->code)), error->message);
+}
+
+bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
+                          const std::string& client_id) const {
+  if (base_seq >= seq_) return true;
+  if (history_.empty() || history_.front().seq > base_seq + 1) return false;
+  std::vector<splice> edits = std::move(edit.edits);
+  for (const auto& h : history_) {
+    if (h.seq <= base_seq || h.client_id == client_id) continue;
+    const auto* other = std::get_if<op::edit_text>(&h.op);
+    if (other == nullptr || !(other->target == edit.target)) continue;
+    // The op the server already ordered wins ties, on the server and in every replica.
+    edits = transform(std::move(edits), other->edits, false).a;
+  }
+  edit.edits = std::move(edits);
+  return edit.edits.size() <= op::max_splices_per_edit;
+}
+
+std::optional<rule_error> room::accept(operation op, person_id author, const std::string& client_id,
+                                       std::uint64_t client_seq,
+                                       std::optional<participant_record> token,
+                                       std::optional<trajectory_record> created,
+                                       std::function<void()> on_durable) {
+  if (auto error = validate(state_, op, actor_for(author))) return error;
+  if (auto* edit = std::get_if<op::edit_text>(&op); edit != nullptr && edit->edits.empty())
+    return rule_error{rule_code::conflict, "Deze tekst was al door een ander verwijderd."};
+  apply(state_, op, actor_for(author));
+  const std::uint64_t seq = ++seq_;
+  if (!client_id.empty()) clients_[client_id] = {client_seq, seq};
+
+  commit_item item;
+  item.trajectory_id = id_;
+  item.created = std::move(created);
+  item.participant = std::move(token);
+  item.ops.push_back({seq, author, client_id, client_seq, protocol::encode_op(op).dump()});
+  if (seq % options_.snapshot_every == 0)
+    item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
+
+  history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
+  history_.back().element_json =
+      element_json(seq, author, client_id, client_seq, history_.back().op);
+  if (history_.size() > options_.history_size) history_.pop_front();
+  on_durable_.emplace(seq, std::move(on_durable));
+
+  store_.commit(std::move(item), [self = shared_from_this(), seq](bool durable) {
+    net::post(self->strand_, [self, seq, durable] { self->committed(seq, durable); });
+  });
+  return std::nullopt;
+}
+
+void room::committed(std::uint64_t seq, bool durable) {
+  if (!durable) {
+    // What is in memory is ahead of the disk. Stop, drop everyone; the next load starts
+    // from what was durable, and clients resend what was never acknowledged.
+    if (!broken_) log_error("room " + id_ + ": commit failed; closing the room");
+    broken_ = true;
+    for (auto& m : members_)
+      m.conn->close("unavailable", "Opslaan mislukt; de verbinding wordt hersteld.");
+    members_.clear();
+    on_durable_.clear();
+    return;
+  }
+  committed_seq_ = seq;
+  ++metrics_.ops_accepted;
+  if (auto it = on_durable_.find(seq); it != on_durable_.end()) {
+    auto done = std::move(it->second);
+    on_durable_.erase(it);
+    if (done) done();
+  }
+  for (const auto& h : history_) {
+    if (h.seq == seq) {
+      broadcast(ops_message(h.element_json), seq);
+      break;
+    }
+  }
+  std::erase_if(waiting_acks_, [&](const waiting_ack& w) {
+    if (w.seq > committed_seq_) return false;
+    w.conn->send(
+        share(protocol::encode(protocol::server_message{protocol::ack{w.client_seq, w.seq}})));
+    return true;
+  });
+}
+
+void room::broadcast(const std::string& message, std::uint64_t seq) {
+  auto shared_message = share(message);
+  for (auto& m : members_)
+    if (m.seen_seq < seq) m.conn->send(shared_message);
+}
+
+void room::try_close(std::function<void(bool)> done) {
+  net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+    if (self->members_.empty() && self->on_durable_.empty() && self->waiting_acks_.empty())
+      self->closed_ = true;
+    done(self->closed_);
+  });
+}
+
+void room::state_hash(std::function<void(std::uint64_t, std::string)> done) {
+  net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+    done(self->committed_seq_, fnv1a_hex(protocol::encode_state(self->state_, false).dump()));
+  });
+}
+
+}  // namespace jos::server

@@ -1,0 +1,121 @@
+#pragma once
+// One trajectory's authoritative state. Everything runs on the room's strand: each op is
+// validated, applied, given the next sequence number, committed, and only then acked to
+// its sender and broadcast to everyone, in sequence order.
+
+#include <atomic>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/strand.hpp>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/messages.hpp"
+#include "server/connection.hpp"
+#include "server/metrics.hpp"
+#include "server/store.hpp"
+#include "server/store_worker.hpp"
+#include "shared/model.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::server {
+
+struct room_options {
+  std::uint64_t snapshot_every = 500;  // ops between stored snapshots
+  std::size_t history_size = 4096;     // recent ops kept for catch-up and transformation
+  std::uint64_t max_catch_up = 2000;   // beyond this a reconnecting client gets a snapshot
+};
+
+class room : public std::enable_shared_from_this<room> {
+ public:
+  using executor = boost::asio::strand<boost::asio::any_io_executor>;
+  // person or error text (Dutch)
+  using join_done = std::function<void(std::optional<shared::person_id>, std::string)>;
+
+  // Rebuilds the room from stored data; throws store_error if the data does not decode.
+  room(executor strand, const room_data& data, store_worker& store, metrics& m,
+       room_options options = {});
+
+  const std::string& id() const { return id_; }
+
+  // Adds a person (join, or the creator) and records their token hash in the same commit.
+  // `created` is set for the first person of a new trajectory.
+  void add_person(protocol::profile who, bool coordinator, participant_record token,
+                  std::optional<trajectory_record> created, join_done done);
+
+  // A connection says hello: it gets welcome, then a snapshot or the ops it missed.
+  void attach(connection_ptr c, shared::person_id who, std::string client_id,
+              std::uint64_t last_seq);
+  void detach(const connection_ptr& c);
+  void submit(const connection_ptr& c, protocol::submit message);
+  // Who types where: passed on to the others, never stored.
+  void focus(const connection_ptr& c, std::optional<shared::op::text_target> target);
+
+  // Closes the room if nobody is connected and nothing is pending; `done(true)` then.
+  void try_close(std::function<void(bool closed)> done);
+  bool closed() const { return closed_.load(); }
+
+  // For tests and the bench: the state's canonical JSON hash, on the strand.
+  void state_hash(std::function<void(std::uint64_t seq, std::string hash)> done);
+
+ private:
+  struct history_entry {
+    std::uint64_t seq = 0;
+    shared::person_id author = shared::no_person;
+    std::string client_id;
+    std::uint64_t client_seq = 0;
+    shared::operation op;
+    std::string element_json;  // the op as a broadcast element (ballots hidden)
+  };
+  struct member {
+    connection_ptr conn;
+    shared::person_id person = shared::no_person;
+    std::string client_id;
+    std::uint64_t seen_seq = 0;  // ops up to here were in what it was sent on attach
+    std::optional<shared::op::text_target> focus;
+  };
+  struct waiting_ack {
+    std::uint64_t seq = 0;
+    connection_ptr conn;
+    std::uint64_t client_seq = 0;
+  };
+
+  void do_submit(const connection_ptr& c, protocol::submit message);
+  // Validates, applies and commits; calls `on_durable` on the strand after the commit.
+  std::optional<shared::rule_error> accept(shared::operation op, shared::person_id author,
+                                           const std::string& client_id, std::uint64_t client_seq,
+                                           std::optional<participant_record> token,
+                                           std::optional<trajectory_record> created,
+                                           std::function<void()> on_durable);
+  bool transform_text(shared::op::edit_text& edit, std::uint64_t base_seq,
+                      const std::string& client_id) const;
+  void committed(std::uint64_t seq, bool durable);
+  void broadcast(const std::string& message, std::uint64_t seq);
+  void send_presence();
+  void send_editing(const member& m);
+  member* find(const connection_ptr& c);
+
+  executor strand_;
+  std::string id_;
+  store_worker& store_;
+  metrics& metrics_;
+  room_options options_;
+
+  shared::trajectory state_;
+  std::uint64_t seq_ = 0;
+  std::uint64_t committed_seq_ = 0;
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients_;  // id: client seq, seq
+  std::deque<history_entry> history_;
+  std::vector<member> members_;
+  std::map<std::uint64_t, std::function<void()>> on_durable_;  // seq -> continuation
+  std::vector<waiting_ack> waiting_acks_;
+  std::atomic<bool> closed_{false};
+  bool broken_ = false;
+};
+
+}  // namespace jos::server

@@ -1,0 +1,78 @@
+#include "server/secrets.hpp"
+
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <array>
+#include <cctype>
+#include <stdexcept>
+
+namespace jos::server {
+namespace {
+
+constexpr std::string_view crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+template <std::size_t N>
+std::array<unsigned char, N> random_bytes() {
+  std::array<unsigned char, N> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+    throw std::runtime_error("no randomness available");
+  return bytes;
+}
+
+std::string hex(const unsigned char* data, std::size_t size) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out.push_back(digits[data[i] >> 4U]);
+    out.push_back(digits[data[i] & 0x0FU]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string make_join_code() {
+  const auto bytes = random_bytes<10>();
+  std::string code;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 5) code.push_back('-');
+    code.push_back(crockford[bytes[i] % 32U]);  // 256 is a multiple of 32: no bias
+  }
+  return code;
+}
+
+std::string normalise_join_code(std::string_view typed) {
+  std::string out;
+  for (char ch : typed) {
+    const auto c = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (c == '-' || c == ' ') continue;
+    if (c == 'O')
+      out.push_back('0');
+    else if (c == 'I' || c == 'L')
+      out.push_back('1');
+    else
+      out.push_back(c);
+  }
+  if (out.size() == 10) out.insert(5, 1, '-');
+  return out;
+}
+
+std::string make_token() {
+  const auto bytes = random_bytes<32>();
+  return hex(bytes.data(), bytes.size());
+}
+
+std::string make_trajectory_id() {
+  const auto bytes = random_bytes<16>();
+  return hex(bytes.data(), bytes.size());
+}
+
+std::string sha256_hex(std::string_view data) {
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
+  return hex(digest.data(), digest.size());
+}
+
+}  // namespace jos::server

@@ -1,0 +1,20 @@
+#pragma once
+// Random identifiers and secrets. Join codes are for people to read aloud and type;
+// tokens and coordinator secrets are long and stored only as hashes.
+
+#include <string>
+#include <string_view>
+
+namespace jos::server {
+
+// 10 symbols of Crockford base32 (no I, L, O, U), shown as "ABCDE-FGHJK": 50 bits.
+std::string make_join_code();
+// Uppercases, drops spaces and dashes, maps easily confused letters (O→0, I/L→1), so that
+// "abcde fghjk" and "ABCDE-FGHJK" are the same code.
+std::string normalise_join_code(std::string_view typed);
+
+std::string make_token();          // 256 bits, hex
+std::string make_trajectory_id();  // 128 bits, hex
+std::string sha256_hex(std::string_view data);
+
+}  // namespace jos::server

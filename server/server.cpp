@@ -1,0 +1,115 @@
+#include "server/server.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <fstream>
+
+#include "server/context.hpp"
+#include "server/hub.hpp"
+#include "server/listener.hpp"
+#include "server/log.hpp"
+#include "server/sqlite_store.hpp"
+#include "server/store_worker.hpp"
+
+namespace jos::server {
+
+struct server::impl {
+  config cfg;
+  net::io_context io;
+  metrics stats;
+  std::unique_ptr<store_worker> store;
+  std::shared_ptr<hub> rooms;
+  std::shared_ptr<server_context> ctx;
+  std::shared_ptr<listener> accept;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  std::unique_ptr<net::steady_timer> sweep;
+  std::vector<std::thread> threads;
+  bool stopped = false;
+
+  explicit impl(config c) : cfg(std::move(c)), io(cfg.threads) {
+    set_log_level(cfg.level);
+    store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
+    hub_options options;
+    options.room.snapshot_every = cfg.snapshot_every;
+    rooms = std::make_shared<hub>(io, *store, stats, options);
+    ctx = std::make_shared<server_context>(cfg, stats, rooms);
+
+    std::shared_ptr<ssl::context> tls;
+    if (!cfg.tls_cert.empty()) {
+      tls = std::make_shared<ssl::context>(ssl::context::tls_server);
+      tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                       ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+      tls->use_certificate_chain_file(cfg.tls_cert);
+      tls->use_private_key_file(cfg.tls_key, ssl::context::pem);
+    }
+    const auto address = net::ip::make_address(cfg.listen);
+    accept = std::make_shared<listener>(io, tcp::endpoint{address, cfg.port}, ctx, tls);
+  }
+
+  void schedule_sweep() {
+    sweep->expires_after(std::chrono::seconds(30));
+    sweep->async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      rooms->unload_idle();
+      schedule_sweep();
+    });
+  }
+};
+
+server::server(config cfg) : impl_(std::make_unique<impl>(std::move(cfg))) {}
+
+server::~server() { stop(); }
+
+std::uint16_t server::port() const { return impl_->accept->port(); }
+
+std::shared_ptr<hub> server::rooms() { return impl_->rooms; }
+
+void server::start() {
+  auto& i = *impl_;
+  i.work.emplace(i.io.get_executor());
+  i.accept->run();
+  i.sweep = std::make_unique<net::steady_timer>(i.io);
+  i.schedule_sweep();
+  for (int t = 0; t < i.cfg.threads; ++t) i.threads.emplace_back([&i] { i.io.run(); });
+  log_info("jos-server luistert op " + i.cfg.listen + ":" + std::to_string(port()) +
+           (i.cfg.tls_cert.empty() ? " (ws://)" : " (wss://)") + ", database " + i.cfg.db);
+}
+
+void server::stop() {
+  auto& i = *impl_;
+  if (i.stopped) return;
+  i.stopped = true;
+  if (i.threads.empty()) {
+    i.store->stop();
+    return;
+  }
+  i.accept->stop();
+  net::post(i.io, [&i] {
+    if (i.sweep) i.sweep->cancel();
+  });
+  for (auto& c : i.ctx->connections.all()) c->close("restarting", "Server herstart");
+  // Give the goodbyes a moment to be written; clients reconnect by themselves.
+  for (int n = 0; n < 100 && i.stats.connections.load() > 0; ++n)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  i.store->stop();  // every queued commit is written before this returns
+  i.work.reset();
+  i.io.stop();
+  for (auto& t : i.threads) t.join();
+  i.threads.clear();
+  log_info("jos-server gestopt");
+}
+
+void server::run_until_signal() {
+  net::io_context signals_io;
+  net::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.async_wait([](beast::error_code, int) {});
+  if (!impl_->cfg.port_file.empty()) {
+    std::ofstream(impl_->cfg.port_file) << port() << "\n";
+  }
+  signals_io.run();
+  stop();
+}
+
+}  // namespace jos::server

@@ -1,0 +1,39 @@
+#pragma once
+// The default store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
+// returned survives a crash or power loss.
+
+#include <memory>
+#include <string>
+
+#include "server/store.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace jos::server {
+
+class sqlite_store final : public store {
+ public:
+  // Creates the file and its schema if needed; throws store_error when it cannot.
+  explicit sqlite_store(const std::string& path);
+  ~sqlite_store() override;
+  sqlite_store(const sqlite_store&) = delete;
+  sqlite_store& operator=(const sqlite_store&) = delete;
+
+  void commit(std::span<const commit_item> items) override;
+  std::optional<room_data> load_room(const std::string& trajectory_id) override;
+  std::optional<std::string> trajectory_by_join_code(const std::string& code) override;
+  std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) override;
+  std::optional<participant_record> participant(const std::string& token_hash) override;
+  std::vector<trajectory_record> trajectories() override;
+
+ private:
+  class statement;
+  void exec(const char* sql);
+  statement& prepared(int which);
+
+  sqlite3* db_ = nullptr;
+  std::vector<std::unique_ptr<statement>> statements_;
+};
+
+}  // namespace jos::server

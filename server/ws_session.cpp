@@ -1,0 +1,254 @@
+#include "server/ws_session.hpp"
+
+#include <chrono>
+#include <deque>
+
+#include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
+#include "server/log.hpp"
+
+namespace jos::server {
+namespace {
+
+std::shared_ptr<const std::string> share(std::string s) {
+  return std::make_shared<const std::string>(std::move(s));
+}
+
+// Messages a client may send: refilled continuously, so typing bursts pass and floods don't.
+class token_bucket {
+ public:
+  token_bucket(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
+  bool take() {
+    const auto now = std::chrono::steady_clock::now();
+    tokens_ =
+        std::min(burst_, tokens_ + rate_ * std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+    if (tokens_ < 1) return false;
+    tokens_ -= 1;
+    return true;
+  }
+
+ private:
+  double rate_;
+  double burst_;
+  double tokens_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+template <typename Stream>
+class ws_session final : public connection,
+                         public std::enable_shared_from_this<ws_session<Stream>> {
+ public:
+  ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address)
+      : ws_(std::move(stream)),
+        ctx_(std::move(ctx)),
+        address_(std::move(address)),
+        bucket_(ctx_->cfg.rate_per_second, ctx_->cfg.rate_burst) {}
+
+  void run(upgrade_request request) {
+    const auto& cfg = ctx_->cfg;
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(cfg.handshake_timeout_seconds);
+    timeouts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
+    timeouts.keep_alive_pings = true;  // a dropped laptop is noticed within the idle timeout
+    ws_.set_option(timeouts);
+    ws_.read_message_max(cfg.max_message_bytes);
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(http::field::server, "jos-server"); }));
+    beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+    ws_.async_accept(request,
+                     beast::bind_front_handler(&ws_session::on_accept, this->shared_from_this()));
+  }
+
+  void send(std::shared_ptr<const std::string> message) override {
+    net::post(ws_.get_executor(), [self = this->shared_from_this(), message = std::move(message)] {
+      self->enqueue(message);
+    });
+  }
+
+  void close(std::string code, std::string reason) override {
+    net::post(ws_.get_executor(), [self = this->shared_from_this(), code = std::move(code),
+                                   reason = std::move(reason)] {
+      if (self->closing_) return;
+      self->enqueue(
+          share(protocol::encode(protocol::server_message{protocol::error{code, reason}})));
+      self->closing_ = true;
+      if (!self->writing_) self->do_close();
+    });
+  }
+
+ private:
+  void on_accept(beast::error_code ec) {
+    if (ec) return;  // handshake failed or timed out: nothing to undo
+    accepted_ = true;
+    ++ctx_->stats.connections;
+    ctx_->connections.add(this->shared_from_this());
+    do_read();
+  }
+
+  void do_read() {
+    ws_.async_read(buffer_,
+                   beast::bind_front_handler(&ws_session::on_read, this->shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec) return finish(ec);
+    if (!ws_.got_text()) {
+      buffer_.consume(buffer_.size());
+      send_error("malformed", "Alleen tekstberichten (JSON) worden begrepen.");
+      return do_read();
+    }
+    const std::string text = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    if (!bucket_.take()) {
+      close("rate_limited", "Te veel berichten in korte tijd; de verbinding wordt verbroken.");
+      return;
+    }
+    handle(text);
+    if (!closing_) do_read();
+  }
+
+  void send_error(std::string code, std::string reason) {
+    enqueue(share(protocol::encode(
+        protocol::server_message{protocol::error{std::move(code), std::move(reason)}})));
+  }
+
+  void handle(const std::string& text) {
+    auto decoded = protocol::decode_client(text);
+    if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
+      ++ctx_->stats.malformed_frames;
+      if (e->code == "version")
+        return send_error("version", protocol::version_mismatch_text(protocol::protocol_version) +
+                                         " (" + e->message + ")");
+      return send_error(e->code, "Bericht niet begrepen: " + e->message);
+    }
+    auto& message = std::get<protocol::client_message>(decoded);
+    std::visit([this](auto& m) { on_message(std::move(m)); }, message);
+  }
+
+  void on_message(protocol::create_trajectory m) {
+    ctx_->rooms->create(std::move(m), [self = this->shared_from_this()](auto reply) {
+      std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
+                 reply);
+    });
+  }
+
+  void on_message(protocol::join_trajectory m) {
+    ctx_->rooms->join(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
+      std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
+                 reply);
+    });
+  }
+
+  void on_message(protocol::hello m) {
+    if (greeted_) return send_error("invalid", "Deze verbinding is al aangemeld.");
+    if (m.client_id.empty()) return send_error("invalid", "client_id: missing");
+    greeted_ = true;
+    auto last_seq = m.last_seq;
+    auto client_id = m.client_id;
+    ctx_->rooms->hello(std::move(m), [self = this->shared_from_this(), last_seq, client_id](
+                                         std::variant<hub::session_grant, protocol::error> reply) {
+      net::post(self->ws_.get_executor(), [self, reply = std::move(reply), last_seq, client_id] {
+        if (auto* e = std::get_if<protocol::error>(&reply)) {
+          self->greeted_ = false;
+          return self->send_error(e->code, e->reason);
+        }
+        const auto& grant = std::get<hub::session_grant>(reply);
+        if (self->finished_) return;
+        self->room_ = grant.target;
+        self->room_->attach(self, grant.person, client_id, last_seq);
+      });
+    });
+  }
+
+  void on_message(protocol::focus m) {
+    if (!room_) return;  // focus before hello means nothing; not worth an error
+    room_->focus(this->shared_from_this(), std::move(m.target));
+  }
+
+  void on_message(protocol::submit m) {
+    if (!room_)
+      return send_error("unauthorised", "Meld je eerst aan (hello) voordat je iets wijzigt.");
+    room_->submit(this->shared_from_this(), std::move(m));
+  }
+
+  void enqueue(std::shared_ptr<const std::string> message) {
+    if (finished_ || (closing_ && !writing_)) return;
+    if (queue_.size() >= ctx_->cfg.send_queue_limit) {
+      // It stopped reading: cut it off rather than let the room wait or memory grow. The
+      // client resyncs when it comes back.
+      ++ctx_->stats.send_queue_overflows;
+      queue_.clear();
+      closing_ = true;
+      beast::get_lowest_layer(ws_).socket().close();
+      return;
+    }
+    ++ctx_->stats.messages_sent;
+    queue_.push_back(std::move(message));
+    if (!writing_) do_write();
+  }
+
+  void do_write() {
+    writing_ = true;
+    ws_.text(true);
+    ws_.async_write(net::buffer(*queue_.front()),
+                    beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, std::size_t) {
+    writing_ = false;
+    if (ec) return finish(ec);
+    if (!queue_.empty()) queue_.pop_front();
+    if (!queue_.empty()) return do_write();
+    if (closing_) do_close();
+  }
+
+  void do_close() {
+    ws_.async_close(websocket::close_code::normal,
+                    [self = this->shared_from_this()](beast::error_code ec) { self->finish(ec); });
+  }
+
+  void finish(beast::error_code ec) {
+    if (finished_) return;
+    finished_ = true;
+    if (ec && ec != websocket::error::closed && ec != net::error::operation_aborted &&
+        ec != beast::error::timeout)
+      log_debug("connection from " + address_ + " ended: " + ec.message());
+    if (room_) room_->detach(this->shared_from_this());
+    if (accepted_) {
+      --ctx_->stats.connections;
+      ctx_->connections.remove(this->shared_from_this());
+    }
+    queue_.clear();
+  }
+
+  websocket::stream<Stream> ws_;
+  std::shared_ptr<server_context> ctx_;
+  std::string address_;
+  token_bucket bucket_;
+  beast::flat_buffer buffer_;
+  std::deque<std::shared_ptr<const std::string>> queue_;
+  std::shared_ptr<room> room_;
+  bool writing_ = false;
+  bool closing_ = false;
+  bool finished_ = false;
+  bool accepted_ = false;
+  bool greeted_ = false;
+};
+
+}  // namespace
+
+void run_websocket_session(beast::tcp_stream stream, upgrade_request request,
+                           std::shared_ptr<server_context> ctx, std::string address) {
+  std::make_shared<ws_session<beast::tcp_stream>>(std::move(stream), std::move(ctx),
+                                                  std::move(address))
+      ->run(std::move(request));
+}
+
+void run_websocket_session(tls_stream stream, upgrade_request request,
+                           std::shared_ptr<server_context> ctx, std::string address) {
+  std::make_shared<ws_session<tls_stream>>(std::move(stream), std::move(ctx), std::move(address))
+      ->run(std::move(request));
+}
+
+}  // namespace jos::server
