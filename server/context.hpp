@@ -1,6 +1,7 @@
 #pragma once
 // What every connection of a running server shares.
 
+#include <boost/asio/thread_pool.hpp>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -43,6 +44,8 @@ struct server_context {
   metrics& stats;
   std::shared_ptr<hub> rooms;
   connection_registry connections;
+  // Exports (PDF layout takes tens of milliseconds) run here, not on a network thread.
+  boost::asio::thread_pool exports{1};
 };
 
 }  // namespace jos::server

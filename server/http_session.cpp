@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/exports.hpp"
 #include "server/log.hpp"
 #include "server/ws_session.hpp"
 
@@ -64,12 +65,44 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
     if (target == "/metrics")
       return respond(http::status::ok, ctx_->stats.render(), keep_alive,
                      "text/plain; version=0.0.4; charset=utf-8");
+    if (target.starts_with("/export/")) return export_file(request, keep_alive);
     respond(http::status::not_found, "Niet gevonden.\n", keep_alive);
   }
 
+  // Documents to send around, for members only: the participant token as a bearer token.
+  void export_file(const upgrade_request& request, bool keep_alive) {
+    const std::string file(request.target().substr(std::string_view("/export/").size()));
+    auto auth = request.find(http::field::authorization);
+    const std::string_view prefix = "Bearer ";
+    if (auth == request.end() || !auth->value().starts_with(prefix))
+      return respond(http::status::unauthorized, "Alleen voor deelnemers: stuur je token mee.\n",
+                     keep_alive);
+    std::string token(auth->value().substr(prefix.size()));
+    ctx_->rooms->member_state(std::move(token), [self = this->shared_from_this(), file,
+                                                 keep_alive](auto reply) {
+      if (auto* e = std::get_if<protocol::error>(&reply)) {
+        return net::post(self->stream_.get_executor(), [self, keep_alive, reason = e->reason] {
+          self->respond(http::status::unauthorized, reason + "\n", keep_alive);
+        });
+      }
+      net::post(self->ctx_->exports, [self, file, keep_alive,
+                                      state = std::move(std::get<shared::trajectory>(reply))] {
+        auto rendered = render_export(state, file);
+        net::post(self->stream_.get_executor(), [self, keep_alive, rendered = std::move(rendered)] {
+          if (!rendered)
+            return self->respond(http::status::not_found, "Onbekend document.\n", keep_alive);
+          self->respond(http::status::ok, rendered->bytes, keep_alive, rendered->mime.c_str(),
+                        rendered->name);
+        });
+      });
+    });
+  }
+
   void respond(http::status status, std::string body, bool keep_alive,
-               const char* type = "text/plain; charset=utf-8") {
+               const char* type = "text/plain; charset=utf-8", const std::string& download = {}) {
     auto response = std::make_shared<http::response<http::string_body>>(status, 11);
+    if (!download.empty())
+      response->set(http::field::content_disposition, "attachment; filename=\"" + download + "\"");
     response->set(http::field::server, "jos-server");
     response->set(http::field::content_type, type);
     response->keep_alive(keep_alive);

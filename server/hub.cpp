@@ -140,6 +140,15 @@ void hub::hello(protocol::hello request, hello_reply reply) {
   });
 }
 
+void hub::member_state(std::string token, state_reply reply) {
+  hello(protocol::hello{std::move(token), {}, 0},
+        [reply = std::move(reply)](std::variant<session_grant, protocol::error> grant) {
+          if (auto* e = std::get_if<protocol::error>(&grant)) return reply(*e);
+          std::get<session_grant>(grant).target->read_state(
+              [reply](shared::trajectory t) { reply(std::move(t)); });
+        });
+}
+
 void hub::open_room(std::string id, std::function<void(std::shared_ptr<room>)> done) {
   net::post(
       strand_, [self = shared_from_this(), id = std::move(id), done = std::move(done)]() mutable {

@@ -43,6 +43,10 @@ class hub : public std::enable_shared_from_this<hub> {
   void join(protocol::join_trajectory request, std::string address, joined_reply reply);
   void hello(protocol::hello request, hello_reply reply);
 
+  // The state of the trajectory a participant token belongs to (exports are for members).
+  using state_reply = std::function<void(std::variant<shared::trajectory, protocol::error>)>;
+  void member_state(std::string token, state_reply reply);
+
   // Unloads rooms nobody uses; called periodically.
   void unload_idle();
   // Loads (or finds) the room of a trajectory; for tests and admin commands.

@@ -341,6 +341,10 @@ void room::try_close(std::function<void(bool)> done) {
   });
 }
 
+void room::read_state(std::function<void(trajectory)> done) {
+  net::post(strand_, [self = shared_from_this(), done = std::move(done)] { done(self->state_); });
+}
+
 void room::state_hash(std::function<void(std::uint64_t, std::string)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
     done(self->committed_seq_, fnv1a_hex(protocol::encode_state(self->state_, false).dump()));

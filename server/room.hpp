@@ -60,6 +60,9 @@ class room : public std::enable_shared_from_this<room> {
   void try_close(std::function<void(bool closed)> done);
   bool closed() const { return closed_.load(); }
 
+  // A copy of the state (for exports), taken on the strand.
+  void read_state(std::function<void(shared::trajectory)> done);
+
   // For tests and the bench: the state's canonical JSON hash, on the strand.
   void state_hash(std::function<void(std::uint64_t seq, std::string hash)> done);
 
