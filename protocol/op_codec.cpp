@@ -137,6 +137,22 @@ struct encoder {
       j["ballots"] = std::move(ballots);
     }
   }
+  void operator()(const op::add_action& o) {
+    j["row"] = o.row;
+    j["text"] = o.text;
+    j["owner"] = o.owner;
+    j["due"] = o.due;
+  }
+  void operator()(const op::update_action& o) {
+    j["id"] = o.id;
+    j["text"] = o.text;
+    j["owner"] = o.owner;
+    j["due"] = o.due;
+  }
+  void operator()(const op::set_action_status& o) {
+    j["id"] = o.id;
+    j["status"] = name(o.status);
+  }
   void operator()(const op::close_vote& o) {
     j["meeting"] = o.meeting;
     j["decided"] = o.decided;
@@ -326,6 +342,29 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
            }
          }
          return o;
+       }},
+      {"add_action",
+       [](json_reader& r) -> operation {
+         r.only({"type", "row", "text", "owner", "due"});
+         const int row = static_cast<int>(r.integer("row", 0, max_index));
+         std::string text = r.string("text", max_message_bytes);
+         const person_id owner = static_cast<person_id>(r.integer("owner", 0, max_person, false));
+         return op::add_action{row, std::move(text), owner, r.string("due", 16, false)};
+       }},
+      {"update_action",
+       [](json_reader& r) -> operation {
+         r.only({"type", "id", "text", "owner", "due"});
+         const int id = static_cast<int>(r.integer("id", 1, 1'000'000));
+         std::string text = r.string("text", max_message_bytes);
+         const person_id owner = static_cast<person_id>(r.integer("owner", 0, max_person, false));
+         return op::update_action{id, std::move(text), owner, r.string("due", 16, false)};
+       }},
+      {"set_action_status",
+       [](json_reader& r) -> operation {
+         r.only({"type", "id", "status"});
+         const int id = static_cast<int>(r.integer("id", 1, 1'000'000));
+         return op::set_action_status{
+             id, r.enumeration("status", parse_action_status, action_status::open)};
        }},
       {"close_vote",
        [](json_reader& r) -> operation {

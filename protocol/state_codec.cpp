@@ -198,6 +198,14 @@ json encode_state(const trajectory& t, bool hide_ballots) {
                      {"distribution", v.distribution},
                      {"ballots", encode_ballots(v.ballots)},
                      {"decided", v.decided}});
+  json actions = json::array();
+  for (const auto& a : t.actions)
+    actions.push_back({{"id", a.id},
+                       {"row", a.row},
+                       {"text", a.text},
+                       {"owner", a.owner},
+                       {"due", a.due},
+                       {"status", name(a.status)}});
   json preconditions = json::array();
   for (bool met : t.preconditions) preconditions.push_back(met);
   return {{"id", t.id},
@@ -207,13 +215,14 @@ json encode_state(const trajectory& t, bool hide_ballots) {
           {"meetings", meetings},
           {"documents", documents},
           {"votes", votes},
+          {"actions", actions},
           {"active_meeting", t.active_meeting},
           {"next_person_id", t.next_person_id}};
 }
 
 std::optional<trajectory> decode_state(const json& j, std::string& error) {
   json_reader r(j, "state", error);
-  r.only({"id", "partnership", "preconditions", "team", "meetings", "documents", "votes",
+  r.only({"id", "partnership", "preconditions", "team", "meetings", "documents", "votes", "actions",
           "active_meeting", "next_person_id"});
   trajectory t = make_trajectory(r.string("id", 128), {});
   if (const json* p = r.object("partnership")) {
@@ -314,6 +323,25 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
       v.decided = static_cast<int>(vr.integer("decided", rating_min, rating_max));
       if (!r.ok()) break;
       t.votes.push_back(std::move(v));
+    }
+  }
+  if (const json* a = r.array("actions", max_actions, false)) {
+    for (const auto& item : *a) {
+      json_reader ar(item, r.child_path("actions"), error);
+      ar.only({"id", "row", "text", "owner", "due", "status"});
+      action_item x;
+      x.id = static_cast<int>(ar.integer("id", 1, static_cast<std::int64_t>(max_actions)));
+      x.row = static_cast<int>(ar.integer("row", 0, onderdeel_count - 1));
+      x.text = ar.string("text", 4 * max_cell_length);
+      x.owner = static_cast<person_id>(ar.integer("owner", 0, 0xFFFFFFFF));
+      x.due = ar.string("due", 16);
+      x.status = ar.enumeration("status", parse_action_status, action_status::open);
+      if (!r.ok()) break;
+      if (x.id != static_cast<int>(t.actions.size()) + 1) {
+        r.fail("actions: ids must count up from 1");
+        break;
+      }
+      t.actions.push_back(std::move(x));
     }
   }
   t.active_meeting = static_cast<int>(

@@ -142,6 +142,19 @@ struct applier {
     s(o.meeting).vote.revealed = true;
     if (!o.ballots.empty()) s(o.meeting).vote.ballots = o.ballots;
   }
+  void operator()(const op::add_action& o) {
+    t.actions.push_back({static_cast<int>(t.actions.size()) + 1, o.row, o.text, o.owner, o.due,
+                         action_status::open});
+  }
+  void operator()(const op::update_action& o) {
+    auto& a = t.actions[static_cast<std::size_t>(o.id - 1)];
+    a.text = o.text;
+    a.owner = o.owner;
+    a.due = o.due;
+  }
+  void operator()(const op::set_action_status& o) {
+    t.actions[static_cast<std::size_t>(o.id - 1)].status = o.status;
+  }
   void operator()(const op::close_vote& o) {
     vote_state& v = s(o.meeting).vote;
     if (o.decided != 0) {

@@ -41,6 +41,12 @@ constexpr name_table<timer_action, 4> timer_action_names{{
     {timer_action::reset, "reset"},
     {timer_action::extend, "verleng"},
 }};
+constexpr name_table<action_status, 4> action_status_names{{
+    {action_status::open, "open"},
+    {action_status::bezig, "bezig"},
+    {action_status::klaar, "klaar"},
+    {action_status::vervallen, "vervallen"},
+}};
 constexpr name_table<document_id, 5> document_id_names{{
     {document_id::signalering_begin, "signalering_1"},
     {document_id::actieplan, "actieplan"},
@@ -80,6 +86,7 @@ std::string_view name_of(meeting_mode v) { return lookup(meeting_mode_names, v);
 std::string_view name_of(meeting_status v) { return lookup(meeting_status_names, v); }
 std::string_view name_of(meeting_role v) { return lookup(meeting_role_names, v); }
 std::string_view name_of(timer_action v) { return lookup(timer_action_names, v); }
+std::string_view name_of(action_status v) { return lookup(action_status_names, v); }
 std::string_view name_of(document_id v) { return lookup(document_id_names, v); }
 std::string_view name_of(document_kind v) { return lookup(document_kind_names, v); }
 
@@ -103,6 +110,9 @@ std::optional<meeting_role> parse_meeting_role(std::string_view s) {
 }
 std::optional<timer_action> parse_timer_action(std::string_view s) {
   return reverse_lookup(timer_action_names, s);
+}
+std::optional<action_status> parse_action_status(std::string_view s) {
+  return reverse_lookup(action_status_names, s);
 }
 std::optional<document_id> parse_document_id(std::string_view s) {
   return reverse_lookup(document_id_names, s);
@@ -135,6 +145,15 @@ std::string_view label_of(meeting_status v) {
 }
 std::string_view label_of(meeting_role v) {
   return v == meeting_role::notulist ? "Notulist" : "Invuller";
+}
+std::string_view label_of(action_status v) {
+  switch (v) {
+    case action_status::open: return "Nog niet begonnen";
+    case action_status::bezig: return "Bezig";
+    case action_status::klaar: return "Klaar";
+    case action_status::vervallen: return "Vervallen";
+  }
+  return "?";
 }
 std::string_view label_of(document_id v) {
   switch (v) {

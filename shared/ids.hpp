@@ -17,6 +17,7 @@ enum class meeting_mode : std::uint8_t { fysiek, digitaal, hybride };
 enum class meeting_status : std::uint8_t { gepland, bezig, afgerond };
 enum class meeting_role : std::uint8_t { notulist, invuller };
 enum class timer_action : std::uint8_t { start, pause, reset, extend };
+enum class action_status : std::uint8_t { open, bezig, klaar, vervallen };
 
 // The five documents a trajectory fills over its four meetings.
 enum class document_id : std::uint8_t {
@@ -47,6 +48,7 @@ std::string_view name_of(meeting_mode v);
 std::string_view name_of(meeting_status v);
 std::string_view name_of(meeting_role v);
 std::string_view name_of(timer_action v);
+std::string_view name_of(action_status v);
 std::string_view name_of(document_id v);
 std::string_view name_of(document_kind v);
 
@@ -57,6 +59,7 @@ std::optional<meeting_mode> parse_meeting_mode(std::string_view s);
 std::optional<meeting_status> parse_meeting_status(std::string_view s);
 std::optional<meeting_role> parse_meeting_role(std::string_view s);
 std::optional<timer_action> parse_timer_action(std::string_view s);
+std::optional<action_status> parse_action_status(std::string_view s);
 std::optional<document_id> parse_document_id(std::string_view s);
 std::optional<document_kind> parse_document_kind(std::string_view s);
 
@@ -67,5 +70,6 @@ std::string_view label_of(meeting_mode v);
 std::string_view label_of(meeting_status v);
 std::string_view label_of(meeting_role v);
 std::string_view label_of(document_id v);
+std::string_view label_of(action_status v);
 
 }  // namespace jos::shared

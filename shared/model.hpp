@@ -92,6 +92,18 @@ struct vote_record {
   bool operator==(const vote_record&) const = default;
 };
 
+// A concrete action from the Actieplan (or a later Evaluatielijst): who does what by when,
+// and how far it is. Between meetings everyone sees the open ones and marks progress.
+struct action_item {
+  int id = 0;   // 1-based, stable: actions are never removed, only set to vervallen
+  int row = 0;  // the onderdeel it belongs to
+  std::string text;
+  person_id owner = no_person;
+  std::string due;  // yyyy-mm-dd or empty
+  action_status status = action_status::open;
+  bool operator==(const action_item&) const = default;
+};
+
 struct live_session {
   std::vector<person_id> present;  // sorted
   person_id notulist = no_person;
@@ -124,6 +136,7 @@ struct trajectory {
   std::vector<meeting> meetings;
   std::array<document, document_count> documents;
   std::vector<vote_record> votes;
+  std::vector<action_item> actions;
   int active_meeting = -1;  // the meeting in progress, if any
   person_id next_person_id = 1;
   bool operator==(const trajectory&) const = default;

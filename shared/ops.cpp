@@ -11,7 +11,8 @@ std::string_view op_name(const operation& o) {
       "start_meeting",   "end_meeting",      "goto_agenda_item",   "control_timer",
       "assign_role",     "set_presence",     "set_writer",         "set_rating",
       "edit_text",       "add_reaction",     "highlight_reaction", "open_vote",
-      "cast_vote",       "reveal_vote",      "close_vote"};
+      "cast_vote",       "reveal_vote",      "close_vote",         "add_action",
+      "update_action",   "set_action_status"};
   static_assert(std::size(names) == std::variant_size_v<operation>);
   return names[o.index()];
 }

@@ -128,6 +128,24 @@ struct reveal_vote {
   int meeting = 0;
   std::map<person_id, int> ballots;
 };
+// Actions: added and reworded by those who may fill in the plan; progress by anyone.
+struct add_action {
+  int row = 0;
+  std::string text;
+  person_id owner = no_person;
+  std::string due;
+};
+struct update_action {
+  int id = 0;
+  std::string text;
+  person_id owner = no_person;
+  std::string due;
+};
+struct set_action_status {
+  int id = 0;
+  action_status status = action_status::open;
+};
+
 // Ends the vote; with a value 1..3 that value becomes the rating and the vote is recorded.
 struct close_vote {
   int meeting = 0;
@@ -142,7 +160,8 @@ using operation =
                  op::add_extra_meeting, op::start_meeting, op::end_meeting, op::goto_agenda_item,
                  op::control_timer, op::assign_role, op::set_presence, op::set_writer,
                  op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
-                 op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote>;
+                 op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote, op::add_action,
+                 op::update_action, op::set_action_status>;
 
 // The wire name of an operation ("set_rating", ...).
 std::string_view op_name(const operation& o);

@@ -34,6 +34,12 @@ bool can_edit_minutes(const trajectory& t, person_id id, int meeting) {
          t.meetings[static_cast<std::size_t>(meeting)].session.notulist == id;
 }
 
+bool can_plan_actions(const trajectory& t, person_id id) {
+  return can_edit_document(t, id, document_id::actieplan) ||
+         can_edit_document(t, id, document_id::evaluatie_tussentijds) ||
+         can_edit_document(t, id, document_id::evaluatie_eind);
+}
+
 bool can_run_vote(const trajectory& t, person_id id, int meeting) {
   if (is_coordinator(t, id)) return true;
   return in_progress(t, meeting) &&

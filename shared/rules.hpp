@@ -23,6 +23,7 @@ inline constexpr int max_extend_minutes = 120;
 inline constexpr int max_extra_minutes = 8 * 60;  // per agenda item
 inline constexpr std::size_t max_team_size = 500;
 inline constexpr int max_meetings = 12;
+inline constexpr std::size_t max_actions = 500;
 
 enum class rule_code : std::uint8_t {
   invalid,    // a value out of range or malformed
@@ -54,5 +55,7 @@ bool is_coordinator(const trajectory& t, person_id id);
 bool can_edit_document(const trajectory& t, person_id id, document_id doc);
 bool can_edit_minutes(const trajectory& t, person_id id, int meeting);
 bool can_run_vote(const trajectory& t, person_id id, int meeting);
+// The Actieplan and both Evaluatielijsten plan actions.
+bool can_plan_actions(const trajectory& t, person_id id);
 
 }  // namespace jos::shared

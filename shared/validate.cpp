@@ -317,6 +317,42 @@ struct validator {
     return std::nullopt;
   }
 
+  result check_action_fields(const std::string& text, person_id owner,
+                             const std::string& due) const {
+    if (text.empty()) return fail(rule_code::invalid, "Beschrijf de actie.");
+    if (auto e = check_text(text, max_cell_length, "De actie")) return e;
+    if (owner != no_person && find_person(t, owner) == nullptr)
+      return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
+    return check_date(due, true);
+  }
+
+  result operator()(const op::add_action& o) const {
+    if (who.system || !can_plan_actions(t, who.id))
+      return forbidden("acties toevoegen (alleen de invuller of coördinator)");
+    if (auto e = row_exists(o.row)) return e;
+    if (t.actions.size() >= max_actions)
+      return fail(rule_code::conflict, "Er kunnen geen acties meer bij.");
+    return check_action_fields(o.text, o.owner, o.due);
+  }
+
+  result action_exists(int id) const {
+    if (id < 1 || id > static_cast<int>(t.actions.size()))
+      return fail(rule_code::not_found, "Deze actie bestaat niet.");
+    return std::nullopt;
+  }
+
+  result operator()(const op::update_action& o) const {
+    if (who.system || !can_plan_actions(t, who.id))
+      return forbidden("acties wijzigen (alleen de invuller of coördinator)");
+    if (auto e = action_exists(o.id)) return e;
+    return check_action_fields(o.text, o.owner, o.due);
+  }
+
+  result operator()(const op::set_action_status& o) const {
+    if (!member()) return forbidden("de voortgang bijhouden (alleen teamleden)");
+    return action_exists(o.id);
+  }
+
   result operator()(const op::close_vote& o) const {
     if (auto e = meeting_in_progress(o.meeting)) return e;
     if (who.system || !can_run_vote(t, who.id, o.meeting))

@@ -81,6 +81,16 @@ report build_document(const trajectory& t, document_id doc) {
     grid.rows.push_back(std::move(row));
   }
   r.add_table(std::move(grid));
+  if (kind_of(doc) != document_kind::signalering && !t.actions.empty()) {
+    r.heading("Acties");
+    table actions;
+    actions.headers = {"Nr.", "Onderdeel", "Actie", "Wie?", "Wanneer?", "Stand"};
+    for (const auto& a : t.actions)
+      actions.rows.push_back({std::to_string(a.id), c.rows[static_cast<std::size_t>(a.row)].name,
+                              a.text, a.owner == no_person ? "–" : person_name(t, a.owner),
+                              a.due.empty() ? "–" : a.due, std::string(label_of(a.status))});
+    r.add_table(std::move(actions));
+  }
   if (kind_of(doc) == document_kind::signalering) {
     r.paragraph(score_line(compute_score(ratings_of(d))));
     r.paragraph(c.score_instruction);

@@ -30,6 +30,7 @@ trajectory sample(cooperation kind) {
   }
   t.documents[0].rows[0].cells[0] = "We overleggen; soms \"gelijk\" | soms niet.\nTweede regel.";
   t.documents[1].rows[2].cells[2] = "Wekelijks overleg – zorgcoördinator en jongerenwerker";
+  t.actions.push_back({1, 2, "Wekelijks overleg plannen", 2, "2026-10-01", action_status::bezig});
   t.meetings[0].planned_date = "2026-09-07";
   t.meetings[1].planned_date = "2026-09-21";
   t.meetings[0].session.present = {1, 2};
@@ -85,14 +86,17 @@ TEST(Documents, CsvIsSemicolonSeparatedWithBomAndQuotes) {
                      "acties;Wie?;Wanneer?\r\n"),
             std::string::npos);
   EXPECT_NE(csv.find("Wekelijks overleg – zorgcoördinator en jongerenwerker"), std::string::npos);
+  EXPECT_NE(
+      csv.find("1;Tweerichtingsverkeer;Wekelijks overleg plannen;Noël Öztürk;2026-10-01;Bezig\r\n"),
+      std::string::npos);
   const auto signal =
       to_csv(build_document(sample(cooperation::existing), document_id::signalering_begin));
   EXPECT_NE(signal.find("\"We overleggen; soms \"\"gelijk\"\" | soms niet.\nTweede regel.\""),
             std::string::npos);
-  // 1 header + 10 rows
+  // 1 header + 10 rows, a blank line, 1 header + 1 action
   std::size_t lines = 0;
   for (std::size_t p = 0; (p = csv.find("\r\n", p)) != std::string::npos; p += 2) ++lines;
-  EXPECT_EQ(lines, 11u);
+  EXPECT_EQ(lines, 14u);
 }
 
 TEST(Documents, ComparisonCountsAndPhasesBothWays) {

@@ -366,6 +366,27 @@ std::vector<permission_case> permission_cases() {
                  must(t, op::cast_vote{0, 2}, {attendee_id, false});
                  must(t, op::reveal_vote{0, {}}, {coordinator_id, false});
                }});
+  const auto add_an_action = [](trajectory& t) {
+    must(t, op::add_action{2, "Wekelijks overleg plannen", attendee_id, "2026-10-01"},
+         {coordinator_id, false});
+  };
+  // Meeting 1 works on the Signaleringsinstrument: its invuller plans no actions.
+  c.push_back({"add_action",
+               [](role) {
+                 return op::add_action{2, "Vast aanspreekpunt benoemen", writer_id, "2026-10-15"};
+               },
+               {role::coordinator}});
+  c.push_back({"update_action",
+               [](role) {
+                 return op::update_action{1, "Tweewekelijks overleg plannen", notulist_id, ""};
+               },
+               {role::coordinator},
+               add_an_action});
+  c.push_back({"set_action_status",
+               [](role) {
+                 return op::set_action_status{1, action_status::bezig};
+               },
+               members, add_an_action});
   c.push_back({"close_vote_without_decision",
                [](role) {
                  return op::close_vote{0, 0};
@@ -1294,6 +1315,38 @@ TEST(RulesValidateApply, ClientPredictionMatchesTheServer) {
   }
   EXPECT_TRUE(server_side == client_side);
   EXPECT_EQ(server_side.documents[0].rows[0].cells[0], "Wij niet overleggen wekelijks.");
+}
+
+
+// ---------------------------------------------------------------------------------------
+// Actions of the Actieplan: planned in meeting 2 by its invuller, followed by everyone.
+
+TEST(RulesActions, InvullerOfTheActieplanMeetingPlansActionsEveryoneMarksProgress) {
+  trajectory t = in_meeting();
+  must(t, op::end_meeting{0, t0 + 10}, {coordinator_id, false});
+  must(t, op::start_meeting{1, t0 + 20}, {coordinator_id, false});
+  must(t, op::assign_role{1, meeting_role::invuller, invuller_id}, {coordinator_id, false});
+  must(t, op::add_action{0, "Samen de rolverdeling op papier zetten", attendee_id, "2026-10-01"},
+       {invuller_id, false});
+  ASSERT_EQ(t.actions.size(), 1U);
+  EXPECT_EQ(t.actions[0].id, 1);
+  EXPECT_EQ(t.actions[0].owner, attendee_id);
+  EXPECT_EQ(t.actions[0].status, action_status::open);
+  refused(t, op::add_action{0, "x", attendee_id, "2026-10-01"}, {attendee_id, false},
+          rule_code::forbidden);
+  refused(t, op::add_action{0, "", attendee_id, ""}, {invuller_id, false}, rule_code::invalid);
+  refused(t, op::add_action{10, "x", attendee_id, ""}, {invuller_id, false}, rule_code::not_found);
+  refused(t, op::add_action{0, "x", 99, ""}, {invuller_id, false}, rule_code::not_found);
+  refused(t, op::add_action{0, "x", attendee_id, "1 oktober"}, {invuller_id, false},
+          rule_code::invalid);
+  refused(t, op::set_action_status{2, action_status::klaar}, {attendee_id, false},
+          rule_code::not_found);
+  must(t, op::set_action_status{1, action_status::klaar}, {attendee_id, false});
+  EXPECT_EQ(t.actions[0].status, action_status::klaar);
+  must(t, op::update_action{1, "Rolverdeling vastleggen", notulist_id, ""}, {invuller_id, false});
+  EXPECT_EQ(t.actions[0].text, "Rolverdeling vastleggen");
+  EXPECT_EQ(t.actions[0].owner, notulist_id);
+  EXPECT_EQ(t.actions[0].status, action_status::klaar) << "rewording keeps the progress";
 }
 
 }  // namespace
