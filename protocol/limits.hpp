@@ -12,6 +12,6 @@ inline constexpr std::size_t max_message_bytes = 64 * 1024;
 inline constexpr int max_json_depth = 12;
 inline constexpr std::size_t max_ops_per_message = 10'000;
 // Snapshots of a long trajectory outgrow a single op message; they are server-sent only.
-inline constexpr std::size_t max_snapshot_bytes = 16 * 1024 * 1024;
+inline constexpr std::size_t max_snapshot_bytes = 64 * 1024 * 1024;
 
 }  // namespace jos::protocol

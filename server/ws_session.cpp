@@ -118,8 +118,11 @@ class ws_session final : public connection,
     if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
       ++ctx_->stats.malformed_frames;
       if (e->code == "version")
-        return send_error("version", protocol::version_mismatch_text(protocol::protocol_version) +
-                                         " (" + e->message + ")");
+        return send_error("version", "Deze server spreekt protocolversie " +
+                                         std::to_string(protocol::protocol_version) +
+                                         "; installeer de versie van jos die bij deze server "
+                                         "hoort (" +
+                                         e->message + ").");
       return send_error(e->code, "Bericht niet begrepen: " + e->message);
     }
     auto& message = std::get<protocol::client_message>(decoded);

@@ -1,5 +1,6 @@
 #include "shared/ops.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace jos::shared {
@@ -25,8 +26,19 @@ void complete_on_server(operation& o, const trajectory& t, std::int64_t now_ms) 
       o);
   if (auto* reveal = std::get_if<op::reveal_vote>(&o)) {
     reveal->ballots.clear();
-    if (reveal->meeting >= 0 && reveal->meeting < static_cast<int>(t.meetings.size()))
-      reveal->ballots = t.meetings[static_cast<std::size_t>(reveal->meeting)].session.vote.ballots;
+    if (reveal->meeting < 0 || reveal->meeting >= static_cast<int>(t.meetings.size())) return;
+    const vote_state& vote = t.meetings[static_cast<std::size_t>(reveal->meeting)].session.vote;
+    if (!vote.anonymous) {
+      reveal->ballots = vote.ballots;
+      return;
+    }
+    // Anonymous: the values under stand-in numbers, ordered by value, so that nobody (the
+    // server's own state included, once applied) can tell who voted what.
+    std::vector<int> values;
+    for (const auto& [voter, value] : vote.ballots) values.push_back(value);
+    std::sort(values.begin(), values.end());
+    person_id stand_in = 1;
+    for (int value : values) reveal->ballots[stand_in++] = value;
   }
 }
 

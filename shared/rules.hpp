@@ -14,9 +14,12 @@ namespace jos::shared {
 // message stays far below the frame cap.
 inline constexpr std::size_t max_cell_length = 4000;
 inline constexpr std::size_t max_minutes_length = 40000;
-inline constexpr std::size_t max_reaction_length = 2000;
+inline constexpr std::size_t max_reaction_length = 1000;
 inline constexpr std::size_t max_name_length = 120;
-inline constexpr std::size_t max_reactions = 5000;
+// Reactions per meeting: with the length limit this keeps the largest possible snapshot
+// well within the protocol's snapshot cap.
+inline constexpr std::size_t max_reactions = 500;
+inline constexpr std::size_t max_vote_records = 10000;
 inline constexpr int max_extend_minutes = 120;
 // Totals that keep every state the rules can reach small enough to store and to send as a
 // snapshot that clients accept (protocol/state_codec checks them when decoding).

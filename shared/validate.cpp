@@ -363,6 +363,8 @@ struct validator {
       return fail(rule_code::invalid, "Een score is 1, 2 of 3.");
     if (o.decided != 0 && !v.revealed)
       return fail(rule_code::conflict, "Toon eerst de stemmen voordat de score wordt vastgesteld.");
+    if (o.decided != 0 && t.votes.size() >= max_vote_records)
+      return fail(rule_code::conflict, "Er zijn te veel stemmingen bewaard.");
     return std::nullopt;
   }
 };

@@ -1317,7 +1317,6 @@ TEST(RulesValidateApply, ClientPredictionMatchesTheServer) {
   EXPECT_EQ(server_side.documents[0].rows[0].cells[0], "Wij niet overleggen wekelijks.");
 }
 
-
 // ---------------------------------------------------------------------------------------
 // Actions of the Actieplan: planned in meeting 2 by its invuller, followed by everyone.
 
@@ -1347,6 +1346,24 @@ TEST(RulesActions, InvullerOfTheActieplanMeetingPlansActionsEveryoneMarksProgres
   EXPECT_EQ(t.actions[0].text, "Rolverdeling vastleggen");
   EXPECT_EQ(t.actions[0].owner, notulist_id);
   EXPECT_EQ(t.actions[0].status, action_status::klaar) << "rewording keeps the progress";
+}
+
+TEST(RulesVotes, AnAnonymousRevealHidesWhoVotedWhat) {
+  trajectory t = in_meeting();
+  must(t, op::open_vote{0, document_id::signalering_begin, 5, true}, {coordinator_id, false});
+  must(t, op::cast_vote{0, 3}, {attendee_id, false});
+  must(t, op::cast_vote{0, 1}, {notulist_id, false});
+  must(t, op::cast_vote{0, 2}, {writer_id, false});
+  operation reveal = op::reveal_vote{0, {}};
+  complete_on_server(reveal, t, t0);
+  const auto& ballots = std::get<op::reveal_vote>(reveal).ballots;
+  EXPECT_EQ(ballots, (std::map<person_id, int>{{1, 1}, {2, 2}, {3, 3}}));
+  must(t, reveal, {coordinator_id, false});
+  EXPECT_EQ(t.meetings[0].session.vote.ballots.count(attendee_id), 0U);
+  must(t, op::close_vote{0, 2}, {coordinator_id, false});
+  ASSERT_EQ(t.votes.size(), 1U);
+  EXPECT_EQ(t.votes[0].distribution, (std::array<int, 3>{1, 1, 1}));
+  EXPECT_TRUE(t.votes[0].ballots.empty());
 }
 
 }  // namespace

@@ -1,0 +1,291 @@
+// Malformed frames get the right decode_error code and a message that says what is wrong and
+// where (the field path), without crashing on hostile input.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
+
+namespace jos::protocol {
+namespace {
+
+struct bad_frame {
+  std::string name;
+  std::string text;
+  std::string code;
+  std::string message_part;  // must occur in the message
+};
+
+std::string op_frame(const std::string& op) {
+  return R"({"v":1,"type":"op","client_seq":3,"base_seq":2,"op":)" + op + "}";
+}
+
+void expect_client_error(const bad_frame& c) {
+  SCOPED_TRACE(c.name);
+  const auto result = decode_client(c.text);
+  ASSERT_TRUE(std::holds_alternative<decode_error>(result)) << "accepted: " << c.text;
+  const auto& e = std::get<decode_error>(result);
+  EXPECT_EQ(e.code, c.code) << e.message;
+  EXPECT_NE(e.message.find(c.message_part), std::string::npos)
+      << "message: " << e.message << "\nexpected to contain: " << c.message_part;
+}
+
+TEST(DecodeErrors, EnvelopeProblems) {
+  const bad_frame cases[] = {
+      {"empty input", "", "malformed", "not valid JSON"},
+      {"not JSON", "hallo", "malformed", "not valid JSON"},
+      {"truncated", R"({"v":1,"type":"hello")", "malformed", "not valid JSON"},
+      {"trailing garbage", R"({"v":1,"type":"hello"} x)", "malformed", "not valid JSON"},
+      {"two objects", R"({"v":1}{"v":1})", "malformed", "not valid JSON"},
+      {"an array", R"([{"v":1,"type":"hello"}])", "malformed", "expected a JSON object"},
+      {"a string", R"("hello")", "malformed", "expected a JSON object"},
+      {"a number", "1", "malformed", "expected a JSON object"},
+      {"null", "null", "malformed", "expected a JSON object"},
+      {"missing v", R"({"type":"hello","token":"t","client_id":"c"})", "malformed", "v: missing"},
+      {"v as a string", R"({"v":"1","type":"hello","token":"t","client_id":"c"})", "malformed",
+       "v: expected an integer"},
+      {"v as a float", R"({"v":1.0,"type":"hello","token":"t","client_id":"c"})", "malformed",
+       "v: expected an integer"},
+      {"another version", R"({"v":2,"type":"hello","token":"t","client_id":"c"})", "version",
+       "protocol version 2 is not supported"},
+      {"version 0", R"({"v":0,"type":"hello"})", "version", "protocol version 0"},
+      {"a negative version", R"({"v":-1,"type":"hello"})", "version", "protocol version -1"},
+      {"a huge version", R"({"v":18446744073709551615,"type":"hello"})", "version",
+       "protocol version 18446744073709551615"},
+      {"missing type", R"({"v":1,"token":"t","client_id":"c"})", "malformed", "type: missing"},
+      {"type as a number", R"({"v":1,"type":4})", "malformed", "type: expected a string"},
+      {"unknown type", R"({"v":1,"type":"goodbye"})", "invalid",
+       "type: unknown message type \"goodbye\""},
+      {"a server type", R"({"v":1,"type":"ack","client_seq":1,"seq":1})", "invalid",
+       "type: unknown message type \"ack\""},
+  };
+  for (const auto& c : cases) expect_client_error(c);
+}
+
+TEST(DecodeErrors, FieldProblemsNameThePath) {
+  const bad_frame cases[] = {
+      {"unknown top-level field",
+       R"({"v":1,"type":"hello","token":"t","client_id":"c","admin":true})", "invalid",
+       "admin: unknown field"},
+      {"missing token", R"({"v":1,"type":"hello","client_id":"c"})", "invalid", "token: missing"},
+      {"token as a number", R"({"v":1,"type":"hello","token":5,"client_id":"c"})", "invalid",
+       "token: expected a string"},
+      {"token too long",
+       R"({"v":1,"type":"hello","token":")" + std::string(129, 'a') + R"(","client_id":"c"})",
+       "invalid", "token: longer than 128 bytes"},
+      {"negative last_seq", R"({"v":1,"type":"hello","token":"t","client_id":"c","last_seq":-1})",
+       "invalid", "last_seq: expected a non-negative integer"},
+      {"last_seq beyond uint64",
+       R"({"v":1,"type":"hello","token":"t","client_id":"c","last_seq":18446744073709551616})",
+       "invalid", "last_seq: expected a non-negative integer"},
+      {"unknown field in me",
+       R"({"v":1,"type":"join","join_code":"K7Q","me":{"name":"Zoë","organisation":"school","role":"baas"}})",
+       "invalid", "me.role: unknown field"},
+      {"unknown organisation",
+       R"({"v":1,"type":"join","join_code":"K7Q","me":{"name":"Zoë","organisation":"gemeente"}})",
+       "invalid", "me.organisation: unknown value \"gemeente\""},
+      {"me as an array", R"({"v":1,"type":"join","join_code":"K7Q","me":[]})", "invalid",
+       "me: expected an object"},
+      {"unknown cooperation",
+       R"({"v":1,"type":"create","partnership":{"school":"A","youth_organisation":"B","cooperation":"oud"},"me":{"name":"Zoë","organisation":"school"}})",
+       "invalid", "partnership.cooperation: unknown value \"oud\""},
+      {"client_seq 0",
+       R"({"v":1,"type":"op","client_seq":0,"op":{"type":"reveal_vote","meeting":0}})", "invalid",
+       "client_seq: must start at 1"},
+      {"missing op", R"({"v":1,"type":"op","client_seq":1})", "invalid", "op: missing"},
+      {"op as a string", R"({"v":1,"type":"op","client_seq":1,"op":"set_rating"})", "invalid",
+       "op: expected an object"},
+  };
+  for (const auto& c : cases) expect_client_error(c);
+}
+
+TEST(DecodeErrors, OperationProblemsNameThePath) {
+  const bad_frame cases[] = {
+      {"op without type", op_frame(R"({"meeting":1})"), "invalid", "op.type: missing"},
+      {"unknown op type", op_frame(R"({"type":"delete_everything"})"), "invalid",
+       "op: unknown operation type \"delete_everything\""},
+      {"unknown op field",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":1,"value":2,"by":1})"),
+       "invalid", "op.by: unknown field"},
+      {"row as a string",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":"3","value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"negative row",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":-1,"value":2})"),
+       "invalid", "op.row: out of range [0, 1000]"},
+      {"row as a float",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":1.5,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"row as 1.0",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":1.0,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"row in exponent form",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":1e2,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"row beyond int64",
+       op_frame(
+           R"({"type":"set_rating","document":"signalering_1","row":9223372036854775808,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"row beyond uint64",
+       op_frame(
+           R"({"type":"set_rating","document":"signalering_1","row":123456789012345678901234567890,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"row null",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":null,"value":2})"),
+       "invalid", "op.row: expected an integer"},
+      {"value 4", op_frame(R"({"type":"set_rating","document":"signalering_1","row":1,"value":4})"),
+       "invalid", "op.value: out of range [0, 3]"},
+      {"unknown document",
+       op_frame(R"({"type":"set_rating","document":"signalering","row":1,"value":2})"), "invalid",
+       "op.document: unknown value \"signalering\""},
+      {"document as a number", op_frame(R"({"type":"set_rating","document":0,"row":1,"value":2})"),
+       "invalid", "op.document: expected a string"},
+      {"bool as a string", op_frame(R"({"type":"set_precondition","index":0,"met":"true"})"),
+       "invalid", "op.met: expected true or false"},
+      {"bool as a number", op_frame(R"({"type":"set_precondition","index":0,"met":1})"), "invalid",
+       "op.met: expected true or false"},
+      {"unknown timer action", op_frame(R"({"type":"control_timer","meeting":0,"action":"stop"})"),
+       "invalid", "op.action: unknown value \"stop\""},
+      {"English timer action",
+       op_frame(R"({"type":"control_timer","meeting":0,"action":"extend","minutes":5})"), "invalid",
+       "op.action: unknown value \"extend\""},
+      {"unknown role",
+       op_frame(R"({"type":"assign_role","meeting":0,"role":"voorzitter","person":2})"), "invalid",
+       "op.role: unknown value \"voorzitter\""},
+      {"unknown mode",
+       op_frame(R"({"type":"schedule_meeting","meeting":0,"date":"","mode":"online"})"), "invalid",
+       "op.mode: unknown value \"online\""},
+      {"person beyond 32 bits",
+       op_frame(R"({"type":"set_coordinator","person":4294967296,"coordinator":true})"), "invalid",
+       "op.person: out of range [0, 4294967295]"},
+      {"at_ms negative", op_frame(R"({"type":"start_meeting","meeting":0,"at_ms":-5})"), "invalid",
+       "op.at_ms: out of range"},
+      {"nested person field",
+       op_frame(
+           R"({"type":"add_person","person":{"name":"Zoë","organisation":"school","id":"7"}})"),
+       "invalid", "op.person.id: expected an integer"},
+      {"text target field",
+       op_frame(
+           R"({"type":"edit_text","target":{"document":"actieplan","row":1,"column":"a"},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.column: expected an integer"},
+      {"minutes target with a document",
+       op_frame(
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0,"document":"actieplan"},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.document: unknown field"},
+      {"splice field",
+       op_frame(
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0},"edits":[{"pos":-1}]})"),
+       "invalid", "op.edits.pos: out of range"},
+      {"too many splices",
+       op_frame(R"({"type":"edit_text","target":{"minutes":true,"meeting":0},"edits":[)" +
+                std::string(R"({"pos":0},)") + R"({"pos":0},{"pos":0},{"pos":0},{"pos":0},)" +
+                R"({"pos":0},{"pos":0},{"pos":0},{"pos":0}]})"),
+       "invalid", "op.edits: more than 8 items"},
+      {"ballots that are not pairs",
+       op_frame(R"({"type":"reveal_vote","meeting":0,"ballots":[[1,2,3]]})"), "invalid",
+       "ballots: expected [person, 0..3] pairs"},
+      {"a ballot beyond 3",
+       op_frame(R"({"type":"reveal_vote","meeting":0,"ballots":[[1,4294967298]]})"), "invalid",
+       "ballots: expected [person, 0..3] pairs"},
+      {"a voter beyond 32 bits",
+       op_frame(R"({"type":"reveal_vote","meeting":0,"ballots":[[4294967297,2]]})"), "invalid",
+       "ballots: expected [person, 0..3] pairs"},
+  };
+  for (const auto& c : cases) expect_client_error(c);
+}
+
+TEST(DecodeErrors, TooLarge) {
+  const std::string padding(max_message_bytes, ' ');
+  const std::string text = R"({"v":1,"type":"hello","token":"t","client_id":"c"})" + padding;
+  expect_client_error({"64 KiB + a bit", text, "too_large", "limit is 65536"});
+  const auto result = decode_client(text);
+  EXPECT_NE(std::get<decode_error>(result).message.find(std::to_string(text.size())),
+            std::string::npos);
+  // Exactly at the limit is still parsed.
+  std::string at_limit = R"({"v":1,"type":"hello","token":"t","client_id":"c"})";
+  at_limit += std::string(max_message_bytes - at_limit.size(), ' ');
+  EXPECT_TRUE(std::holds_alternative<client_message>(decode_client(at_limit)));
+}
+
+TEST(DecodeErrors, TooDeep) {
+  expect_client_error({"10,000 brackets", std::string(10'000, '['), "too_deep",
+                       "deeper than " + std::to_string(max_json_depth)});
+  expect_client_error({"10,000 braces", std::string(10'000, '{'), "too_deep", "deeper than"});
+  std::string balanced = R"({"v":1,"type":"hello","token":"t","client_id":"c","x":)";
+  balanced += std::string(max_json_depth, '[') + std::string(max_json_depth, ']') + "}";
+  expect_client_error({"balanced but deep", balanced, "too_deep", "deeper than"});
+  // The server side applies the same limit even to its larger snapshots.
+  const auto result = decode_server(std::string(100'000, '['));
+  ASSERT_TRUE(std::holds_alternative<decode_error>(result));
+  EXPECT_EQ(std::get<decode_error>(result).code, "too_deep");
+}
+
+TEST(DecodeErrors, InvalidUtf8InStrings) {
+  const std::string prefix = R"({"v":1,"type":"hello","client_id":"c","token":")";
+  const std::pair<const char*, std::string> cases[] = {
+      {"a lone continuation byte", "\x80"},
+      {"a truncated sequence", "ab\xc3"},
+      {"0xFF", "\xff"},
+      {"an overlong slash", "\xc0\xaf"},
+      {"an encoded surrogate", "\xed\xa0\x80"},
+      {"beyond U+10FFFF", "\xf4\x90\x80\x80"},
+  };
+  for (const auto& [name, bytes] : cases)
+    expect_client_error({name, prefix + bytes + R"("})", "malformed", "UTF-8"});
+  // A lone surrogate written as an escape is just as invalid.
+  expect_client_error(
+      {"an escaped lone surrogate", prefix + R"(\ud800"})", "malformed", "not valid JSON"});
+}
+
+TEST(DecodeErrors, NulBytes) {
+  const std::string frame = R"({"v":1,"type":"hello","token":"t","client_id":"c"})";
+  expect_client_error({"NUL after the object", frame + '\0', "malformed", "not valid JSON"});
+  expect_client_error({"NUL before the object", '\0' + frame, "malformed", "not valid JSON"});
+  std::string inside = frame;
+  inside.insert(inside.find("\"t\"") + 2, 1, '\0');  // a raw control byte inside a string
+  expect_client_error({"NUL inside a string", inside, "malformed", "not valid JSON"});
+  expect_client_error({"a lone NUL", std::string(1, '\0'), "malformed", "not valid JSON"});
+}
+
+TEST(DecodeErrors, ServerMessagesNameThePathToo) {
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"v":1,"type":"ops","ops":[{"seq":1,"author":0,"client_id":"","client_seq":0,"op":{"type":"set_rating","document":"signalering_1","row":"x","value":1}}]})",
+       "ops[].op.row: expected an integer"},
+      {R"({"v":1,"type":"ops","ops":[{"seq":-1,"author":0,"client_id":"","client_seq":0,"op":{"type":"reveal_vote","meeting":0}}]})",
+       "ops[].seq: expected a non-negative integer"},
+      {R"({"v":1,"type":"ack","client_seq":1})", "seq: missing"},
+      {R"({"v":1,"type":"presence","online":[1,"2"]})", "online: expected person ids"},
+      {R"({"v":1,"type":"presence","online":[4294967296]})", "online: expected person ids"},
+      {R"({"v":1,"type":"snapshot","seq":1,"state":{"id":"x"}})", "state.partnership: missing"},
+      {R"({"v":1,"type":"welcome","trajectory_id":"t","person":-1,"seq":0})",
+       "person: out of range"},
+  };
+  for (const auto& [text, part] : cases) {
+    SCOPED_TRACE(text);
+    const auto result = decode_server(text);
+    ASSERT_TRUE(std::holds_alternative<decode_error>(result));
+    const auto& e = std::get<decode_error>(result);
+    EXPECT_EQ(e.code, "invalid");
+    EXPECT_NE(e.message.find(part), std::string::npos) << e.message;
+  }
+}
+
+TEST(DecodeErrors, WhitespaceAndKeyOrderDoNotMatter) {
+  const auto result = decode_client(
+      " \n\t{ \"client_id\" : \"c\" ,\"token\":\"t\", \"type\" :"
+      " \"hello\" , \"v\" : 1 }\r\n");
+  ASSERT_TRUE(std::holds_alternative<client_message>(result));
+  EXPECT_EQ(std::get<hello>(std::get<client_message>(result)).token, "t");
+}
+
+TEST(DecodeErrors, EscapedTextIsDecoded) {
+  const auto result = decode_client(
+      R"({"v":1,"type":"hello","token":"Zo\u00eb \u2018x\u2019 \ud83d\ude00","client_id":"c"})");
+  ASSERT_TRUE(std::holds_alternative<client_message>(result));
+  EXPECT_EQ(std::get<hello>(std::get<client_message>(result)).token, "Zoë ‘x’ 😀");
+}
+
+}  // namespace
+}  // namespace jos::protocol
