@@ -27,11 +27,13 @@ void content_line(std::string& out, const std::string& line) {
   while (line.size() - start > limit) {
     std::size_t cut = start + limit;
     while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) --cut;
-    out += line.substr(start, cut - start) + "\r\n ";
+    out.append(line, start, cut - start);
+    out.append("\r\n ");
     start = cut;
     limit = 74;  // the leading space counts
   }
-  out += line.substr(start) + "\r\n";
+  out.append(line, start);
+  out.append("\r\n");
 }
 
 std::string compact(const std::string& iso) {
