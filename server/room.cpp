@@ -156,6 +156,11 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
     }
     self->members_.push_back({c, who, std::move(client_id), self->seq_, std::nullopt});
     self->send_presence();
+    // Who is typing where right now; otherwise a late joiner learns it only at their next move.
+    for (const auto& m : self->members_)
+      if (m.focus && m.conn != c)
+        c->send(share(
+            protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}})));
   });
 }
 

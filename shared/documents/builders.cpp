@@ -1,5 +1,6 @@
 #include "shared/documents/builders.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "shared/comparison.hpp"
@@ -166,11 +167,16 @@ report build_comparison(const trajectory& t) {
   r.add_table(std::move(grid));
   r.paragraph(std::string(before_label(cmp.kind)) + ": " + score_line(cmp.before));
   r.paragraph(std::string(after_label(cmp.kind)) + ": " + score_line(cmp.after));
-  r.paragraph(std::to_string(cmp.improved) + " onderdelen " +
-              std::string(verdict_label(change::improved, cmp.kind)) + ", " +
-              std::to_string(cmp.same) + " " + std::string(verdict_label(change::same, cmp.kind)) +
-              ", " + std::to_string(cmp.worse) + " " +
-              std::string(verdict_label(change::worse, cmp.kind)) + ".");
+  // In a sentence the verdicts are lower case ("8 onderdelen verbeterd, ...").
+  const auto lower = [&](change c) {
+    std::string label(verdict_label(c, cmp.kind));
+    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return label;
+  };
+  r.paragraph(std::to_string(cmp.improved) + " onderdelen " + lower(change::improved) + ", " +
+              std::to_string(cmp.same) + " " + lower(change::same) + ", " +
+              std::to_string(cmp.worse) + " " + lower(change::worse) + ".");
+
   return r;
 }
 

@@ -1,0 +1,90 @@
+// A client that stops reading is cut off once its send queue is full, and nobody else in
+// the room waits for it.
+
+#include <gtest/gtest.h>
+
+#include "tests/server/test_server.hpp"
+
+namespace jos::server::test {
+namespace {
+
+using namespace shared;
+using clock_type = std::chrono::steady_clock;
+
+TEST(Backpressure, AStalledReaderIsCutOffWhileOthersKeepUp) {
+  config cfg;
+  cfg.send_queue_limit = 64;
+  cfg.rate_per_second = 100000;  // the pusher is not what this test limits
+  cfg.rate_burst = 100000;
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna", "Bram"});
+  ASSERT_EQ(t.members.size(), 2u);
+  auto& anna = *t[0];
+  auto& bram = *t[1];
+
+  // Carla joins, then stops reading: her small receive window fills at once.
+  client_options small_window;
+  small_window.receive_buffer = 4096;
+  test_client carla(server.port(), small_window);
+  ASSERT_EQ(carla.connect(), "");
+  auto joined = carla.join(t.join_code, profile_of("Carla"));
+  ASSERT_TRUE(joined);
+  ASSERT_TRUE(carla.hello(joined->token, "carla"));
+  ASSERT_TRUE(settle(server, t));
+  EXPECT_EQ(server.metric("jos_send_queue_overflows_total"), 0.0);
+
+  // Anna rewrites the minutes again and again. Every broadcast is ~60 KB (20000 en dashes),
+  // so the kernel's socket buffers toward Carla fill after few ops; then her queue does.
+  std::string page;
+  for (int i = 0; i < 20000; ++i) page += "–";
+  const std::size_t page_length = 20000;
+  std::size_t length = 0;  // the minutes as Anna's own ops leave them
+  double overflows = 0;
+  clock_type::duration worst_lag{};
+  const auto deadline = clock_type::now() + 40s;
+  int sent = 0;
+  for (; sent < 1000 && clock_type::now() < deadline; ++sent) {
+    op::edit_text e;
+    e.target.minutes = true;
+    e.target.meeting = 0;
+    e.edits = {{0, length, page}};
+    length = page_length;
+    anna.submit(e);
+    ASSERT_TRUE(anna.wait([&] { return anna.pending().size() < 16; })) << anna.closed_because();
+    ASSERT_TRUE(anna.rejects().empty()) << anna.rejects().begin()->second.reason;
+    if (sent % 8 != 7) continue;
+    // Bram keeps up with what Anna had acked, within a short time.
+    const auto acked = anna.acks().empty() ? 0 : anna.acks().rbegin()->second;
+    const auto start = clock_type::now();
+    ASSERT_TRUE(bram.wait_seq(acked, 5s)) << "Bram fell behind at " << bram.replica_seq();
+    worst_lag = std::max(worst_lag, clock_type::now() - start);
+    overflows = server.metric("jos_send_queue_overflows_total").value_or(0);
+    if (overflows > 0) break;
+  }
+  EXPECT_GE(overflows, 1.0) << "no overflow after " << sent << " ops of 30 KB";
+  RecordProperty("ops_until_cut_off", sent);
+  EXPECT_LT(worst_lag, 1s);
+
+  // The others are told Carla is gone.
+  ASSERT_TRUE(bram.wait([&] {
+    return bram.presence() &&
+           bram.presence()->online == std::vector<person_id>{t[0].person, t[1].person};
+  })) << "Carla still listed as online";
+
+  // Anna and Bram carry on; everything reached Bram in order.
+  const auto ack = anna.submit_acked(op::set_precondition{0, true});
+  ASSERT_TRUE(ack);
+  ASSERT_TRUE(bram.wait_seq(*ack));
+  EXPECT_TRUE(bram.order_faults().empty());
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  EXPECT_EQ(bram.replica_hash(), state->hash);
+  EXPECT_EQ(anna.replica_hash(), state->hash);
+
+  // When Carla finally reads, she finds the connection closed.
+  EXPECT_TRUE(carla.wait_closed(20s));
+  EXPECT_LT(carla.replica_seq(), state->seq);
+}
+
+}  // namespace
+}  // namespace jos::server::test
