@@ -1,0 +1,440 @@
+#include "client/app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <charconv>
+#include <cstdio>
+#include <vector>
+
+namespace jos::client {
+namespace {
+
+constexpr const char* usage_text =
+    "Gebruik: jos-client [opties]\n"
+    "  --server URL          serveradres (ws://host:poort of wss://host), wordt onthouden\n"
+    "  --config-dir MAP      map voor instellingen en journaal (standaard ~/.config/jos)\n"
+    "  --trust-cert BESTAND  vertrouw dit certificaat (PEM) voor wss://\n"
+    "  --screenshot BESTAND  maak een schermafbeelding (PNG) en stop\n"
+    "  --frames N            ... na N beelden\n"
+    "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
+    "  --size BxH            venstergrootte, standaard 1280x800\n";
+
+bool parse_int(const std::string& s, int& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && end == s.data() + s.size();
+}
+
+void on_glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "jos-client: GLFW-fout %d: %s\n", code, description);
+}
+
+// Glyphs the Dutch UI needs: Latin-1 (ë, é, ï), Latin Extended-A, General Punctuation
+// (‘ ’ “ ” – …), the euro sign, arrows and the shapes used as markers (● ○ ▶ ◀).
+const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC,
+                                0x2190, 0x2193, 0x25A0, 0x25FF, 0x2713, 0x2713, 0};
+
+std::string find_font(const char* name) {
+  for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
+                          "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
+    const std::string path = std::string(dir) + name;
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+      std::fclose(f);
+      return path;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<app_options> parse_app_options(int argc, char** argv, std::string& message) {
+  app_options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) {
+        message = arg + " verwacht een waarde.\n" + usage_text;
+        return false;
+      }
+      out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "--help" || arg == "-h") {
+      message = usage_text;
+      return std::nullopt;
+    } else if (arg == "--server") {
+      if (!value(o.server)) return std::nullopt;
+    } else if (arg == "--config-dir") {
+      if (!value(v)) return std::nullopt;
+      o.config_dir = v;
+    } else if (arg == "--trust-cert") {
+      if (!value(o.trust_cert)) return std::nullopt;
+    } else if (arg == "--screenshot") {
+      if (!value(o.screenshot)) return std::nullopt;
+    } else if (arg == "--frames") {
+      if (!value(v)) return std::nullopt;
+      if (!parse_int(v, o.frames) || o.frames < 0) {
+        message = "--frames verwacht een getal.\n";
+        return std::nullopt;
+      }
+    } else if (arg == "--after") {
+      if (!value(v)) return std::nullopt;
+      if (v != "joined") {
+        message = "--after kent alleen ‘joined’.\n";
+        return std::nullopt;
+      }
+      o.after_joined = true;
+    } else if (arg == "--size") {
+      if (!value(v)) return std::nullopt;
+      const auto x = v.find('x');
+      if (x == std::string::npos || !parse_int(v.substr(0, x), o.width) ||
+          !parse_int(v.substr(x + 1), o.height) || o.width < 320 || o.height < 240) {
+        message = "--size verwacht bijvoorbeeld 1280x800.\n";
+        return std::nullopt;
+      }
+    } else {
+      message = "Onbekende optie: " + arg + "\n" + usage_text;
+      return std::nullopt;
+    }
+  }
+  if (!o.screenshot.empty() && o.frames == 0 && !o.after_joined) o.frames = 3;
+  return o;
+}
+
+namespace {
+core_options core_options_of(const app_options& o) {
+  core_options c;
+  c.config_dir = o.config_dir;
+  c.trust_cert_file = o.trust_cert;
+  return c;
+}
+}  // namespace
+
+app::app(app_options options) : options_(std::move(options)), core_(core_options_of(options_)) {
+  if (!options_.server.empty()) {
+    if (auto error = core_.use_server(options_.server); !error.empty()) core_.notify(error);
+  }
+}
+
+app::~app() {
+  core_.set_wake(nullptr);
+  if (window_ != nullptr) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+#if defined(__SANITIZE_ADDRESS__)
+    // Closing the display unloads Mesa's driver (dlclose); what the driver still holds then
+    // shows up in LeakSanitizer's report as leaks of an unnamed module, which no suppression
+    // can match. Sanitizer builds leave the display to the exit of the process, so the
+    // report shows only leaks of ours.
+#else
+    glfwTerminate();
+#endif
+  }
+}
+
+bool app::open_window() {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) return false;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  float scale = 1.0f;
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+    float xs = 1.0f;
+    float ys = 1.0f;
+    glfwGetMonitorContentScale(monitor, &xs, &ys);
+    scale = std::max(1.0f, std::max(xs, ys));
+  }
+  window_ = glfwCreateWindow(static_cast<int>(static_cast<float>(options_.width) * scale),
+                             static_cast<int>(static_cast<float>(options_.height) * scale),
+                             "jos – Jongerenwerk en Onderwijs Samen", nullptr, nullptr);
+  if (window_ == nullptr) {
+    glfwTerminate();
+    return false;
+  }
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 4.0f;
+  style.ChildRounding = 4.0f;
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.CellPadding = ImVec2(6, 5);
+  style.ScaleAllSizes(scale);
+  ui_.scale = scale;
+  load_fonts(scale);
+
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  return true;
+}
+
+void app::load_fonts(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string regular = find_font("DejaVuSans.ttf");
+  const std::string bold = find_font("DejaVuSans-Bold.ttf");
+  if (regular.empty() || bold.empty()) {
+    std::fprintf(stderr, "jos-client: DejaVu Sans niet gevonden; letters als ë en ‘ ontbreken.\n");
+    ui_.font.regular = io.Fonts->AddFontDefault();
+    ui_.font.bold = ui_.font.large = ui_.font.heading = ui_.font.regular;
+    return;
+  }
+  ui_.font.regular =
+      io.Fonts->AddFontFromFileTTF(regular.c_str(), 17.0f * scale, nullptr, glyph_ranges);
+  ui_.font.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), 17.0f * scale, nullptr, glyph_ranges);
+  ui_.font.large =
+      io.Fonts->AddFontFromFileTTF(regular.c_str(), 21.0f * scale, nullptr, glyph_ranges);
+  ui_.font.heading =
+      io.Fonts->AddFontFromFileTTF(bold.c_str(), 24.0f * scale, nullptr, glyph_ranges);
+  io.FontDefault = ui_.font.regular;
+}
+
+int app::run() {
+  if (!open_window()) {
+    std::fprintf(stderr, "jos-client: kan geen venster openen (geen beeldscherm of OpenGL 3).\n");
+    return 1;
+  }
+  core_.set_wake([] { glfwPostEmptyEvent(); });
+  const bool screenshot_mode = !options_.screenshot.empty();
+  while (!glfwWindowShouldClose(window_)) {
+    const double now = glfwGetTime();
+    if (screenshot_mode) {
+      glfwPollEvents();
+    } else if (now < busy_until_) {
+      // Something just happened: draw at up to 60 frames a second for a moment, so hover,
+      // typing and the replies to it show at once.
+      glfwWaitEventsTimeout(1.0 / 60.0);
+    } else {
+      // Idle: sleep until input, the network (glfwPostEmptyEvent) or a clock on screen
+      // needs a new frame.
+      const double timeout = idle_timeout();
+      glfwWaitEventsTimeout(timeout);
+      if (glfwGetTime() - now < timeout * 0.95) busy_until_ = glfwGetTime() + 0.25;
+    }
+    if (core_.poll()) busy_until_ = glfwGetTime() + 0.25;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    // The draw data is complete; the replica may change now.
+    apply_intents();
+
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.94f, 0.94f, 0.95f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frame_;
+    if (screenshot_mode) {
+      if (screenshot_due()) {
+        const bool ok = save_screenshot(options_.screenshot);
+        glfwSwapBuffers(window_);
+        return ok ? 0 : 2;
+      }
+      if (glfwGetTime() > 60.0) {
+        std::fprintf(stderr, "jos-client: geen schermafbeelding: de leerlijn werd niet geladen.\n");
+        return 3;
+      }
+    }
+    glfwSwapBuffers(window_);
+  }
+  return 0;
+}
+
+double app::idle_timeout() const {
+  if (ImGui::GetIO().WantTextInput) return 0.5;  // the text cursor blinks
+  const auto status = core_.connection();
+  if (status.retrying || status.state == link_state::connecting) return 1.0;  // the countdown
+  if (core_.last_notice()) return 1.0;  // it fades after a few seconds
+  if (core_.has_state()) {
+    const auto& t = core_.state();
+    if (t.active_meeting >= 0 &&
+        t.meetings[static_cast<std::size_t>(t.active_meeting)].session.timer.running)
+      return 1.0;  // the meeting clock
+  }
+  return 10.0;
+}
+
+bool app::screenshot_due() {
+  if (options_.after_joined) {
+    if (frames_since_joined_ < 0 && core_.live() && core_.has_state()) frames_since_joined_ = 0;
+    if (frames_since_joined_ >= 0) ++frames_since_joined_;
+    return frames_since_joined_ > std::max(options_.frames, 5);
+  }
+  return frame_ >= options_.frames;
+}
+
+bool app::save_screenshot(const std::string& file) {
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                    static_cast<std::size_t>(height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // OpenGL's rows run bottom-up; PNG's top-down.
+  const std::size_t stride = static_cast<std::size_t>(width) * 4;
+  std::vector<unsigned char> flipped(pixels.size());
+  for (int y = 0; y < height; ++y) {
+    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - y) * stride, stride,
+                flipped.data() + static_cast<std::size_t>(y) * stride);
+  }
+  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+  if (!stbi_write_png(file.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride))) {
+    std::fprintf(stderr, "jos-client: kan %s niet schrijven.\n", file.c_str());
+    return false;
+  }
+  return true;
+}
+
+void app::apply_intents() {
+  intents todo = std::move(ui_.todo);
+  ui_.todo = intents{};
+  for (auto& action : todo.actions) action(core_);
+  for (auto& op : todo.ops)
+    if (auto error = core_.submit(std::move(op))) core_.notify(error->message);
+  if (!todo.empty()) busy_until_ = glfwGetTime() + 0.25;
+}
+
+void app::draw() {
+  const session_phase phase = core_.phase();
+  if (last_phase_ == session_phase::registering && phase != session_phase::registering &&
+      phase != session_phase::start) {
+    const auto id = core_.identity();
+    show_codes_ = id && !id->join_code.empty();
+  }
+  last_phase_ = phase;
+  if (core_.has_state()) {
+    // When the coordinator starts a meeting, everyone goes there.
+    const int active = core_.state().active_meeting;
+    if (active >= 0 && active != last_active_meeting_) {
+      ui_.current = screen::meeting;
+      ui_.selected_meeting = -1;
+    }
+    last_active_meeting_ = active;
+  }
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float bar = status_bar_.height(ui_);
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - bar));
+  if (ImGui::Begin("jos", nullptr, fixed)) {
+    const bool start = phase == session_phase::start || phase == session_phase::registering;
+    if (start) {
+      ImGui::Dummy(ImVec2(0, ui_.px(24)));
+      start_.draw(ui_, core_);
+    } else if (!core_.has_state()) {
+      ImGui::Dummy(ImVec2(0, ui_.px(40)));
+      heading(ui_, phase == session_phase::incompatible ? "Deze versie past niet bij de server"
+                                                        : "De leerlijn wordt geladen…");
+      if (const auto& n = core_.last_notice()) text_wrapped(n->text);
+      const auto status = core_.connection();
+      if (!status.last_error.empty()) text_coloured(colours::muted, status.last_error);
+    } else {
+      if (phase == session_phase::incompatible && core_.last_notice())
+        text_coloured(colours::warning, core_.last_notice()->text);
+      draw_main();
+    }
+  }
+  ImGui::End();
+
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - bar));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, bar));
+  if (ImGui::Begin("status", nullptr, fixed)) status_bar_.draw(ui_, core_);
+  ImGui::End();
+
+  if (show_codes_) {
+    ImGui::OpenPopup("Je leerlijn is gestart");
+    show_codes_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ui_.px(560), 0));
+  if (ImGui::BeginPopupModal("Je leerlijn is gestart", nullptr, ImGuiWindowFlags_NoResize)) {
+    const auto id = core_.identity();
+    text_wrapped(
+        "Deel de teamcode met iedereen die meedoet. Zij kiezen op het startscherm "
+        "‘Deelnemen met teamcode’.");
+    if (id) {
+      for (const auto& [label, value] : {std::pair{"Teamcode", id->join_code},
+                                         std::pair{"Coördinatorcode", id->coordinator_code}}) {
+        ImGui::PushID(label);
+        text(label);
+        ImGui::SameLine(ui_.px(170));
+        text_in(ui_.font.heading, value, false);
+        ImGui::SameLine();
+        if (ImGui::Button("Kopiëren")) ImGui::SetClipboardText(value.c_str());
+        ImGui::PopID();
+      }
+    }
+    text_coloured(colours::muted,
+                  "De coördinatorcode is alleen voor een tweede coördinator. Beide codes staan ook "
+                  "in het overzicht.");
+    if (ImGui::Button("Sluiten", ImVec2(ui_.px(120), 0))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void app::draw_main() {
+  const auto& t = core_.state();
+  // Top bar: the two screens, and who you are.
+  auto tab = [&](const char* label, screen s) {
+    const bool on = ui_.current == s;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
+    if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (ImGui::Button(label)) {
+      ui_.current = s;
+      if (s == screen::meeting && t.active_meeting >= 0) ui_.selected_meeting = -1;
+    }
+    if (on) ImGui::PopStyleColor(2);
+  };
+  tab("Overzicht", screen::overview);
+  ImGui::SameLine();
+  tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting);
+  if (const auto* me = core_.my_person()) {
+    const std::string who = me->name + (me->coordinator ? " · coördinator" : "");
+    const float w = ImGui::CalcTextSize(who.c_str()).x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    text_coloured(colours::muted, who);
+  }
+  ImGui::Separator();
+
+  const float side = ui_.px(235);
+  ImGui::BeginChild(
+      "content",
+      ImVec2(ImGui::GetContentRegionAvail().x - side - ImGui::GetStyle().ItemSpacing.x, 0), false);
+  if (ui_.current == screen::overview) {
+    ImGui::BeginChild("overview", ImVec2(0, 0), false);
+    overview_.draw(ui_, core_);
+    ImGui::EndChild();
+  } else {
+    meeting_.draw(ui_, core_);
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("participants", ImVec2(0, 0), true);
+  participants_.draw(ui_, core_);
+  ImGui::EndChild();
+}
+
+}  // namespace jos::client

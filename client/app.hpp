@@ -1,0 +1,73 @@
+#pragma once
+// The window and its frame loop: wait for input or the network (sleep when idle) → take in
+// what the network delivered → draw the views → turn the intents into ops → render.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "client/core/client_core.hpp"
+#include "client/ui.hpp"
+#include "client/view_meeting.hpp"
+#include "client/view_overview.hpp"
+#include "client/view_participants.hpp"
+#include "client/view_start.hpp"
+#include "client/view_status_bar.hpp"
+
+struct GLFWwindow;
+
+namespace jos::client {
+
+struct app_options {
+  std::string server;                // --server: preset (and remember) the address
+  std::filesystem::path config_dir;  // --config-dir
+  std::string trust_cert;            // --trust-cert: extra trusted certificate (PEM)
+  std::string screenshot;            // --screenshot FILE.png, then exit
+  int frames = 0;                    // --frames N: screenshot after N frames
+  bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
+  int width = 1280;
+  int height = 800;
+};
+
+// Parses the command line; on failure returns nullopt with `message` (usage or error).
+std::optional<app_options> parse_app_options(int argc, char** argv, std::string& message);
+
+class app {
+ public:
+  explicit app(app_options options);
+  ~app();
+  app(const app&) = delete;
+  app& operator=(const app&) = delete;
+
+  // 0 on a normal exit; 1 if the window could not be made; 2 if a screenshot failed.
+  int run();
+
+ private:
+  bool open_window();
+  void load_fonts(float scale);
+  void draw();
+  void draw_main();
+  void apply_intents();
+  double idle_timeout() const;
+  bool screenshot_due();
+  bool save_screenshot(const std::string& file);
+
+  app_options options_;
+  client_core core_;
+  GLFWwindow* window_ = nullptr;
+  ui_context ui_;
+  view_start start_;
+  view_overview overview_;
+  view_meeting meeting_;
+  view_participants participants_;
+  view_status_bar status_bar_;
+
+  bool show_codes_ = false;  // after starting a leerlijn: the codes to share
+  session_phase last_phase_ = session_phase::start;
+  int last_active_meeting_ = -1;
+  int frame_ = 0;
+  int frames_since_joined_ = -1;
+  double busy_until_ = 0;  // keep drawing until then (animations, typing)
+};
+
+}  // namespace jos::client

@@ -1,0 +1,181 @@
+#pragma once
+// The client without a face: the network session, the replica, the journal and the
+// settings tied together behind intents (start a leerlijn, join, change something) and
+// plain status getters. The ImGui client, the tests and headless bots all drive it the same
+// way: call poll() once per frame (or wait_and_poll() in a loop), read, submit.
+//
+// Only the thread that calls poll() may touch it; the network and journal threads talk to
+// it through their inboxes.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/core/journal.hpp"
+#include "client/core/net_session.hpp"
+#include "client/core/replica.hpp"
+#include "client/core/settings.hpp"
+#include "client/core/url.hpp"
+#include "protocol/messages.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::client {
+
+struct core_options {
+  std::filesystem::path config_dir;  // empty: $XDG_CONFIG_HOME/jos or ~/.config/jos
+  std::string trust_cert_file;       // extra trusted certificate for wss://
+  std::chrono::seconds idle_timeout{10};
+};
+
+enum class session_phase {
+  start,         // nobody known on this server: the start screen
+  registering,   // a create or join is on its way
+  waiting,       // we know who we are; connecting or catching up
+  live,          // in step with the server
+  incompatible,  // the server speaks another protocol version
+};
+
+struct notice {
+  std::string text;  // Dutch
+  bool error = true;
+  std::chrono::steady_clock::time_point at;
+};
+
+class client_core {
+ public:
+  explicit client_core(core_options options = {});
+  ~client_core();
+  client_core(const client_core&) = delete;
+  client_core& operator=(const client_core&) = delete;
+
+  // ---- driving ----
+  // Takes in what the network and the journal delivered. Returns whether anything changed.
+  bool poll();
+  // Headless use: waits up to `timeout` for something to arrive, then polls.
+  bool wait_and_poll(std::chrono::milliseconds timeout);
+  // Polls until `done()` holds or the time is up; returns done().
+  bool run_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
+  // Called from other threads when poll() has work (the GUI wakes its event loop).
+  void set_wake(std::function<void()> wake);
+
+  // ---- who and where ----
+  const settings& remembered() const { return settings_; }
+  const std::filesystem::path& config_dir() const { return config_dir_; }
+  void set_profile(const protocol::profile& me);
+  // Chooses the server (remembered). If we have an identity there, connects and rejoins.
+  // Returns a Dutch error for an address that cannot be used.
+  std::string use_server(const std::string& address);
+  const std::optional<server_url>& server() const { return url_; }
+  void create_trajectory(const shared::partnership& partners, const protocol::profile& me);
+  void join(const std::string& code, const protocol::profile& me);
+  // Forgets this device's identity on the current server (back to the start screen).
+  void forget_identity();
+  void retry_now() { net_.retry_now(); }
+
+  // ---- what the views read ----
+  session_phase phase() const { return phase_; }
+  bool live() const { return phase_ == session_phase::live; }
+  bool has_state() const { return replica_.has_state(); }
+  const shared::trajectory& state() const { return replica_.visible(); }
+  const replica& model() const { return replica_; }
+  std::uint64_t seq() const { return replica_.seq(); }
+  shared::person_id me() const { return replica_.me(); }
+  const shared::person* my_person() const;
+  bool is_coordinator() const;
+  const std::vector<shared::person_id>& online() const { return online_; }
+  bool is_online(shared::person_id id) const;
+  std::size_t waiting_changes() const { return replica_.pending().size(); }
+  link_status connection() const { return net_.status(); }
+  std::optional<server_identity> identity() const;
+  const std::optional<notice>& last_notice() const { return notice_; }
+  void clear_notice() { notice_.reset(); }
+  // Shows a message in the status bar (e.g. a change the rules refused).
+  void notify(std::string text, bool error = true) { say(std::move(text), error); }
+  std::string journal_error() const;
+  // The server's clock as best we know it (timers are kept in server milliseconds).
+  std::int64_t server_now_ms() const;
+
+  // ---- intents ----
+  // Predicts the op locally and queues it for the server; a refusal the rules already
+  // know about comes back at once (Dutch message) and nothing is queued.
+  std::optional<shared::rule_error> submit(shared::operation op);
+  std::optional<shared::rule_error> edit_text(const shared::op::text_target& target,
+                                              std::vector<shared::splice> edits);
+  std::optional<shared::rule_error> set_rating(shared::document_id doc, int row, int value);
+  std::optional<shared::rule_error> start_meeting(int meeting);
+  std::optional<shared::rule_error> end_meeting(int meeting);
+  std::optional<shared::rule_error> goto_agenda_item(int meeting, int index);
+  std::optional<shared::rule_error> control_timer(int meeting, shared::timer_action action,
+                                                  int minutes = 0);
+  std::optional<shared::rule_error> assign_role(int meeting, shared::meeting_role role,
+                                                shared::person_id person);
+
+ private:
+  void handle(std::uint64_t link, protocol::server_message& m);
+  void on_link_up(std::uint64_t link);
+  void on_link_down(std::uint64_t link, const std::string& reason);
+  void on_welcome(const protocol::welcome& w);
+  void maybe_live();
+  void send(const protocol::client_message& m);
+  void send_hello();
+  void after_change();
+  void save_journal(bool force);
+  void flush_outbox();
+  void open_trajectory(const std::string& trajectory_id);
+  void close_trajectory();
+  void remember_identity(const server_identity& id);
+  void say(std::string text, bool error = true);
+  void observe_server_time(const shared::operation& op);
+  std::filesystem::path journal_path(const std::string& trajectory_id) const;
+
+  core_options options_;
+  std::filesystem::path config_dir_;
+  settings settings_;
+  std::optional<server_url> url_;
+  net_session net_;
+  replica replica_;
+  std::unique_ptr<journal_writer> journal_;
+  std::string trajectory_id_;
+  std::uint64_t next_client_seq_ = 1;
+
+  session_phase phase_ = session_phase::start;
+  std::uint64_t link_ = 0;  // the connection we are speaking on (0: none)
+  bool greeted_ = false;
+  std::uint64_t welcome_seq_ = 0;
+  bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
+  std::optional<protocol::client_message> registration_;
+  std::vector<shared::person_id> online_;
+  std::optional<notice> notice_;
+  std::int64_t clock_offset_ms_ = 0;
+
+  struct queued {
+    std::uint64_t link = 0;
+    std::uint64_t journal_generation = 0;
+    std::string text;
+  };
+  std::vector<queued> outbox_;  // sends waiting until the journal holds their ops
+  std::uint64_t journal_generation_ = 0;
+  std::uint64_t saved_revision_ = 0;
+  std::uint64_t saved_next_seq_ = 0;
+  std::chrono::steady_clock::time_point saved_at_;
+  std::uint64_t state_json_seq_ = ~std::uint64_t{0};
+  std::uint64_t resets_ = 0;
+  std::uint64_t state_json_resets_ = 0;
+  std::string state_json_;
+
+  // Shared with the journal thread, which wakes the UI once a write is on disk.
+  struct wake_box {
+    std::mutex mutex;
+    std::function<void()> wake;
+    void operator()();
+  };
+  std::shared_ptr<wake_box> wake_ = std::make_shared<wake_box>();
+};
+
+}  // namespace jos::client

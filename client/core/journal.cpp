@@ -1,0 +1,155 @@
+#include "client/core/journal.hpp"
+
+#include "client/core/files.hpp"
+#include "protocol/op_codec.hpp"
+#include "protocol/state_codec.hpp"
+
+namespace jos::client {
+namespace {
+
+using protocol::json;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string encode_journal(const std::string& client_id, const std::string& trajectory_id,
+                           std::uint64_t next_client_seq, std::uint64_t seq,
+                           const std::string& state_json, const std::deque<pending_op>& ops) {
+  std::string out = dump({{"journal", 1},
+                          {"client_id", client_id},
+                          {"trajectory_id", trajectory_id},
+                          {"seq", seq},
+                          {"next_client_seq", next_client_seq}});
+  out += '\n';
+  if (!state_json.empty()) out += R"({"state":)" + state_json + "}\n";
+  for (const auto& p : ops)
+    out += dump({{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}}) + "\n";
+  return out;
+}
+
+std::optional<journal_contents> decode_journal(std::string_view text, std::string& error) {
+  journal_contents c;
+  bool header = false;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    const std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    ++line_no;
+    if (line.empty()) continue;
+    const json j = json::parse(line, nullptr, false);
+    const std::string where = "regel " + std::to_string(line_no);
+    if (!j.is_object()) {
+      error = where + ": geen JSON";
+      return std::nullopt;
+    }
+    if (!header) {
+      if (j.value("journal", 0) != 1) {
+        error = where + ": onbekende journaalversie";
+        return std::nullopt;
+      }
+      c.client_id = j.value("client_id", std::string{});
+      c.trajectory_id = j.value("trajectory_id", std::string{});
+      c.seq = j.value("seq", std::uint64_t{0});
+      c.next_client_seq = j.value("next_client_seq", std::uint64_t{1});
+      header = true;
+      continue;
+    }
+    if (auto s = j.find("state"); s != j.end()) {
+      std::string e;
+      auto state = protocol::decode_state(*s, e);
+      if (!state) {
+        error = where + ": " + e;
+        return std::nullopt;
+      }
+      c.state = std::move(*state);
+      continue;
+    }
+    auto op_json = j.find("op");
+    if (op_json == j.end()) {
+      error = where + ": geen op";
+      return std::nullopt;
+    }
+    std::string e;
+    auto op = protocol::decode_op(*op_json, "op", e);
+    if (!op) {
+      error = where + ": " + e;
+      return std::nullopt;
+    }
+    pending_op p;
+    p.client_seq = j.value("client_seq", std::uint64_t{0});
+    p.op = std::move(*op);
+    c.ops.push_back(std::move(p));
+  }
+  if (!header) {
+    error = "leeg journaal";
+    return std::nullopt;
+  }
+  return c;
+}
+
+journal_writer::journal_writer(std::filesystem::path file, std::function<void()> written)
+    : file_(std::move(file)), written_(std::move(written)), thread_([this] { run(); }) {}
+
+journal_writer::~journal_writer() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+std::uint64_t journal_writer::save(std::string contents) {
+  std::uint64_t generation;
+  {
+    std::lock_guard lock(mutex_);
+    next_ = std::move(contents);
+    generation = ++requested_;
+  }
+  changed_.notify_all();
+  return generation;
+}
+
+std::uint64_t journal_writer::durable() const {
+  std::lock_guard lock(mutex_);
+  return durable_;
+}
+
+void journal_writer::flush() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [this] { return durable_ >= requested_; });
+}
+
+std::string journal_writer::last_error() const {
+  std::lock_guard lock(mutex_);
+  return error_;
+}
+
+void journal_writer::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [this] { return stop_ || next_.has_value(); });
+    if (!next_) return;  // stopping with nothing left to write
+    std::string contents = std::move(*next_);
+    next_.reset();
+    const std::uint64_t generation = requested_;
+    lock.unlock();
+    std::string error;
+    const bool ok = write_file_durably(file_, contents, error);
+    lock.lock();
+    // A failed write still counts as done: holding back every send because the disk is
+    // full would be worse than losing the journal's protection. The UI shows the error.
+    error_ = ok ? std::string{} : error;
+    durable_ = generation;
+    changed_.notify_all();
+    if (written_) {
+      lock.unlock();
+      written_();
+      lock.lock();
+    }
+  }
+}
+
+}  // namespace jos::client

@@ -1,0 +1,315 @@
+#include "client/core/replica.hpp"
+
+#include <algorithm>
+
+#include "shared/text.hpp"
+
+namespace jos::client {
+namespace {
+
+using namespace shared;
+
+shared::actor actor_for(person_id author) {
+  return author == no_person ? actor::server() : actor{author};
+}
+
+const op::edit_text* as_edit(const operation& o) { return std::get_if<op::edit_text>(&o); }
+op::edit_text* as_edit(operation& o) { return std::get_if<op::edit_text>(&o); }
+
+bool same_target(const operation& o, const op::text_target& target) {
+  const auto* e = as_edit(o);
+  return e != nullptr && e->target == target;
+}
+
+bool is_noop(const splice& s) { return s.del == 0 && s.ins.empty(); }
+
+// The server sends cast_vote with the value hidden (0) until the reveal, so the full
+// validation would refuse it; everything it indexes is checked here instead.
+bool plausible(const trajectory& t, const operation& o, const actor& who) {
+  if (const auto* v = std::get_if<op::cast_vote>(&o))
+    return v->meeting >= 0 && v->meeting < static_cast<int>(t.meetings.size()) &&
+           find_person(t, who.id) != nullptr;
+  return !validate(t, o, who).has_value();
+}
+
+}  // namespace
+
+bool apply_edits(std::string& text, const std::vector<splice>& edits) {
+  std::string out = text;
+  std::size_t length = code_points(out);
+  for (const auto& e : edits) {
+    if (e.pos > length || e.del > length - e.pos) return false;
+    apply_splice(out, e);
+    length = length - e.del + code_points(e.ins);
+  }
+  text = std::move(out);
+  return true;
+}
+
+replica::replica(std::string client_id) : client_id_(std::move(client_id)) {}
+
+void replica::set_me(person_id me) {
+  if (me_ == me) return;
+  me_ = me;
+  rebuild();
+}
+
+const std::string* replica::text_at(const trajectory& t, const op::text_target& target) {
+  if (target.minutes) {
+    if (target.meeting < 0 || target.meeting >= static_cast<int>(t.meetings.size())) return nullptr;
+    return &t.meetings[static_cast<std::size_t>(target.meeting)].session.minutes;
+  }
+  const auto doc = static_cast<std::size_t>(target.document);
+  if (doc >= t.documents.size() || target.row < 0 || target.row >= onderdeel_count) return nullptr;
+  const auto& cells = t.documents[doc].rows[static_cast<std::size_t>(target.row)].cells;
+  if (target.column < 0 || target.column >= static_cast<int>(cells.size())) return nullptr;
+  return &cells[static_cast<std::size_t>(target.column)];
+}
+
+std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state) {
+  confirmed_ = std::move(state);
+  seq_ = seq;
+  has_state_ = true;
+  drop_acknowledged();
+  // Pending ops were made against the old state; keep those that still make sense.
+  std::vector<std::string> dropped;
+  trajectory probe = confirmed_;
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    if (auto error = validate(probe, it->op, actor{me_})) {
+      dropped.push_back(error->message);
+      it = pending_.erase(it);
+      continue;
+    }
+    apply(probe, it->op, actor{me_});
+    ++it;
+  }
+  rebuild();
+  return dropped;
+}
+
+void replica::restore(std::uint64_t seq, trajectory state, std::deque<pending_op> pending) {
+  confirmed_ = std::move(state);
+  seq_ = seq;
+  has_state_ = true;
+  pending_ = std::move(pending);
+  for (auto& p : pending_) {
+    p.sent = false;
+    p.acked_seq = 0;
+  }
+  rebuild();
+}
+
+void replica::clear() {
+  confirmed_ = trajectory{};
+  visible_ = trajectory{};
+  seq_ = 0;
+  has_state_ = false;
+  pending_.clear();
+  ++revision_;
+}
+
+std::optional<std::string> replica::text_before(std::size_t index,
+                                                const op::text_target& target) const {
+  const std::string* base = text_at(confirmed_, target);
+  if (base == nullptr) return std::nullopt;
+  std::string text = *base;
+  for (std::size_t i = 0; i < index && i < pending_.size(); ++i)
+    if (same_target(pending_[i].op, target)) apply_edits(text, as_edit(pending_[i].op)->edits);
+  return text;
+}
+
+std::optional<rule_error> replica::submit(operation op) {
+  if (!has_state_)
+    return rule_error{rule_code::conflict,
+                      "Nog niet verbonden met de leerlijn; probeer het zo opnieuw."};
+  const trajectory& now = visible();
+  if (auto error = validate(now, op, actor{me_})) return error;
+
+  if (auto* edit = as_edit(op)) {
+    // The last edit of this text still waiting to be sent takes this one in: one op per
+    // round trip instead of one per keystroke.
+    std::optional<std::size_t> waiting;
+    for (std::size_t i = pending_.size(); i-- > 0;) {
+      if (!same_target(pending_[i].op, edit->target)) continue;
+      if (pending_[i].client_seq == 0) waiting = i;
+      break;
+    }
+    if (waiting) {
+      auto before = text_before(*waiting, edit->target);
+      std::string after = *text_at(now, edit->target);
+      if (before && apply_edits(after, edit->edits)) {
+        const splice merged = diff_splice(*before, after);
+        if (is_noop(merged)) {
+          pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(*waiting));
+        } else {
+          as_edit(pending_[*waiting].op)->edits = {merged};
+        }
+        rebuild();
+        return std::nullopt;
+      }
+    }
+  }
+  pending_.push_back({0, false, 0, std::move(op)});
+  rebuild();
+  return std::nullopt;
+}
+
+void replica::rebase(const op::edit_text& foreign) {
+  // The foreign edit was ordered first; each of our edits of the same text moves past it,
+  // and what is left of it moves past ours, in the order ours apply.
+  std::vector<splice> theirs = foreign.edits;
+  for (auto& p : pending_) {
+    auto* mine = as_edit(p.op);
+    if (mine == nullptr || !(mine->target == foreign.target)) continue;
+    auto r = transform(std::move(mine->edits), std::move(theirs), false);
+    mine->edits = std::move(r.a);
+    theirs = std::move(r.b);
+  }
+  // A waiting edit whose text someone else already removed has nothing left to do.
+  std::erase_if(pending_, [](const pending_op& p) {
+    const auto* e = as_edit(p.op);
+    return e != nullptr && p.client_seq == 0 && e->edits.empty();
+  });
+}
+
+bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
+  bool in_order = true;
+  for (const auto& s : ops) {
+    if (s.seq <= seq_) continue;  // already in the state (a snapshot overtook it)
+    if (s.seq != seq_ + 1) {
+      in_order = false;
+      break;
+    }
+    const actor who = actor_for(s.author);
+    auto mine = pending_.end();
+    if (!client_id_.empty() && s.client_id == client_id_ && s.client_seq != 0)
+      mine = std::find_if(pending_.begin(), pending_.end(),
+                          [&](const pending_op& p) { return p.client_seq == s.client_seq; });
+    if (plausible(confirmed_, s.op, who)) {
+      apply(confirmed_, s.op, who);
+    } else {
+      // The server accepted it, so our copy must differ from the server's: stop and let
+      // the caller fetch a fresh snapshot rather than build on a wrong state.
+      in_order = false;
+      break;
+    }
+    seq_ = s.seq;
+    if (mine != pending_.end()) {
+      pending_.erase(mine);
+    } else if (s.client_id != client_id_ || client_id_.empty()) {
+      if (const auto* e = as_edit(s.op)) rebase(*e);
+    }
+  }
+  drop_acknowledged();
+  rebuild();
+  return in_order;
+}
+
+void replica::drop_acknowledged() {
+  // Acknowledged ops at or below our sequence are in the confirmed state already (they
+  // came in a snapshot, or the server had taken them before a reconnect).
+  std::erase_if(pending_,
+                [this](const pending_op& p) { return p.acked_seq != 0 && p.acked_seq <= seq_; });
+}
+
+void replica::on_ack(const protocol::ack& a) {
+  for (auto& p : pending_) {
+    if (p.client_seq != a.client_seq || p.client_seq == 0) continue;
+    p.acked_seq = a.seq;
+    if (a.seq <= seq_) {
+      drop_acknowledged();
+      rebuild();
+    }
+    return;
+  }
+}
+
+bool replica::on_reject(const protocol::reject& r) {
+  auto it = std::find_if(pending_.begin(), pending_.end(), [&](const pending_op& p) {
+    return p.client_seq != 0 && p.client_seq == r.client_seq;
+  });
+  if (it == pending_.end()) return false;
+  if (const auto* e = as_edit(it->op)) {
+    // Edits of the same text waiting behind it were made on top of it.
+    const op::text_target target = e->target;
+    const auto index = static_cast<std::size_t>(it - pending_.begin());
+    std::size_t i = 0;
+    std::erase_if(pending_, [&](const pending_op& p) {
+      const bool later = i++ > index;
+      return later && p.client_seq == 0 && same_target(p.op, target);
+    });
+    it = pending_.begin() + static_cast<std::ptrdiff_t>(index);
+  }
+  pending_.erase(it);
+  rebuild();
+  return true;
+}
+
+void replica::link_lost() {
+  for (auto& p : pending_) p.sent = false;
+}
+
+std::vector<outgoing> replica::take_outgoing(
+    const std::function<std::uint64_t()>& next_client_seq) {
+  std::vector<outgoing> out;
+  if (!has_state_) return out;
+  // First what an earlier connection may have lost, in the order it was numbered: the
+  // server takes a client's ops in ascending client_seq and ignores anything older.
+  std::vector<pending_op*> resend;
+  for (auto& p : pending_)
+    if (p.client_seq != 0 && !p.sent && p.acked_seq == 0) resend.push_back(&p);
+  std::sort(resend.begin(), resend.end(),
+            [](const pending_op* a, const pending_op* b) { return a->client_seq < b->client_seq; });
+  for (auto* p : resend) {
+    p->sent = true;
+    out.push_back({p->client_seq, seq_, p->op});
+  }
+
+  bool text_in_flight = std::any_of(pending_.begin(), pending_.end(), [](const pending_op& p) {
+    return p.client_seq != 0 && as_edit(p.op) != nullptr;
+  });
+  bool changed = false;
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    auto& p = pending_[i];
+    if (p.client_seq != 0) continue;
+    if (auto* edit = as_edit(p.op)) {
+      if (text_in_flight) continue;
+      // Rebasing may have split it; one splice over the same text says the same.
+      if (edit->edits.size() > 1) {
+        auto before = text_before(i, edit->target);
+        std::string after = before.value_or(std::string{});
+        if (before && apply_edits(after, edit->edits)) edit->edits = {diff_splice(*before, after)};
+        changed = true;
+      }
+      if (edit->edits.empty() || (edit->edits.size() == 1 && is_noop(edit->edits[0]))) {
+        pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(i--));
+        changed = true;
+        continue;
+      }
+      text_in_flight = true;
+    }
+    p.client_seq = next_client_seq();
+    p.sent = true;
+    out.push_back({p.client_seq, seq_, p.op});
+  }
+  if (changed) rebuild();
+  if (!out.empty()) ++revision_;
+  return out;
+}
+
+void replica::rebuild() {
+  ++revision_;
+  if (pending_.empty()) {
+    visible_ = trajectory{};
+    return;
+  }
+  visible_ = confirmed_;
+  for (const auto& p : pending_) {
+    // An op that does not fit any more stays queued (the server has the last word) but
+    // is not shown.
+    if (validate(visible_, p.op, actor{me_})) continue;
+    apply(visible_, p.op, actor{me_});
+  }
+}
+
+}  // namespace jos::client

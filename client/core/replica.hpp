@@ -1,0 +1,102 @@
+#pragma once
+// The client's copy of one trajectory: the state the server confirmed (up to `seq`), the
+// local operations it has not confirmed yet, and what the user sees, which is the first
+// with the second applied on top. Touched only by the UI thread.
+//
+// Text edits follow one rule so that the server's single transformation stays right: at
+// most one edit_text op of ours is in flight; later ones wait here, are rebased like the
+// one in flight on every foreign edit of the same text, and go out once it came back.
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/messages.hpp"
+#include "shared/model.hpp"
+#include "shared/ops.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::client {
+
+struct pending_op {
+  std::uint64_t client_seq = 0;  // 0: never sent
+  bool sent = false;             // sent on the current connection
+  std::uint64_t acked_seq = 0;   // the server's sequence for it, once acknowledged
+  shared::operation op;
+};
+
+struct outgoing {
+  std::uint64_t client_seq = 0;
+  std::uint64_t base_seq = 0;
+  shared::operation op;
+};
+
+class replica {
+ public:
+  explicit replica(std::string client_id = {});
+
+  void set_client_id(std::string id) { client_id_ = std::move(id); }
+  void set_me(shared::person_id me);
+  shared::person_id me() const { return me_; }
+
+  bool has_state() const { return has_state_; }
+  std::uint64_t seq() const { return seq_; }
+  const shared::trajectory& confirmed() const { return confirmed_; }
+  // confirmed ⊕ pending; recomputed whenever either changes.
+  const shared::trajectory& visible() const { return pending_.empty() ? confirmed_ : visible_; }
+  const std::deque<pending_op>& pending() const { return pending_; }
+  // Changes whenever visible() or pending() may have changed.
+  std::uint64_t revision() const { return revision_; }
+
+  // A snapshot replaces the confirmed state. Pending ops are applied again on top; those
+  // that no longer validate are dropped and their reasons returned (Dutch).
+  std::vector<std::string> reset(std::uint64_t seq, shared::trajectory state);
+  // State and pending ops as the journal kept them.
+  void restore(std::uint64_t seq, shared::trajectory state, std::deque<pending_op> pending);
+  void clear();
+
+  // A local change: checked against what the user sees, then queued. Consecutive waiting
+  // edits of the same text are merged into one.
+  std::optional<shared::rule_error> submit(shared::operation op);
+
+  // Ops in the server's order. Returns false at a gap in the sequence (the ops from there
+  // on are not applied; the caller resynchronises).
+  bool apply_server(const std::vector<protocol::sequenced_op>& ops);
+  void on_ack(const protocol::ack& a);
+  // Drops the refused op (and waiting edits of the same text that built on it). Returns
+  // whether it was ours.
+  bool on_reject(const protocol::reject& r);
+  // The connection is gone: everything unconfirmed has to be sent again.
+  void link_lost();
+  // What may be sent now, in order; `next_client_seq` numbers ops sent for the first time.
+  std::vector<outgoing> take_outgoing(const std::function<std::uint64_t()>& next_client_seq);
+
+  // The text a target holds in a state (empty if the target does not exist).
+  static const std::string* text_at(const shared::trajectory& t,
+                                    const shared::op::text_target& target);
+
+ private:
+  void rebuild();
+  void rebase(const shared::op::edit_text& foreign);
+  void drop_acknowledged();
+  // The target's text just before pending_[index] (confirmed text plus earlier edits).
+  std::optional<std::string> text_before(std::size_t index,
+                                         const shared::op::text_target& target) const;
+
+  std::string client_id_;
+  shared::person_id me_ = shared::no_person;
+  bool has_state_ = false;
+  std::uint64_t seq_ = 0;
+  shared::trajectory confirmed_;
+  shared::trajectory visible_;
+  std::deque<pending_op> pending_;
+  std::uint64_t revision_ = 0;
+};
+
+// Applies splices if each fits the text; leaves the text alone and returns false otherwise.
+bool apply_edits(std::string& text, const std::vector<shared::splice>& edits);
+
+}  // namespace jos::client

@@ -1,0 +1,39 @@
+#pragma once
+// One shared text (a document cell or the minutes) as a widget. Readers see it wrapped;
+// someone who may write sees a framed field that turns into an editor when clicked. While
+// they type, edits by others keep arriving in the same field (see core/edit_sync.hpp), and
+// every change becomes a text splice intent.
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "client/ui.hpp"
+#include "shared/ops.hpp"
+
+namespace jos::client {
+
+class text_cell {
+ public:
+  // `model` is the replica's current text. Returns true while this cell is being edited.
+  bool draw(const char* id, const shared::op::text_target& target, const std::string& model,
+            bool editable, float width, float min_height, ui_context& ui,
+            const char* placeholder = "Klik om te schrijven…");
+  bool editing() const { return editing_.has_value(); }
+  void stop() { editing_.reset(); }
+
+ private:
+  static int on_input(ImGuiInputTextCallbackData* data);
+
+  std::optional<shared::op::text_target> editing_;
+  bool focus_ = false;
+  int frames_ = 0;      // frames since editing began
+  std::string buffer_;  // the edit buffer (ImGui copies it while active)
+  std::string shown_;   // what the buffer held after the last sync
+  // Valid during draw() only, for the input callback.
+  const std::string* model_ = nullptr;
+  intents* todo_ = nullptr;
+};
+
+}  // namespace jos::client

@@ -1,0 +1,80 @@
+#include "client/ui.hpp"
+
+#include <imgui_internal.h>
+
+#include <cstdio>
+
+#include "shared/calendar.hpp"
+
+namespace jos::client {
+
+void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+
+void text_wrapped(std::string_view s) {
+  // Like ImGui::TextWrapped: keep a wrap position the caller set, else wrap at the edge.
+  const bool own = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+  if (own) ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(s.data(), s.data() + s.size());
+  if (own) ImGui::PopTextWrapPos();
+}
+
+void text_coloured(const ImVec4& colour, std::string_view s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  text_wrapped(s);
+  ImGui::PopStyleColor();
+}
+
+void text_in(ImFont* font, std::string_view s, bool wrapped) {
+  if (font != nullptr) ImGui::PushFont(font);
+  if (wrapped) {
+    text_wrapped(s);
+  } else {
+    text(s);
+  }
+  if (font != nullptr) ImGui::PopFont();
+}
+
+void heading(const ui_context& ui, std::string_view s) { text_in(ui.font.heading, s); }
+
+void help_marker(std::string_view s) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    text(s);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+std::string format_clock(std::int64_t ms) {
+  if (ms < 0) ms = -ms;
+  const std::int64_t seconds = ms / 1000;
+  char buf[32];
+  if (seconds >= 3600) {
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
+                  static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+  } else {
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(seconds / 60),
+                  static_cast<long long>(seconds % 60));
+  }
+  return buf;
+}
+
+std::string dutch_date(std::string_view iso) {
+  static constexpr const char* months[] = {"januari",   "februari", "maart",    "april",
+                                           "mei",       "juni",     "juli",     "augustus",
+                                           "september", "oktober",  "november", "december"};
+  static constexpr const char* days[] = {"do", "vr", "za", "zo",
+                                         "ma", "di", "wo"};  // 1970-01-01: do
+  const auto d = shared::parse_date(iso);
+  if (!d) return std::string(iso);
+  const int month = std::stoi(std::string(iso.substr(5, 2)));
+  const int day = std::stoi(std::string(iso.substr(8, 2)));
+  const long weekday = ((*d % 7) + 7) % 7;
+  return std::string(days[weekday]) + " " + std::to_string(day) + " " + months[month - 1] + " " +
+         std::string(iso.substr(0, 4));
+}
+
+}  // namespace jos::client

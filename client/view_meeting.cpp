@@ -1,0 +1,276 @@
+#include "client/view_meeting.hpp"
+
+#include "client/core/client_core.hpp"
+#include "shared/rules.hpp"
+
+namespace jos::client {
+namespace {
+
+using namespace shared;
+
+// Minutes planned for an item (as the seed gives them) plus what the coordinator added.
+std::int64_t planned_ms(const agenda_item_template& item, int extra_minutes) {
+  return (static_cast<std::int64_t>(item.minutes) + extra_minutes) * 60'000;
+}
+
+bool is_pause(const agenda_item_template& item) {
+  return item.pause_minutes > 0 && item.pause_minutes >= item.minutes;
+}
+
+}  // namespace
+
+int view_meeting::shown_item(const client_core& core, int meeting_index) const {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  if (auto it = browsing_.find(meeting_index); it != browsing_.end()) return it->second;
+  return m.status == meeting_status::bezig ? m.session.agenda_index : 0;
+}
+
+void view_meeting::draw(ui_context& ui, const client_core& core) {
+  const trajectory& t = core.state();
+  const int index = ui.selected_meeting >= 0 ? ui.selected_meeting : t.active_meeting;
+  if (index < 0 || index >= static_cast<int>(t.meetings.size())) return draw_choice(ui, core);
+  const auto& tpl = template_of(t.meetings[static_cast<std::size_t>(index)]);
+  const int item = std::clamp(shown_item(core, index), 0, static_cast<int>(tpl.agenda.size()) - 1);
+
+  const float sidebar = ui.px(300);
+  ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
+  draw_agenda(ui, core, index);
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  ImGui::BeginGroup();
+  const float available = ImGui::GetContentRegionAvail().y;
+  const float minutes_height = std::max(ui.px(120), available * 0.2f);
+  ImGui::BeginChild("document",
+                    ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
+  const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
+  text_in(ui.font.heading, std::to_string(item + 1) + ". " + agenda_item.title);
+  document_.draw(ui, core, index, agenda_item);
+  ImGui::EndChild();
+  ImGui::BeginChild("minutes", ImVec2(0, 0), true);
+  draw_minutes(ui, core, index);
+  ImGui::EndChild();
+  ImGui::EndGroup();
+}
+
+void view_meeting::draw_choice(ui_context& ui, const client_core& core) {
+  const trajectory& t = core.state();
+  heading(ui, "Geen bijeenkomst bezig");
+  text_wrapped(
+      "Kies een bijeenkomst om te bekijken. De coördinator start de bijeenkomst; dan "
+      "volgt iedereen de agenda vanzelf.");
+  for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i) {
+    const meeting& m = t.meetings[static_cast<std::size_t>(i)];
+    ImGui::PushID(i);
+    const std::string label = std::to_string(i + 1) + ". " + template_of(m).name + " (" +
+                              std::string(label_of(m.status)) + ")";
+    if (ImGui::Button(label.c_str())) ui.selected_meeting = i;
+    if (core.is_coordinator() && t.active_meeting < 0 && m.status != meeting_status::bezig) {
+      ImGui::SameLine();
+      if (ImGui::Button("Starten")) {
+        ui.todo.submit(op::start_meeting{i, 0});
+        ui.selected_meeting = i;
+      }
+    }
+    ImGui::PopID();
+  }
+}
+
+void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meeting_index) {
+  const trajectory& t = core.state();
+  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
+  const auto& tpl = template_of(m);
+  const bool running = m.status == meeting_status::bezig;
+  const int current = m.session.agenda_index;
+  const int shown = shown_item(core, meeting_index);
+
+  text_in(ui.font.bold, std::to_string(meeting_index + 1) + ". " + tpl.name);
+  std::string when = m.planned_date.empty() ? "datum nog niet gepland" : dutch_date(m.planned_date);
+  text_coloured(colours::muted, when + " · " + std::string(label_of(m.mode)) + " · " +
+                                    std::string(label_of(m.status)));
+  if (t.active_meeting >= 0 && t.active_meeting != meeting_index) {
+    if (ImGui::Button("Naar de bijeenkomst die nu bezig is")) {
+      ui.selected_meeting = t.active_meeting;
+    }
+  }
+  ImGui::Separator();
+  if (core.is_coordinator()) draw_controls(ui, core, meeting_index);
+  draw_roles(ui, core, meeting_index);
+  ImGui::Separator();
+
+  // The timer of the current item: time used against time planned, red when over.
+  if (running) {
+    const auto& item = tpl.agenda[static_cast<std::size_t>(current)];
+    const std::int64_t used = m.session.timer.elapsed_at(core.server_now_ms());
+    const std::int64_t planned = planned_ms(item, m.session.timer.extra_minutes);
+    const bool over = used > planned;
+    ImGui::PushFont(ui.font.large);
+    text_coloured(over ? colours::warning : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                  format_clock(used) + " van " + format_clock(planned));
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, over ? colours::warning : colours::accent);
+    ImGui::ProgressBar(
+        planned > 0 ? std::min(1.0f, static_cast<float>(used) / static_cast<float>(planned)) : 1.0f,
+        ImVec2(-FLT_MIN, ui.px(8)), "");
+    ImGui::PopStyleColor();
+    std::string state = m.session.timer.running ? "De tijd loopt" : "De tijd staat stil";
+    if (m.session.timer.extra_minutes > 0)
+      state += " · verlengd met " + std::to_string(m.session.timer.extra_minutes) + " min";
+    if (over) state += " · " + format_clock(used - planned) + " over tijd";
+    text_coloured(over ? colours::warning : colours::muted, state);
+    ImGui::Separator();
+  }
+
+  text_in(ui.font.bold, "Agenda");
+  for (int i = 0; i < static_cast<int>(tpl.agenda.size()); ++i) {
+    const auto& item = tpl.agenda[static_cast<std::size_t>(i)];
+    ImGui::PushID(i);
+    const bool is_current = running && i == current;
+    std::string label = (is_current ? "▶ " : "   ") + std::to_string(i + 1) + ". " + item.title;
+    std::string minutes = std::to_string(item.minutes) + " min";
+    if (item.pause_minutes > 0 && !is_pause(item))
+      minutes += " (incl. " + std::to_string(item.pause_minutes) + " pauze)";
+    if (is_current) ImGui::PushFont(ui.font.bold);
+    if (is_pause(item)) ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    // A selectable as tall as the wrapped title plus its minutes, with the text on top.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float title_height = ImGui::CalcTextSize(label.c_str(), nullptr, false, width).y;
+    const float height = title_height + ImGui::GetTextLineHeightWithSpacing();
+    if (ImGui::Selectable("##item", i == shown, ImGuiSelectableFlags_AllowItemOverlap,
+                          ImVec2(0, height))) {
+      if (running && i == current) {
+        browsing_.erase(meeting_index);
+      } else {
+        browsing_[meeting_index] = i;
+      }
+    }
+    const ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(start);
+    ImGui::PushTextWrapPos(start.x + width);
+    text_wrapped(label);
+    text_coloured(colours::muted, "      " + minutes + (is_pause(item) ? " · pauze" : ""));
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPos(after);
+    if (is_pause(item)) ImGui::PopStyleColor();
+    if (is_current) ImGui::PopFont();
+    ImGui::PopID();
+  }
+
+  if (running && shown != current) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (ImGui::Button("Terug naar de coördinator", ImVec2(-FLT_MIN, 0)))
+      browsing_.erase(meeting_index);
+    ImGui::PopStyleColor(2);
+    if (core.is_coordinator() &&
+        ImGui::Button("Dit punt voor iedereen tonen", ImVec2(-FLT_MIN, 0))) {
+      ui.todo.submit(op::goto_agenda_item{meeting_index, shown, 0});
+      browsing_.erase(meeting_index);
+    }
+  }
+}
+
+void view_meeting::draw_controls(ui_context& ui, const client_core& core, int meeting_index) {
+  const trajectory& t = core.state();
+  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
+  const auto& tpl = template_of(m);
+  if (m.status != meeting_status::bezig) {
+    ImGui::BeginDisabled(t.active_meeting >= 0);
+    if (ImGui::Button("Bijeenkomst starten", ImVec2(-FLT_MIN, 0)))
+      ui.todo.submit(op::start_meeting{meeting_index, 0});
+    ImGui::EndDisabled();
+    if (t.active_meeting >= 0)
+      text_coloured(colours::muted, "Er is al een andere bijeenkomst bezig.");
+    return;
+  }
+  const int current = m.session.agenda_index;
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  ImGui::BeginDisabled(current <= 0);
+  if (ImGui::Button("◀ Vorige", ImVec2(half, 0))) {
+    ui.todo.submit(op::goto_agenda_item{meeting_index, current - 1, 0});
+    browsing_.erase(meeting_index);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(current + 1 >= static_cast<int>(tpl.agenda.size()));
+  if (ImGui::Button("Volgende ▶", ImVec2(half, 0))) {
+    ui.todo.submit(op::goto_agenda_item{meeting_index, current + 1, 0});
+    browsing_.erase(meeting_index);
+  }
+  ImGui::EndDisabled();
+  const float third =
+      (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+  if (m.session.timer.running) {
+    if (ImGui::Button("Pauze", ImVec2(third, 0)))
+      ui.todo.submit(op::control_timer{meeting_index, timer_action::pause, 0, 0});
+  } else if (ImGui::Button("Start tijd", ImVec2(third, 0))) {
+    ui.todo.submit(op::control_timer{meeting_index, timer_action::start, 0, 0});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("+5 min", ImVec2(third, 0)))
+    ui.todo.submit(op::control_timer{meeting_index, timer_action::extend, 5, 0});
+  ImGui::SameLine();
+  if (ImGui::Button("Afronden", ImVec2(third, 0))) confirm_end_ = true;
+  if (confirm_end_) {
+    text_coloured(colours::attention, "De bijeenkomst afronden?");
+    if (ImGui::Button("Ja, afronden")) {
+      ui.todo.submit(op::end_meeting{meeting_index, 0});
+      confirm_end_ = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Nee")) confirm_end_ = false;
+  }
+}
+
+void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeting_index) {
+  const trajectory& t = core.state();
+  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
+  const bool coordinator = core.is_coordinator();
+  const std::pair<meeting_role, person_id> roles[] = {{meeting_role::notulist, m.session.notulist},
+                                                      {meeting_role::invuller, m.session.invuller}};
+  for (const auto& [role, holder] : roles) {
+    const person* p = find_person(t, holder);
+    const std::string name = p != nullptr ? p->name : "nog niemand";
+    const std::string label(label_of(role));
+    if (!coordinator) {
+      text(label + ": " + name);
+      continue;
+    }
+    ImGui::PushID(static_cast<int>(role));
+    text(label);
+    ImGui::SameLine(ui.px(90));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##who", name.c_str())) {
+      if (ImGui::Selectable("nog niemand", holder == no_person))
+        ui.todo.submit(op::assign_role{meeting_index, role, no_person});
+      for (const auto& person : t.team) {
+        ImGui::PushID(static_cast<int>(person.id));
+        const std::string option = person.name + " (" + std::string(label_of(person.org)) + ")";
+        if (ImGui::Selectable(option.c_str(), holder == person.id))
+          ui.todo.submit(op::assign_role{meeting_index, role, person.id});
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  }
+}
+
+void view_meeting::draw_minutes(ui_context& ui, const client_core& core, int meeting_index) {
+  const trajectory& t = core.state();
+  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
+  const bool editable = can_edit_minutes(t, core.me(), meeting_index);
+  const person* notulist = find_person(t, m.session.notulist);
+  text_in(ui.font.bold, "Notulen", false);
+  ImGui::SameLine();
+  text_coloured(colours::muted, notulist != nullptr ? "door " + notulist->name
+                                                    : "de coördinator wijst een notulist aan");
+  const op::text_target target{true, meeting_index, document_id::signalering_begin, 0, 0};
+  minutes_.draw("minutes", target, m.session.minutes, editable, ImGui::GetContentRegionAvail().x,
+                std::max(ui.px(60), ImGui::GetContentRegionAvail().y - ui.px(4)), ui,
+                "Klik om de notulen te schrijven…");
+}
+
+}  // namespace jos::client

@@ -1,0 +1,37 @@
+#pragma once
+// A meeting in progress: the agenda on the left (current item, time used against time
+// planned, the coordinator's controls), the current item's document in the middle, and the
+// minutes below it. Everyone follows the coordinator's place on the agenda; anyone may look
+// elsewhere and come back with "Terug naar de coördinator".
+
+#include <map>
+#include <optional>
+
+#include "client/text_cell.hpp"
+#include "client/ui.hpp"
+#include "client/view_document.hpp"
+
+namespace jos::client {
+
+class client_core;
+
+class view_meeting {
+ public:
+  void draw(ui_context& ui, const client_core& core);
+  // The agenda item this client shows (its own choice or the coordinator's).
+  int shown_item(const client_core& core, int meeting_index) const;
+
+ private:
+  void draw_agenda(ui_context& ui, const client_core& core, int meeting);
+  void draw_controls(ui_context& ui, const client_core& core, int meeting);
+  void draw_roles(ui_context& ui, const client_core& core, int meeting);
+  void draw_minutes(ui_context& ui, const client_core& core, int meeting);
+  void draw_choice(ui_context& ui, const client_core& core);
+
+  std::map<int, int> browsing_;  // meeting -> agenda item this client chose to look at
+  view_document document_;
+  text_cell minutes_;
+  bool confirm_end_ = false;
+};
+
+}  // namespace jos::client

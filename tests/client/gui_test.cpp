@@ -1,0 +1,226 @@
+// The real client in a real window under Xvfb: a real server, a headless core that runs
+// the meeting as coordinator, and jos-client joining as a team member, asked for a
+// screenshot. The PNG must show a drawn UI, not an empty frame.
+#include <gtest/gtest.h>
+#include <stb_image.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "client/core/client_core.hpp"
+#include "test_server.hpp"
+
+namespace jos::client {
+namespace {
+
+using namespace shared;
+using namespace std::chrono_literals;
+using testing::options_in;
+using testing::temp_dir;
+using testing::test_server;
+namespace fs = std::filesystem;
+
+bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+struct picture {
+  int width = 0;
+  int height = 0;
+  std::size_t colours = 0;
+  double dominant_share = 1.0;  // the share of the most common colour
+};
+
+picture inspect(const fs::path& png) {
+  picture p;
+  int channels = 0;
+  unsigned char* data = stbi_load(png.c_str(), &p.width, &p.height, &channels, 3);
+  if (data == nullptr) return p;
+  std::map<std::uint32_t, std::size_t> counts;
+  const std::size_t pixels = static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height);
+  for (std::size_t i = 0; i < pixels; ++i) {
+    const std::uint32_t rgb = (data[i * 3] << 16) | (data[i * 3 + 1] << 8) | data[i * 3 + 2];
+    ++counts[rgb];
+  }
+  stbi_image_free(data);
+  p.colours = counts.size();
+  std::size_t most = 0;
+  for (const auto& [c, n] : counts) most = std::max(most, n);
+  p.dominant_share = pixels == 0 ? 1.0 : static_cast<double>(most) / static_cast<double>(pixels);
+  return p;
+}
+
+// Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
+// busy; returns the exit status.
+int run_client(const std::vector<std::string>& args, const std::function<void()>& tick) {
+  std::string command = "xvfb-run -a -s \"-screen 0 1280x800x24\" " JOS_CLIENT_EXE;
+  for (const auto& a : args) command += " '" + a + "'";
+  const pid_t child = fork();
+  if (child == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  int status = 0;
+  for (;;) {
+    const pid_t done = waitpid(child, &status, WNOHANG);
+    if (done == child) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      return -1;
+    }
+    tick();
+    std::this_thread::sleep_for(20ms);
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void keep_screenshot(const fs::path& png, const std::string& name) {
+  // JOS_SCREENSHOT_DIR=docs/ keeps the pictures for the documentation.
+  if (const char* dir = std::getenv("JOS_SCREENSHOT_DIR"))
+    fs::copy_file(png, fs::path(dir) / name, fs::copy_options::overwrite_existing);
+}
+
+TEST(Gui, StartScreenRenders) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  const fs::path dir = temp_dir("gui-start");
+  const fs::path png = dir / "start.png";
+  const int status =
+      run_client({"--server", "ws://127.0.0.1:9", "--config-dir", (dir / "config").string(),
+                  "--screenshot", png.string(), "--frames", "5"},
+                 [] {});
+  ASSERT_EQ(status, 0);
+  const picture p = inspect(png);
+  EXPECT_EQ(p.width, 1280);
+  EXPECT_EQ(p.height, 800);
+  EXPECT_GT(p.colours, 30u) << "anti-aliased text gives many shades";
+  EXPECT_LT(p.dominant_share, 0.95) << "not a blank frame";
+  keep_screenshot(png, "start-screen.png");
+  fs::remove_all(dir);
+}
+
+TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  const fs::path dir = temp_dir("gui-meeting");
+  test_server server(dir / "server");
+
+  // The coordinator, headless.
+  client_core anna(options_in(dir / "anna"));
+  anna.use_server(server.url());
+  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", cooperation::existing},
+                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+
+  // The GUI's identity: joined once by a core in the GUI's config directory, like a first
+  // run would; the GUI then rejoins as that person with the kept token.
+  const fs::path gui_config = dir / "gui";
+  person_id zoe = no_person;
+  {
+    client_core first_run(options_in(gui_config));
+    first_run.use_server(server.url());
+    first_run.join(anna.identity()->join_code, {"Zoë Çelik", organisation::jongerenwerk,
+                                                "jongerenwerker", staff_level::uitvoerder});
+    ASSERT_TRUE(first_run.run_until([&] { return first_run.live(); }, 15s));
+    zoe = first_run.me();
+  }
+
+  ASSERT_TRUE(anna.run_until([&] { return anna.state().team.size() == 2; }, 15s));
+
+  // Meeting 1, at "Invullen van het Signaleringsinstrument", partly filled in.
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.goto_agenda_item(0, 4));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, anna.me()));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::notulist, zoe));
+  const int ratings[] = {3, 2, 2, 3, 1, 2, 3, 2, 2, 2};
+  for (int row = 0; row < 10; ++row)
+    ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, row, ratings[row]));
+  const op::text_target first{false, 0, document_id::signalering_begin, 0, 0};
+  ASSERT_FALSE(anna.edit_text(first, {{0, 0,
+                                       "Wekelijks overleg tussen mentor en jongerenwerker; "
+                                       "de ‘huiskamer’ is open – ook in de pauze."}}));
+  ASSERT_FALSE(anna.edit_text({true, 0, document_id::signalering_begin, 0, 0},
+                              {{0, 0, "Aanwezig: Anna, Zoë. Afspraak: scores samen bespreken."}}));
+  ASSERT_TRUE(anna.run_until([&] { return anna.live() && anna.waiting_changes() == 0; }, 15s));
+
+  ASSERT_TRUE(anna.run_until([&] { return !anna.is_online(zoe); }, 15s));
+
+  // While the GUI starts, the coordinator keeps writing in the second row.
+  const op::text_target second{false, 0, document_id::signalering_begin, 1, 0};
+  const std::string words = "Leerlingen kennen de jongerenwerkers bij naam. ";
+  std::size_t typed = 0;
+  bool zoe_came_online = false;
+  auto tick = [&] {
+    anna.poll();
+    zoe_came_online = zoe_came_online || anna.is_online(zoe);
+    if (typed < words.size() && anna.waiting_changes() == 0) {
+      const std::string now = *replica::text_at(anna.state(), second);
+      anna.edit_text(second, {{shared::code_points(now), 0, words.substr(typed, 4)}});
+      typed += 4;
+    }
+  };
+  const fs::path png = dir / "meeting.png";
+  const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                                 "--screenshot", png.string(), "--after", "joined"},
+                                tick);
+  ASSERT_EQ(status, 0);
+  const picture p = inspect(png);
+  EXPECT_EQ(p.width, 1280);
+  EXPECT_EQ(p.height, 800);
+  EXPECT_GT(p.colours, 60u);
+  EXPECT_LT(p.dominant_share, 0.9);
+  keep_screenshot(png, "meeting-signalering.png");
+
+  // The GUI was there as Zoë (the kept token, no second join): the coordinator saw her
+  // come online, and the team still has two people.
+  EXPECT_TRUE(zoe_came_online);
+  EXPECT_EQ(anna.state().team.size(), 2u);
+  EXPECT_GT(typed, 0u);
+  fs::remove_all(dir);
+}
+
+TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  const fs::path dir = temp_dir("gui-overview");
+  test_server server(dir / "server");
+  const fs::path gui_config = dir / "gui";
+  std::string join_code;
+  {
+    // The coordinator started the leerlijn on this computer earlier and planned it.
+    client_core earlier(options_in(gui_config));
+    earlier.use_server(server.url());
+    earlier.create_trajectory(
+        {"Het Baken", "Jongerenwerk Oost", cooperation::fresh},
+        {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
+    ASSERT_TRUE(earlier.run_until([&] { return earlier.live(); }, 15s));
+    join_code = earlier.identity()->join_code;
+    ASSERT_FALSE(earlier.submit(op::schedule_meeting{0, "2026-09-07", meeting_mode::hybride}));
+    ASSERT_FALSE(earlier.submit(op::plan_from_start{"2026-09-07"}));
+    ASSERT_FALSE(earlier.submit(op::set_precondition{0, true}));
+    ASSERT_FALSE(earlier.submit(op::set_precondition{2, true}));
+    ASSERT_TRUE(earlier.run_until([&] { return earlier.waiting_changes() == 0; }, 15s));
+  }
+  client_core bram(options_in(dir / "bram"));
+  bram.use_server(server.url());
+  bram.join(join_code,
+            {"Bram Öztürk", organisation::jongerenwerk, "jongerenwerker", staff_level::manager});
+  ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+
+  const fs::path png = dir / "overview.png";
+  const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                                 "--screenshot", png.string(), "--after", "joined"},
+                                [&] { bram.poll(); });
+  ASSERT_EQ(status, 0);
+  const picture p = inspect(png);
+  EXPECT_GT(p.colours, 60u);
+  EXPECT_LT(p.dominant_share, 0.9);
+  keep_screenshot(png, "overview.png");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jos::client

@@ -1,0 +1,360 @@
+// The replica against a small in-test room that orders ops exactly like the server's room
+// (dedup by client_seq, transformation of text edits against concurrent foreign ones,
+// validate, apply), so rebasing, merging and resending can be checked op by op.
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <map>
+#include <random>
+
+#include "client/core/replica.hpp"
+#include "shared/rules.hpp"
+#include "shared/text.hpp"
+
+namespace jos::client {
+namespace {
+
+using namespace shared;
+
+constexpr person_id anna = 1;  // coordinator
+constexpr person_id bram = 2;  // coordinator too (a school and a youth-work coordinator)
+constexpr person_id cees = 3;  // team member without rights
+
+const op::text_target cell{false, 0, document_id::signalering_begin, 0, 0};
+const op::text_target other_cell{false, 0, document_id::signalering_begin, 1, 0};
+
+trajectory team() {
+  trajectory t = make_trajectory("t1", {"Het Baken", "JoU", cooperation::existing});
+  apply(t,
+        op::add_person{{anna, "Anna", organisation::school, "docent", staff_level::manager, true}},
+        actor::server());
+  apply(t,
+        op::add_person{{bram, "Bram", organisation::jongerenwerk, "jongerenwerker",
+                        staff_level::uitvoerder, true}},
+        actor::server());
+  apply(t,
+        op::add_person{
+            {cees, "Cees", organisation::school, "mentor", staff_level::uitvoerder, false}},
+        actor::server());
+  return t;
+}
+
+struct room_answer {
+  std::optional<protocol::sequenced_op> op;
+  std::optional<protocol::reject> refused;
+  std::optional<protocol::ack> ack;
+};
+
+// The server's room, minus the network and the disk.
+struct fake_room {
+  trajectory state = team();
+  std::uint64_t seq = 0;
+  std::vector<protocol::sequenced_op> history;
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients;
+
+  room_answer submit(const std::string& client_id, person_id author, outgoing o) {
+    room_answer a;
+    if (auto it = clients.find(client_id);
+        it != clients.end() && o.client_seq <= it->second.first) {
+      a.ack =
+          protocol::ack{o.client_seq, o.client_seq == it->second.first ? it->second.second : seq};
+      return a;
+    }
+    if (auto* edit = std::get_if<op::edit_text>(&o.op)) {
+      for (const auto& h : history) {
+        if (h.seq <= o.base_seq || h.client_id == client_id) continue;
+        const auto* other = std::get_if<op::edit_text>(&h.op);
+        if (other == nullptr || !(other->target == edit->target)) continue;
+        edit->edits = transform(std::move(edit->edits), other->edits, false).a;
+      }
+    }
+    auto error = validate(state, o.op, actor{author});
+    if (!error && std::holds_alternative<op::edit_text>(o.op) &&
+        std::get<op::edit_text>(o.op).edits.empty())
+      error = rule_error{rule_code::conflict, "weg"};
+    if (error) {
+      a.refused = protocol::reject{o.client_seq, std::string(name_of(error->code)), error->message};
+      return a;
+    }
+    apply(state, o.op, actor{author});
+    ++seq;
+    clients[client_id] = {o.client_seq, seq};
+    history.push_back({seq, author, client_id, o.client_seq, o.op});
+    a.ack = protocol::ack{o.client_seq, seq};
+    a.op = history.back();
+    return a;
+  }
+};
+
+std::string text_of(const trajectory& t, const op::text_target& target = cell) {
+  return *replica::text_at(t, target);
+}
+
+// A client: its replica, its numbering, and what the network has not delivered yet.
+struct fake_client {
+  std::string id;
+  person_id who;
+  replica r;
+  std::uint64_t next_seq = 1;
+  std::deque<outgoing> to_server;
+  std::deque<room_answer> from_server;
+  std::size_t seen = 0;  // history entries already queued for it
+  std::vector<std::string> refusals;
+
+  fake_client(std::string client_id, person_id person, const fake_room& room)
+      : id(client_id), who(person), r(client_id) {
+    r.set_me(person);
+    r.reset(room.seq, room.state);
+    seen = room.history.size();
+  }
+
+  void flush() {
+    for (auto& o : r.take_outgoing([this] { return next_seq++; }))
+      to_server.push_back(std::move(o));
+  }
+  void deliver_one() {
+    auto a = std::move(from_server.front());
+    from_server.pop_front();
+    if (a.ack) r.on_ack(*a.ack);
+    if (a.refused && r.on_reject(*a.refused)) refusals.push_back(a.refused->reason);
+    if (a.op) {
+      // Our own op coming back must not move anything on screen: the prediction (our edit
+      // rebased over everything ordered before it) is what the server did.
+      const bool own = a.op->client_id == id;
+      const std::string before = text_of(r.visible());
+      EXPECT_TRUE(r.apply_server({*a.op}));
+      if (own) {
+        EXPECT_EQ(text_of(r.visible()), before) << id << " saw its own edit land elsewhere";
+      }
+    }
+    flush();
+  }
+  void type(const splice& s) {
+    auto error = r.submit(op::edit_text{cell, {s}});
+    ASSERT_FALSE(error) << error->message;
+    flush();
+  }
+};
+
+// The server handles one message from `c`; everyone attached gets the op, in order.
+void server_takes_one(fake_room& room, fake_client& c, std::vector<fake_client*> everyone) {
+  auto o = std::move(c.to_server.front());
+  c.to_server.pop_front();
+  auto a = room.submit(c.id, c.who, std::move(o));
+  if (!a.op) {
+    c.from_server.push_back({std::nullopt, a.refused, a.ack});
+    return;
+  }
+  // The sender gets the ack first, then (like everyone) the op.
+  c.from_server.push_back({std::nullopt, std::nullopt, a.ack});
+  for (auto* e : everyone) {
+    e->from_server.push_back({a.op, std::nullopt, std::nullopt});
+    e->seen = room.history.size();
+  }
+}
+
+TEST(Replica, LocalEditIsVisibleAtOnceAndConfirmedByItsEcho) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "Goed"});
+  EXPECT_EQ(text_of(a.r.visible()), "Goed");
+  EXPECT_EQ(text_of(a.r.confirmed()), "");
+  ASSERT_EQ(a.to_server.size(), 1u);
+  EXPECT_EQ(a.to_server.front().client_seq, 1u);
+  EXPECT_EQ(a.to_server.front().base_seq, 0u);
+
+  server_takes_one(room, a, {&a});
+  while (!a.from_server.empty()) a.deliver_one();
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_EQ(text_of(a.r.confirmed()), "Goed");
+  EXPECT_EQ(a.r.seq(), 1u);
+}
+
+TEST(Replica, RefusesLocallyWhatTheRulesForbid) {
+  fake_room room;
+  fake_client c("cc", cees, room);
+  auto error = c.r.submit(op::set_rating{document_id::signalering_begin, 0, 2});
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code, rule_code::forbidden);
+  EXPECT_TRUE(c.r.pending().empty());
+}
+
+TEST(Replica, OnlyOneTextEditInFlightLaterOnesWaitAndMerge) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "a"});
+  a.type({1, 0, "b"});
+  a.type({2, 0, "c"});
+  a.type({1, 1, "B"});  // replaces the b while it waits
+  EXPECT_EQ(text_of(a.r.visible()), "aBc");
+  ASSERT_EQ(a.to_server.size(), 1u) << "a second text op went out before the first came back";
+  ASSERT_EQ(a.r.pending().size(), 2u) << "waiting edits of one text are merged";
+  const auto& waiting = std::get<op::edit_text>(a.r.pending()[1].op);
+  ASSERT_EQ(waiting.edits.size(), 1u);
+  EXPECT_EQ(waiting.edits[0], (splice{1, 0, "Bc"}));
+
+  // A rating is not held back by the text in flight.
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 3, 2}));
+  a.flush();
+  EXPECT_EQ(a.to_server.size(), 2u);
+
+  server_takes_one(room, a, {&a});
+  while (!a.from_server.empty()) a.deliver_one();
+  // The first came back; the merged edit goes out based on what is now confirmed.
+  ASSERT_EQ(a.to_server.size(), 2u);
+  EXPECT_EQ(a.to_server.back().base_seq, 1u);
+  while (!a.to_server.empty()) {
+    server_takes_one(room, a, {&a});
+    while (!a.from_server.empty()) a.deliver_one();
+  }
+  EXPECT_EQ(text_of(room.state), "aBc");
+  EXPECT_EQ(text_of(a.r.confirmed()), "aBc");
+  EXPECT_EQ(room.state.documents[0].rows[3].rating, 2);
+  EXPECT_TRUE(a.r.pending().empty());
+}
+
+TEST(Replica, ForeignEditRebasesWaitingAndInFlightEdits) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "samen werken";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  a.type({0, 0, "goed "});              // in flight
+  a.type({12 + 5, 0, "!"});             // waits: "goed samen werken!"
+  b.type({6, 0, "hard "});              // "samen hard werken"
+  server_takes_one(room, b, {&a, &b});  // b's edit is ordered first
+  server_takes_one(room, a, {&a, &b});
+  while (!a.from_server.empty() || !b.from_server.empty() || !a.to_server.empty()) {
+    while (!a.from_server.empty()) a.deliver_one();
+    while (!b.from_server.empty()) b.deliver_one();
+    if (!a.to_server.empty()) server_takes_one(room, a, {&a, &b});
+  }
+  EXPECT_EQ(text_of(room.state), "goed samen hard werken!");
+  EXPECT_EQ(text_of(a.r.visible()), text_of(room.state));
+  EXPECT_EQ(text_of(b.r.visible()), text_of(room.state));
+}
+
+TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "x"});
+  a.type({1, 0, "y"});
+  ASSERT_EQ(a.r.pending().size(), 2u);
+  const auto sent = a.to_server.front();
+  a.to_server.clear();
+  EXPECT_TRUE(a.r.on_reject({sent.client_seq, "forbidden", "Dat mag je niet."}));
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_EQ(text_of(a.r.visible()), "");
+  EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
+}
+
+TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 2, 3}));
+  ASSERT_FALSE(a.r.submit(op::start_meeting{0, 5}));
+  // Meanwhile (we missed it) meeting 1 was started by someone else: our start no longer fits.
+  trajectory newer = room.state;
+  apply(newer, op::start_meeting{1, 7}, actor{bram});
+  auto dropped = a.r.reset(40, newer);
+  ASSERT_EQ(dropped.size(), 1u);
+  EXPECT_NE(dropped[0].find("andere bijeenkomst"), std::string::npos) << dropped[0];
+  ASSERT_EQ(a.r.pending().size(), 1u);
+  EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
+  EXPECT_EQ(a.r.seq(), 40u);
+}
+
+TEST(Replica, AckAtOrBelowTheStateMeansItIsAlreadyIn) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 2, 3}));
+  a.flush();
+  // The connection dropped; the server had taken it; we got a snapshot with it included.
+  a.r.link_lost();
+  trajectory newer = room.state;
+  apply(newer, op::set_rating{document_id::signalering_begin, 2, 3}, actor{anna});
+  a.r.reset(1, newer);
+  auto again = a.r.take_outgoing([] { return 100; });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].client_seq, 1u) << "a resend keeps its number";
+  a.r.on_ack({1, 1});
+  EXPECT_TRUE(a.r.pending().empty());
+}
+
+TEST(Replica, ResendsAfterReconnectInTheirOriginalOrder) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "x"});                                                             // 1, in flight
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 0, 1}));  // 2
+  a.flush();
+  a.type({1, 0, "y"});  // waits
+  a.r.link_lost();
+  auto again = a.r.take_outgoing([&] { return a.next_seq++; });
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].client_seq, 1u);
+  EXPECT_EQ(again[1].client_seq, 2u);
+}
+
+TEST(Replica, GapInTheSequenceIsReported) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  protocol::sequenced_op far{5, bram, "cb", 1,
+                             op::set_rating{document_id::signalering_begin, 0, 1}};
+  EXPECT_FALSE(a.r.apply_server({far}));
+  EXPECT_EQ(a.r.seq(), 0u);
+}
+
+// Two people type in one cell at random moments with random delivery delays; at the end
+// both replicas and the room hold the same text.
+TEST(Replica, ConcurrentTypingConverges) {
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 random(seed);
+    fake_room room;
+    room.state.documents[0].rows[0].cells[0] = "begin";
+    fake_client a("ca", anna, room);
+    fake_client b("cb", bram, room);
+    std::vector<fake_client*> both{&a, &b};
+    const char* words[] = {"ë", "x", "samen ", "‘j’", "–", "ab"};
+    for (int step = 0; step < 300; ++step) {
+      fake_client& c = *both[random() % 2];
+      switch (random() % 4) {
+        case 0: {
+          const std::string text = text_of(c.r.visible());
+          const std::size_t length = code_points(text);
+          const std::size_t pos = random() % (length + 1);
+          const std::size_t del = length > pos && random() % 3 == 0
+                                      ? random() % std::min<std::size_t>(3, length - pos + 1)
+                                      : 0;
+          c.type({pos, del, random() % 4 == 0 ? "" : words[random() % 6]});
+          break;
+        }
+        case 1:
+          if (!c.to_server.empty()) server_takes_one(room, c, both);
+          break;
+        default:
+          if (!c.from_server.empty()) c.deliver_one();
+      }
+    }
+    for (int guard = 0; guard < 10000; ++guard) {
+      bool idle = true;
+      for (auto* c : both) {
+        if (!c->to_server.empty()) {
+          server_takes_one(room, *c, both);
+          idle = false;
+        }
+        while (!c->from_server.empty()) {
+          c->deliver_one();
+          idle = false;
+        }
+      }
+      if (idle) break;
+    }
+    ASSERT_TRUE(a.r.pending().empty()) << "seed " << seed;
+    ASSERT_TRUE(b.r.pending().empty()) << "seed " << seed;
+    EXPECT_EQ(text_of(a.r.visible()), text_of(room.state)) << "seed " << seed;
+    EXPECT_EQ(text_of(b.r.visible()), text_of(room.state)) << "seed " << seed;
+    EXPECT_TRUE(valid_utf8(text_of(room.state)));
+  }
+}
+
+}  // namespace
+}  // namespace jos::client
