@@ -3,9 +3,28 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "client/core/edit_sync.hpp"
 
 namespace jos::client {
+namespace {
+
+// Rows as ImGui would wrap them when drawing: after the last word that fits, the spaces
+// after it hanging at the end of the row.
+line_fitter imgui_fitter(ImFont* font, float size, float width) {
+  return [font, size, width](std::string_view line) -> std::size_t {
+    const char* begin = line.data();
+    const char* end = begin + line.size();
+    if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x <= width) return line.size();
+    const char* eol = font->CalcWordWrapPositionA(size / font->FontSize, begin, end, width);
+    std::size_t take = static_cast<std::size_t>(eol - begin);
+    while (take < line.size() && (line[take] == ' ' || line[take] == '\t')) ++take;
+    return take;
+  };
+}
+
+}  // namespace
 
 bool text_cell::draw(const char* id, const shared::op::text_target& target,
                      const std::string& model, bool editable, float width, float min_height,
@@ -16,19 +35,22 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
 
   if (mine) {
     const ImGuiID widget = ImGui::GetID("##edit");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(ui.px(40), width - 2 * style.FramePadding.x - style.ScrollbarSize);
+    fit_ = imgui_fitter(ImGui::GetFont(), ImGui::GetFontSize(), wrap);
     if (ImGui::GetActiveID() != widget) {
       // Not active (yet): the field shows the shared text as it is now.
-      buffer_ = model;
+      wrapped_ = soft_wrap(model, fit_);
+      buffer_ = wrapped_.display;
       shown_ = model;
     }
     if (focus_) {
       ImGui::SetKeyboardFocusHere();
       focus_ = false;
     }
-    const float line = ImGui::GetTextLineHeight();
-    const ImVec2 content = ImGui::CalcTextSize(buffer_.c_str(), buffer_.c_str() + buffer_.size());
+    const float rows = static_cast<float>(std::count(buffer_.begin(), buffer_.end(), '\n') + 2);
     const float height =
-        std::max(min_height, content.y + line + ImGui::GetStyle().FramePadding.y * 2);
+        std::max(min_height, rows * ImGui::GetTextLineHeight() + style.FramePadding.y * 2);
     model_ = &model;
     todo_ = &ui.todo;
     ImGui::InputTextMultiline("##edit", &buffer_, ImVec2(width, height),
@@ -54,6 +76,7 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
     if (ImGui::InvisibleButton("##open", box)) {
       editing_ = target;
       focus_ = true;
+      to_end_ = true;
       frames_ = 0;
     }
     const bool hovered = ImGui::IsItemHovered();
@@ -82,18 +105,26 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
 int text_cell::on_input(ImGuiInputTextCallbackData* data) {
   auto* self = static_cast<text_cell*>(data->UserData);
   if (data->EventFlag != ImGuiInputTextFlags_CallbackAlways || self->model_ == nullptr) return 0;
-  const std::string_view buffer(data->Buf, static_cast<std::size_t>(data->BufTextLen));
-  const edit_cursor cursor{static_cast<std::size_t>(data->CursorPos),
-                           static_cast<std::size_t>(data->SelectionStart),
-                           static_cast<std::size_t>(data->SelectionEnd)};
-  auto result = sync_edit(self->shown_, buffer, *self->model_, cursor);
+  const std::string_view edited(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+  // Back from the field's rows to the text: drop the soft breaks the typing left alone.
+  const auto breaks = surviving_breaks(self->wrapped_, edited);
+  const std::string typed = strip_breaks(edited, breaks);
+  const edit_cursor cursor{display_to_text(breaks, static_cast<std::size_t>(data->CursorPos)),
+                           display_to_text(breaks, static_cast<std::size_t>(data->SelectionStart)),
+                           display_to_text(breaks, static_cast<std::size_t>(data->SelectionEnd))};
+  auto result = sync_edit(self->shown_, typed, *self->model_, cursor);
   if (!result.local.empty())
     self->todo_->submit(shared::op::edit_text{*self->editing_, std::move(result.local)});
-  if (result.buffer_changed) {
+
+  // And back to rows, wrapped for the field's width as it is now.
+  self->wrapped_ = soft_wrap(result.buffer, self->fit_);
+  const bool replace = self->wrapped_.display != edited;
+  if (replace) {
     data->DeleteChars(0, data->BufTextLen);
-    data->InsertChars(0, result.buffer.data(), result.buffer.data() + result.buffer.size());
-    // The undo history describes the text before others changed it; replaying it now
-    // would undo their words, so it starts afresh.
+    const std::string& shown = self->wrapped_.display;
+    data->InsertChars(0, shown.data(), shown.data() + shown.size());
+    // The undo history describes the rows before others' words or the wrapping moved them;
+    // replaying it now would damage the text, so it starts afresh.
     if (ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID())) {
       state->Stb.undostate.undo_point = 0;
       state->Stb.undostate.undo_char_point = 0;
@@ -101,9 +132,19 @@ int text_cell::on_input(ImGuiInputTextCallbackData* data) {
       state->Stb.undostate.redo_char_point = STB_TEXTEDIT_UNDOCHARCOUNT;
     }
   }
-  data->CursorPos = static_cast<int>(result.cursor.cursor);
-  data->SelectionStart = static_cast<int>(result.cursor.selection_start);
-  data->SelectionEnd = static_cast<int>(result.cursor.selection_end);
+  // A cursor at the end of a row and at the start of the next are the same place in the
+  // text; leave it where the user put it unless the rows changed under it.
+  if (self->to_end_) {
+    // Just opened: continue where the text ends (not at its start, not over a selection).
+    self->to_end_ = false;
+    const auto end = static_cast<int>(self->wrapped_.display.size());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = end;
+  } else if (replace || !(result.cursor == cursor)) {
+    const auto& b = self->wrapped_.breaks;
+    data->CursorPos = static_cast<int>(text_to_display(b, result.cursor.cursor));
+    data->SelectionStart = static_cast<int>(text_to_display(b, result.cursor.selection_start));
+    data->SelectionEnd = static_cast<int>(text_to_display(b, result.cursor.selection_end));
+  }
   self->shown_ = std::move(result.buffer);
   return 0;
 }

@@ -67,7 +67,7 @@ void view_start::draw(ui_context& ui, const client_core& core) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float width = std::min(viewport->WorkSize.x - ui.px(40), ui.px(760));
   ImGui::SetCursorPosX(std::max(ui.px(20), (ImGui::GetWindowWidth() - width) * 0.5f));
-  ImGui::BeginGroup();
+  ImGui::BeginChild("start", ImVec2(width, 0), false);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
 
   text_in(ui.font.heading, "jos – Jongerenwerk en Onderwijs Samen");
@@ -88,7 +88,7 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       ImGui::Spacing();
       text_wrapped("Je hebt een teamcode gekregen van de coördinator van de leerlijn.");
       ImGui::PushItemWidth(ui.px(360));
-      ImGui::InputTextWithHint("Teamcode", "bijvoorbeeld K7QM-2XPD", &code_);
+      ImGui::InputTextWithHint("Teamcode", "bijvoorbeeld XKG5M-V7MK8", &code_);
       ImGui::PopItemWidth();
       draw_profile(ui);
       ImGui::Spacing();
@@ -181,7 +181,7 @@ void view_start::draw(ui_context& ui, const client_core& core) {
   if (!busy && core.last_notice() && core.last_notice()->error)
     text_coloured(colours::warning, core.last_notice()->text);
   ImGui::PopTextWrapPos();
-  ImGui::EndGroup();
+  ImGui::EndChild();
 }
 
 }  // namespace jos::client

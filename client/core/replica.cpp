@@ -34,6 +34,30 @@ bool plausible(const trajectory& t, const operation& o, const actor& who) {
 
 }  // namespace
 
+void append_splice(std::vector<splice>& edits, splice next) {
+  if (!edits.empty()) {
+    splice& last = edits.back();
+    const std::size_t inserted = code_points(last.ins);
+    // Within what the last splice inserted (typing on, correcting one's own typing): fold
+    // it into that insertion.
+    if (next.pos >= last.pos && next.pos + next.del <= last.pos + inserted) {
+      apply_splice(last.ins, {next.pos - last.pos, next.del, next.ins});
+      if (last.del == 0 && last.ins.empty()) edits.pop_back();
+      return;
+    }
+    // Backspace from inside the insertion to before it: the deletion grows to the left.
+    if (next.ins.empty() && next.pos < last.pos && next.pos + next.del >= last.pos &&
+        next.pos + next.del <= last.pos + inserted) {
+      const std::size_t eaten = next.pos + next.del - last.pos;
+      last.ins.erase(0, byte_offset(last.ins, eaten));
+      last.del += last.pos - next.pos;
+      last.pos = next.pos;
+      return;
+    }
+  }
+  if (!is_noop(next)) edits.push_back(std::move(next));
+}
+
 bool apply_edits(std::string& text, const std::vector<splice>& edits) {
   std::string out = text;
   std::size_t length = code_points(out);
@@ -108,16 +132,6 @@ void replica::clear() {
   ++revision_;
 }
 
-std::optional<std::string> replica::text_before(std::size_t index,
-                                                const op::text_target& target) const {
-  const std::string* base = text_at(confirmed_, target);
-  if (base == nullptr) return std::nullopt;
-  std::string text = *base;
-  for (std::size_t i = 0; i < index && i < pending_.size(); ++i)
-    if (same_target(pending_[i].op, target)) apply_edits(text, as_edit(pending_[i].op)->edits);
-  return text;
-}
-
 std::optional<rule_error> replica::submit(operation op) {
   if (!has_state_)
     return rule_error{rule_code::conflict,
@@ -135,14 +149,13 @@ std::optional<rule_error> replica::submit(operation op) {
       break;
     }
     if (waiting) {
-      auto before = text_before(*waiting, edit->target);
-      std::string after = *text_at(now, edit->target);
-      if (before && apply_edits(after, edit->edits)) {
-        const splice merged = diff_splice(*before, after);
-        if (is_noop(merged)) {
+      std::vector<splice> merged = as_edit(pending_[*waiting].op)->edits;
+      for (const auto& s : edit->edits) append_splice(merged, s);
+      if (merged.size() <= op::max_splices_per_edit) {
+        if (merged.empty()) {
           pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(*waiting));
         } else {
-          as_edit(pending_[*waiting].op)->edits = {merged};
+          as_edit(pending_[*waiting].op)->edits = std::move(merged);
         }
         rebuild();
         return std::nullopt;
@@ -270,15 +283,19 @@ std::vector<outgoing> replica::take_outgoing(
   });
   bool changed = false;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
-    auto& p = pending_[i];
-    if (p.client_seq != 0) continue;
-    if (auto* edit = as_edit(p.op)) {
+    if (pending_[i].client_seq != 0) continue;
+    if (auto* edit = as_edit(pending_[i].op)) {
       if (text_in_flight) continue;
-      // Rebasing may have split it; one splice over the same text says the same.
-      if (edit->edits.size() > 1) {
-        auto before = text_before(i, edit->target);
-        std::string after = before.value_or(std::string{});
-        if (before && apply_edits(after, edit->edits)) edit->edits = {diff_splice(*before, after)};
+      // Rebasing can split splices; the server takes at most eight per op, so the rest
+      // waits as an op of its own (it applies after these, exactly as before).
+      if (edit->edits.size() > op::max_splices_per_edit) {
+        op::edit_text rest{
+            edit->target,
+            std::vector<splice>(edit->edits.begin() + op::max_splices_per_edit, edit->edits.end())};
+        edit->edits.resize(op::max_splices_per_edit);
+        pending_.insert(pending_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                        pending_op{0, false, 0, std::move(rest)});  // (invalidates `edit`)
+        edit = as_edit(pending_[i].op);
         changed = true;
       }
       if (edit->edits.empty() || (edit->edits.size() == 1 && is_noop(edit->edits[0]))) {
@@ -288,6 +305,7 @@ std::vector<outgoing> replica::take_outgoing(
       }
       text_in_flight = true;
     }
+    auto& p = pending_[i];
     p.client_seq = next_client_seq();
     p.sent = true;
     out.push_back({p.client_seq, seq_, p.op});

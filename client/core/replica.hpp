@@ -82,9 +82,6 @@ class replica {
   void rebuild();
   void rebase(const shared::op::edit_text& foreign);
   void drop_acknowledged();
-  // The target's text just before pending_[index] (confirmed text plus earlier edits).
-  std::optional<std::string> text_before(std::size_t index,
-                                         const shared::op::text_target& target) const;
 
   std::string client_id_;
   shared::person_id me_ = shared::no_person;
@@ -95,6 +92,12 @@ class replica {
   std::deque<pending_op> pending_;
   std::uint64_t revision_ = 0;
 };
+
+// Adds `next` (made on the text after `edits`) to `edits`. Exact, never a diff: a splice
+// that replaced a whole stretch would, transformed against someone else's edit inside that
+// stretch, bring back or double the text in between. Typing on and correcting one's own
+// typing fold into the last splice; anything else is appended.
+void append_splice(std::vector<shared::splice>& edits, shared::splice next);
 
 // Applies splices if each fits the text; leaves the text alone and returns false otherwise.
 bool apply_edits(std::string& text, const std::vector<shared::splice>& edits);

@@ -22,7 +22,6 @@ namespace {
 using namespace shared;
 using namespace std::chrono_literals;
 using testing::options_in;
-using testing::temp_dir;
 using testing::test_server;
 namespace fs = std::filesystem;
 
@@ -88,7 +87,7 @@ void keep_screenshot(const fs::path& png, const std::string& name) {
 
 TEST(Gui, StartScreenRenders) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-  const fs::path dir = temp_dir("gui-start");
+  testing::scratch_dir dir("gui-start");  // outlives the cores writing into it
   const fs::path png = dir / "start.png";
   const int status =
       run_client({"--server", "ws://127.0.0.1:9", "--config-dir", (dir / "config").string(),
@@ -101,12 +100,11 @@ TEST(Gui, StartScreenRenders) {
   EXPECT_GT(p.colours, 30u) << "anti-aliased text gives many shades";
   EXPECT_LT(p.dominant_share, 0.95) << "not a blank frame";
   keep_screenshot(png, "start-screen.png");
-  fs::remove_all(dir);
 }
 
 TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-  const fs::path dir = temp_dir("gui-meeting");
+  testing::scratch_dir dir("gui-meeting");  // outlives the cores writing into it
   test_server server(dir / "server");
 
   // The coordinator, headless.
@@ -180,12 +178,11 @@ TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
   EXPECT_TRUE(zoe_came_online);
   EXPECT_EQ(anna.state().team.size(), 2u);
   EXPECT_GT(typed, 0u);
-  fs::remove_all(dir);
 }
 
 TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-  const fs::path dir = temp_dir("gui-overview");
+  testing::scratch_dir dir("gui-overview");  // outlives the cores writing into it
   test_server server(dir / "server");
   const fs::path gui_config = dir / "gui";
   std::string join_code;
@@ -219,7 +216,6 @@ TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
   EXPECT_GT(p.colours, 60u);
   EXPECT_LT(p.dominant_share, 0.9);
   keep_screenshot(png, "overview.png");
-  fs::remove_all(dir);
 }
 
 }  // namespace

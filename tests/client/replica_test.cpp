@@ -213,6 +213,56 @@ TEST(Replica, OnlyOneTextEditInFlightLaterOnesWaitAndMerge) {
   EXPECT_TRUE(a.r.pending().empty());
 }
 
+TEST(Replica, AppendSpliceFoldsOnlyWhatItCanFoldExactly) {
+  std::vector<splice> edits;
+  append_splice(edits, {5, 0, "ab"});
+  append_splice(edits, {7, 0, "c"});  // typing on
+  append_splice(edits, {6, 1, ""});   // backspace over the b
+  EXPECT_EQ(edits, (std::vector<splice>{{5, 0, "ac"}}));
+  append_splice(edits, {3, 3, ""});  // backspace from inside to before the insertion
+  EXPECT_EQ(edits, (std::vector<splice>{{3, 2, "c"}}));
+  append_splice(edits, {0, 0, "X"});  // elsewhere: a splice of its own, never a diff
+  EXPECT_EQ(edits, (std::vector<splice>{{3, 2, "c"}, {0, 0, "X"}}));
+  std::vector<splice> gone{{2, 0, "x"}};
+  append_splice(gone, {2, 1, ""});
+  EXPECT_TRUE(gone.empty()) << "typed and taken back: nothing left to send";
+}
+
+// Waiting edits far apart in one cell, while someone else deletes in between: what they
+// deleted stays deleted (a diff-based merge would replace the whole stretch and bring it
+// back, or with two such merges double it).
+TEST(Replica, DistantWaitingEditsDoNotDoubleTheTextBetween) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "0123456789";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  a.type({10, 0, "!"});  // in flight
+  a.type({0, 0, "<"});   // waits
+  a.type({12, 0, ">"});  // waits too, at the other end
+  b.type({5, 1, ""});    // someone deletes the 5 in the middle
+  b.type({0, 0, "B"});
+  std::vector<fake_client*> both{&a, &b};
+  for (int guard = 0; guard < 100; ++guard) {
+    bool idle = true;
+    for (auto* c : both) {
+      if (!c->to_server.empty()) {
+        server_takes_one(room, *c, both);
+        idle = false;
+      }
+      while (!c->from_server.empty()) {
+        c->deliver_one();
+        idle = false;
+      }
+    }
+    if (idle) break;
+  }
+  const std::string text = text_of(room.state);
+  EXPECT_EQ(code_points(text), 13u) << text;
+  EXPECT_EQ(text.find('5'), std::string::npos) << text;
+  EXPECT_EQ(text_of(a.r.visible()), text);
+  EXPECT_EQ(text_of(b.r.visible()), text);
+}
+
 TEST(Replica, ForeignEditRebasesWaitingAndInFlightEdits) {
   fake_room room;
   room.state.documents[0].rows[0].cells[0] = "samen werken";

@@ -13,6 +13,24 @@ namespace jos::client::testing {
 
 std::filesystem::path temp_dir(const std::string& name);
 
+// A temporary directory, removed at the end of its scope. Declare it before whatever writes
+// into it: a client core writes its journal once more when it is destroyed.
+class scratch_dir {
+ public:
+  explicit scratch_dir(const std::string& name) : path_(temp_dir(name)) {}
+  ~scratch_dir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& child) const { return path_ / child; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 // A client core keeping its settings and journal in `dir`.
 inline core_options options_in(std::filesystem::path dir) {
   core_options o;
