@@ -1,6 +1,7 @@
 #include "protocol/state_codec.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "protocol/limits.hpp"
 #include "shared/rules.hpp"
@@ -350,5 +351,18 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
   if (!r.ok()) return std::nullopt;
   return t;
 }
+
+std::string fnv1a_hex(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string state_hash(const trajectory& t) { return fnv1a_hex(encode_state(t, false).dump()); }
 
 }  // namespace jos::protocol

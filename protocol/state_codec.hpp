@@ -22,4 +22,9 @@ json encode_state(const shared::trajectory& t, bool hide_ballots = true);
 // indexes of meetings), so a decoded state is always safe to apply ops to.
 std::optional<shared::trajectory> decode_state(const json& j, std::string& error);
 
+// FNV-1a of some bytes, as 16 hex digits: cheap fingerprints for names and states.
+std::string fnv1a_hex(std::string_view bytes);
+// The fingerprint of a whole state (ballots included), to check replicas match the server.
+std::string state_hash(const shared::trajectory& t);
+
 }  // namespace jos::protocol

@@ -46,17 +46,6 @@ std::string ops_message(const std::string& elements) {
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
 
-std::string fnv1a_hex(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 }  // namespace
 
 room::room(executor strand, const room_data& data, store_worker& store, metrics& m,
@@ -352,7 +341,7 @@ void room::read_state(std::function<void(trajectory)> done) {
 
 void room::state_hash(std::function<void(std::uint64_t, std::string)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
-    done(self->committed_seq_, fnv1a_hex(protocol::encode_state(self->state_, false).dump()));
+    done(self->committed_seq_, protocol::state_hash(self->state_));
   });
 }
 

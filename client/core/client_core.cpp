@@ -27,17 +27,6 @@ std::string file_safe(const std::string& s) {
   return out.substr(0, 64);
 }
 
-std::string fnv_hex(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 // How often the confirmed state alone (nothing pending) is written, for a quick start and
 // for reading while offline; pending ops are written at once.
 constexpr auto state_save_interval = std::chrono::seconds(2);
@@ -161,7 +150,8 @@ void client_core::forget_identity() {
 
 std::filesystem::path client_core::journal_path(const std::string& trajectory_id) const {
   return config_dir_ / "journal" /
-         (file_safe(trajectory_id) + "-" + fnv_hex(url_ ? url_->text() : std::string{}) + ".jsonl");
+         (file_safe(trajectory_id) + "-" +
+          protocol::fnv1a_hex(url_ ? url_->text() : std::string{}) + ".jsonl");
 }
 
 void client_core::open_trajectory(const std::string& trajectory_id) {

@@ -265,16 +265,7 @@ http_reply http_get(std::uint16_t port, const std::string& target, bool tls, ms 
   return http_get_on(stream, io, port, target, timeout, bearer);
 }
 
-std::string state_hash(const shared::trajectory& t) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : protocol::encode_state(t, false).dump()) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string state_hash(const shared::trajectory& t) { return protocol::state_hash(t); }
 
 protocol::profile profile_of(std::string name, bool youth_work) {
   protocol::profile p;
