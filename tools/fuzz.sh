@@ -4,7 +4,7 @@
 #
 #   tools/fuzz.sh [seconds]        default 60
 #
-# Environment: JOS_FUZZ_DIR (default /tmp/jos-fuzz) holds the build, the working corpus and
+# Environment: JOS_FUZZ_DIR (default build/fuzz in the checkout) holds the build, the working corpus and
 # any crash inputs; JOS_FUZZ_JOBS (default 2) sets the build's parallelism.
 # Exits non-zero when the fuzzer finds a crash, a leak or a broken invariant; the input that
 # did it is kept in $JOS_FUZZ_DIR/artifacts and can be replayed with
@@ -18,7 +18,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
 fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="${JOS_FUZZ_DIR:-/tmp/jos-fuzz}"
+work="${JOS_FUZZ_DIR:-$root/build/fuzz}"
 build="$work/build"
 jobs="${JOS_FUZZ_JOBS:-2}"
 
