@@ -309,7 +309,8 @@ struct validator {
 
   result operator()(const op::reveal_vote& o) const {
     if (auto e = meeting_in_progress(o.meeting)) return e;
-    if (who.system || !can_run_vote(t, who.id, o.meeting))
+    // The server reveals on its own once everyone online has voted.
+    if (!who.system && !can_run_vote(t, who.id, o.meeting))
       return forbidden("de stemmen tonen (alleen de coördinator of invuller)");
     const auto& v = session(o.meeting).vote;
     if (!v.open) return fail(rule_code::conflict, "Er loopt geen stemming.");

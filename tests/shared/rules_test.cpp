@@ -354,7 +354,8 @@ std::vector<permission_case> permission_cases() {
                [](role) {
                  return op::reveal_vote{0, {}};
                },
-               {role::coordinator, role::invuller},
+               // The server reveals by itself once everyone online has voted.
+               {role::coordinator, role::invuller, role::server},
                open_a_vote});
   c.push_back({"close_vote",
                [](role) {
