@@ -8,6 +8,7 @@
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
+#include "server/ops_frame.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::server {
@@ -37,11 +38,6 @@ std::string element_json(std::uint64_t seq, person_id author, const std::string&
                             {"client_seq", client_seq},
                             {"op", std::move(j)}};
   return element.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-}
-
-std::string ops_message(const std::string& elements) {
-  return R"({"v":)" + std::to_string(protocol::protocol_version) + R"(,"type":"ops","ops":[)" +
-         elements + "]}";
 }
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }

@@ -1,11 +1,15 @@
 #include "server/ws_session.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
+#include <mutex>
+#include <vector>
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
 #include "server/log.hpp"
+#include "server/ops_frame.hpp"
 
 namespace jos::server {
 namespace {
@@ -60,10 +64,17 @@ class ws_session final : public connection,
                      beast::bind_front_handler(&ws_session::on_accept, this->shared_from_this()));
   }
 
+  // Rooms call this from their own strands. Messages wait in the inbox, and only the first
+  // of a batch posts to this connection's strand: a broadcast costs a lock per recipient,
+  // not a handler, and what arrives together is written together.
   void send(std::shared_ptr<const std::string> message) override {
-    net::post(ws_.get_executor(), [self = this->shared_from_this(), message = std::move(message)] {
-      self->enqueue(message);
-    });
+    {
+      std::lock_guard lock(inbox_mutex_);
+      inbox_.push_back(std::move(message));
+      if (inbox_posted_) return;
+      inbox_posted_ = true;
+    }
+    net::post(ws_.get_executor(), [self = this->shared_from_this()] { self->take_inbox(); });
   }
 
   void close(std::string code, std::string reason) override {
@@ -175,33 +186,93 @@ class ws_session final : public connection,
     room_->submit(this->shared_from_this(), std::move(m));
   }
 
+  void take_inbox() {
+    {
+      std::lock_guard lock(inbox_mutex_);
+      taken_.swap(inbox_);
+      inbox_posted_ = false;
+    }
+    for (auto& m : taken_) push(std::move(m));
+    taken_.clear();
+    if (taken_.capacity() > 64) taken_.shrink_to_fit();  // after a burst, not for good
+    if (!writing_ && !queue_.empty()) do_write();
+  }
+
   void enqueue(std::shared_ptr<const std::string> message) {
+    push(std::move(message));
+    if (!writing_ && !queue_.empty()) do_write();
+  }
+
+  void push(std::shared_ptr<const std::string> message) {
     if (finished_ || (closing_ && !writing_)) return;
     if (queue_.size() >= ctx_->cfg.send_queue_limit) {
       // It stopped reading: cut it off rather than let the room wait or memory grow. The
       // client resyncs when it comes back.
       ++ctx_->stats.send_queue_overflows;
-      queue_.clear();
+      drop_unsent();
       closing_ = true;
       beast::get_lowest_layer(ws_).socket().close();
       return;
     }
     ++ctx_->stats.messages_sent;
     queue_.push_back(std::move(message));
-    if (!writing_) do_write();
   }
+
+  // What a write in flight still reads stays alive until its handler runs.
+  void drop_unsent() {
+    queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(writing_ ? in_flight_ : 0),
+                 queue_.end());
+  }
+
+  // Consecutive ops messages at the front of the queue go out as one ops message: one
+  // frame, one write. Only small ones (single broadcasts), up to a bound the client's
+  // decoder accepts by far (max_ops_per_message, max_snapshot_bytes).
+  static constexpr std::size_t merge_one_max = 4 * 1024;
+  static constexpr std::size_t merge_total_max = 32 * 1024;
+  static constexpr std::size_t merge_count_max = 128;
 
   void do_write() {
     writing_ = true;
+    in_flight_ = 1;
     ws_.text(true);
-    ws_.async_write(net::buffer(*queue_.front()),
+    const std::string& first = *queue_.front();
+    std::size_t count = 1;
+    std::size_t total = first.size();
+    if (queue_.size() > 1 && first.size() <= merge_one_max && is_ops_message(first)) {
+      while (count < queue_.size() && count < merge_count_max) {
+        const std::string& next = *queue_[count];
+        if (next.size() > merge_one_max || total + next.size() > merge_total_max ||
+            !is_ops_message(next))
+          break;
+        total += next.size();
+        ++count;
+      }
+    }
+    if (count == 1) {
+      ws_.async_write(net::buffer(first),
+                      beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
+      return;
+    }
+    merged_.reserve(total);
+    merged_ += ops_head();
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto elements = ops_elements(*queue_[i]);
+      if (elements.empty()) continue;
+      if (merged_.size() > ops_head().size()) merged_ += ',';
+      merged_ += elements;
+    }
+    merged_ += ops_tail;
+    in_flight_ = count;
+    ws_.async_write(net::buffer(merged_),
                     beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
   }
 
   void on_write(beast::error_code ec, std::size_t) {
     writing_ = false;
+    std::string().swap(merged_);
     if (ec) return finish(ec);
-    if (!queue_.empty()) queue_.pop_front();
+    queue_.erase(queue_.begin(),
+                 queue_.begin() + static_cast<std::ptrdiff_t>(std::min(in_flight_, queue_.size())));
     if (!queue_.empty()) return do_write();
     if (closing_) do_close();
   }
@@ -222,7 +293,7 @@ class ws_session final : public connection,
       --ctx_->stats.connections;
       ctx_->connections.remove(this->shared_from_this());
     }
-    queue_.clear();
+    drop_unsent();
   }
 
   websocket::stream<Stream> ws_;
@@ -231,6 +302,12 @@ class ws_session final : public connection,
   token_bucket bucket_;
   beast::flat_buffer buffer_;
   std::deque<std::shared_ptr<const std::string>> queue_;
+  std::size_t in_flight_ = 0;  // messages of queue_'s front in the write in flight
+  std::string merged_;         // the merged ops message in flight, if any
+  std::mutex inbox_mutex_;
+  std::vector<std::shared_ptr<const std::string>> inbox_;  // guarded by inbox_mutex_
+  bool inbox_posted_ = false;                              // guarded by inbox_mutex_
+  std::vector<std::shared_ptr<const std::string>> taken_;
   std::shared_ptr<room> room_;
   bool writing_ = false;
   bool closing_ = false;
