@@ -2,6 +2,7 @@
 
 #include <boost/asio/post.hpp>
 #include <chrono>
+#include <random>
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
@@ -42,6 +43,20 @@ std::string element_json(std::uint64_t seq, person_id author, const std::string&
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
 
+std::uint32_t fresh_salt() {
+  std::random_device random;
+  return random();
+}
+
+// An anonymous vote's open ballot, as a cast_vote on the wire, belongs to this open vote.
+const vote_state* anonymous_open_vote(const trajectory& t, const operation& op) {
+  const auto* cast = std::get_if<op::cast_vote>(&op);
+  if (cast == nullptr || cast->meeting < 0 || cast->meeting >= static_cast<int>(t.meetings.size()))
+    return nullptr;
+  const vote_state& v = t.meetings[static_cast<std::size_t>(cast->meeting)].session.vote;
+  return v.open && v.anonymous && !v.revealed ? &v : nullptr;
+}
+
 }  // namespace
 
 room::room(executor strand, const room_data& data, store_worker& store, metrics& m,
@@ -50,7 +65,8 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       id_(data.record.id),
       store_(store),
       metrics_(m),
-      options_(options) {
+      options_(options),
+      vote_salt_(fresh_salt()) {
   std::string error;
   if (data.snapshot_json.empty()) {
     const auto j = protocol::json::parse(data.record.partnership_json, nullptr, false);
@@ -74,10 +90,11 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     seq_ = stored.seq;
     history_.push_back(
         {stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
-         element_json(stored.seq, stored.author, stored.client_id, stored.client_seq, *op)});
+         element_for(stored.seq, stored.author, stored.client_id, stored.client_seq, *op)});
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
+  loaded_seq_ = seq_;
   for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
 }
 
@@ -120,8 +137,11 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
         protocol::encode(protocol::server_message{protocol::welcome{self->id_, who, self->seq_}})));
     // Catch up from memory when we can; otherwise (new, far behind, or ahead of us after a
     // crash lost unacknowledged ops) send the whole state.
+    // Anonymous voters go by stand-ins drawn for this run of the room: a client that
+    // counted them under an earlier run's stand-ins gets the whole state instead.
+    const bool stale_stand_ins = self->anonymous_ballots_open() && last_seq <= self->loaded_seq_;
     const bool from_history =
-        last_seq > 0 && last_seq <= self->seq_ &&
+        !stale_stand_ins && last_seq > 0 && last_seq <= self->seq_ &&
         self->seq_ - last_seq <= self->options_.max_catch_up &&
         (last_seq == self->seq_ ||
          (!self->history_.empty() && self->history_.front().seq <= last_seq + 1));
@@ -137,7 +157,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
       }
     } else {
       c->send(share(protocol::encode(
-          protocol::server_message{protocol::snapshot{self->seq_, self->state_}})));
+          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}})));
     }
     self->members_.push_back({c, who, std::move(client_id), self->seq_, std::nullopt});
     self->send_presence();
@@ -233,7 +253,63 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
                         c->send(share(protocol::encode(
                             protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
                       });
-  if (error) reject(std::string(name_of(error->code)), error->message);
+  if (error) return reject(std::string(name_of(error->code)), error->message);
+  if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
+    reveal_when_all_voted(cast->meeting);
+}
+
+void room::reveal_when_all_voted(int meeting_index) {
+  const vote_state& v = state_.meetings[static_cast<std::size_t>(meeting_index)].session.vote;
+  if (!v.open || v.revealed || members_.empty()) return;
+  for (const auto& m : members_)
+    if (!v.ballots.contains(m.person)) return;
+  operation reveal = op::reveal_vote{meeting_index, {}};
+  complete_on_server(reveal, state_, now_ms());
+  if (auto error = accept(std::move(reveal), no_person, {}, 0, std::nullopt, std::nullopt, {}))
+    log_error("room " + id_ + ": automatic reveal refused: " + error->message);
+}
+
+bool room::anonymous_ballots_open() const {
+  for (const auto& m : state_.meetings)
+    if (m.session.vote.open && m.session.vote.anonymous && !m.session.vote.revealed &&
+        !m.session.vote.ballots.empty())
+      return true;
+  return false;
+}
+
+person_id room::stand_in(person_id voter) const {
+  // A bijection on 31 bits keyed by this vote's salt: every voter keeps one stand-in for
+  // the whole vote, no two voters share one, and without the salt nobody can undo it.
+  // The top bit keeps stand-ins apart from real person ids.
+  constexpr std::uint32_t mask = 0x7FFFFFFFu;
+  std::uint32_t x = (voter ^ vote_salt_) & mask;
+  x = (x * 0x2C1B3C6Du) & mask;
+  x ^= x >> 15;
+  x = (x * 0x297A2D39u + (vote_salt_ >> 1)) & mask;
+  x ^= x >> 13;
+  return 0x80000000u | x;
+}
+
+std::string room::element_for(std::uint64_t seq, person_id author, const std::string& client_id,
+                              std::uint64_t client_seq, const operation& op) const {
+  // An anonymous ballot names neither its voter nor the voter's client (a client id would
+  // tell who through their other ops); it counts under a stand-in until the reveal.
+  if (anonymous_open_vote(state_, op) != nullptr)
+    return element_json(seq, stand_in(author), {}, 0, op);
+  return element_json(seq, author, client_id, client_seq, op);
+}
+
+trajectory room::state_for_clients() const {
+  if (!anonymous_ballots_open()) return state_;
+  trajectory t = state_;
+  for (auto& m : t.meetings) {
+    vote_state& v = m.session.vote;
+    if (!v.open || !v.anonymous || v.revealed) continue;
+    std::map<person_id, int> hidden;
+    for (const auto& [voter, value] : v.ballots) hidden[stand_in(voter)] = 0;
+    v.ballots = std::move(hidden);
+  }
+  return t;
 }
 
 bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
@@ -261,6 +337,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   if (auto* edit = std::get_if<op::edit_text>(&op); edit != nullptr && edit->edits.empty())
     return rule_error{rule_code::conflict, "Deze tekst was al door een ander verwijderd."};
   apply(state_, op, actor_for(author));
+  if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
   const std::uint64_t seq = ++seq_;
   if (!client_id.empty()) clients_[client_id] = {client_seq, seq};
 
@@ -269,12 +346,12 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   item.created = std::move(created);
   item.participant = std::move(token);
   item.ops.push_back({seq, author, client_id, client_seq, protocol::encode_op(op).dump()});
-  if (seq % options_.snapshot_every == 0)
+  if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =
-      element_json(seq, author, client_id, client_seq, history_.back().op);
+      element_for(seq, author, client_id, client_seq, history_.back().op);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
 

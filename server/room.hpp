@@ -98,6 +98,15 @@ class room : public std::enable_shared_from_this<room> {
   bool transform_text(shared::op::edit_text& edit, std::uint64_t base_seq,
                       const std::string& client_id) const;
   void committed(std::uint64_t seq, bool durable);
+  // Once everyone connected has voted, the server reveals the ballots itself.
+  void reveal_when_all_voted(int meeting);
+  // Anonymous votes: the stand-in a voter counts under until the reveal, the broadcast
+  // element naming it, and the state as a snapshot shows it.
+  bool anonymous_ballots_open() const;
+  shared::person_id stand_in(shared::person_id voter) const;
+  std::string element_for(std::uint64_t seq, shared::person_id author, const std::string& client_id,
+                          std::uint64_t client_seq, const shared::operation& op) const;
+  shared::trajectory state_for_clients() const;
   void broadcast(const std::string& message, std::uint64_t seq);
   void send_presence();
   void send_editing(const member& m);
@@ -112,6 +121,8 @@ class room : public std::enable_shared_from_this<room> {
   shared::trajectory state_;
   std::uint64_t seq_ = 0;
   std::uint64_t committed_seq_ = 0;
+  std::uint64_t loaded_seq_ = 0;  // where this run of the room began
+  std::uint32_t vote_salt_ = 0;   // keys anonymous stand-ins; drawn anew for every vote
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients_;  // id: client seq, seq
   std::deque<history_entry> history_;
   std::vector<member> members_;

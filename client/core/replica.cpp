@@ -23,12 +23,15 @@ bool same_target(const operation& o, const op::text_target& target) {
 
 bool is_noop(const splice& s) { return s.del == 0 && s.ins.empty(); }
 
-// The server sends cast_vote with the value hidden (0) until the reveal, so the full
-// validation would refuse it; everything it indexes is checked here instead.
+// The server sends cast_vote with the value hidden (0) until the reveal, and in an
+// anonymous vote under a stand-in instead of the voter, so the full validation would
+// refuse it; everything it indexes is checked here instead.
 bool plausible(const trajectory& t, const operation& o, const actor& who) {
-  if (const auto* v = std::get_if<op::cast_vote>(&o))
-    return v->meeting >= 0 && v->meeting < static_cast<int>(t.meetings.size()) &&
-           find_person(t, who.id) != nullptr;
+  if (const auto* v = std::get_if<op::cast_vote>(&o)) {
+    if (v->meeting < 0 || v->meeting >= static_cast<int>(t.meetings.size())) return false;
+    const vote_state& vote = t.meetings[static_cast<std::size_t>(v->meeting)].session.vote;
+    return vote.open && (vote.anonymous || find_person(t, who.id) != nullptr);
+  }
   return !validate(t, o, who).has_value();
 }
 
