@@ -348,6 +348,8 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   item.ops.push_back({seq, author, client_id, client_seq, protocol::encode_op(op).dump()});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
+    for (const auto& [id, mark] : clients_) item.clients.push_back({id, mark.first, mark.second});
+  }
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 
 namespace jos::server {
 
@@ -148,8 +149,11 @@ sqlite_store::sqlite_store(const std::string& path) {
   const auto parent = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  // One thread at a time uses this connection (the store thread, or an admin command), so
+  // SQLite's own mutexes are only cost.
+  if (sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -213,14 +217,14 @@ void sqlite_store::commit(std::span<const commit_item> items) {
             .bind(5, op.client_seq)
             .bind(6, op.op_json)
             .run();
-        if (!op.client_id.empty())
-          prepared(upsert_client)
-              .bind(1, item.trajectory_id)
-              .bind(2, op.client_id)
-              .bind(3, op.client_seq)
-              .bind(4, op.seq)
-              .run();
       }
+      for (const auto& c : item.clients)
+        prepared(upsert_client)
+            .bind(1, item.trajectory_id)
+            .bind(2, c.client_id)
+            .bind(3, c.last_client_seq)
+            .bind(4, c.last_seq)
+            .run();
       if (item.participant)
         prepared(insert_participant)
             .bind(1, item.participant->token_hash)
@@ -266,11 +270,23 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
                          static_cast<std::uint64_t>(o.integer(3)), o.text(4)});
   o.reset();
 
+  // The marks stored with the snapshot (or, from older files, with every op), brought up to
+  // date by the ops after it.
+  std::map<std::string, client_mark> marks;
   auto& c = prepared(select_clients).bind(1, trajectory_id);
-  while (c.step())
-    data.clients.push_back({c.text(0), static_cast<std::uint64_t>(c.integer(1)),
-                            static_cast<std::uint64_t>(c.integer(2))});
+  while (c.step()) {
+    client_mark m{c.text(0), static_cast<std::uint64_t>(c.integer(1)),
+                  static_cast<std::uint64_t>(c.integer(2))};
+    marks[m.client_id] = m;
+  }
   c.reset();
+  for (const auto& op : data.tail) {
+    if (op.client_id.empty()) continue;
+    auto& m = marks[op.client_id];
+    if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
+      m = {op.client_id, op.client_seq, op.seq};
+  }
+  for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
   return data;
 }
 

@@ -57,6 +57,9 @@ struct commit_item {
   std::vector<stored_op> ops;
   std::optional<participant_record> participant;
   std::optional<std::pair<std::uint64_t, std::string>> snapshot;  // seq, state json
+  // With a snapshot: every client's mark as of it. Marks of later ops come from the ops
+  // themselves when the room loads, so an op costs one row, not two.
+  std::vector<client_mark> clients;
 };
 
 class store_error : public std::runtime_error {
