@@ -20,7 +20,8 @@ constexpr const char* usage_text =
     "  --screenshot BESTAND  maak een schermafbeelding (PNG) en stop\n"
     "  --frames N            ... na N beelden\n"
     "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
-    "  --size BxH            venstergrootte, standaard 1280x800\n";
+    "  --size BxH            venstergrootte, standaard 1280x800\n"
+    "  --show SCHERM         begin met overview, documents of comparison\n";
 
 bool parse_int(const std::string& s, int& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -88,6 +89,12 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
         return std::nullopt;
       }
       o.after_joined = true;
+    } else if (arg == "--show") {
+      if (!value(o.show)) return std::nullopt;
+      if (o.show != "overview" && o.show != "documents" && o.show != "comparison") {
+        message = "--show kent overview, documents en comparison.\n";
+        return std::nullopt;
+      }
     } else if (arg == "--size") {
       if (!value(v)) return std::nullopt;
       const auto x = v.find('x');
@@ -115,6 +122,10 @@ core_options core_options_of(const app_options& o) {
 }  // namespace
 
 app::app(app_options options) : options_(std::move(options)), core_(core_options_of(options_)) {
+  if (options_.show == "documents" || options_.show == "comparison") {
+    ui_.current = screen::documents;
+    ui_.shown.comparison = options_.show == "comparison";
+  }
   if (!options_.server.empty()) {
     if (auto error = core_.use_server(options_.server); !error.empty()) core_.notify(error);
   }
@@ -263,6 +274,7 @@ double app::idle_timeout() const {
   const auto status = core_.connection();
   if (status.retrying || status.state == link_state::connecting) return 1.0;  // the countdown
   if (core_.last_notice()) return 1.0;  // it fades after a few seconds
+  if (export_.busy()) return 0.1;       // documents being saved: show when they are
   if (core_.has_state()) {
     const auto& t = core_.state();
     if (t.active_meeting >= 0 &&
@@ -306,6 +318,7 @@ bool app::save_screenshot(const std::string& file) {
 }
 
 void app::apply_intents() {
+  core_.set_focus(ui_.focus);
   intents todo = std::move(ui_.todo);
   ui_.todo = intents{};
   for (auto& action : todo.actions) action(core_);
@@ -315,6 +328,8 @@ void app::apply_intents() {
 }
 
 void app::draw() {
+  ui_.core = &core_;
+  ui_.focus.reset();  // the text fields say again where this client types
   const session_phase phase = core_.phase();
   if (last_phase_ == session_phase::registering && phase != session_phase::registering &&
       phase != session_phase::start) {
@@ -330,6 +345,7 @@ void app::draw() {
       ui_.selected_meeting = -1;
     }
     last_active_meeting_ = active;
+    start_.carry_over(ui_, core_);
   }
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -393,6 +409,7 @@ void app::draw() {
     if (ImGui::Button("Sluiten", ImVec2(ui_.px(120), 0))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+  if (core_.has_state()) export_.draw(ui_, core_);
 }
 
 void app::draw_main() {
@@ -411,6 +428,8 @@ void app::draw_main() {
   tab("Overzicht", screen::overview);
   ImGui::SameLine();
   tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting);
+  ImGui::SameLine();
+  tab("Documenten", screen::documents);
   if (const auto* me = core_.my_person()) {
     const std::string who = me->name + (me->coordinator ? " · coördinator" : "");
     const float w = ImGui::CalcTextSize(who.c_str()).x;
@@ -427,6 +446,8 @@ void app::draw_main() {
     ImGui::BeginChild("overview", ImVec2(0, 0), false);
     overview_.draw(ui_, core_);
     ImGui::EndChild();
+  } else if (ui_.current == screen::documents) {
+    documents_.draw_screen(ui_, core_);
   } else {
     meeting_.draw(ui_, core_);
   }

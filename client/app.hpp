@@ -8,6 +8,8 @@
 
 #include "client/core/client_core.hpp"
 #include "client/ui.hpp"
+#include "client/view_document.hpp"
+#include "client/view_export.hpp"
 #include "client/view_meeting.hpp"
 #include "client/view_overview.hpp"
 #include "client/view_participants.hpp"
@@ -25,6 +27,7 @@ struct app_options {
   std::string screenshot;            // --screenshot FILE.png, then exit
   int frames = 0;                    // --frames N: screenshot after N frames
   bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
+  std::string show;                  // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;
 };
@@ -60,6 +63,8 @@ class app {
   view_overview overview_;
   view_meeting meeting_;
   view_participants participants_;
+  view_document documents_;  // the documents screen
+  view_export export_;
   view_status_bar status_bar_;
 
   bool show_codes_ = false;  // after starting a leerlijn: the codes to share

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "client/core/client_core.hpp"
 #include "client/core/edit_sync.hpp"
 
 namespace jos::client {
@@ -22,6 +23,35 @@ line_fitter imgui_fitter(ImFont* font, float size, float width) {
     while (take < line.size() && (line[take] == ' ' || line[take] == '\t')) ++take;
     return take;
   };
+}
+
+// "Anna typt…" on the top right of the field someone else is typing in, with a frame
+// around the field, so everyone sees where the words are coming from.
+void show_typing(const ui_context& ui, const shared::op::text_target& target) {
+  if (ui.core == nullptr) return;
+  const auto others = ui.core->editing(target);
+  if (others.empty()) return;
+  std::string names;
+  for (const auto id : others) {
+    const shared::person* p = shared::find_person(ui.core->state(), id);
+    if (p == nullptr) continue;
+    if (!names.empty()) names += ", ";
+    names += p->name;
+  }
+  if (names.empty()) return;
+  const std::string label = names + (others.size() == 1 ? " typt…" : " typen…");
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ImGui::GetColorU32(colours::attention);
+  draw->AddRect(min, max, colour, ImGui::GetStyle().FrameRounding, 0, ui.px(2));
+  const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+  const float pad = ui.px(3);
+  // Inset from the right edge: a table cell clips at its padding.
+  const ImVec2 at(std::max(min.x, max.x - size.x - 2 * pad - ui.px(6)), min.y);
+  draw->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad, at.y + size.y), colour,
+                      ImGui::GetStyle().FrameRounding);
+  draw->AddText(ImVec2(at.x + pad, at.y), IM_COL32(255, 255, 255, 255), label.c_str());
 }
 
 }  // namespace
@@ -57,6 +87,8 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
                               ImGuiInputTextFlags_CallbackAlways, &text_cell::on_input, this);
     model_ = nullptr;
     todo_ = nullptr;
+    show_typing(ui, target);
+    ui.focus = target;
     ++frames_;
     // Done when the field lets go of the keyboard (click elsewhere, Escape, Tab).
     if (ImGui::IsItemDeactivated() || (frames_ > 2 && !ImGui::IsItemActive())) editing_.reset();
@@ -98,6 +130,11 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + box.y));
     ImGui::Dummy(ImVec2(0, 0));
   }
+  // The whole cell as the last item, for the "who is typing" frame.
+  const float drawn = ImGui::GetItemRectMax().y - start.y;
+  ImGui::SetCursorScreenPos(start);
+  ImGui::Dummy(ImVec2(width, editable ? box.y : drawn));
+  show_typing(ui, target);
   ImGui::PopID();
   return false;
 }

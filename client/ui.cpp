@@ -1,8 +1,10 @@
 #include "client/ui.hpp"
 
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <cstdio>
+#include <ctime>
 
 #include "shared/calendar.hpp"
 
@@ -75,6 +77,51 @@ std::string dutch_date(std::string_view iso) {
   const long weekday = ((*d % 7) + 7) % 7;
   return std::string(days[weekday]) + " " + std::to_string(day) + " " + months[month - 1] + " " +
          std::string(iso.substr(0, 4));
+}
+
+std::string short_date(std::string_view iso) {
+  static constexpr const char* months[] = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                           "jul", "aug", "sep", "okt", "nov", "dec"};
+  if (!shared::parse_date(iso)) return std::string(iso);
+  const int month = std::stoi(std::string(iso.substr(5, 2)));
+  const int day = std::stoi(std::string(iso.substr(8, 2)));
+  return std::to_string(day) + " " + months[month - 1];
+}
+
+void mark(const ui_context& ui, std::string_view name) {
+  if (ui.probe == nullptr) return;
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  (*ui.probe)[std::string(name)] = ImVec4(a.x, a.y, b.x, b.y);
+}
+
+std::string today_of(const ui_context& ui) {
+  if (!ui.today.empty()) return ui.today;
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+bool date_field(ui_context& ui, const char* id, std::string& buffer,
+                const std::string& shared_value, float width) {
+  ImGui::PushID(id);
+  const bool typing = ImGui::GetActiveID() == ImGui::GetID("##date");
+  if (!typing) buffer = shared_value;
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##date", "jjjj-mm-dd", &buffer,
+                           ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_AutoSelectAll);
+  mark(ui, id);
+  const bool done = ImGui::IsItemDeactivatedAfterEdit() && buffer != shared_value;
+  if (typing && !buffer.empty() && !shared::parse_date(buffer)) {
+    text_coloured(colours::attention, "jjjj-mm-dd");
+  } else if (!buffer.empty() && shared::parse_date(buffer)) {
+    text_coloured(colours::muted, dutch_date(buffer));
+  }
+  ImGui::PopID();
+  return done;
 }
 
 }  // namespace jos::client

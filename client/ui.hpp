@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +35,14 @@ struct intents {
   bool empty() const { return ops.empty() && actions.empty(); }
 };
 
-enum class screen { overview, meeting };
+enum class screen { overview, meeting, documents };
+
+// What the documents screen shows: one of the five documents, or the comparison of the two
+// Signaleringsinstrumenten.
+struct shown_document {
+  bool comparison = false;
+  shared::document_id document = shared::document_id::signalering_begin;
+};
 
 struct ui_context {
   fonts font;
@@ -42,8 +50,25 @@ struct ui_context {
   intents todo;
   screen current = screen::overview;
   int selected_meeting = -1;  // the meeting the meeting view shows (-1: the active one)
+  shown_document shown;       // on the documents screen
+  // A view asks for the "Documenten opslaan" dialog of this meeting; the app opens it.
+  std::optional<int> export_request;
+  // Today as yyyy-mm-dd; empty: the computer's date. Tests and screenshots fix it.
+  std::string today;
+  // The core being drawn (for widgets that show who is doing what); set by the app.
+  const client_core* core = nullptr;
+  // The shared text this client is typing in, found while drawing; announced afterwards.
+  std::optional<shared::op::text_target> focus;
+  // Tests only: where named items were drawn in the last frame (see mark()).
+  std::map<std::string, ImVec4, std::less<>>* probe = nullptr;
   float px(float v) const { return v * scale; }
 };
+
+// Records the last item's rectangle (min x, min y, max x, max y) under `name` when a test
+// listens; costs nothing otherwise.
+void mark(const ui_context& ui, std::string_view name);
+// Today's date (yyyy-mm-dd): ui.today if set, else the computer's local date.
+std::string today_of(const ui_context& ui);
 
 namespace colours {
 inline const ImVec4 ok{0.13f, 0.55f, 0.25f, 1.0f};
@@ -66,5 +91,12 @@ void help_marker(std::string_view s);
 std::string format_clock(std::int64_t ms);
 // "ma 7 september 2026" from "2026-09-07"; the input unchanged if it is not a date.
 std::string dutch_date(std::string_view iso);
+// "7 sep" from "2026-09-07": for narrow columns; the input unchanged if it is not a date.
+std::string short_date(std::string_view iso);
+// A date field: `buffer` follows `shared_value` unless the user is typing in it. Returns true
+// once the user leaves the field with a changed value (then `buffer` holds it). Shows the
+// Dutch date below it, or a warning for text that is not a date.
+bool date_field(ui_context& ui, const char* id, std::string& buffer,
+                const std::string& shared_value, float width);
 
 }  // namespace jos::client

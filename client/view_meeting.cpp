@@ -40,15 +40,18 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
 
   ImGui::BeginGroup();
   const float available = ImGui::GetContentRegionAvail().y;
-  const float minutes_height = std::max(ui.px(120), available * 0.2f);
+  const float minutes_height = std::max(ui.px(150), available * 0.24f);
   ImGui::BeginChild("document",
                     ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
+  view_reactions::draw_highlight(ui, core, index);
   text_in(ui.font.heading, std::to_string(item + 1) + ". " + agenda_item.title);
+  const int template_index = t.meetings[static_cast<std::size_t>(index)].template_index;
+  vote_.draw(ui, core, index, document_for(template_index, agenda_item.document));
   document_.draw(ui, core, index, agenda_item);
   ImGui::EndChild();
   ImGui::BeginChild("minutes", ImVec2(0, 0), true);
-  draw_minutes(ui, core, index);
+  draw_talk(ui, core, index);
   ImGui::EndChild();
   ImGui::EndGroup();
 }
@@ -256,6 +259,56 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
     }
     ImGui::PopID();
   }
+  draw_writers(ui, core, meeting_index);
+}
+
+void view_meeting::draw_talk(ui_context& ui, const client_core& core, int meeting_index) {
+  if (!ImGui::BeginTabBar("talk")) return;
+  if (ImGui::BeginTabItem("Notulen")) {
+    draw_minutes(ui, core, meeting_index);
+    ImGui::EndTabItem();
+  }
+  const std::string chat =
+      "Chat (" + std::to_string(view_reactions::chat_count(core, meeting_index)) + ")###chat";
+  const bool chat_open = ImGui::BeginTabItem(chat.c_str());
+  mark(ui, "tab-chat");
+  if (chat_open) {
+    reactions_.draw_chat(ui, core, meeting_index);
+    ImGui::EndTabItem();
+  }
+  const std::string threads = "Reacties per onderdeel (" +
+                              std::to_string(view_reactions::thread_count(core, meeting_index)) +
+                              ")###threads";
+  if (ImGui::BeginTabItem(threads.c_str())) {
+    reactions_.draw_threads(ui, core, meeting_index);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+void view_meeting::draw_writers(ui_context& ui, const client_core& core, int meeting_index) {
+  const trajectory& t = core.state();
+  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
+  const auto& writers = m.session.writers;
+  if (!core.is_coordinator()) {
+    std::string names;
+    for (const auto id : writers)
+      if (const person* p = find_person(t, id)) names += (names.empty() ? "" : ", ") + p->name;
+    if (!names.empty()) text_wrapped("Schrijven ook mee: " + names);
+    return;
+  }
+  // Small teams fill in together: the coordinator lets others write besides the invuller.
+  const std::string label = "Meeschrijvers (" + std::to_string(writers.size()) + ")###writers";
+  if (!ImGui::TreeNode(label.c_str())) return;
+  for (const auto& p : t.team) {
+    if (p.coordinator || p.id == m.session.invuller) continue;
+    bool allowed = std::binary_search(writers.begin(), writers.end(), p.id);
+    ImGui::PushID(static_cast<int>(p.id));
+    if (ImGui::Checkbox(p.name.c_str(), &allowed))
+      ui.todo.submit(op::set_writer{meeting_index, p.id, allowed});
+    ImGui::PopID();
+  }
+  ImGui::TreePop();
 }
 
 void view_meeting::draw_minutes(ui_context& ui, const client_core& core, int meeting_index) {

@@ -10,6 +10,8 @@
 #include "client/text_cell.hpp"
 #include "client/ui.hpp"
 #include "client/view_document.hpp"
+#include "client/view_reactions.hpp"
+#include "client/view_vote.hpp"
 
 namespace jos::client {
 
@@ -26,10 +28,14 @@ class view_meeting {
   void draw_controls(ui_context& ui, const client_core& core, int meeting);
   void draw_roles(ui_context& ui, const client_core& core, int meeting);
   void draw_minutes(ui_context& ui, const client_core& core, int meeting);
+  void draw_talk(ui_context& ui, const client_core& core, int meeting);
+  void draw_writers(ui_context& ui, const client_core& core, int meeting);
   void draw_choice(ui_context& ui, const client_core& core);
 
   std::map<int, int> browsing_;  // meeting -> agenda item this client chose to look at
   view_document document_;
+  view_vote vote_;
+  view_reactions reactions_;
   text_cell minutes_;
   bool confirm_end_ = false;
 };

@@ -1,6 +1,5 @@
 #include "client/view_overview.hpp"
 
-#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "client/core/client_core.hpp"
@@ -34,52 +33,49 @@ void copy_field(ui_context& ui, const char* label, const std::string& value, con
   ImGui::PopID();
 }
 
+// "vandaag", "morgen", "over 5 dagen", "3 dagen geleden".
+std::string days_until(std::string_view date, std::string_view today) {
+  const auto d = parse_date(date);
+  const auto now = parse_date(today);
+  if (!d || !now) return {};
+  const long days = *d - *now;
+  if (days == 0) return "vandaag";
+  if (days == 1) return "morgen";
+  if (days > 1) return "over " + std::to_string(days) + " dagen";
+  return std::to_string(-days) + (days == -1 ? " dag geleden" : " dagen geleden");
+}
+
+// The meeting whose documents are the ones to send now: the one in progress, else the last
+// one finished, else the first.
+int meeting_to_send(const trajectory& t) {
+  if (t.active_meeting >= 0) return t.active_meeting;
+  int last = 0;
+  for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i)
+    if (t.meetings[static_cast<std::size_t>(i)].status == meeting_status::afgerond) last = i;
+  return last;
+}
+
 }  // namespace
 
 void view_overview::draw(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
   const auto& c = leerlijn();
-  const bool coordinator = core.is_coordinator();
 
   heading(ui, t.partners.school + " × " + t.partners.youth_organisation);
   text_coloured(colours::muted, c.wording(t.partners.kind).name + " · " + c.title);
   ImGui::Spacing();
   draw_codes(ui, core);
+  draw_next(ui, core);
 
-  if (ImGui::CollapsingHeader("Randvoorwaarden", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (int i = 0; i < precondition_count && i < static_cast<int>(c.preconditions.size()); ++i) {
-      ImGui::PushID(i);
-      bool met = t.preconditions[static_cast<std::size_t>(i)];
-      ImGui::BeginDisabled(!coordinator);
-      if (ImGui::Checkbox("##met", &met)) ui.todo.submit(op::set_precondition{i, met});
-      ImGui::EndDisabled();
-      ImGui::SameLine();
-      text_wrapped(c.preconditions[static_cast<std::size_t>(i)].label);
-      ImGui::PopID();
-    }
-  }
-
+  if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
+    actions_.draw_open(ui, core);
   if (ImGui::CollapsingHeader("Bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
-    draw_meetings(ui, core);
+    schedule_.draw(ui, core);
   if (ImGui::CollapsingHeader("Documenten", ImGuiTreeNodeFlags_DefaultOpen))
     draw_documents(ui, core);
-
-  if (ImGui::CollapsingHeader("Team", ImGuiTreeNodeFlags_DefaultOpen)) {
-    text(std::to_string(t.team.size()) + (t.team.size() == 1 ? " deelnemer" : " deelnemers") +
-         " (zie het paneel rechts).");
-    const auto gaps = team_representation_gaps(t);
-    if (gaps.empty()) {
-      text_coloured(colours::ok,
-                    "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.");
-    } else {
-      text_coloured(colours::attention, "Voor de signaleringsbijeenkomst ontbreekt nog:");
-      for (const auto& g : gaps) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        text_wrapped(g.message);
-      }
-    }
-  }
+  if (ImGui::CollapsingHeader("Partnerschap en randvoorwaarden", ImGuiTreeNodeFlags_DefaultOpen))
+    draw_partnership(ui, core);
+  if (ImGui::CollapsingHeader("Team", ImGuiTreeNodeFlags_DefaultOpen)) team_.draw_team(ui, core);
 }
 
 void view_overview::draw_codes(ui_context& ui, const client_core& core) {
@@ -98,93 +94,82 @@ void view_overview::draw_codes(ui_context& ui, const client_core& core) {
   ImGui::PopStyleColor();
 }
 
-void view_overview::draw_meetings(ui_context& ui, const client_core& core) {
+// The next meeting in a box: what, when, how; for the coordinator its preparation.
+void view_overview::draw_next(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
-  const bool coordinator = core.is_coordinator();
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("meetings", 5, flags)) return;
-  ImGui::TableSetupColumn("Bijeenkomst", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Datum", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn("Vorm", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableHeadersRow();
-  for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i) {
-    const meeting& m = t.meetings[static_cast<std::size_t>(i)];
-    const auto& tpl = template_of(m);
-    ImGui::PushID(i);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    text_wrapped(std::to_string(i + 1) + ". " + tpl.name);
-    if (tpl.week > 0)
-      text_coloured(colours::muted, "week " + std::to_string(tpl.week) + " · " +
-                                        std::to_string(tpl.minutes / 60) + "," +
-                                        std::to_string(tpl.minutes % 60 * 10 / 60) + " uur");
-    ImGui::TableNextColumn();
-    if (coordinator && m.status != meeting_status::afgerond) {
-      // The field shows the shared date unless the coordinator is typing in it.
-      std::string& typed = date_edits_[i];
-      if (ImGui::GetActiveID() != ImGui::GetID("##date")) typed = m.planned_date;
-      ImGui::SetNextItemWidth(-FLT_MIN);
-      ImGui::InputTextWithHint("##date", "jjjj-mm-dd", &typed);
-      if (ImGui::IsItemDeactivatedAfterEdit() && typed != m.planned_date)
-        ui.todo.submit(op::schedule_meeting{i, typed, m.mode});  // the rules explain a bad date
-      if (!m.planned_date.empty()) text_coloured(colours::muted, dutch_date(m.planned_date));
-    } else {
-      text(m.planned_date.empty() ? "nog niet gepland" : dutch_date(m.planned_date));
+  const auto next = next_meeting(t);
+  ImGui::Spacing();
+  if (!next) {
+    text_coloured(colours::ok, "Alle bijeenkomsten zijn afgerond.");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Vergelijking bekijken")) {
+      ui.current = screen::documents;
+      ui.shown = {true, document_id::signalering_eind};
     }
-    ImGui::TableNextColumn();
-    if (coordinator && m.status != meeting_status::afgerond) {
-      int mode = static_cast<int>(m.mode);
-      const char* modes[] = {"Fysiek", "Digitaal", "Hybride"};
-      ImGui::SetNextItemWidth(-FLT_MIN);
-      if (ImGui::Combo("##mode", &mode, modes, 3))
-        ui.todo.submit(op::schedule_meeting{i, m.planned_date, static_cast<meeting_mode>(mode)});
-    } else {
-      text(label_of(m.mode));
-    }
-    ImGui::TableNextColumn();
-    text_coloured(m.status == meeting_status::bezig ? colours::ok : colours::muted,
-                  label_of(m.status));
-    ImGui::TableNextColumn();
-    if (ImGui::SmallButton("Openen")) {
-      ui.current = screen::meeting;
-      ui.selected_meeting = i;
-    }
-    if (coordinator && m.status != meeting_status::bezig && t.active_meeting < 0) {
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Starten")) {
-        ui.todo.submit(op::start_meeting{i, 0});
-        ui.current = screen::meeting;
-        ui.selected_meeting = i;
-      }
-    }
-    ImGui::PopID();
+    mark(ui, "overview/comparison");
+    return;
   }
-  ImGui::EndTable();
-  if (coordinator && t.meetings.size() >= 2) {
-    if (t.meetings[0].planned_date.empty()) {
-      text_coloured(
-          colours::muted,
-          "Tip: vul de datum van de eerste bijeenkomst in; de andere volgen in week 3, 9 en 17.");
-    } else if (t.meetings[1].planned_date.empty() &&
-               ImGui::Button("Plan de volgende bijeenkomsten (week 3, 9 en 17)")) {
-      ui.todo.submit(op::plan_from_start{t.meetings[0].planned_date});
-    }
+  const meeting& m = t.meetings[static_cast<std::size_t>(*next)];
+  const meeting_template& tpl = template_of(m);
+  const bool running = m.status == meeting_status::bezig;
+  text_coloured(running ? colours::ok : colours::muted,
+                running ? "Nu bezig" : "Volgende bijeenkomst");
+  ImGui::PushFont(ui.font.large);
+  text_wrapped(std::to_string(*next + 1) + ". " + tpl.name);
+  ImGui::PopFont();
+  std::string when = when_of(m);
+  if (const std::string until = days_until(m.planned_date, today_of(ui)); !until.empty())
+    when += " · " + until;
+  text(when);
+  ImGui::SameLine(0, ui.px(20));
+  if (ImGui::SmallButton(running ? "Naar de bijeenkomst" : "Agenda bekijken")) {
+    ui.current = screen::meeting;
+    ui.selected_meeting = *next;
   }
+  if (!core.is_coordinator()) return;
+  ImGui::SameLine(0, ui.px(20));
+  const int shown =
+      preparing_ >= 0 && preparing_ < static_cast<int>(t.meetings.size()) ? preparing_ : *next;
+  // Open by itself when the meeting is close (two weeks) or still has no date.
+  const auto date = parse_date(m.planned_date);
+  const auto now = parse_date(today_of(ui));
+  if (!running && (!date || (now && *date - *now <= 14)))
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  const bool open =
+      ImGui::TreeNodeEx("Voorbereiding", ImGuiTreeNodeFlags_NoTreePushOnOpen, "Voorbereiding");
+  mark(ui, "overview/preparation");
+  if (!open) return;
+  ImGui::Indent();
+  ImGui::SetNextItemWidth(ui.px(320));
+  const std::string label = std::to_string(shown + 1) + ". " +
+                            template_of(t.meetings[static_cast<std::size_t>(shown)]).name;
+  if (ImGui::BeginCombo("##preparing", label.c_str())) {
+    for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i) {
+      ImGui::PushID(i);
+      const std::string option =
+          std::to_string(i + 1) + ". " + template_of(t.meetings[static_cast<std::size_t>(i)]).name;
+      if (ImGui::Selectable(option.c_str(), i == shown)) preparing_ = i;
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  preparation_.draw(ui, core, shown);
+  ImGui::Unindent();
+  ImGui::Spacing();
 }
 
-void view_overview::draw_documents(ui_context&, const client_core& core) {
+void view_overview::draw_documents(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
   const auto& c = leerlijn();
-  if (!ImGui::BeginTable("documents", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+  if (!ImGui::BeginTable("documents", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     return;
   ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn("Ingevuld", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Uitkomst", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Uitkomst", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.8f);
   ImGui::TableHeadersRow();
   for (const auto& d : t.documents) {
+    ImGui::PushID(static_cast<int>(d.id));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text(label_of(d.id));
@@ -206,8 +191,114 @@ void view_overview::draw_documents(ui_context&, const client_core& core) {
              " te scoren");
       }
     }
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton("Bekijken")) {
+      ui.current = screen::documents;
+      ui.shown = {false, d.id};
+    }
+    ImGui::PopID();
   }
+  // The comparison, once the second Signaleringsinstrument has scores.
+  const auto& second = t.documents[static_cast<std::size_t>(document_id::signalering_eind)];
+  const score after = compute_score(ratings_of(second));
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  text("Vergelijking begin en eind");
+  ImGui::TableNextColumn();
+  ImGui::TableNextColumn();
+  if (after.rated == 0) {
+    text_coloured(colours::muted, "na de eindevaluatie");
+  } else {
+    const score before = compute_score(
+        ratings_of(t.documents[static_cast<std::size_t>(document_id::signalering_begin)]));
+    text(std::to_string(before.total) + " → " + std::to_string(after.total));
+  }
+  ImGui::TableNextColumn();
+  ImGui::BeginDisabled(after.rated == 0);
+  if (ImGui::SmallButton("Bekijken##comparison")) {
+    ui.current = screen::documents;
+    ui.shown = {true, document_id::signalering_eind};
+  }
+  mark(ui, "overview/show-comparison");
+  ImGui::EndDisabled();
   ImGui::EndTable();
+
+  if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting_to_send(t);
+  mark(ui, "overview/export");
+  help_marker(
+      "Alle documenten van een bijeenkomst in één keer naar een map: PDF, Markdown, CSV, de "
+      "notulen en de planning (.ics), om aan iedereen te sturen.");
+}
+
+void view_overview::draw_partnership(ui_context& ui, const client_core& core) {
+  const trajectory& t = core.state();
+  const auto& c = leerlijn();
+  const bool coordinator = core.is_coordinator();
+
+  if (editing_partners_ && coordinator) {
+    ImGui::PushItemWidth(ui.px(360));
+    ImGui::InputText("School", &partners_.school);
+    mark(ui, "partners/school");
+    ImGui::InputText("Jongerenwerkorganisatie", &partners_.youth_organisation);
+    ImGui::PopItemWidth();
+    int kind = partners_.kind == cooperation::existing ? 0 : 1;
+    ImGui::RadioButton("Bestaande samenwerking", &kind, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Pas gestarte samenwerking", &kind, 1);
+    mark(ui, "partners/fresh");
+    partners_.kind = kind == 0 ? cooperation::existing : cooperation::fresh;
+    if (partners_.kind != t.partners.kind)
+      text_coloured(colours::attention, "De vraagstelling van elk instrument volgt deze keuze: " +
+                                            c.wording(partners_.kind).focus + ".");
+    if (ImGui::Button("Opslaan")) {
+      ui.todo.submit(op::set_partnership{partners_});
+      editing_partners_ = false;
+    }
+    mark(ui, "partners/save");
+    ImGui::SameLine();
+    if (ImGui::Button("Annuleren")) editing_partners_ = false;
+  } else {
+    text("School: " + t.partners.school);
+    text("Jongerenwerkorganisatie: " + t.partners.youth_organisation);
+    text(c.wording(t.partners.kind).name + " – het Signaleringsinstrument dient om " +
+         c.wording(t.partners.kind).signalering_goal + ".");
+    if (coordinator) {
+      if (ImGui::SmallButton("Partnerschap wijzigen")) {
+        editing_partners_ = true;
+        partners_ = t.partners;
+      }
+      mark(ui, "partners/edit");
+    }
+  }
+
+  ImGui::Spacing();
+  text_in(ui.font.bold, "Randvoorwaarden");
+  bool all = true;
+  for (int i = 0; i < precondition_count && i < static_cast<int>(c.preconditions.size()); ++i) {
+    ImGui::PushID(i);
+    bool met = t.preconditions[static_cast<std::size_t>(i)];
+    all = all && met;
+    ImGui::BeginDisabled(!coordinator);
+    if (ImGui::Checkbox("##met", &met)) ui.todo.submit(op::set_precondition{i, met});
+    mark(ui, "precondition" + std::to_string(i));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    text_wrapped(c.preconditions[static_cast<std::size_t>(i)].label);
+    if (!met) text_coloured(colours::attention, "nog niet voldaan");
+    ImGui::EndGroup();
+    ImGui::PopID();
+  }
+  if (all) {
+    text_coloured(colours::ok, "Aan alle drie de randvoorwaarden is voldaan.");
+  } else {
+    text_coloured(
+        colours::attention,
+        "Let op: de leerlijn is van waarde als de randvoorwaardes voor samenwerking "
+        "(draagvlak, financiering en facilitering jongerenwerk in/met school) al zijn "
+        "gerealiseerd. In de Reader lees je hoe je ervoor kunt zorgen dat ze gerealiseerd "
+        "worden.");
+  }
 }
 
 }  // namespace jos::client

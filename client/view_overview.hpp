@@ -1,11 +1,16 @@
 #pragma once
-// The trajectory at a glance: the partnership, the three preconditions, the four meetings,
-// how far the documents are filled in, and (for the coordinator) the codes to share.
+// The trajectory at a glance: the partnership, the next meeting (and for the coordinator its
+// preparation), the open actions between meetings, the schedule, how far the documents are
+// filled in, the preconditions, the team, and (for the coordinator) the codes to share.
 
-#include <map>
 #include <string>
 
 #include "client/ui.hpp"
+#include "client/view_actions.hpp"
+#include "client/view_participants.hpp"
+#include "client/view_preparation.hpp"
+#include "client/view_schedule.hpp"
+#include "shared/model.hpp"
 
 namespace jos::client {
 
@@ -17,10 +22,17 @@ class view_overview {
 
  private:
   void draw_codes(ui_context& ui, const client_core& core);
-  void draw_meetings(ui_context& ui, const client_core& core);
+  void draw_next(ui_context& ui, const client_core& core);
   void draw_documents(ui_context& ui, const client_core& core);
+  void draw_partnership(ui_context& ui, const client_core& core);
 
-  std::map<int, std::string> date_edits_;  // meeting -> date being typed by the coordinator
+  view_schedule schedule_;
+  view_actions actions_;
+  view_preparation preparation_;
+  view_participants team_;
+  int preparing_ = -1;  // the meeting whose preparation is shown (-1: the next one)
+  bool editing_partners_ = false;
+  shared::partnership partners_;  // being edited
 };
 
 }  // namespace jos::client

@@ -1,9 +1,26 @@
 #include "client/view_participants.hpp"
 
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
 #include "client/core/client_core.hpp"
 #include "shared/representation.hpp"
+#include "shared/rules.hpp"
 
 namespace jos::client {
+namespace {
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+const char* const organisations[] = {"School", "Jongerenwerk"};
+const char* const levels[] = {"Uitvoerder", "Manager"};
+
+}  // namespace
 
 void view_participants::draw(ui_context& ui, const client_core& core) {
   using namespace shared;
@@ -47,6 +64,158 @@ void view_participants::draw(ui_context& ui, const client_core& core) {
   if (active == nullptr && !gaps.empty()) {
     ImGui::Separator();
     for (const auto& g : gaps) text_coloured(colours::attention, g.message);
+  }
+}
+
+// The fields of one person, in the cells of the current table row; true when all are valid.
+bool view_participants::draw_person_fields(ui_context& ui, shared::person& p, const char* id) {
+  using namespace shared;
+  ImGui::PushID(id);
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##name", "Voor- en achternaam", &p.name);
+  mark(ui, std::string(id) + "/name");
+  ImGui::TableNextColumn();
+  int org = static_cast<int>(p.org);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::Combo("##org", &org, organisations, 2)) p.org = static_cast<organisation>(org);
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##function",
+                           p.org == organisation::school ? "docent, mentor, teamleider…"
+                                                         : "jongerenwerker, coördinator…",
+                           &p.function);
+  mark(ui, std::string(id) + "/function");
+  ImGui::TableNextColumn();
+  int level = static_cast<int>(p.level);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::Combo("##level", &level, levels, 2)) p.level = static_cast<staff_level>(level);
+  mark(ui, std::string(id) + "/level");
+  ImGui::PopID();
+  return !trimmed(p.name).empty() && !trimmed(p.function).empty();
+}
+
+void view_participants::draw_person_row(ui_context& ui, const client_core& core,
+                                        const shared::person& p) {
+  using namespace shared;
+  const trajectory& t = core.state();
+  const bool coordinator = core.is_coordinator();
+  const bool may_edit = coordinator || p.id == core.me();
+  ImGui::PushID(static_cast<int>(p.id));
+  ImGui::TableNextRow();
+  if (editing_ == p.id) {
+    const bool valid = draw_person_fields(ui, draft_, "edit");
+    ImGui::TableNextColumn();
+    text_coloured(colours::muted, p.coordinator ? "ja" : "nee");
+    ImGui::TableNextColumn();
+    ImGui::BeginDisabled(!valid);
+    if (ImGui::SmallButton("Opslaan")) {
+      person changed = draft_;
+      changed.name = trimmed(changed.name);
+      changed.function = trimmed(changed.function);
+      ui.todo.submit(op::update_person{changed});
+      editing_ = no_person;
+    }
+    mark(ui, "team/save");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Annuleren")) editing_ = no_person;
+    ImGui::PopID();
+    return;
+  }
+  ImGui::TableNextColumn();
+  if (p.id == core.me()) ImGui::PushFont(ui.font.bold);
+  text_wrapped(p.name + (p.id == core.me() ? " (jij)" : ""));
+  if (p.id == core.me()) ImGui::PopFont();
+  ImGui::TableNextColumn();
+  text(label_of(p.org));
+  ImGui::TableNextColumn();
+  text_wrapped(p.function);
+  ImGui::TableNextColumn();
+  text(label_of(p.level));
+  ImGui::TableNextColumn();
+  if (coordinator) {
+    bool is = p.coordinator;
+    // At most two coordinators, and never none.
+    const bool locked =
+        (is && coordinator_count(t) <= 1) || (!is && coordinator_count(t) >= max_coordinators);
+    ImGui::BeginDisabled(locked);
+    if (ImGui::Checkbox("##coordinator", &is)) ui.todo.submit(op::set_coordinator{p.id, is});
+    mark(ui, "team/coordinator" + std::to_string(p.id));
+    ImGui::EndDisabled();
+    if (locked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(is ? "De leerlijn heeft altijd een coördinator nodig."
+                           : "Er kunnen hooguit twee coördinatoren zijn (één per organisatie).");
+  } else {
+    text_coloured(p.coordinator ? colours::accent : colours::muted, p.coordinator ? "ja" : "");
+  }
+  ImGui::TableNextColumn();
+  if (may_edit && ImGui::SmallButton("Wijzigen")) {
+    editing_ = p.id;
+    draft_ = p;
+  }
+  if (may_edit) mark(ui, "team/edit" + std::to_string(p.id));
+  ImGui::PopID();
+}
+
+void view_participants::draw_team(ui_context& ui, const client_core& core) {
+  using namespace shared;
+  const trajectory& t = core.state();
+  const bool coordinator = core.is_coordinator();
+  if (editing_ != no_person && find_person(t, editing_) == nullptr) editing_ = no_person;
+
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("team", 6, flags)) {
+    ImGui::TableSetupColumn("Naam", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Organisatie", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Functie", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Uitvoerder of manager", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Coördinator", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableHeadersRow();
+    for (const auto& p : t.team) draw_person_row(ui, core, p);
+    if (coordinator && adding_) {
+      ImGui::TableNextRow();
+      const bool valid = draw_person_fields(ui, new_, "new");
+      ImGui::TableNextColumn();
+      ImGui::TableNextColumn();
+      ImGui::BeginDisabled(!valid);
+      if (ImGui::SmallButton("Toevoegen")) {
+        person p = new_;
+        p.id = t.next_person_id;
+        p.name = trimmed(p.name);
+        p.function = trimmed(p.function);
+        p.coordinator = false;
+        ui.todo.submit(op::add_person{p});
+        new_ = person{};
+        adding_ = false;
+      }
+      mark(ui, "team/add");
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Annuleren")) adding_ = false;
+    }
+    ImGui::EndTable();
+  }
+  if (coordinator && !adding_) {
+    if (ImGui::SmallButton("Teamlid toevoegen")) adding_ = true;
+    mark(ui, "team/new");
+    help_marker(
+        "Voor wie (nog) niet zelf met de app meedoet, zodat je diegene acties kunt geven en "
+        "ziet wie er vertegenwoordigd is. Wie zelf meedoet, neemt deel met de teamcode.");
+  }
+
+  const auto gaps = team_representation_gaps(t);
+  if (gaps.empty()) {
+    text_coloured(colours::ok,
+                  "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.");
+  } else {
+    text_coloured(colours::attention, "Voor de signaleringsbijeenkomst ontbreekt nog:");
+    for (const auto& g : gaps) {
+      ImGui::Bullet();
+      text_wrapped(g.message);
+    }
   }
 }
 

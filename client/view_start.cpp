@@ -4,6 +4,7 @@
 
 #include "client/core/client_core.hpp"
 #include "shared/content.hpp"
+#include "shared/model.hpp"
 
 namespace jos::client {
 namespace {
@@ -24,6 +25,17 @@ void view_start::load(const client_core& core) {
   function_ = s.me.function;
   level_ = s.me.level == shared::staff_level::uitvoerder ? 0 : 1;
   loaded_ = true;
+}
+
+void view_start::carry_over(ui_context& ui, const client_core& core) {
+  if (!created_ || !core.live() || !core.has_state()) return;
+  created_ = false;
+  if (!core.is_coordinator()) return;
+  const auto& t = core.state();
+  for (int i = 0; i < shared::precondition_count; ++i)
+    if (preconditions_[static_cast<std::size_t>(i)] &&
+        !t.preconditions[static_cast<std::size_t>(i)])
+      ui.todo.submit(shared::op::set_precondition{i, true});
 }
 
 bool view_start::profile_complete(std::string& missing) const {
@@ -64,6 +76,7 @@ void view_start::draw_profile(ui_context& ui) {
 
 void view_start::draw(ui_context& ui, const client_core& core) {
   if (!loaded_) load(core);
+  if (core.phase() == session_phase::start) created_ = false;  // a refused start left nothing
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float width = std::min(viewport->WorkSize.x - ui.px(40), ui.px(760));
   ImGui::SetCursorPosX(std::max(ui.px(20), (ImGui::GetWindowWidth() - width) * 0.5f));
@@ -119,6 +132,9 @@ void view_start::draw(ui_context& ui, const client_core& core) {
           "Als coördinator start je de leerlijn voor één school en één "
           "jongerenwerkorganisatie. Daarna deel je de teamcode met het team.");
       draw_profile(ui);
+      text_coloured(colours::muted,
+                    "Jij wordt coördinator. Werk je met twee coördinatoren, één per organisatie? "
+                    "De tweede neemt deel met de coördinatorcode die je na het starten krijgt.");
       ImGui::Separator();
       ImGui::PushItemWidth(ui.px(360));
       ImGui::InputTextWithHint("School", "naam van de VO-school", &school_);
@@ -131,13 +147,31 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       ImGui::SameLine();
       ImGui::RadioButton("Pas gestarte samenwerking", &cooperation_, 1);
       const auto& c = shared::leerlijn();
+      const auto kind =
+          cooperation_ == 0 ? shared::cooperation::existing : shared::cooperation::fresh;
+      text_coloured(colours::muted, "Het Signaleringsinstrument dient dan om " +
+                                        c.wording(kind).signalering_goal + ".");
       ImGui::Spacing();
-      text_coloured(colours::muted,
-                    "De leerlijn werkt het best als deze randvoorwaarden al gelden:");
-      for (const auto& p : c.preconditions) {
-        ImGui::Bullet();
+      text_in(ui.font.bold, "Randvoorwaarden");
+      text_coloured(colours::muted, "Vink aan wat al geregeld is:");
+      bool all = true;
+      for (std::size_t i = 0; i < c.preconditions.size() && i < preconditions_.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Checkbox("##met", &preconditions_[i]);
+        mark(ui, "start/precondition" + std::to_string(i));
         ImGui::SameLine();
-        text_wrapped(p.label);
+        text_wrapped(c.preconditions[i].label);
+        ImGui::PopID();
+        all = all && preconditions_[i];
+      }
+      if (!all) {
+        text_coloured(
+            colours::attention,
+            "Niet elke randvoorwaarde is voldaan. De leerlijn is van waarde als de "
+            "randvoorwaardes voor samenwerking (draagvlak, financiering en facilitering "
+            "jongerenwerk in/met school) al zijn gerealiseerd; in de Reader lees je hoe je "
+            "daarvoor zorgt. Je kunt de leerlijn toch starten en ze later afvinken in het "
+            "overzicht.");
       }
       ImGui::Spacing();
       ImGui::BeginDisabled(busy);
@@ -160,6 +194,7 @@ void view_start::draw(ui_context& ui, const client_core& core) {
           ui.todo.act([server = server_, partners, me, this](client_core& c) {
             problem_ = c.use_server(server);
             if (problem_.empty()) c.create_trajectory(partners, me);
+            created_ = problem_.empty();
           });
         }
       }

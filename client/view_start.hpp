@@ -2,6 +2,7 @@
 // The start screen: which server, and either joining a leerlijn with the team code or
 // starting a new one as coordinator.
 
+#include <array>
 #include <string>
 
 #include "client/ui.hpp"
@@ -16,6 +17,8 @@ class view_start {
   // Fills the form with what the core remembers (server, name, organisation, function).
   void load(const client_core& core);
   void draw(ui_context& ui, const client_core& core);
+  // Once the new leerlijn is there: ticks the preconditions the coordinator ticked here.
+  void carry_over(ui_context& ui, const client_core& core);
 
  private:
   void draw_profile(ui_context& ui);
@@ -31,7 +34,9 @@ class view_start {
   std::string school_;
   std::string youth_;
   int cooperation_ = 0;  // 0 bestaande, 1 pas gestarte
-  std::string problem_;  // what the form still misses (Dutch)
+  std::array<bool, 3> preconditions_{};
+  bool created_ = false;  // a leerlijn was started from here; its preconditions follow
+  std::string problem_;   // what the form still misses (Dutch)
 };
 
 }  // namespace jos::client

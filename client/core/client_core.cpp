@@ -223,6 +223,7 @@ bool client_core::poll() {
   }
   after_change();
   flush_outbox();
+  sync_focus();
   return !events.empty() || replica_.revision() != before || phase_ != phase_before;
 }
 
@@ -256,6 +257,8 @@ void client_core::on_link_down(std::uint64_t link, const std::string& reason) {
   link_ = 0;
   greeted_ = false;
   online_.clear();
+  editors_.clear();
+  sent_focus_.reset();  // the server forgets our focus with the connection
   replica_.link_lost();
   outbox_.clear();
   if (phase_ == session_phase::registering) {
@@ -324,6 +327,10 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
           if (replica_.on_reject(m)) say("Wijziging geweigerd: " + m.reason);
         } else if constexpr (std::is_same_v<T, protocol::presence>) {
           online_ = m.online;
+          std::erase_if(editors_, [this](const auto& e) { return !is_online(e.first); });
+        } else if constexpr (std::is_same_v<T, protocol::editing>) {
+          std::erase_if(editors_, [&](const auto& e) { return e.first == m.person; });
+          if (m.target) editors_.emplace_back(m.person, *m.target);
         } else if constexpr (std::is_same_v<T, protocol::error>) {
           if (phase_ == session_phase::registering) {
             registration_.reset();
@@ -504,6 +511,28 @@ std::optional<rule_error> client_core::control_timer(int meeting, timer_action a
 std::optional<rule_error> client_core::assign_role(int meeting, meeting_role role,
                                                    person_id person) {
   return submit(op::assign_role{meeting, role, person});
+}
+
+void client_core::set_focus(std::optional<shared::op::text_target> target) {
+  wanted_focus_ = target;
+  sync_focus();
+}
+
+void client_core::sync_focus() {
+  if (!live() || wanted_focus_ == sent_focus_) return;
+  // Throttled: a cell hopped through quickly need not be announced on every hop.
+  const auto now = std::chrono::steady_clock::now();
+  if (now - focus_sent_at_ < std::chrono::milliseconds(200)) return;
+  send(protocol::focus{wanted_focus_});
+  sent_focus_ = wanted_focus_;
+  focus_sent_at_ = now;
+}
+
+std::vector<shared::person_id> client_core::editing(const shared::op::text_target& target) const {
+  std::vector<shared::person_id> out;
+  for (const auto& [person, where] : editors_)
+    if (where == target && person != me()) out.push_back(person);
+  return out;
 }
 
 }  // namespace jos::client

@@ -116,6 +116,12 @@ class client_core {
   std::optional<shared::rule_error> assign_role(int meeting, shared::meeting_role role,
                                                 shared::person_id person);
 
+  // ---- who is typing where (never stored; sent when it changes, at most every 200 ms) ----
+  // The text this client is typing in now (nullopt: none). Cheap to call every frame.
+  void set_focus(std::optional<shared::op::text_target> target);
+  // Others typing in `target`, in the order the server told us.
+  std::vector<shared::person_id> editing(const shared::op::text_target& target) const;
+
  private:
   void handle(std::uint64_t link, protocol::server_message& m);
   void on_link_up(std::uint64_t link);
@@ -132,6 +138,7 @@ class client_core {
   void remember_identity(const server_identity& id);
   void say(std::string text, bool error = true);
   void observe_server_time(const shared::operation& op);
+  void sync_focus();
   std::filesystem::path journal_path(const std::string& trajectory_id) const;
 
   core_options options_;
@@ -151,6 +158,10 @@ class client_core {
   bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
   std::optional<protocol::client_message> registration_;
   std::vector<shared::person_id> online_;
+  std::vector<std::pair<shared::person_id, shared::op::text_target>> editors_;
+  std::optional<shared::op::text_target> wanted_focus_;
+  std::optional<shared::op::text_target> sent_focus_;  // what the server last heard from us
+  std::chrono::steady_clock::time_point focus_sent_at_;
   std::optional<notice> notice_;
   std::int64_t clock_offset_ms_ = 0;
 

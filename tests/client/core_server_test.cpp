@@ -178,6 +178,31 @@ TEST_F(CoreWithServer, ConcurrentTypingInOneCellConverges) {
   EXPECT_EQ(text_at(cees, cell(2)), text_at(*anna, cell(2)));
 }
 
+TEST_F(CoreWithServer, OthersSeeWhoIsTypingWhereUntilTheyStopOrLeave) {
+  start_team();
+  start_meeting_with_bram_filling_in();
+  EXPECT_TRUE(anna->editing(cell(0)).empty());
+  bram->set_focus(cell(0));
+  ASSERT_TRUE(both([&] { return anna->editing(cell(0)) == std::vector<person_id>{bram->me()}; }));
+  EXPECT_TRUE(anna->editing(cell(1)).empty());
+  EXPECT_TRUE(bram->editing(cell(0)).empty()) << "nobody is told about their own typing";
+
+  // Moving to another cell moves the name; the announcement is throttled, not lost.
+  bram->set_focus(cell(1));
+  ASSERT_TRUE(both([&] {
+    return anna->editing(cell(0)).empty() &&
+           anna->editing(cell(1)) == std::vector<person_id>{bram->me()};
+  }));
+  bram->set_focus(std::nullopt);
+  ASSERT_TRUE(both([&] { return anna->editing(cell(1)).empty(); }));
+
+  // Someone who leaves while typing is no longer shown as typing.
+  bram->set_focus(cell(2));
+  ASSERT_TRUE(both([&] { return !anna->editing(cell(2)).empty(); }));
+  bram.reset();
+  ASSERT_TRUE(anna->run_until([&] { return anna->editing(cell(2)).empty(); }, patience));
+}
+
 TEST_F(CoreWithServer, EditsMadeOfflineArriveOnceAfterReconnect) {
   start_team();
   start_meeting_with_bram_filling_in();

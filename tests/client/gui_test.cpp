@@ -1,6 +1,8 @@
 // The real client in a real window under Xvfb: a real server, a headless core that runs
 // the meeting as coordinator, and jos-client joining as a team member, asked for a
-// screenshot. The PNG must show a drawn UI, not an empty frame.
+// screenshot. The PNG must show a drawn UI, not an empty frame. The leerlijn's later screens
+// (the overview between meetings, the comparison after the last one) are reached by a
+// scripted team of headless cores first.
 #include <gtest/gtest.h>
 #include <stb_image.h>
 #include <sys/wait.h>
@@ -8,12 +10,15 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
 
 #include "client/core/client_core.hpp"
+#include "shared/calendar.hpp"
 #include "test_server.hpp"
 
 namespace jos::client {
@@ -180,6 +185,199 @@ TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
   EXPECT_GT(typed, 0u);
 }
 
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+// A team of four on one leerlijn, started by the coordinator from `coordinator_config` (the
+// GUI's own folder, so that jos-client opens as the coordinator), with the first `meetings`
+// meetings held: known ratings, an Actieplan with actions, and the second instrument.
+struct scripted_team {
+  std::string join_code;
+  person_id anna = no_person;
+  person_id bram = no_person;
+  person_id zoe = no_person;
+  person_id mo = no_person;
+};
+
+void hold_meeting(client_core& anna, int meeting, const std::function<void()>& during) {
+  ASSERT_FALSE(anna.start_meeting(meeting));
+  during();
+  ASSERT_FALSE(anna.end_meeting(meeting));
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+}
+
+void script_leerlijn(const test_server& server, const fs::path& dir,
+                     const fs::path& coordinator_config, cooperation kind, const std::string& start,
+                     int meetings, scripted_team& team) {
+  client_core anna(options_in(coordinator_config));
+  anna.use_server(server.url());
+  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", kind},
+                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  team.join_code = anna.identity()->join_code;
+  team.anna = anna.me();
+  auto join = [&](const char* name, const protocol::profile& who, person_id& id) {
+    client_core member(options_in(dir / name));
+    member.use_server(server.url());
+    member.join(team.join_code, who);
+    ASSERT_TRUE(member.run_until([&] { return member.live(); }, 15s));
+    id = member.me();
+  };
+  join("bram",
+       {"Bram Öztürk", organisation::jongerenwerk, "coördinator schooljongerenwerk",
+        staff_level::manager},
+       team.bram);
+  join("zoe", {"Zoë Çelik", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder},
+       team.zoe);
+  join("mo", {"Mo Haddou", organisation::school, "mentor", staff_level::uitvoerder}, team.mo);
+  ASSERT_TRUE(anna.run_until([&] { return anna.state().team.size() == 4; }, 15s));
+
+  ASSERT_FALSE(anna.submit(op::plan_from_start{start}));
+  ASSERT_FALSE(
+      anna.submit(op::schedule_meeting{1, shared::planned_date(start, 1), meeting_mode::hybride}));
+  ASSERT_FALSE(anna.submit(op::set_precondition{0, true}));
+  ASSERT_FALSE(anna.submit(op::set_precondition{2, true}));
+  const int begin[] = {1, 2, 1, 2, 3, 1, 1, 2, 2, 1};  // 16: Opbouwfase
+  const int end[] = {2, 3, 2, 2, 3, 3, 2, 3, 1, 2};    // 23: Opbouwfase, one worse
+  if (meetings >= 1)
+    hold_meeting(anna, 0, [&] {
+      for (int row = 0; row < 10; ++row)
+        ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, row, begin[row]));
+      ASSERT_FALSE(
+          anna.edit_text({false, 0, document_id::signalering_begin, 0, 0},
+                         {{0, 0, "Wekelijks overleg, maar de school beslist vaak alleen."}}));
+    });
+  if (meetings >= 2)
+    hold_meeting(anna, 1, [&] {
+      ASSERT_FALSE(anna.edit_text({false, 0, document_id::actieplan, 0, 1},
+                                  {{0, 0, "Samen de jaarplanning maken"}}));
+      ASSERT_FALSE(anna.submit(op::add_action{0, "Jaarplanning samen opstellen", team.bram,
+                                              shared::add_days(today(), -6)}));
+      ASSERT_FALSE(
+          anna.submit(op::add_action{5, "Jongerenwerk stelt zich voor in de teamvergadering",
+                                     team.zoe, shared::add_days(today(), 9)}));
+      ASSERT_FALSE(anna.submit(op::add_action{6, "Spreekuur in de aula, elke dinsdag", team.mo,
+                                              shared::add_days(today(), -2)}));
+      ASSERT_FALSE(anna.submit(op::add_action{2, "Vast overleg mentoren en jongerenwerk", team.anna,
+                                              shared::add_days(today(), 20)}));
+      ASSERT_FALSE(anna.submit(op::add_action{9, "Ruimte bij de aula inrichten", team.anna,
+                                              shared::add_days(today(), -20)}));
+      ASSERT_FALSE(anna.submit(op::set_action_status{2, action_status::bezig}));
+      ASSERT_FALSE(anna.submit(op::set_action_status{5, action_status::klaar}));
+    });
+  if (meetings >= 3) hold_meeting(anna, 2, [] {});
+  if (meetings >= 4)
+    hold_meeting(anna, 3, [&] {
+      for (int row = 0; row < 10; ++row)
+        ASSERT_FALSE(anna.set_rating(document_id::signalering_eind, row, end[row]));
+    });
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+}
+
+// The comparison drawn after the final evaluation, for an existing cooperation (kept for
+// the documentation) and for a newly started one, worded against the desired situation.
+TEST(Gui, ComparisonAfterTheFinalEvaluation) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  for (auto kind : {cooperation::existing, cooperation::fresh}) {
+    const std::string name =
+        kind == cooperation::existing ? "comparison.png" : "comparison-fresh.png";
+    SCOPED_TRACE(name);
+    testing::scratch_dir dir("gui-comparison");  // outlives the cores writing into it
+    test_server server(dir / "server");
+    const fs::path gui_config = dir / "gui";
+    scripted_team team;
+    ASSERT_NO_FATAL_FAILURE(
+        script_leerlijn(server, dir.path(), gui_config, kind, "2026-09-07", 4, team));
+
+    const fs::path png = dir / name;
+    const int status =
+        run_client({"--server", server.url(), "--config-dir", gui_config.string(), "--screenshot",
+                    png.string(), "--after", "joined", "--show", "comparison"},
+                   [] {});
+    ASSERT_EQ(status, 0);
+    const picture p = inspect(png);
+    EXPECT_EQ(p.width, 1280);
+    EXPECT_EQ(p.height, 800);
+    EXPECT_GT(p.colours, 60u);
+    EXPECT_LT(p.dominant_share, 0.9);
+    if (kind == cooperation::existing) keep_screenshot(png, name);
+    if (const char* keep = std::getenv("JOS_SCREENSHOT_ALL"))
+      fs::copy_file(png, fs::path(keep) / name, fs::copy_options::overwrite_existing);
+  }
+}
+
+TEST(Gui, OverviewBetweenMeetingsShowsTheOpenActions) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  testing::scratch_dir dir("gui-overview-actions");  // outlives the cores writing into it
+  test_server server(dir / "server");
+  const fs::path gui_config = dir / "gui";
+  scripted_team team;
+  // Started three weeks ago: meetings 1 and 2 are held, the terugkombijeenkomst is next.
+  ASSERT_NO_FATAL_FAILURE(script_leerlijn(server, dir.path(), gui_config, cooperation::existing,
+                                          shared::add_days(today(), -21), 2, team));
+
+  const fs::path png = dir / "overview.png";
+  const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                                 "--screenshot", png.string(), "--after", "joined"},
+                                [] {});
+  ASSERT_EQ(status, 0);
+  const picture p = inspect(png);
+  EXPECT_GT(p.colours, 60u);
+  EXPECT_LT(p.dominant_share, 0.9);
+  keep_screenshot(png, "overview.png");
+}
+
+// The coordinator's screens along the leerlijn, each in a real window: the preparation
+// before the first meeting, the agreement on the next date at the afsluiting, the Actieplan
+// beside the Signaleringsinstrument, and the Evaluatielijst beside the Actieplan.
+TEST(Gui, CoordinatorScreensAlongTheLeerlijn) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  struct step {
+    int held;          // meetings held before
+    int meeting;       // then started (-1: none)
+    int item;          // at this agenda item
+    const char* name;  // of the screenshot
+  };
+  const step steps[] = {{0, -1, 0, "preparation.png"},
+                        {0, 0, 5, "meeting-afsluiting.png"},
+                        {1, 1, 4, "meeting-actieplan.png"},
+                        {2, 2, 4, "meeting-evaluatielijst.png"}};
+  for (const auto& s : steps) {
+    SCOPED_TRACE(s.name);
+    testing::scratch_dir dir("gui-screens");  // outlives the cores writing into it
+    test_server server(dir / "server");
+    const fs::path gui_config = dir / "gui";
+    scripted_team team;
+    ASSERT_NO_FATAL_FAILURE(script_leerlijn(server, dir.path(), gui_config, cooperation::fresh,
+                                            shared::add_days(today(), s.held == 0 ? 6 : -40),
+                                            s.held, team));
+    if (s.meeting >= 0) {
+      client_core anna(options_in(gui_config));
+      anna.use_server(server.url());
+      ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+      ASSERT_FALSE(anna.start_meeting(s.meeting));
+      ASSERT_FALSE(anna.goto_agenda_item(s.meeting, s.item));
+      ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+    }
+    const fs::path png = dir / s.name;
+    ASSERT_EQ(run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                          "--screenshot", png.string(), "--after", "joined"},
+                         [] {}),
+              0);
+    const picture p = inspect(png);
+    EXPECT_GT(p.colours, 60u);
+    EXPECT_LT(p.dominant_share, 0.9);
+    if (const char* keep = std::getenv("JOS_SCREENSHOT_ALL"))
+      fs::copy_file(png, fs::path(keep) / s.name, fs::copy_options::overwrite_existing);
+  }
+}
+
 TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
   testing::scratch_dir dir("gui-overview");  // outlives the cores writing into it
@@ -215,7 +413,88 @@ TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
   const picture p = inspect(png);
   EXPECT_GT(p.colours, 60u);
   EXPECT_LT(p.dominant_share, 0.9);
-  keep_screenshot(png, "overview.png");
+}
+
+TEST(Gui, ShowsAVoteInProgressAndThenItsDistribution) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  testing::scratch_dir dir("gui-vote");  // outlives the cores writing into it
+  test_server server(dir / "server");
+
+  client_core anna(options_in(dir / "anna"));
+  anna.use_server(server.url());
+  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", cooperation::existing},
+                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  client_core bram(options_in(dir / "bram"));
+  bram.use_server(server.url());
+  bram.join(anna.identity()->join_code,
+            {"Bram Öztürk", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder});
+  ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+  const fs::path gui_config = dir / "gui";
+  {
+    client_core first_run(options_in(gui_config));
+    first_run.use_server(server.url());
+    first_run.join(anna.identity()->join_code,
+                   {"Zoë Çelik", organisation::school, "mentor", staff_level::uitvoerder});
+    ASSERT_TRUE(first_run.run_until([&] { return first_run.live(); }, 15s));
+  }
+  auto settled = [&] {
+    anna.poll();
+    bram.poll();
+    return anna.live() && bram.live() && anna.waiting_changes() == 0 &&
+           bram.waiting_changes() == 0 && bram.seq() == anna.seq();
+  };
+
+  // Meeting 1 at the Signaleringsinstrument; a vote on the third onderdeel, Bram voted.
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.goto_agenda_item(0, 4));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, anna.me()));
+  const int ratings[] = {3, 2, 0, 3, 1, 2, 0, 0, 0, 0};
+  for (int row = 0; row < 10; ++row)
+    if (ratings[row] != 0) {
+      ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, row, ratings[row]));
+    }
+  ASSERT_FALSE(anna.submit(op::open_vote{0, document_id::signalering_begin, 2, false}));
+  ASSERT_TRUE(anna.run_until(settled, 15s));
+  ASSERT_FALSE(bram.submit(op::cast_vote{0, 3}));
+  ASSERT_FALSE(
+      bram.submit(op::add_reaction{0, 2, "Op onze school klopt dit nog niet helemaal.", 0}));
+  ASSERT_FALSE(anna.submit(op::add_reaction{0, -1, "Welkom allemaal, we beginnen zo.", 0}));
+  // Anna types in the first cell: the GUI shows her name on it.
+  const op::text_target first{false, 0, document_id::signalering_begin, 0, 0};
+  ASSERT_FALSE(
+      anna.edit_text(first, {{0, 0, "Wekelijks overleg tussen mentor en jongerenwerker."}}));
+  anna.set_focus(first);
+  ASSERT_TRUE(anna.run_until(settled, 15s));
+  EXPECT_EQ(anna.state().meetings[0].session.vote.ballots.size(), 1u);
+
+  const fs::path open_png = dir / "vote-open.png";
+  ASSERT_EQ(run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                        "--screenshot", open_png.string(), "--after", "joined"},
+                       [&] { settled(); }),
+            0);
+  const picture open = inspect(open_png);
+  EXPECT_GT(open.colours, 60u);
+  EXPECT_LT(open.dominant_share, 0.9);
+  keep_screenshot(open_png, "vote-open.png");
+
+  // Anna votes too: everyone online has voted, so the server shows the ballots by itself.
+  ASSERT_TRUE(anna.run_until([&] { return anna.online().size() == 2; }, 15s));
+  ASSERT_FALSE(anna.submit(op::cast_vote{0, 1}));
+  ASSERT_TRUE(anna.run_until(
+      [&] { return settled() && anna.state().meetings[0].session.vote.revealed; }, 15s));
+  const auto& vote = anna.state().meetings[0].session.vote;
+  EXPECT_EQ(vote.ballots, (std::map<person_id, int>{{anna.me(), 1}, {bram.me(), 3}}));
+
+  const fs::path revealed_png = dir / "vote-revealed.png";
+  ASSERT_EQ(run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                        "--screenshot", revealed_png.string(), "--after", "joined"},
+                       [&] { settled(); }),
+            0);
+  const picture revealed = inspect(revealed_png);
+  EXPECT_GT(revealed.colours, 60u);
+  EXPECT_LT(revealed.dominant_share, 0.9);
+  keep_screenshot(revealed_png, "vote-revealed.png");
 }
 
 }  // namespace

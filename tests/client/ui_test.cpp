@@ -6,16 +6,26 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <functional>
 
 #include "client/core/client_core.hpp"
 #include "client/text_cell.hpp"
+#include "client/view_actions.hpp"
+#include "client/view_comparison.hpp"
 #include "client/view_document.hpp"
+#include "client/view_export.hpp"
 #include "client/view_meeting.hpp"
 #include "client/view_overview.hpp"
 #include "client/view_participants.hpp"
+#include "client/view_preparation.hpp"
+#include "client/view_reactions.hpp"
+#include "client/view_schedule.hpp"
 #include "client/view_start.hpp"
 #include "client/view_status_bar.hpp"
+#include "shared/calendar.hpp"
+#include "shared/comparison.hpp"
 #include "test_server.hpp"
 
 namespace jos::client {
@@ -204,6 +214,455 @@ TEST(Views, DrawEveryScreenOfARealTrajectory) {
       h.frame([&] { document.draw(h.ui, anna, m, item); });
   // Drawing queues nothing by itself.
   EXPECT_TRUE(h.ui.todo.ops.empty());
+}
+
+// The vote panel turns clicks into the vote's ops, and shows what the state says.
+TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
+  testing::scratch_dir dir("ui-vote");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  anna.use_server(server.url());
+  anna.create_trajectory({"Het Baken", "JoU", cooperation::existing},
+                         {"Anna", organisation::school, "docent", staff_level::manager});
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.goto_agenda_item(0, 4));  // the Signaleringsinstrument
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h.ui, anna); };
+  const auto centre = [&](const std::string& name) {
+    const ImVec4 r = probe.at(name);
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+  };
+  // Applies what the clicks asked for, as the app does after a frame.
+  const auto apply = [&] {
+    auto todo = std::move(h.ui.todo);
+    h.ui.todo = intents{};
+    for (auto& o : todo.ops) EXPECT_FALSE(anna.submit(o));
+    EXPECT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+    return todo.ops;
+  };
+
+  h.frame(draw);
+  ASSERT_TRUE(probe.contains("vote-open"));
+  h.click(centre("vote-open"), draw);
+  auto ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  const auto* open = std::get_if<op::open_vote>(&ops[0]);
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(open->document, document_id::signalering_begin);
+  EXPECT_EQ(open->row, 0);
+  EXPECT_TRUE(anna.state().meetings[0].session.vote.open);
+
+  probe.clear();
+  h.frame(draw);
+  ASSERT_TRUE(probe.contains("vote-cast-2"));
+  h.click(centre("vote-cast-2"), draw);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::cast_vote>(ops[0]).value, 2);
+  // Anna is the only one online: with her ballot everyone has voted, the server reveals.
+  ASSERT_TRUE(anna.run_until([&] { return anna.state().meetings[0].session.vote.revealed; }, 15s));
+
+  probe.clear();
+  h.frame(draw);
+  EXPECT_FALSE(probe.contains("vote-cast-2")) << "no more voting after the reveal";
+  ASSERT_TRUE(probe.contains("vote-decide-2"));
+  h.click(centre("vote-decide-2"), draw);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::close_vote>(ops[0]).decided, 2);
+  EXPECT_EQ(anna.state().documents[0].rows[0].rating, 2);
+  ASSERT_EQ(anna.state().votes.size(), 1u);
+  EXPECT_EQ(anna.state().votes[0].distribution, (std::array<int, 3>{0, 1, 0}));
+}
+
+// ---- The whole leerlijn: schedule, preparation, carry-over, comparison, documents ----
+
+// A headless frame as tall as a long overview, clicks found through ui.probe, and the ops
+// the views ask for applied by a real core against a real server, as the app does.
+class leerlijn_screens : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    anna_.use_server(server_.url());
+    anna_.create_trajectory(
+        {"Het Baken", "Jongerenwerk Oost", cooperation::existing},
+        {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
+    ASSERT_TRUE(anna_.run_until([&] { return anna_.live(); }, 15s));
+    client_core bram(testing::options_in(dir_ / "bram"));
+    bram.use_server(server_.url());
+    bram.join(anna_.identity()->join_code, {"Bram Öztürk", organisation::jongerenwerk,
+                                            "jongerenwerker", staff_level::uitvoerder});
+    ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+    bram_ = bram.me();
+    ASSERT_TRUE(anna_.run_until([&] { return anna_.state().team.size() == 2; }, 15s));
+    ImGui::GetIO().DisplaySize = ImVec2(1200, 4000);
+    h_.ui.probe = &probe_;
+    h_.ui.today = "2026-10-20";
+  }
+
+  // Holds the meetings up to `through` (0-based, inclusive) with known ratings and actions.
+  void hold_until(int through) {
+    ASSERT_FALSE(anna_.submit(op::plan_from_start{"2026-09-07"}));
+    ASSERT_FALSE(anna_.submit(op::set_precondition{0, true}));
+    ASSERT_FALSE(anna_.submit(op::set_precondition{2, true}));
+    const int begin[] = {2, 1, 3, 2, 1, 2, 3, 2, 2, 0};
+    const int end[] = {3, 1, 3, 3, 2, 2, 2, 3, 3, 2};
+    for (int m = 0; m <= through; ++m) {
+      ASSERT_FALSE(anna_.start_meeting(m));
+      if (m == 0) {
+        for (int row = 0; row < 10; ++row) {
+          if (begin[row] != 0) {
+            ASSERT_FALSE(anna_.set_rating(document_id::signalering_begin, row, begin[row]));
+          }
+        }
+      }
+      if (m == 1) {
+        ASSERT_FALSE(anna_.edit_text({false, 0, document_id::actieplan, 1, 0},
+                                     {{0, 0, "Wie doet wat bij een incident?"}}));
+        ASSERT_FALSE(
+            anna_.submit(op::add_action{1, "Taakverdeling op papier", bram_, "2026-10-01"}));
+        ASSERT_FALSE(anna_.submit(
+            op::add_action{4, "Coördinator stelt zich voor", anna_.me(), "2026-11-15"}));
+        ASSERT_FALSE(anna_.submit(op::add_action{0, "Gezamenlijke jaarplanning", no_person, ""}));
+      }
+      if (m == 3) {
+        for (int row = 0; row < 10; ++row)
+          ASSERT_FALSE(anna_.set_rating(document_id::signalering_eind, row, end[row]));
+      }
+      ASSERT_FALSE(anna_.end_meeting(m));
+    }
+    settle();
+  }
+
+  void settle() {
+    ASSERT_TRUE(anna_.run_until([&] { return anna_.waiting_changes() == 0; }, 15s));
+  }
+  ImVec2 centre(const std::string& name) {
+    EXPECT_TRUE(probe_.contains(name)) << name << " was not drawn";
+    const ImVec4 r = probe_[name];
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+  }
+  void click(const std::string& name, const std::function<void()>& draw) {
+    probe_.clear();
+    h_.frame(draw);
+    h_.click(centre(name), draw);
+  }
+  // What the frames asked for, applied by the core.
+  std::vector<operation> apply() {
+    auto todo = std::move(h_.ui.todo);
+    h_.ui.todo = intents{};
+    for (auto& a : todo.actions) a(anna_);
+    for (auto& o : todo.ops) EXPECT_FALSE(anna_.submit(o)) << op_name(o);
+    settle();
+    return todo.ops;
+  }
+  template <class T>
+  static std::optional<T> only(const std::vector<operation>& ops) {
+    EXPECT_EQ(ops.size(), 1u);
+    if (ops.size() != 1 || !std::holds_alternative<T>(ops[0])) return std::nullopt;
+    return std::get<T>(ops[0]);
+  }
+
+  testing::scratch_dir dir_{"ui-leerlijn"};  // outlives the cores writing into it
+  testing::test_server server_{dir_ / "server"};
+  client_core anna_{testing::options_in(dir_ / "anna")};
+  person_id bram_ = no_person;
+  headless h_;
+  std::map<std::string, ImVec4, std::less<>> probe_;
+};
+
+TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  // A start date typed into the field, then "Plan de vier bijeenkomsten".
+  click("schedule/start", draw);
+  h_.type("2026-09-07", draw);
+  click("schedule/plan", draw);
+  const auto ops = apply();
+  const auto plan = only<op::plan_from_start>(ops);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(plan->start_date, "2026-09-07");
+  const trajectory& t = anna_.state();
+  EXPECT_EQ(t.meetings[1].planned_date, "2026-09-21");  // week 3
+  EXPECT_EQ(t.meetings[2].planned_date, "2026-11-02");  // week 9
+  EXPECT_EQ(t.meetings[3].planned_date, "2026-12-28");  // week 17
+
+  click("schedule/later2", draw);
+  const auto moved = only<op::schedule_meeting>(apply());
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->meeting, 2);
+  EXPECT_EQ(anna_.state().meetings[2].planned_date, "2026-11-09");
+
+  // No extra evaluation meeting before the final one has been held.
+  probe_.clear();
+  h_.frame(draw);
+  EXPECT_FALSE(probe_.contains("extra/add"));
+}
+
+TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(-1));
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  click("precondition1", draw);
+  const auto met = only<op::set_precondition>(apply());
+  ASSERT_TRUE(met.has_value());
+  EXPECT_EQ(met->index, 1);
+  EXPECT_TRUE(met->met);
+  EXPECT_EQ(anna_.state().preconditions, (std::array<bool, 3>{true, true, true}));
+
+  // A team member who does not use the app, for the representation check and as an owner.
+  click("team/new", draw);
+  click("new/name", draw);
+  h_.type("Mo Haddou", draw);
+  click("new/function", draw);
+  h_.type("mentor", draw);
+  click("team/add", draw);
+  const auto added = only<op::add_person>(apply());
+  ASSERT_TRUE(added.has_value());
+  EXPECT_EQ(added->value.name, "Mo Haddou");
+  EXPECT_EQ(added->value.function, "mentor");
+  EXPECT_EQ(added->value.org, organisation::school);
+  EXPECT_EQ(anna_.state().team.size(), 3u);
+
+  // Bram becomes the second coordinator.
+  click("team/coordinator" + std::to_string(bram_), draw);
+  const auto second = only<op::set_coordinator>(apply());
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->person, bram_);
+  EXPECT_TRUE(find_person(anna_.state(), bram_)->coordinator);
+}
+
+TEST_F(leerlijn_screens, OpenActionsOverdueFirstAndProgressFromAnyone) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(1));
+  const trajectory& t = anna_.state();
+  const auto open = open_actions(t, h_.ui.today);
+  ASSERT_EQ(open.size(), 3u);
+  EXPECT_EQ(open[0]->id, 1) << "1 oktober has passed on 20 oktober";
+  EXPECT_TRUE(is_overdue(*open[0], h_.ui.today));
+  EXPECT_EQ(open[1]->id, 2);
+  EXPECT_EQ(open[2]->id, 3) << "without a date last";
+
+  view_actions actions;
+  const auto draw = [&] { actions.draw_open(h_.ui, anna_); };
+  click("action2/bezig", draw);
+  const auto progress = only<op::set_action_status>(apply());
+  ASSERT_TRUE(progress.has_value());
+  EXPECT_EQ(progress->id, 2);
+  EXPECT_EQ(progress->status, action_status::bezig);
+  click("action1/klaar", draw);
+  apply();
+  EXPECT_EQ(anna_.state().actions[0].status, action_status::klaar);
+  EXPECT_EQ(open_actions(anna_.state(), h_.ui.today).size(), 2u);
+}
+
+TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  settle();
+  const auto& signalering = anna_.state().documents[0];
+  const auto order = weakest_first(signalering);
+  EXPECT_EQ(order.front(), 1) << "rated 1, first in the document";
+  EXPECT_EQ(order[1], 4);
+  EXPECT_EQ(order.back(), 9) << "not rated: last";
+
+  view_document document;
+  const auto& agenda = template_of(anna_.state().meetings[1]).agenda;
+  const auto step = std::find_if(agenda.begin(), agenda.end(),
+                                 [](const auto& a) { return a.id == "invullen_actieplan"; });
+  ASSERT_NE(step, agenda.end());
+  const auto draw = [&] { document.draw(h_.ui, anna_, 1, *step); };
+  // An action for the onderdeel offered first (the weakest), with an owner.
+  click("planner/text", draw);
+  h_.type("Rollen op papier zetten", draw);
+  click("planner/add", draw);
+  const auto added = only<op::add_action>(apply());
+  ASSERT_TRUE(added.has_value());
+  EXPECT_EQ(added->row, 1);
+  EXPECT_EQ(added->text, "Rollen op papier zetten");
+  ASSERT_EQ(anna_.state().actions.size(), 1u);
+  EXPECT_EQ(anna_.state().actions[0].row, 1);
+  for (int i = 0; i < 3; ++i) h_.frame(draw);
+  EXPECT_TRUE(h_.ui.todo.empty()) << "drawing asks for nothing by itself";
+}
+
+TEST_F(leerlijn_screens, AtTheAfsluitingTheNextDateIsAgreedAndTheDocumentsSaved) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  view_document document;
+  const auto& agenda = template_of(anna_.state().meetings[0]).agenda;
+  ASSERT_EQ(agenda.back().id, "afsluiting");
+  const auto draw = [&] { document.draw(h_.ui, anna_, 0, agenda.back()); };
+  click("next", draw);
+  h_.type("2026-09-17", draw);
+  h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
+  const auto next = only<op::schedule_meeting>(apply());
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->meeting, 1);
+  EXPECT_EQ(anna_.state().meetings[1].planned_date, "2026-09-17");
+
+  click("afsluiting/export", draw);
+  ASSERT_TRUE(h_.ui.export_request.has_value());
+  EXPECT_EQ(*h_.ui.export_request, 0);
+
+  // The dialog writes the whole set under the default folder in a home of our own.
+  const char* old_home = std::getenv("HOME");
+  const std::string kept = old_home != nullptr ? old_home : "";
+  setenv("HOME", (dir_ / "home").c_str(), 1);
+  view_export dialog;
+  const auto draw_dialog = [&] { dialog.draw(h_.ui, anna_); };
+  h_.frame(draw_dialog);
+  h_.frame(draw_dialog);
+  click("export/save", draw_dialog);
+  dialog.wait();
+  h_.frame(draw_dialog);
+  setenv("HOME", kept.c_str(), 1);
+  ASSERT_TRUE(dialog.result().has_value());
+  ASSERT_TRUE(dialog.result()->ok()) << dialog.result()->error;
+  const auto folder =
+      dir_ / "home" / "Documenten" / "jos" / "het-baken" / "1-signaleringsbijeenkomst";
+  EXPECT_EQ(dialog.result()->folder, folder);
+  for (const char* name : {"signaleringsinstrument-begin.pdf", "signaleringsinstrument-begin.md",
+                           "signaleringsinstrument-begin.csv", "planning.ics"})
+    EXPECT_TRUE(std::filesystem::exists(folder / name)) << name;
+  EXPECT_GE(dialog.result()->files.size(), 7u)
+      << "the instrument and the minutes, three ways, and the calendar";
+}
+
+TEST_F(leerlijn_screens, SavingTheSetWritesEveryFileOrSaysWhyNot) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(3));
+  const auto folder = dir_ / "uit" / "vier";
+  const saved_set saved = save_meeting_set(anna_.state(), 3, folder);
+  ASSERT_TRUE(saved.ok()) << saved.error;
+  bool comparison = false;
+  for (const auto& f : saved.files) {
+    EXPECT_TRUE(std::filesystem::exists(folder / f.name)) << f.name;
+    EXPECT_EQ(std::filesystem::file_size(folder / f.name), f.bytes);
+    if (f.name.ends_with(".pdf")) {
+      EXPECT_GT(f.bytes, 1000u) << f.name;
+      std::ifstream in(folder / f.name, std::ios::binary);
+      std::string magic(5, '\0');
+      in.read(magic.data(), 5);
+      EXPECT_EQ(magic, "%PDF-") << f.name;
+    }
+    comparison = comparison || f.name.starts_with("vergelijking");
+  }
+  EXPECT_TRUE(comparison) << "after the final evaluation the comparison goes along";
+
+  // A file where a folder should be: nothing written, and a Dutch reason.
+  std::ofstream(dir_ / "bestand") << "x";
+  const saved_set refused = save_meeting_set(anna_.state(), 3, dir_ / "bestand" / "map");
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.error.find("Kan de map"), std::string::npos) << refused.error;
+  EXPECT_TRUE(refused.files.empty());
+  EXPECT_EQ(expand_home("~/x"), std::filesystem::path(std::getenv("HOME")) / "x");
+}
+
+// Every new view with a leerlijn at each stage, with balanced stacks and no ops by itself.
+TEST_F(leerlijn_screens, EveryStageDraws) {
+  view_overview overview;
+  view_document document;
+  view_comparison comparison;
+  view_preparation preparation;
+  view_participants team;
+  view_export dialog;
+  for (int stage = -1; stage <= 3; ++stage) {
+    SCOPED_TRACE(stage);
+    if (stage >= 0) {
+      ASSERT_FALSE(anna_.start_meeting(stage));
+      if (stage == 3) {
+        for (int row = 0; row < 10; ++row)
+          ASSERT_FALSE(anna_.set_rating(document_id::signalering_eind, row, 1 + row % 3));
+      }
+      if (stage == 1) {
+        ASSERT_FALSE(anna_.submit(op::add_action{3, "Vast aanspreekpunt", bram_, "2026-10-02"}));
+      }
+      settle();
+    }
+    const trajectory& t = anna_.state();
+    for (int i = 0; i < 2; ++i) {
+      h_.frame([&] { overview.draw(h_.ui, anna_); });
+      h_.frame([&] { comparison.draw(h_.ui, anna_); });
+      h_.frame([&] { team.draw_team(h_.ui, anna_); });
+      h_.frame([&] { dialog.draw(h_.ui, anna_); });
+      for (int m = 0; m < static_cast<int>(t.meetings.size()); ++m) {
+        h_.frame([&] { preparation.draw(h_.ui, anna_, m); });
+        for (const auto& item : template_of(t.meetings[static_cast<std::size_t>(m)]).agenda)
+          h_.frame([&] { document.draw(h_.ui, anna_, m, item); });
+      }
+      for (bool cmp : {false, true})
+        for (int d = 0; d < document_count; ++d) {
+          h_.ui.shown = {cmp, static_cast<document_id>(d)};
+          h_.frame([&] { document.draw_screen(h_.ui, anna_); });
+        }
+    }
+    EXPECT_TRUE(h_.ui.todo.ops.empty());
+    EXPECT_FALSE(h_.ui.export_request.has_value());
+    if (stage >= 0) {
+      ASSERT_FALSE(anna_.end_meeting(stage));
+      settle();
+    }
+  }
+  // After the final evaluation: an extra evaluation meeting from the schedule.
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  click("extra/date", draw);
+  h_.type("2027-02-01", draw);
+  click("extra/add", draw);
+  const auto extra = only<op::add_extra_meeting>(apply());
+  ASSERT_TRUE(extra.has_value());
+  EXPECT_EQ(extra->date, "2027-02-01");
+  ASSERT_EQ(anna_.state().meetings.size(), 5u);
+  EXPECT_EQ(anna_.state().meetings[4].template_index, 4);
+  const shared::comparison cmp = compare_signalering(anna_.state());
+  EXPECT_TRUE(cmp.after.complete());
+}
+
+// The meeting chat: a typed message becomes a reaction for everyone, and the coordinator
+// brings it into view for all.
+TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
+  testing::scratch_dir dir("ui-chat");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  anna.use_server(server.url());
+  anna.create_trajectory({"Het Baken", "JoU", cooperation::existing},
+                         {"Anna", organisation::school, "docent", staff_level::manager});
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  view_reactions reactions;
+  const auto draw = [&] { reactions.draw_chat(h.ui, anna, 0); };
+  const auto centre = [&](const std::string& name) {
+    const ImVec4 r = probe.at(name);
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+  };
+  h.frame(draw);
+  ASSERT_TRUE(probe.contains("chat-input"));
+  h.click(centre("chat-input"), draw);
+  h.type("Zijn de ouders ook uitgenodigd?", draw);
+  h.click(centre("chat-send"), draw);
+  ASSERT_EQ(h.ui.todo.ops.size(), 1u);
+  const auto& sent = std::get<op::add_reaction>(h.ui.todo.ops[0]);
+  EXPECT_EQ(sent.row, -1);
+  EXPECT_EQ(sent.text, "Zijn de ouders ook uitgenodigd?");
+  EXPECT_FALSE(anna.submit(h.ui.todo.ops[0]));
+  h.ui.todo = intents{};
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+  ASSERT_EQ(anna.state().meetings[0].session.reactions.size(), 1u);
+
+  probe.clear();
+  h.frame(draw);
+  ASSERT_TRUE(probe.contains("highlight-0"));
+  h.click(centre("highlight-0"), draw);
+  ASSERT_EQ(h.ui.todo.ops.size(), 1u);
+  EXPECT_EQ(std::get<op::highlight_reaction>(h.ui.todo.ops[0]).index, 0);
 }
 
 }  // namespace
