@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <mutex>
 #include <vector>
 
@@ -37,6 +36,39 @@ class token_bucket {
   double burst_;
   double tokens_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// A connection's outgoing messages. A vector read from a moving head: unlike std::deque it
+// allocates nothing while empty, which is what most of ten thousand idle connections are.
+class message_queue {
+ public:
+  using message = std::shared_ptr<const std::string>;
+  bool empty() const { return head_ == items_.size(); }
+  std::size_t size() const { return items_.size() - head_; }
+  const std::string& operator[](std::size_t i) const { return *items_[head_ + i]; }
+  void push_back(message m) { items_.push_back(std::move(m)); }
+  void pop_front(std::size_t n) {
+    n = std::min(n, size());
+    for (std::size_t i = 0; i < n; ++i) items_[head_ + i].reset();
+    head_ += n;
+    if (empty()) {
+      items_.clear();
+      head_ = 0;
+      if (items_.capacity() > 64) items_.shrink_to_fit();  // after a burst, not for good
+    } else if (head_ >= 1024 && head_ * 2 >= items_.size()) {
+      items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+  }
+  // Keeps the first `n` messages, drops the rest.
+  void truncate(std::size_t n) {
+    if (n < size()) items_.resize(head_ + n);
+    if (empty()) pop_front(0);
+  }
+
+ private:
+  std::vector<message> items_;
+  std::size_t head_ = 0;
 };
 
 template <typename Stream>
@@ -219,10 +251,7 @@ class ws_session final : public connection,
   }
 
   // What a write in flight still reads stays alive until its handler runs.
-  void drop_unsent() {
-    queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(writing_ ? in_flight_ : 0),
-                 queue_.end());
-  }
+  void drop_unsent() { queue_.truncate(writing_ ? in_flight_ : 0); }
 
   // Consecutive ops messages at the front of the queue go out as one ops message: one
   // frame, one write. Only small ones (single broadcasts), up to a bound the client's
@@ -235,12 +264,12 @@ class ws_session final : public connection,
     writing_ = true;
     in_flight_ = 1;
     ws_.text(true);
-    const std::string& first = *queue_.front();
+    const std::string& first = queue_[0];
     std::size_t count = 1;
     std::size_t total = first.size();
     if (queue_.size() > 1 && first.size() <= merge_one_max && is_ops_message(first)) {
       while (count < queue_.size() && count < merge_count_max) {
-        const std::string& next = *queue_[count];
+        const std::string& next = queue_[count];
         if (next.size() > merge_one_max || total + next.size() > merge_total_max ||
             !is_ops_message(next))
           break;
@@ -256,7 +285,7 @@ class ws_session final : public connection,
     merged_.reserve(total);
     merged_ += ops_head();
     for (std::size_t i = 0; i < count; ++i) {
-      const auto elements = ops_elements(*queue_[i]);
+      const auto elements = ops_elements(queue_[i]);
       if (elements.empty()) continue;
       if (merged_.size() > ops_head().size()) merged_ += ',';
       merged_ += elements;
@@ -271,8 +300,7 @@ class ws_session final : public connection,
     writing_ = false;
     std::string().swap(merged_);
     if (ec) return finish(ec);
-    queue_.erase(queue_.begin(),
-                 queue_.begin() + static_cast<std::ptrdiff_t>(std::min(in_flight_, queue_.size())));
+    queue_.pop_front(in_flight_);
     if (!queue_.empty()) return do_write();
     if (closing_) do_close();
   }
@@ -301,7 +329,7 @@ class ws_session final : public connection,
   std::string address_;
   token_bucket bucket_;
   beast::flat_buffer buffer_;
-  std::deque<std::shared_ptr<const std::string>> queue_;
+  message_queue queue_;
   std::size_t in_flight_ = 0;  // messages of queue_'s front in the write in flight
   std::string merged_;         // the merged ops message in flight, if any
   std::mutex inbox_mutex_;
