@@ -95,6 +95,16 @@ void mark(const ui_context& ui, std::string_view name) {
   (*ui.probe)[std::string(name)] = ImVec4(a.x, a.y, b.x, b.y);
 }
 
+int filled_rows(const shared::document& d) {
+  int n = 0;
+  for (const auto& row : d.rows) {
+    bool any = row.rating != 0;
+    for (const auto& cell : row.cells) any = any || !cell.empty();
+    n += any ? 1 : 0;
+  }
+  return n;
+}
+
 std::string today_of(const ui_context& ui) {
   if (!ui.today.empty()) return ui.today;
   const std::time_t now = std::time(nullptr);

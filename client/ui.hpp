@@ -67,6 +67,8 @@ struct ui_context {
 // Records the last item's rectangle (min x, min y, max x, max y) under `name` when a test
 // listens; costs nothing otherwise.
 void mark(const ui_context& ui, std::string_view name);
+// How many onderdelen of a document hold a rating or any text.
+int filled_rows(const shared::document& d);
 // Today's date (yyyy-mm-dd): ui.today if set, else the computer's local date.
 std::string today_of(const ui_context& ui);
 

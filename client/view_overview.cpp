@@ -13,16 +13,6 @@ namespace {
 
 using namespace shared;
 
-int filled_rows(const document& d) {
-  int n = 0;
-  for (const auto& row : d.rows) {
-    bool any = row.rating != 0;
-    for (const auto& cell : row.cells) any = any || !cell.empty();
-    n += any;
-  }
-  return n;
-}
-
 void copy_field(ui_context& ui, const char* label, const std::string& value, const char* id) {
   ImGui::PushID(id);
   text(label);

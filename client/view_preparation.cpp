@@ -36,16 +36,6 @@ std::optional<std::pair<document_id, int>> filled_document(const std::string& it
   return std::nullopt;
 }
 
-int filled_rows(const document& d) {
-  int n = 0;
-  for (const auto& row : d.rows) {
-    bool any = row.rating != 0;
-    for (const auto& cell : row.cells) any = any || !cell.empty();
-    n += any;
-  }
-  return n;
-}
-
 std::string names(const trajectory& t, const std::set<person_id>& ids) {
   std::string out;
   for (person_id id : ids) {
