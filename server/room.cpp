@@ -314,7 +314,11 @@ trajectory room::state_for_clients() const {
 
 bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
                           const std::string& client_id) const {
-  if (base_seq >= seq_) return true;
+  // False when the client must rebase the edit and send it again (it does so by itself):
+  // its base is older than our memory, the transformation split it past what one op may
+  // carry, or nothing is left of it because others deleted the same text first (then the
+  // client's copy comes to nothing as well and is dropped, with nothing typed after it).
+  if (base_seq >= seq_) return !edit.edits.empty();
   if (history_.empty() || history_.front().seq > base_seq + 1) return false;
   std::vector<splice> edits = std::move(edit.edits);
   for (const auto& h : history_) {
@@ -325,7 +329,7 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
     edits = transform(std::move(edits), other->edits, false).a;
   }
   edit.edits = std::move(edits);
-  return edit.edits.size() <= op::max_splices_per_edit;
+  return !edit.edits.empty() && edit.edits.size() <= op::max_splices_per_edit;
 }
 
 std::optional<rule_error> room::accept(operation op, person_id author, const std::string& client_id,
@@ -334,8 +338,6 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        std::optional<trajectory_record> created,
                                        std::function<void()> on_durable) {
   if (auto error = validate(state_, op, actor_for(author))) return error;
-  if (auto* edit = std::get_if<op::edit_text>(&op); edit != nullptr && edit->edits.empty())
-    return rule_error{rule_code::conflict, "Deze tekst was al door een ander verwijderd."};
   apply(state_, op, actor_for(author));
   if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
   const std::uint64_t seq = ++seq_;

@@ -7,6 +7,19 @@ namespace {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
 
+// The code points of well-formed UTF-8, each as the bytes that spell it.
+std::vector<std::string_view> split_code_points(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t end = i + 1;
+    while (end < s.size() && is_continuation(static_cast<unsigned char>(s[end]))) ++end;
+    out.push_back(s.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
@@ -98,6 +111,92 @@ splice diff_splice(std::string_view before, std::string_view after) {
   out.pos = code_points(before.substr(0, prefix));
   out.del = code_points(before.substr(prefix, before.size() - prefix - suffix));
   out.ins = std::string(after.substr(prefix, after.size() - prefix - suffix));
+  return out;
+}
+
+std::vector<splice> diff_splices(std::string_view before, std::string_view after,
+                                 std::size_t max_changes) {
+  // The common prefix and suffix first; a pure insertion or deletion is exact already.
+  const splice whole = diff_splice(before, after);
+  if (whole.del == 0 && whole.ins.empty()) return {};
+  if (whole.del == 0 || whole.ins.empty()) return {whole};
+  const std::size_t from = byte_offset(before, whole.pos);
+  const auto a =
+      split_code_points(before.substr(from, byte_offset(before.substr(from), whole.del)));
+  const auto b = split_code_points(whole.ins);
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  const int max_d = static_cast<int>(std::min<std::size_t>(a.size() + b.size(), max_changes));
+
+  // Myers: v[k] is the furthest x reached on diagonal k = x - y with d changes; each
+  // round's v is kept to walk the path back.
+  const int offset = max_d + 1;
+  std::vector<int> v(static_cast<std::size_t>(2 * max_d + 3), 0);
+  const auto at = [offset](std::vector<int>& w, int k) -> int& {
+    const int index = k + offset;
+    return w[static_cast<std::size_t>(index)];
+  };
+  std::vector<std::vector<int>> trace;
+  int found = -1;
+  for (int d = 0; d <= max_d && found < 0; ++d) {
+    trace.push_back(v);
+    for (int k = -d; k <= d; k += 2) {
+      int x = k == -d || (k != d && at(v, k - 1) < at(v, k + 1)) ? at(v, k + 1) : at(v, k - 1) + 1;
+      int y = x - k;
+      while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)]) {
+        ++x;
+        ++y;
+      }
+      at(v, k) = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+  }
+  if (found < 0) return {whole};
+
+  // Back along the path: each change deletes a[x] or inserts b[y] before a[x].
+  struct change {
+    bool insert;
+    int x;
+    int y;
+  };
+  std::vector<change> changes;
+  int x = n;
+  int y = m;
+  for (int d = found; d > 0; --d) {
+    auto& w = trace[static_cast<std::size_t>(d)];
+    const int k = x - y;
+    const bool insert = k == -d || (k != d && at(w, k - 1) < at(w, k + 1));
+    const int prev_k = insert ? k + 1 : k - 1;
+    const int prev_x = at(w, prev_k);
+    changes.push_back({insert, prev_x, prev_x - prev_k});
+    x = prev_x;
+    y = prev_x - prev_k;
+  }
+  std::reverse(changes.begin(), changes.end());
+
+  // Runs of changes at one place become one splice; positions move with the ones before.
+  std::vector<splice> out;
+  std::ptrdiff_t shift = 0;
+  std::size_t end = 0;  // in `a`: where the last splice's deletion ends
+  for (const auto& c : changes) {
+    if (out.empty() || static_cast<std::size_t>(c.x) != end) {
+      if (!out.empty())
+        shift += static_cast<std::ptrdiff_t>(code_points(out.back().ins)) -
+                 static_cast<std::ptrdiff_t>(out.back().del);
+      out.push_back(
+          {static_cast<std::size_t>(static_cast<std::ptrdiff_t>(whole.pos) + c.x + shift), 0, {}});
+      end = static_cast<std::size_t>(c.x);
+    }
+    if (c.insert) {
+      out.back().ins += b[static_cast<std::size_t>(c.y)];
+    } else {
+      ++out.back().del;
+      ++end;
+    }
+  }
   return out;
 }
 

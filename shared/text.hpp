@@ -36,6 +36,13 @@ void apply_splice(std::string& text, const splice& s);
 // client to turn an edit buffer into an operation without diffing whole texts on the wire.
 splice diff_splice(std::string_view before, std::string_view after);
 
+// The splices, applied in order, that turn `before` into `after` with as few code points
+// deleted and inserted as possible (a shortest edit script, Myers' algorithm), so that
+// edits far apart stay apart instead of one splice replacing all the text between them.
+// Past `max_changes` deleted plus inserted code points it settles for diff_splice.
+std::vector<splice> diff_splices(std::string_view before, std::string_view after,
+                                 std::size_t max_changes = 256);
+
 // Operational transformation of two splices made against the same text: returns `a`
 // rewritten to apply after `b`, as splices applied in order (a deletion that straddles b's
 // insertion becomes two). When both touch one position, `a_first` decides whose insert

@@ -159,7 +159,9 @@ void client_core::open_trajectory(const std::string& trajectory_id) {
   close_trajectory();
   trajectory_id_ = trajectory_id;
   const auto file = journal_path(trajectory_id);
-  next_client_seq_ = 1;
+  // Without our journal we do not know which numbers the server has seen from us (it
+  // acknowledges those again without applying anything): start above them, at the clock.
+  next_client_seq_ = static_cast<std::uint64_t>(std::max<std::int64_t>(1, wall_ms()));
   if (auto text = read_file(file)) {
     std::string error;
     auto contents = decode_journal(*text, error);

@@ -35,11 +35,11 @@ edit_sync_result sync_edit(std::string_view shown, std::string_view buffer, std:
     splice u = shared::diff_splice(shown, buffer);
     if (!is_noop(u)) mine.push_back(std::move(u));
   }
+  // The others' edits since the last frame may lie on both sides of ours (several ops, or
+  // one of several splices): found one by one, so that a splice spanning ours from one of
+  // theirs to the next does not take our deletion for theirs and put the text back.
   std::vector<splice> theirs;
-  if (others) {
-    splice r = shared::diff_splice(shown, model);
-    if (!is_noop(r)) theirs.push_back(std::move(r));
-  }
+  if (others) theirs = shared::diff_splices(shown, model);
   // Ours after theirs (theirs already has its place in the replica), theirs after ours.
   auto t = shared::transform(mine, theirs, false);
   out.local = std::move(t.a);

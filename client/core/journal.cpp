@@ -1,5 +1,7 @@
 #include "client/core/journal.hpp"
 
+#include <algorithm>
+
 #include "client/core/files.hpp"
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
@@ -23,8 +25,24 @@ std::string encode_journal(const std::string& client_id, const std::string& traj
                           {"next_client_seq", next_client_seq}});
   out += '\n';
   if (!state_json.empty()) out += R"({"state":)" + state_json + "}\n";
-  for (const auto& p : ops)
-    out += dump({{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}}) + "\n";
+  for (const auto& p : ops) {
+    // Rebasing can grow a text edit past the splices one op may carry, and the journal is
+    // read back with the protocol's limits: such an edit is kept as pieces, each a new op
+    // (the server cannot have taken it whole; see replica::take_outgoing).
+    const auto* edit = std::get_if<shared::op::edit_text>(&p.op);
+    if (edit == nullptr || edit->edits.size() <= shared::op::max_splices_per_edit) {
+      out += dump({{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}}) + "\n";
+      continue;
+    }
+    for (std::size_t i = 0; i < edit->edits.size(); i += shared::op::max_splices_per_edit) {
+      const auto from = edit->edits.begin() + static_cast<std::ptrdiff_t>(i);
+      const auto to =
+          edit->edits.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                    i + shared::op::max_splices_per_edit, edit->edits.size()));
+      const shared::operation piece = shared::op::edit_text{edit->target, {from, to}};
+      out += dump({{"client_seq", 0}, {"op", protocol::encode_op(piece)}}) + "\n";
+    }
+  }
   return out;
 }
 

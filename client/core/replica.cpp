@@ -35,6 +35,27 @@ bool plausible(const trajectory& t, const operation& o, const actor& who) {
   return !validate(t, o, who).has_value();
 }
 
+// The rules' check for an op of ours still pending. Rebasing splits a deletion around
+// someone else's insertion, so a text edit can come to hold more splices than one op may
+// carry. It goes out in pieces all the same (a waiting one in take_outgoing; the one on its
+// way comes back "stale" and goes again, see on_reject), and until then it is checked as
+// those pieces: refused whole, it would vanish from what the user sees while the edits
+// typed on top of it stayed, and those would land in the wrong place.
+std::optional<rule_error> check_pending(const trajectory& t, const operation& o, const actor& who) {
+  const auto* e = as_edit(o);
+  if (e == nullptr || e->edits.size() <= op::max_splices_per_edit) return validate(t, o, who);
+  trajectory probe = t;
+  for (std::size_t i = 0; i < e->edits.size(); i += op::max_splices_per_edit) {
+    const auto from = e->edits.begin() + static_cast<std::ptrdiff_t>(i);
+    const auto to = e->edits.begin() + static_cast<std::ptrdiff_t>(
+                                           std::min(i + op::max_splices_per_edit, e->edits.size()));
+    const operation piece = op::edit_text{e->target, std::vector<splice>(from, to)};
+    if (auto error = validate(probe, piece, who)) return error;
+    apply(probe, piece, who);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void append_splice(std::vector<splice>& edits, splice next) {
@@ -94,15 +115,42 @@ const std::string* replica::text_at(const trajectory& t, const op::text_target& 
 }
 
 std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state) {
+  trajectory before = std::move(confirmed_);
+  const bool had_state = has_state_;
   confirmed_ = std::move(state);
   seq_ = seq;
   has_state_ = true;
+  // Our text edits the server confirmed are in the new state; put them in the old one too.
+  for (const auto& p : pending_)
+    if (p.acked_seq != 0 && p.acked_seq <= seq_ && as_edit(p.op) != nullptr &&
+        !check_pending(before, p.op, actor{me_}))
+      apply(before, p.op, actor{me_});
   drop_acknowledged();
+  // Our text edits were made on the old state, and the new one may hold edits we never
+  // saw (we were too far behind, or the server restarted from a stored snapshot). What
+  // changed in each text between the two is taken as someone else's edit, the differences
+  // one by one (as the field does, see sync_edit), and ours are rebased over it as over
+  // any other. (An edit on its way that the server had already taken, unknown to us, is
+  // then sent again and acknowledged without being applied twice; what was typed after it
+  // stays rebased as if it had not been taken.)
+  if (had_state) {
+    std::vector<op::text_target> targets;
+    for (const auto& p : pending_)
+      if (const auto* e = as_edit(p.op);
+          e != nullptr && std::find(targets.begin(), targets.end(), e->target) == targets.end())
+        targets.push_back(e->target);
+    for (const auto& target : targets) {
+      const std::string* old_text = text_at(before, target);
+      const std::string* new_text = text_at(confirmed_, target);
+      if (old_text == nullptr || new_text == nullptr || *old_text == *new_text) continue;
+      rebase(op::edit_text{target, diff_splices(*old_text, *new_text, 1000)});
+    }
+  }
   // Pending ops were made against the old state; keep those that still make sense.
   std::vector<std::string> dropped;
   trajectory probe = confirmed_;
   for (auto it = pending_.begin(); it != pending_.end();) {
-    if (auto error = validate(probe, it->op, actor{me_})) {
+    if (auto error = check_pending(probe, it->op, actor{me_})) {
       dropped.push_back(error->message);
       it = pending_.erase(it);
       continue;
@@ -245,6 +293,16 @@ bool replica::on_reject(const protocol::reject& r) {
     return p.client_seq != 0 && p.client_seq == r.client_seq;
   });
   if (it == pending_.end()) return false;
+  if (r.code == "stale" && as_edit(it->op) != nullptr) {
+    // Not refused, only made against a text that changed too much on its way (transformed
+    // past the splices one op may carry, or older than the server remembers). Ours has
+    // been rebased on everything we received since: it simply goes again, as a new op.
+    it->client_seq = 0;
+    it->sent = false;
+    it->acked_seq = 0;
+    rebuild();
+    return false;
+  }
   if (const auto* e = as_edit(it->op)) {
     // Edits of the same text waiting behind it were made on top of it.
     const op::text_target target = e->target;
@@ -272,8 +330,16 @@ std::vector<outgoing> replica::take_outgoing(
   // First what an earlier connection may have lost, in the order it was numbered: the
   // server takes a client's ops in ascending client_seq and ignores anything older.
   std::vector<pending_op*> resend;
-  for (auto& p : pending_)
-    if (p.client_seq != 0 && !p.sent && p.acked_seq == 0) resend.push_back(&p);
+  for (auto& p : pending_) {
+    if (p.client_seq == 0 || p.sent || p.acked_seq != 0) continue;
+    // An edit that rebasing grew past what one op may carry: the server, transforming the
+    // copy it may have had alike, can only have refused it as stale. It goes as new ops.
+    if (const auto* e = as_edit(p.op); e != nullptr && e->edits.size() > op::max_splices_per_edit) {
+      p.client_seq = 0;
+      continue;
+    }
+    resend.push_back(&p);
+  }
   std::sort(resend.begin(), resend.end(),
             [](const pending_op* a, const pending_op* b) { return a->client_seq < b->client_seq; });
   for (auto* p : resend) {
@@ -328,7 +394,7 @@ void replica::rebuild() {
   for (const auto& p : pending_) {
     // An op that does not fit any more stays queued (the server has the last word) but
     // is not shown.
-    if (validate(visible_, p.op, actor{me_})) continue;
+    if (check_pending(visible_, p.op, actor{me_})) continue;
     apply(visible_, p.op, actor{me_});
   }
 }

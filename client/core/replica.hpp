@@ -51,8 +51,9 @@ class replica {
   // Changes whenever visible() or pending() may have changed.
   std::uint64_t revision() const { return revision_; }
 
-  // A snapshot replaces the confirmed state. Pending ops are applied again on top; those
-  // that no longer validate are dropped and their reasons returned (Dutch).
+  // A snapshot replaces the confirmed state. Pending text edits are rebased over what
+  // changed in their text meanwhile; pending ops are applied again on top, and those that
+  // no longer validate are dropped and their reasons returned (Dutch).
   std::vector<std::string> reset(std::uint64_t seq, shared::trajectory state);
   // State and pending ops as the journal kept them.
   void restore(std::uint64_t seq, shared::trajectory state, std::deque<pending_op> pending);
@@ -67,7 +68,8 @@ class replica {
   bool apply_server(const std::vector<protocol::sequenced_op>& ops);
   void on_ack(const protocol::ack& a);
   // Drops the refused op (and waiting edits of the same text that built on it). Returns
-  // whether it was ours.
+  // whether a change of ours was dropped. A text edit refused as stale is not dropped: it
+  // was only made against too old a text, and goes again.
   bool on_reject(const protocol::reject& r);
   // The connection is gone: everything unconfirmed has to be sent again.
   void link_lost();

@@ -110,6 +110,30 @@ TEST(Journal, RoundTripsStateAndPendingOps) {
   EXPECT_FALSE(decode_journal(text.substr(0, text.size() / 2), error)) << "a torn file is refused";
 }
 
+// Rebasing grew an edit on its way to twelve splices (more than one op may carry); the
+// journal must still read back, with that edit as pieces that go out as new ops. Before,
+// the whole journal was refused as damaged and everything in it lost.
+TEST(Journal, KeepsAnEditGrownPastWhatOneOpCarries) {
+  const shared::op::text_target cell{false, 0, shared::document_id::signalering_begin, 1, 0};
+  std::vector<shared::splice> grown;
+  for (std::size_t i = 0; i < 12; ++i) grown.push_back({i, 1, ""});
+  std::deque<pending_op> ops;
+  ops.push_back({5, true, 0, shared::op::edit_text{cell, grown}});
+  ops.push_back({0, false, 0, shared::op::edit_text{cell, {{0, 0, "ë"}}}});
+  std::string error;
+  auto back = decode_journal(encode_journal("c-1", "t9", 7, 12, {}, ops), error);
+  ASSERT_TRUE(back) << error;
+  ASSERT_EQ(back->ops.size(), 3u);
+  std::vector<shared::splice> pieces;
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back->ops[i].client_seq, 0u) << "the server cannot have taken it whole";
+    const auto& e = std::get<shared::op::edit_text>(back->ops[i].op).edits;
+    pieces.insert(pieces.end(), e.begin(), e.end());
+  }
+  EXPECT_EQ(pieces, grown);
+  EXPECT_EQ(std::get<shared::op::edit_text>(back->ops[2].op).edits[0].ins, "ë");
+}
+
 TEST(Journal, WriterReplacesTheFileDurably) {
   const fs::path dir = temp_dir("journal");
   int wakes = 0;

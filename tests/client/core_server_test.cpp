@@ -262,6 +262,28 @@ TEST_F(CoreWithServer, JournalKeepsChangesAcrossARestartOfTheClient) {
   EXPECT_EQ(anna->state(), bram->state());
 }
 
+// The journal is lost or damaged (and with it the count of our op numbers): what Anna
+// types next must still count. The server takes a number it has seen from this client as a
+// resend and drops the op, so numbering may not start over.
+TEST_F(CoreWithServer, EditsAfterALostJournalAreNotTakenForResends) {
+  start_team();
+  start_meeting_with_bram_filling_in();
+  for (int i = 0; i < 3; ++i)
+    ASSERT_FALSE(anna->edit_text(cell(8), {{static_cast<std::size_t>(i), 0, "x"}}));
+  ASSERT_TRUE(both([&] { return settled(*anna) && text_at(*bram, cell(8)) == "xxx"; }));
+  anna.reset();
+  for (const auto& f : fs::directory_iterator(anna_dir / "journal"))
+    std::ofstream(f.path(), std::ios::trunc) << "{damaged";
+  anna = std::make_unique<client_core>(options_in(anna_dir));
+  ASSERT_TRUE(anna->run_until([&] { return anna->live(); }, patience));
+  ASSERT_FALSE(anna->edit_text(cell(9), {{0, 0, "na het journaal"}}));
+  ASSERT_TRUE(both([&] {
+    return settled(*anna) && text_at(*bram, cell(9)) == "na het journaal" &&
+           anna->seq() == bram->seq();
+  }));
+  EXPECT_EQ(text_at(*anna, cell(9)), "na het journaal");
+}
+
 TEST_F(CoreWithServer, RefusalsSurface) {
   start_team();
   // Not the invuller: the rules refuse at once, nothing is queued.

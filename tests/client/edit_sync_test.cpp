@@ -63,6 +63,25 @@ TEST(EditSync, SelectionInsideDeletedTextCollapsesToTheReplacement) {
   EXPECT_EQ(r.cursor, (edit_cursor{2, 2, 2}));
 }
 
+// In one frame the user deleted "c" while the others' edits put "X" before and "Y" after
+// it. Taken as one splice, theirs would replace "bcde" with "XbcdeY" and bring the "c"
+// back; taken apart, the deletion stands and lands in the model.
+TEST(EditSync, OthersEditingOnBothSidesDoNotUndoTheUsersDeletion) {
+  auto r = sync_edit("abcde", "abde", "aXbcdeY", at(2));
+  EXPECT_EQ(r.buffer, "aXbdeY");
+  EXPECT_EQ(r.cursor, at(3));
+  ASSERT_EQ(r.local.size(), 1u);
+  EXPECT_EQ(r.local[0], (shared::splice{3, 1, ""}));
+  std::string model = "aXbcdeY";
+  ASSERT_TRUE(apply_edits(model, r.local));
+  EXPECT_EQ(model, r.buffer);
+
+  // And typing between their edits stays where it was typed.
+  auto typed = sync_edit("abcde", "abc!de", "aXbcdeY", at(4));
+  EXPECT_EQ(typed.buffer, "aXbc!deY");
+  EXPECT_EQ(typed.cursor, at(5));
+}
+
 TEST(EditSync, MapPosition) {
   const shared::splice s{2, 2, "xyz"};
   EXPECT_EQ(map_position(1, s), 1u);

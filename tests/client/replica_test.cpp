@@ -51,6 +51,7 @@ struct fake_room {
   std::uint64_t seq = 0;
   std::vector<protocol::sequenced_op> history;
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients;
+  int stale = 0;  // text edits sent back to be rebased and sent again
 
   room_answer submit(const std::string& client_id, person_id author, outgoing o) {
     room_answer a;
@@ -67,11 +68,14 @@ struct fake_room {
         if (other == nullptr || !(other->target == edit->target)) continue;
         edit->edits = transform(std::move(edit->edits), other->edits, false).a;
       }
+      // Nothing left, or more splices than one op may carry: go again (room::transform_text).
+      if (edit->edits.empty() || edit->edits.size() > op::max_splices_per_edit) {
+        ++stale;
+        a.refused = protocol::reject{o.client_seq, "stale", "te veel veranderd"};
+        return a;
+      }
     }
     auto error = validate(state, o.op, actor{author});
-    if (!error && std::holds_alternative<op::edit_text>(o.op) &&
-        std::get<op::edit_text>(o.op).edits.empty())
-      error = rule_error{rule_code::conflict, "weg"};
     if (error) {
       a.refused = protocol::reject{o.client_seq, std::string(name_of(error->code)), error->message};
       return a;
@@ -297,6 +301,108 @@ TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
   EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
 }
 
+// Until everything is through: the server takes what each sent, everyone reads.
+void run_to_the_end(fake_room& room, std::vector<fake_client*> everyone) {
+  for (int guard = 0; guard < 1000; ++guard) {
+    bool idle = true;
+    for (auto* c : everyone) {
+      if (!c->to_server.empty()) {
+        server_takes_one(room, *c, everyone);
+        idle = false;
+      }
+      while (!c->from_server.empty()) {
+        c->deliver_one();
+        idle = false;
+      }
+    }
+    if (idle) return;
+  }
+  ADD_FAILURE() << "never settled";
+}
+
+// Anna deletes "012", "456", "89a", ... (eight splices, on its way) and then types "!" at
+// the end; Bram, ordered first, types a "+" inside each of those stretches. Rebased, her
+// deletion is sixteen splices, more than one op may carry: it must stay visible (with her
+// "!" still at the end, not somewhere in the middle), the server sends it back as stale,
+// and it goes again in two pieces. Nothing typed is lost, nothing deleted comes back.
+TEST(Replica, EditSplitPastWhatOneOpCarriesStaysVisibleAndGoesAgainInPieces) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  std::vector<splice> deletions;
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i) deletions.push_back({i, 3, ""});
+  ASSERT_FALSE(a.r.submit(op::edit_text{cell, deletions}));
+  a.flush();
+  a.type({12, 0, "!"});  // waits behind it
+  ASSERT_EQ(text_of(a.r.visible()), "37bfjnrvwxyz!");
+  std::vector<splice> pluses;
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i) pluses.push_back({1 + 5 * i, 0, "+"});
+  ASSERT_FALSE(b.r.submit(op::edit_text{cell, pluses}));
+  b.flush();
+  server_takes_one(room, b, {&a, &b});
+  while (!a.from_server.empty()) a.deliver_one();
+  ASSERT_GT(std::get<op::edit_text>(a.r.pending()[0].op).edits.size(), op::max_splices_per_edit);
+  EXPECT_EQ(text_of(a.r.visible()), "+3+7+b+f+j+n+r+vwxyz!");
+
+  run_to_the_end(room, {&a, &b});
+  EXPECT_GE(room.stale, 1);
+  EXPECT_TRUE(a.refusals.empty());
+  EXPECT_EQ(text_of(room.state), "+3+7+b+f+j+n+r+vwxyz!");
+  EXPECT_EQ(text_of(a.r.visible()), text_of(room.state));
+  EXPECT_EQ(text_of(b.r.visible()), text_of(room.state));
+}
+
+// The same edit grown past eight splices while the connection was down: it cannot go again
+// as it was (no op carries that many), so it goes as new ops, split.
+TEST(Replica, EditSplitPastWhatOneOpCarriesGoesAsNewOpsAfterReconnect) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  std::vector<splice> deletions;
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i) deletions.push_back({i, 3, ""});
+  ASSERT_FALSE(a.r.submit(op::edit_text{cell, deletions}));
+  a.flush();
+  a.to_server.clear();  // lost on the way
+  std::vector<splice> pluses;
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i) pluses.push_back({1 + 5 * i, 0, "+"});
+  ASSERT_FALSE(b.r.submit(op::edit_text{cell, pluses}));
+  b.flush();
+  server_takes_one(room, b, {&a, &b});
+  while (!a.from_server.empty()) a.deliver_one();
+  a.r.link_lost();
+  a.flush();
+  ASSERT_EQ(a.to_server.size(), 1u) << "one text op at a time";
+  EXPECT_NE(a.to_server.front().client_seq, 1u) << "a new op, not the old one again";
+  EXPECT_LE(std::get<op::edit_text>(a.to_server.front().op).edits.size(), op::max_splices_per_edit);
+  run_to_the_end(room, {&a, &b});
+  EXPECT_TRUE(a.refusals.empty());
+  EXPECT_EQ(text_of(room.state), "+3+7+b+f+j+n+r+vwxyz");
+  EXPECT_EQ(text_of(a.r.visible()), text_of(room.state));
+}
+
+// Anna deletes "cd" and types "X" at the end; Bram, ordered first, deleted "bcde". Nothing is
+// left of her deletion: it comes back stale and is dropped, alone; her "X" still goes.
+TEST(Replica, EditThatCameToNothingIsDroppedAloneNotWhatWasTypedAfterIt) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "abcdef";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  a.type({2, 2, ""});
+  a.type({4, 0, "X"});
+  ASSERT_EQ(text_of(a.r.visible()), "abefX");
+  b.type({1, 4, ""});
+  server_takes_one(room, b, {&a, &b});
+  server_takes_one(room, a, {&a, &b});  // before Anna heard of Bram's: it comes to nothing
+  run_to_the_end(room, {&a, &b});
+  EXPECT_EQ(room.stale, 1);
+  EXPECT_TRUE(a.refusals.empty());
+  EXPECT_EQ(text_of(room.state), "afX");
+  EXPECT_EQ(text_of(a.r.visible()), "afX");
+  EXPECT_TRUE(a.r.pending().empty());
+}
+
 TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
   fake_room room;
   fake_client a("ca", anna, room);
@@ -311,6 +417,32 @@ TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
   ASSERT_EQ(a.r.pending().size(), 1u);
   EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
   EXPECT_EQ(a.r.seq(), 40u);
+}
+
+// Long offline (or back after the server restarted from a stored snapshot): a snapshot
+// replaces the state, with edits in it we never saw. What we typed meanwhile is rebased
+// over the difference, not applied where it stood in the old text.
+TEST(Replica, SnapshotRebasesWaitingTextEditsOverWhatChangedMeanwhile) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "samen werken";
+  fake_client a("ca", anna, room);
+  ASSERT_FALSE(a.r.submit(op::edit_text{cell, {{0, 6, ""}}}));   // "werken"
+  ASSERT_FALSE(a.r.submit(op::edit_text{cell, {{6, 0, "!"}}}));  // "werken!"
+  trajectory newer = room.state;
+  newer.documents[0].rows[0].cells[0] = "Wij gaan samen werken";
+  EXPECT_TRUE(a.r.reset(7, newer).empty());
+  EXPECT_EQ(text_of(a.r.visible()), "Wij gaan werken!");
+
+  // What the server confirmed of ours is in the snapshot already: not counted as theirs.
+  fake_client b("cb", bram, room);
+  b.type({12, 0, " hard"});                                       // on its way
+  ASSERT_FALSE(b.r.submit(op::edit_text{cell, {{12, 0, "!"}}}));  // waits: "samen werken! hard"
+  server_takes_one(room, b, {&b});
+  b.r.on_ack(*b.from_server.front().ack);  // the ack came, the op itself did not yet
+  trajectory later = room.state;
+  later.documents[0].rows[0].cells[0] = "samen werken hard, echt";
+  b.r.reset(room.seq + 1, later);
+  EXPECT_EQ(text_of(b.r.visible()), "samen werken! hard, echt");
 }
 
 TEST(Replica, AckAtOrBelowTheStateMeansItIsAlreadyIn) {

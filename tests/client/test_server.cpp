@@ -3,9 +3,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
 #include <random>
 #include <stdexcept>
 #include <thread>
+
+#include "server/hub.hpp"
+#include "server/room.hpp"
 
 namespace jos::client::testing {
 
@@ -60,6 +64,22 @@ void test_server::start() {
   }
   server_->start();
   port_ = server_->port();
+}
+
+test_server::room_state test_server::read_state(const std::string& trajectory_id) {
+  if (!server_) throw std::runtime_error("the test server is not running");
+  std::promise<room_state> result;
+  server_->rooms()->open_room(trajectory_id, [&result](std::shared_ptr<server::room> room) {
+    if (!room)
+      return result.set_exception(
+          std::make_exception_ptr(std::runtime_error("no such trajectory on the test server")));
+    room->state_hash([&result, room](std::uint64_t seq, std::string) {
+      room->read_state([&result, seq](shared::trajectory t) {
+        result.set_value({seq, std::move(t)});
+      });
+    });
+  });
+  return result.get_future().get();
 }
 
 }  // namespace jos::client::testing

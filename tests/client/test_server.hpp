@@ -8,6 +8,7 @@
 
 #include "client/core/client_core.hpp"
 #include "server/server.hpp"
+#include "shared/model.hpp"
 
 namespace jos::client::testing {
 
@@ -53,6 +54,13 @@ class test_server {
   void start();
   bool running() const { return server_ != nullptr; }
   const std::filesystem::path& dir() const { return dir_; }
+  // The server's own copy of a trajectory and the last sequence it committed, read on the
+  // room's strand (the room is loaded if it was not).
+  struct room_state {
+    std::uint64_t seq = 0;
+    shared::trajectory state;
+  };
+  room_state read_state(const std::string& trajectory_id);
 
  private:
   std::filesystem::path dir_;

@@ -116,5 +116,43 @@ TEST_F(TextOt, EditsOfOtherCellsDoNotShiftThisOne) {
   EXPECT_EQ(t_[0]->replica().documents[1].rows[3].cells[1], "andere cel ");
 }
 
+// Nothing left of an edit (others deleted the same text first), or split past the splices
+// one op may carry: the client is told "stale" (it rebases and sends again, or drops an edit
+// that came to nothing) rather than refused, which would drop what it typed after it.
+TEST_F(TextOt, AnEditThatComesToNothingIsStaleNotRefused) {
+  start_from("abcdefgh");
+  const auto base = t_[0]->replica_seq();
+  ASSERT_TRUE(t_[1]->submit_acked(cell_edit(1, 5, "")));       // "bcdef"
+  const auto gone = t_[0]->submit(cell_edit(2, 2, ""), base);  // "cd": already gone
+  const auto reject = t_[0]->wait_reject(gone);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, "stale");
+
+  // Made without a base to transform over, too: still nothing to apply.
+  op::edit_text empty = cell_edit(0, 0, "");
+  empty.edits.clear();
+  const auto nothing = t_[0]->submit(empty);
+  const auto refused = t_[0]->wait_reject(nothing);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, "stale");
+
+  // Anna deletes "012", "456", "89a", ... (eight splices); Bram types inside each of those
+  // stretches, which splits every one of her deletions in two: sixteen splices.
+  start_from("0123456789abcdefghijklmnopqrstuvwxyz");
+  const auto before = t_[0]->replica_seq();
+  op::edit_text many = cell_edit(0, 0, "");
+  many.edits.clear();
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i) many.edits.push_back({i, 3, ""});
+  op::edit_text inserts = cell_edit(0, 0, "");
+  inserts.edits.clear();
+  for (std::size_t i = 0; i < op::max_splices_per_edit; ++i)
+    inserts.edits.push_back({1 + 5 * i, 0, "+"});
+  ASSERT_TRUE(t_[1]->submit_acked(inserts));
+  const auto split = t_[0]->submit(many, before);
+  const auto too_many = t_[0]->wait_reject(split);
+  ASSERT_TRUE(too_many);
+  EXPECT_EQ(too_many->code, "stale");
+}
+
 }  // namespace
 }  // namespace jos::server::test

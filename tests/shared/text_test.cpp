@@ -269,6 +269,41 @@ TEST(Diff, RoundTripsOnRandomTexts) {
   }
 }
 
+// Two edits apart come back as two splices: one splice from the first to the second would
+// delete and re-insert the text between them, and a concurrent deletion in there would be
+// undone when that splice is transformed against it.
+TEST(Diff, SplicesKeepEditsApartApart) {
+  EXPECT_EQ(diff_splices("abcde", "aXbcdeY"), (std::vector<splice>{{1, 0, "X"}, {6, 0, "Y"}}));
+  EXPECT_EQ(diff_splices("abcdef", "acdXf"), (std::vector<splice>{{1, 1, ""}, {3, 1, "X"}}));
+  EXPECT_EQ(diff_splices("één", "én‘"), (std::vector<splice>{{1, 1, ""}, {2, 0, "‘"}}));
+  EXPECT_EQ(diff_splices("abc", "abXc"), (std::vector<splice>{{2, 0, "X"}}));
+  EXPECT_TRUE(diff_splices("hallo", "hallo").empty());
+  // Past the limit: one splice, as diff_splice.
+  EXPECT_EQ(diff_splices("abcde", "aXbcdeY", 1),
+            (std::vector<splice>{diff_splice("abcde", "aXbcdeY")}));
+}
+
+TEST(Diff, SplicesRoundTripAndAreNeverLargerThanOneSplice) {
+  std::mt19937 rng(12);
+  random_text gen{rng};
+  for (int i = 0; i < 6000; ++i) {
+    const std::string before = gen.pick(mixed, 20);
+    std::string after = before;
+    for (int k = std::uniform_int_distribution<int>(0, 3)(rng); k > 0; --k)
+      after = apply_one(after, gen.edit_of(after, mixed, 4));
+    const auto splices = diff_splices(before, after);
+    ASSERT_EQ(apply_all(before, splices), after) << before << " -> " << after;
+    std::size_t changed = 0;
+    for (const auto& s : splices) {
+      ASSERT_TRUE(valid_utf8(s.ins)) << before << " -> " << after;
+      ASSERT_FALSE(s.del == 0 && s.ins.empty()) << before << " -> " << after;
+      changed += s.del + code_points(s.ins);
+    }
+    const splice one = diff_splice(before, after);
+    ASSERT_LE(changed, one.del + code_points(one.ins)) << before << " -> " << after;
+  }
+}
+
 TEST(Transform, DeletionStraddlingAnInsertSplitsInTwo) {
   const std::string s = "abcdef";
   const splice del{1, 4, ""};  // removes "bcde"
