@@ -4,7 +4,6 @@
 
 #include <array>
 #include <optional>
-#include <random>
 
 #include "shared/scoring.hpp"
 
@@ -83,31 +82,41 @@ TEST(Scoring, ExtremeCompleteFillings) {
   EXPECT_EQ(compute_score(threes).final_phase, phase::doorontwikkelfase);
 }
 
+// Every filling with at least one onderdeel left open: each of the ten is 0 (not rated) or
+// 1..3, so 4^10 fillings, of which the 3^10 complete ones are checked above.
 TEST(Scoring, EveryPartialFillingHasTotalMissingAndNoPhase) {
-  std::mt19937 rng(20260907);
-  std::uniform_int_distribution<int> value(1, 3);
   std::array<int, onderdeel_count> ratings{};
-  for (int mask = 0; mask < (1 << onderdeel_count) - 1; ++mask) {  // all but "all rated"
-    for (int round = 0; round < 24; ++round) {
-      int sum = 0;
-      int rated = 0;
-      for (int i = 0; i < onderdeel_count; ++i) {
-        const bool is_rated = (mask >> i) & 1;
-        ratings[static_cast<std::size_t>(i)] = is_rated ? value(rng) : 0;
-        if (is_rated) {
-          sum += ratings[static_cast<std::size_t>(i)];
-          ++rated;
-        }
-      }
-      const score s = compute_score(ratings);
-      ASSERT_EQ(s.total, sum) << "mask " << mask;
-      ASSERT_EQ(s.rated, rated) << "mask " << mask;
-      ASSERT_EQ(s.missing, onderdeel_count - rated) << "mask " << mask;
-      ASSERT_GT(s.missing, 0);
-      ASSERT_FALSE(s.complete());
-      // Even a partial total inside a band (e.g. nine threes = 27) must not show a phase.
-      ASSERT_FALSE(s.final_phase.has_value()) << "mask " << mask << " total " << sum;
+  int partial = 0;
+  std::array<int, onderdeel_count + 1> per_missing{};
+  for (int code = 0; code < (1 << (2 * onderdeel_count)); ++code) {  // 4^10
+    int c = code;
+    int sum = 0;
+    int rated = 0;
+    for (auto& r : ratings) {
+      r = c % 4;
+      c /= 4;
+      sum += r;
+      rated += r != 0 ? 1 : 0;
     }
+    if (rated == onderdeel_count) continue;
+    ++partial;
+    const score s = compute_score(ratings);
+    ASSERT_EQ(s.total, sum) << code;
+    ASSERT_EQ(s.rated, rated) << code;
+    ASSERT_EQ(s.missing, onderdeel_count - rated) << code;
+    ASSERT_FALSE(s.complete()) << code;
+    // Even a partial total inside a band (e.g. nine threes = 27) must not show a phase.
+    ASSERT_FALSE(s.final_phase.has_value()) << code << " total " << sum;
+    ++per_missing[static_cast<std::size_t>(s.missing)];
+  }
+  EXPECT_EQ(partial, (1 << (2 * onderdeel_count)) - 59049);
+  // With k open onderdelen: C(10, k) ways to choose them times 3^(10-k) ratings for the rest.
+  int choose = 1;
+  for (int k = 1; k <= onderdeel_count; ++k) {
+    choose = choose * (onderdeel_count - k + 1) / k;
+    int rest = 1;
+    for (int i = 0; i < onderdeel_count - k; ++i) rest *= 3;
+    EXPECT_EQ(per_missing[static_cast<std::size_t>(k)], choose * rest) << k << " missing";
   }
 }
 
