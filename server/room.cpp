@@ -228,17 +228,8 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
 
   // A resend of something we already took: acknowledge again, never apply twice.
   if (auto it = clients_.find(client_id);
-      it != clients_.end() && message.client_seq <= it->second.first) {
-    const std::uint64_t seq =
-        message.client_seq == it->second.first ? it->second.second : committed_seq_;
-    if (seq > committed_seq_) {
-      waiting_acks_.push_back({seq, c, message.client_seq});
-    } else {
-      c->send(share(
-          protocol::encode(protocol::server_message{protocol::ack{message.client_seq, seq}})));
-    }
-    return;
-  }
+      it != clients_.end() && message.client_seq <= it->second.first)
+    return acknowledge_again(c, client_id, message.client_seq);
   if (message.base_seq > seq_)
     return reject("sequence", "Deze wijziging verwijst naar een toestand die de server niet kent.");
 
@@ -256,6 +247,65 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (error) return reject(std::string(name_of(error->code)), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
+}
+
+void room::send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint64_t seq) {
+  // Not durable yet (a resend of an op still being committed): the ack waits for the commit.
+  if (seq > committed_seq_) return waiting_acks_.push_back({seq, c, client_seq});
+  c->send(share(protocol::encode(protocol::server_message{protocol::ack{client_seq, seq}})));
+}
+
+void room::acknowledge_again(const connection_ptr& c, const std::string& client_id,
+                             std::uint64_t client_seq) {
+  const auto [last_client_seq, last_seq] = clients_.at(client_id);
+  if (client_seq == last_client_seq) return send_ack(c, client_seq, last_seq);
+  // An older one: usually recent enough to be in memory, which holds every op from its
+  // front on. Passing one of the client's older ops there means this one was never taken.
+  for (auto h = history_.rbegin(); h != history_.rend(); ++h) {
+    if (h->client_id != client_id || h->client_seq > client_seq) continue;
+    if (h->client_seq == client_seq) return send_ack(c, client_seq, h->seq);
+    return refuse_replay(c, client_seq, false);
+  }
+  // Else (after a restart, or long ago) the store knows.
+  replays_.push_back({c, client_id, client_seq, last_seq});
+  look_up_next_replay();
+}
+
+void room::refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed) {
+  // Never stored: it was refused the first time, and a client seq is not reused.
+  const std::string code = store_failed ? "unavailable" : "conflict";
+  metrics_.op_rejected(code);
+  c->send(share(protocol::encode(protocol::server_message{protocol::reject{
+      client_seq, code,
+      store_failed
+          ? "De server kan dit nu niet nagaan; probeer het zo opnieuw."
+          : "Deze wijziging is eerder al geweigerd; ze wordt niet opnieuw uitgevoerd."}})));
+}
+
+void room::look_up_next_replay() {
+  if (replay_lookup_running_ || replays_.empty()) return;
+  replay_lookup_running_ = true;
+  replay r = replays_.front();
+  replays_.pop_front();
+  store_.run([self = shared_from_this(), r](store& s) {
+    std::optional<std::uint64_t> seq;
+    bool failed = false;
+    try {
+      seq = s.op_seq(self->id_, r.client_id, r.client_seq, r.before_seq);
+    } catch (const std::exception& e) {
+      log_error("room " + self->id_ + ": looking up a resent op failed: " + e.what());
+      failed = true;
+    }
+    net::post(self->strand_, [self, r, seq, failed] {
+      self->replay_lookup_running_ = false;
+      if (seq) {
+        self->send_ack(r.conn, r.client_seq, *seq);
+      } else {
+        self->refuse_replay(r.conn, r.client_seq, failed);
+      }
+      self->look_up_next_replay();
+    });
+  });
 }
 
 void room::reveal_when_all_voted(int meeting_index) {
@@ -406,7 +456,8 @@ void room::broadcast(const std::string& message, std::uint64_t seq) {
 
 void room::try_close(std::function<void(bool)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
-    if (self->members_.empty() && self->on_durable_.empty() && self->waiting_acks_.empty())
+    if (self->members_.empty() && self->on_durable_.empty() && self->waiting_acks_.empty() &&
+        self->replays_.empty() && !self->replay_lookup_running_)
       self->closed_ = true;
     done(self->closed_);
   });

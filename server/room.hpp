@@ -88,7 +88,21 @@ class room : public std::enable_shared_from_this<room> {
     std::uint64_t client_seq = 0;
   };
 
+  // A resend (replay): the ack again, with the seq the op got the first time.
+  struct replay {
+    connection_ptr conn;
+    std::string client_id;
+    std::uint64_t client_seq = 0;
+    std::uint64_t before_seq = 0;  // seq of the client's latest op
+  };
+
   void do_submit(const connection_ptr& c, protocol::submit message);
+  void acknowledge_again(const connection_ptr& c, const std::string& client_id,
+                         std::uint64_t client_seq);
+  void send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint64_t seq);
+  void refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed);
+  // Replays older than memory are looked up in the store, one at a time per room.
+  void look_up_next_replay();
   // Validates, applies and commits; calls `on_durable` on the strand after the commit.
   std::optional<shared::rule_error> accept(shared::operation op, shared::person_id author,
                                            const std::string& client_id, std::uint64_t client_seq,
@@ -128,6 +142,8 @@ class room : public std::enable_shared_from_this<room> {
   std::vector<member> members_;
   std::map<std::uint64_t, std::function<void()>> on_durable_;  // seq -> continuation
   std::vector<waiting_ack> waiting_acks_;
+  std::deque<replay> replays_;
+  bool replay_lookup_running_ = false;
   std::atomic<bool> closed_{false};
   bool broken_ = false;
 };

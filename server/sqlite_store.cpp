@@ -79,6 +79,7 @@ enum statement_id : int {
   select_by_secret,
   select_participant,
   select_trajectories,
+  select_client_op,
   statement_count,
 };
 
@@ -109,6 +110,11 @@ constexpr const char* statement_sql[] = {
     "SELECT token_hash, trajectory_id, person_id FROM participants WHERE token_hash = ?1",
     "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
     " ORDER BY created_at_ms",
+    // A client's ops have rising client_seq as seq rises: walking back from its latest op,
+    // the first of its ops at or below client_seq is the one, or it was never stored. No
+    // index: resends of older ops are rare and recent, and every op insert stays one row.
+    "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND client_id = ?3"
+    " AND client_seq <= ?4 ORDER BY seq DESC LIMIT 1",
 };
 static_assert(std::size(statement_sql) == statement_count);
 
@@ -313,6 +319,22 @@ std::optional<participant_record> sqlite_store::participant(const std::string& t
     p = participant_record{q.text(0), q.text(1), static_cast<shared::person_id>(q.integer(2))};
   q.reset();
   return p;
+}
+
+std::optional<std::uint64_t> sqlite_store::op_seq(const std::string& trajectory_id,
+                                                  const std::string& client_id,
+                                                  std::uint64_t client_seq,
+                                                  std::uint64_t before_seq) {
+  auto& q = prepared(select_client_op)
+                .bind(1, trajectory_id)
+                .bind(2, before_seq)
+                .bind(3, client_id)
+                .bind(4, client_seq);
+  std::optional<std::uint64_t> seq;
+  if (q.step() && static_cast<std::uint64_t>(q.integer(1)) == client_seq)
+    seq = static_cast<std::uint64_t>(q.integer(0));
+  q.reset();
+  return seq;
 }
 
 std::vector<trajectory_record> sqlite_store::trajectories() {

@@ -79,6 +79,13 @@ class store {
   virtual std::optional<std::string> trajectory_by_join_code(const std::string& code) = 0;
   virtual std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) = 0;
   virtual std::optional<participant_record> participant(const std::string& token_hash) = 0;
+  // The seq a client's op was stored under, for a resend of an op older than the client's
+  // latest: nullopt when no op with that client_seq was ever stored (it was refused).
+  // `before_seq` is the seq of the client's latest op; the search goes back from there.
+  virtual std::optional<std::uint64_t> op_seq(const std::string& trajectory_id,
+                                              const std::string& client_id,
+                                              std::uint64_t client_seq,
+                                              std::uint64_t before_seq) = 0;
   virtual std::vector<trajectory_record> trajectories() = 0;
 };
 

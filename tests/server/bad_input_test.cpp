@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "protocol/codec.hpp"
 #include "tests/server/test_server.hpp"
 
@@ -155,11 +157,11 @@ TEST_F(BadInput, ReplayedOpIsAckedAgainAndAppliedOnce) {
       anna.take<protocol::ack>([&](const protocol::ack& a) { return a.client_seq == second; });
   ASSERT_TRUE(again);
   EXPECT_EQ(again->seq, *seq2);
-  // An older one: acked (it is in), never applied a second time.
+  // An older one: acked with its own sequence too, never applied a second time.
   ASSERT_TRUE(anna.resend(first));
   again = anna.take<protocol::ack>([&](const protocol::ack& a) { return a.client_seq == first; });
   ASSERT_TRUE(again);
-  EXPECT_LE(again->seq, applied->seq);
+  EXPECT_EQ(again->seq, *seq);
 
   const auto now = server_.state(t_.trajectory_id);
   ASSERT_TRUE(now);
@@ -233,6 +235,78 @@ TEST_F(BadInput, MessageJustUnderTheLimitIsUnderstood) {
   EXPECT_EQ(reject->code, "too_long");
   EXPECT_TRUE(anna.is_open());
   expect_unchanged_and_room_alive();
+}
+
+// Resends keep the sequence of the first time even when the room no longer remembers the
+// op (a restart rebuilt it from a later snapshot): then the store says which it was. A
+// resend of a refused op is refused again, and applies nothing.
+TEST(Replay, OlderResendsAreAckedWithTheirOwnSeqAlsoAfterARestart) {
+  config cfg;
+  cfg.snapshot_every = 2;  // the restarted room starts from a snapshot past Anna's ops
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna", "Bram"});
+  ASSERT_EQ(t.members.size(), 2u);
+  auto& anna = *t[0];
+  auto& bram = *t[1];
+
+  std::map<std::uint64_t, std::uint64_t> first_seq;  // Anna's client_seq -> seq
+  for (int i = 0; i < 5; ++i) {
+    const auto client_seq = anna.submit(op::add_reaction{0, -1, "punt " + std::to_string(i), 0});
+    const auto seq = anna.wait_ack(client_seq);
+    ASSERT_TRUE(seq);
+    first_seq[client_seq] = *seq;
+    // Bram's ops in between, so Anna's seqs are not simply consecutive.
+    ASSERT_TRUE(bram.submit_acked(op::add_reaction{0, -1, "ja " + std::to_string(i), 0}));
+  }
+  // Bram's refused op, then an accepted one after it.
+  const auto refused = bram.submit(op::set_precondition{0, true});
+  ASSERT_TRUE(bram.wait_reject(refused));
+  ASSERT_TRUE(bram.submit_acked(op::add_reaction{0, -1, "nog iets", 0}));
+  ASSERT_TRUE(settle(server, t));
+  const auto applied = server.state(t.trajectory_id);
+  ASSERT_TRUE(applied);
+
+  auto resend_all = [&](const char* when) {
+    SCOPED_TRACE(when);
+    anna.clear_inbox();
+    for (const auto& [client_seq, seq] : first_seq) {
+      ASSERT_TRUE(anna.resend(client_seq));
+      const auto again = anna.take<protocol::ack>(
+          [&](const protocol::ack& a) { return a.client_seq == client_seq; });
+      ASSERT_TRUE(again) << "no ack for " << client_seq;
+      EXPECT_EQ(again->seq, seq) << "client_seq " << client_seq;
+    }
+    bram.clear_inbox();
+    ASSERT_TRUE(bram.resend(refused));
+    const auto no = bram.take<protocol::reject>(
+        [&](const protocol::reject& r) { return r.client_seq == refused; });
+    ASSERT_TRUE(no) << "the refused op was not refused again";
+    EXPECT_EQ(no->code, "conflict");
+    EXPECT_NE(no->reason.find("eerder al geweigerd"), std::string::npos) << no->reason;
+    const auto now = server.state(t.trajectory_id);
+    ASSERT_TRUE(now);
+    EXPECT_EQ(now->seq, applied->seq);
+    EXPECT_EQ(now->hash, applied->hash);
+  };
+  resend_all("from memory");
+
+  server.restart();
+  for (auto& m : t.members) {
+    m->set_port(server.port());
+    ASSERT_EQ(m->reconnect(), "") << m.client_id;
+  }
+  ASSERT_TRUE(settle(server, t));
+  resend_all("from the store");
+
+  // Nothing was applied twice; the next op is the very next sequence.
+  const auto ack = bram.submit_acked(op::add_reaction{0, -1, "klaar", 0});
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(*ack, applied->seq + 1);
+  ASSERT_TRUE(settle(server, t));
+  EXPECT_EQ(anna.replica().meetings[0].session.reactions.size(), 12u);
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  for (auto& m : t.members) EXPECT_EQ(m->replica_hash(), state->hash) << m.client_id;
 }
 
 }  // namespace
