@@ -26,7 +26,10 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
     parser_.emplace();
     parser_->header_limit(8 * 1024);
     parser_->body_limit(16 * 1024);
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(15));
+    // A request (or the next one on a kept-alive connection) must come within the
+    // handshake timeout: a slow or silent peer does not hold a connection for long.
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(ctx_->cfg.handshake_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&http_session::on_read, this->shared_from_this()));
   }

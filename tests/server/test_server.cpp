@@ -49,6 +49,10 @@ void test_server::restart() {
   port_ = server_->port();
 }
 
+void test_server::unload_idle_rooms() {
+  if (server_) server_->rooms()->unload_idle();
+}
+
 std::optional<server_state> test_server::state(const std::string& trajectory_id, ms timeout) {
   if (!server_) return std::nullopt;
   // Shared with the callbacks: they may run after a timed-out wait has returned.

@@ -50,6 +50,9 @@ class test_server {
   void stop();     // graceful (server::stop)
   void restart();  // stop, then a new server on the same file and a new free port
 
+  // What the server's sweep does every 30 seconds, now: unloads rooms nobody uses.
+  void unload_idle_rooms();
+
   std::optional<server_state> state(const std::string& trajectory_id, ms timeout = default_wait);
   // A metric line's value from /metrics, e.g. "jos_send_queue_overflows_total".
   std::optional<double> metric(const std::string& name);
