@@ -1,16 +1,19 @@
 // protocol/README.md promises that its JSON examples are exactly what the codec writes and
 // accepts. This keeps that promise: every ```json block there must decode, and encoding the
-// result must give the same JSON back.
+// result must give the same JSON back. It also keeps the README complete: every message type
+// and every operation type has an example.
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "protocol/codec.hpp"
 #include "protocol/op_codec.hpp"
+#include "tests/protocol/samples.hpp"
 
 namespace jos::protocol {
 namespace {
@@ -22,6 +25,13 @@ std::string first_difference(const std::string& a, const std::string& b) {
   const std::size_t from = i < 40 ? 0 : i - 40;
   return "at byte " + std::to_string(i) + ":\n  codec:  " + a.substr(from, 120) +
          "\n  README: " + b.substr(from, 120);
+}
+
+// The wire name of operation type #i, for a failure message.
+std::string op_kind_name(std::size_t i) {
+  for (const auto& o : samples::every_op())
+    if (o.index() == i) return std::string(shared::op_name(o));
+  return "?";
 }
 
 std::vector<std::string> json_blocks_of_readme() {
@@ -46,6 +56,11 @@ TEST(ReadmeExamples, EveryExampleIsExactlyWhatTheCodecWrites) {
   ASSERT_GE(blocks.size(), 40U) << "protocol/README.md not found or lost its examples";
   int messages = 0;
   int ops = 0;
+  // Which message and operation types have an example: every one must, for people who
+  // write a client of their own.
+  std::set<std::size_t> client_kinds;
+  std::set<std::size_t> server_kinds;
+  std::set<std::size_t> op_kinds;
   for (const auto& block : blocks) {
     SCOPED_TRACE(block.substr(0, 160));
     const json example = json::parse(block, nullptr, false);
@@ -61,6 +76,8 @@ TEST(ReadmeExamples, EveryExampleIsExactlyWhatTheCodecWrites) {
       const auto as_client = decode_client(wire);
       if (const auto* m = std::get_if<client_message>(&as_client)) {
         EXPECT_TRUE(encode(*m) == wire) << first_difference(encode(*m), wire);
+        client_kinds.insert(m->index());
+        if (const auto* s = std::get_if<submit>(m)) op_kinds.insert(s->op.index());
         continue;
       }
       const auto as_server = decode_server(wire);
@@ -68,18 +85,30 @@ TEST(ReadmeExamples, EveryExampleIsExactlyWhatTheCodecWrites) {
         ADD_FAILURE() << e->code << ": " << e->message;
         continue;
       }
-      const std::string again = encode(std::get<server_message>(as_server));
+      const server_message& m = std::get<server_message>(as_server);
+      const std::string again = encode(m);
       EXPECT_TRUE(again == wire) << first_difference(again, wire);
+      server_kinds.insert(m.index());
+      if (const auto* batch = std::get_if<op_batch>(&m))
+        for (const auto& s : batch->ops) op_kinds.insert(s.op.index());
     } else {
       ++ops;
       std::string error;
       const auto op = decode_op(example, "op", error);
       ASSERT_TRUE(op.has_value()) << error;
+      op_kinds.insert(op->index());
       EXPECT_TRUE(encode_op(*op).dump() == block) << first_difference(encode_op(*op).dump(), block);
     }
   }
   EXPECT_GE(messages, 15);
   EXPECT_GE(ops, static_cast<int>(std::variant_size_v<shared::operation>));
+  for (std::size_t i = 0; i < std::variant_size_v<client_message>; ++i)
+    EXPECT_EQ(client_kinds.count(i), 1U) << "no example of client message #" << i;
+  for (std::size_t i = 0; i < std::variant_size_v<server_message>; ++i)
+    EXPECT_EQ(server_kinds.count(i), 1U) << "no example of server message #" << i;
+  for (std::size_t i = 0; i < std::variant_size_v<shared::operation>; ++i)
+    EXPECT_EQ(op_kinds.count(i), 1U)
+        << "no example of operation #" << i << " (" << op_kind_name(i) << ")";
 }
 
 }  // namespace
