@@ -26,6 +26,7 @@ struct right_case {
   std::function<operation(const trajectory&, const team&)> make;
   bool meeting_started = true;
   bool vote_open = false;
+  bool action_planned = false;  // the coordinator added action 1 first
 };
 
 person_id id(const team& t, who w) { return t.members[w].person; }
@@ -138,6 +139,26 @@ const std::vector<right_case>& cases() {
          return op::close_vote{0, 0};
        },
        true, true},
+      // Over which document a vote may run: one the invuller may fill in now.
+      {"OpenVoteOnAnotherDocument", ingrid, anna,
+       [](const trajectory&, const team&) -> operation {
+         return op::open_vote{0, document_id::signalering_eind, 3, false};
+       }},
+      // Planning actions: the invuller of a meeting with the actieplan or an evaluation,
+      // or the coordinator; not the invuller of the first meeting, not an attendee.
+      {"AddActionByAttendee", piet, anna,
+       [](const trajectory&, const team&) -> operation {
+         return op::add_action{2, "Spreekuur op dinsdag.", no_person, ""};
+       }},
+      {"AddActionByInvullerWithoutActieplan", ingrid, anna,
+       [](const trajectory&, const team&) -> operation {
+         return op::add_action{2, "Spreekuur op dinsdag.", no_person, ""};
+       }},
+      {"UpdateActionByAttendee", piet, anna,
+       [](const trajectory&, const team& t) -> operation {
+         return op::update_action{1, "Spreekuur op woensdag.", id(t, piet), "2026-10-07"};
+       },
+       true, false, true},
       // Presence: your own, or the coordinator for anyone.
       {"PresenceOfSomeoneElse", piet, ingrid,
        [](const trajectory&, const team& t) -> operation {
@@ -167,6 +188,9 @@ TEST_P(Permission, RefusedWithoutTheRightAndAcceptedWithIt) {
     ASSERT_TRUE(
         coordinator.submit_acked(op::open_vote{0, document_id::signalering_begin, 5, false}));
     ASSERT_TRUE(t[nora]->submit_acked(op::cast_vote{0, 2}));
+  }
+  if (c.action_planned) {
+    ASSERT_TRUE(coordinator.submit_acked(op::add_action{0, "Kennismaken.", no_person, ""}));
   }
   ASSERT_TRUE(settle(server, t));
   const auto before = server.state(t.trajectory_id);
