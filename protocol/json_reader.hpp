@@ -54,6 +54,9 @@ class json_reader {
   void only(std::initializer_list<std::string_view> allowed);
 
   std::string child_path(const char* key) const;
+  // The path of one item of the array `key`, e.g. "op.edits[2]", so that an error in the
+  // middle of a long array says which item it is.
+  std::string item_path(const char* key, std::size_t index) const;
   std::string& error() { return error_; }
 
  private:

@@ -284,8 +284,8 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
            e.target = decode_target(tr);
          }
          if (const json* a = r.array("edits", op::max_splices_per_edit)) {
-           for (const auto& item : *a) {
-             json_reader er(item, r.child_path("edits"), r.error());
+           for (std::size_t i = 0; i < a->size(); ++i) {
+             json_reader er((*a)[i], r.item_path("edits", i), r.error());
              er.only({"pos", "del", "ins"});
              splice sp;
              sp.pos = static_cast<std::size_t>(er.integer("pos", 0, max_message_bytes));

@@ -110,8 +110,8 @@ live_session decode_session(json_reader& r, int agenda_size) {
   s.started_at_ms = r.integer("started_at_ms", 0, max_time);
   s.minutes = r.string("minutes", max_text_bytes);
   if (const json* a = r.array("reactions", max_reactions)) {
-    for (const auto& item : *a) {
-      json_reader rr(item, r.child_path("reactions"), r.error());
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader rr((*a)[i], r.item_path("reactions", i), r.error());
       rr.only({"author", "at_ms", "row", "text"});
       reaction x;
       x.author = static_cast<person_id>(rr.integer("author", 0, 0xFFFFFFFF));
@@ -241,12 +241,12 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
     }
   }
   if (const json* a = r.array("team", 10'000)) {
-    for (const auto& item : *a) {
-      json_reader pr(item, r.child_path("team"), error);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader pr((*a)[i], r.item_path("team", i), error);
       person p = decode_person(pr);
       if (!r.ok()) break;
       if (p.id == no_person || find_person(t, p.id) != nullptr) {
-        r.fail("team: duplicate or missing person id");
+        pr.fail("duplicate or missing person id");
         break;
       }
       t.team.push_back(std::move(p));
@@ -254,8 +254,8 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
   }
   if (const json* a = r.array("meetings", max_meetings)) {
     t.meetings.clear();
-    for (const auto& item : *a) {
-      json_reader mr(item, r.child_path("meetings"), error);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader mr((*a)[i], r.item_path("meetings", i), error);
       mr.only({"template", "planned_date", "mode", "status", "session"});
       meeting m;
       m.template_index = static_cast<int>(mr.integer("template", 0, seed_meeting_count));
@@ -273,7 +273,7 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
   if (const json* a = r.array("documents", document_count)) {
     if (a->size() != document_count) r.fail("documents: expected 5 documents");
     for (std::size_t d = 0; r.ok() && d < a->size(); ++d) {
-      json_reader dr((*a)[d], r.child_path("documents"), error);
+      json_reader dr((*a)[d], r.item_path("documents", d), error);
       dr.only({"id", "rows"});
       auto id = dr.enumeration("id", parse_document_id, document_id::signalering_begin);
       if (dr.ok() && static_cast<std::size_t>(id) != d) dr.fail("documents out of order");
@@ -284,7 +284,7 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
         break;
       }
       for (std::size_t i = 0; dr.ok() && i < onderdeel_count; ++i) {
-        json_reader rr((*rows)[i], dr.child_path("rows"), error);
+        json_reader rr((*rows)[i], dr.item_path("rows", i), error);
         rr.only({"rating", "cells"});
         doc.rows[i].rating = static_cast<int>(rr.integer("rating", 0, rating_max));
         const json* cells = rr.array("cells", 16);
@@ -303,21 +303,21 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
     }
   }
   if (const json* a = r.array("votes", 100'000)) {
-    for (const auto& item : *a) {
-      json_reader vr(item, r.child_path("votes"), error);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader vr((*a)[i], r.item_path("votes", i), error);
       vr.only({"document", "row", "distribution", "ballots", "decided"});
       vote_record v;
       v.document = vr.enumeration("document", parse_document_id, document_id::signalering_begin);
       v.row = static_cast<int>(vr.integer("row", 0, onderdeel_count - 1));
       if (const json* d = vr.array("distribution", 3)) {
-        for (std::size_t i = 0; i < d->size() && i < 3; ++i) {
+        for (std::size_t k = 0; k < d->size() && k < 3; ++k) {
           // Signed or unsigned: a count built in memory is signed, one parsed from text not.
-          const json& count = (*d)[i];
+          const json& count = (*d)[k];
           if (!count.is_number_integer() || count.get<std::int64_t>() < 0 ||
               count.get<std::int64_t>() > 100'000)
             vr.fail("distribution: expected counts");
           else
-            v.distribution[i] = count.get<int>();
+            v.distribution[k] = count.get<int>();
         }
       }
       v.ballots = decode_ballots(vr, "ballots");
@@ -327,8 +327,8 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
     }
   }
   if (const json* a = r.array("actions", max_actions, false)) {
-    for (const auto& item : *a) {
-      json_reader ar(item, r.child_path("actions"), error);
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader ar((*a)[i], r.item_path("actions", i), error);
       ar.only({"id", "row", "text", "owner", "due", "status"});
       action_item x;
       x.id = static_cast<int>(ar.integer("id", 1, static_cast<std::int64_t>(max_actions)));
@@ -339,7 +339,7 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
       x.status = ar.enumeration("status", parse_action_status, action_status::open);
       if (!r.ok()) break;
       if (x.id != static_cast<int>(t.actions.size()) + 1) {
-        r.fail("actions: ids must count up from 1");
+        ar.fail("ids must count up from 1");
         break;
       }
       t.actions.push_back(std::move(x));

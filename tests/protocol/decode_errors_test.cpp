@@ -176,8 +176,8 @@ TEST(DecodeErrors, OperationProblemsNameThePath) {
        "invalid", "op.target.document: unknown field"},
       {"splice field",
        op_frame(
-           R"({"type":"edit_text","target":{"minutes":true,"meeting":0},"edits":[{"pos":-1}]})"),
-       "invalid", "op.edits.pos: out of range"},
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0},"edits":[{"pos":0},{"pos":-1}]})"),
+       "invalid", "op.edits[1].pos: out of range"},
       {"too many splices",
        op_frame(R"({"type":"edit_text","target":{"minutes":true,"meeting":0},"edits":[)" +
                 std::string(R"({"pos":0},)") + R"({"pos":0},{"pos":0},{"pos":0},{"pos":0},)" +
