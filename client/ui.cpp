@@ -4,8 +4,8 @@
 #include <imgui_stdlib.h>
 
 #include <cstdio>
-#include <ctime>
 
+#include "client/core/today.hpp"
 #include "shared/calendar.hpp"
 
 namespace jos::client {
@@ -105,15 +105,7 @@ int filled_rows(const shared::document& d) {
   return n;
 }
 
-std::string today_of(const ui_context& ui) {
-  if (!ui.today.empty()) return ui.today;
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
+std::string today_of(const ui_context& ui) { return ui.today.empty() ? local_today() : ui.today; }
 
 bool date_field(ui_context& ui, const char* id, std::string& buffer,
                 const std::string& shared_value, float width) {
