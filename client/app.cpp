@@ -20,6 +20,8 @@ constexpr const char* usage_text =
     "  --screenshot BESTAND  maak een schermafbeelding (PNG) en stop\n"
     "  --frames N            ... na N beelden\n"
     "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
+    "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
+    "  --marks BESTAND       schrijf bij de schermafbeelding waar onderdelen staan (tests)\n"
     "  --size BxH            venstergrootte, standaard 1280x800\n"
     "  --show SCHERM         begin met overview, documents of comparison\n";
 
@@ -47,6 +49,17 @@ std::string find_font(const char* name) {
     }
   }
   return {};
+}
+
+// Whether `text` stands in one of the shared texts: a document cell or a meeting's minutes.
+bool stands_in(const shared::trajectory& t, const std::string& text) {
+  for (const auto& d : t.documents)
+    for (const auto& row : d.rows)
+      for (const auto& cell : row.cells)
+        if (cell.find(text) != std::string::npos) return true;
+  for (const auto& m : t.meetings)
+    if (m.session.minutes.find(text) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace
@@ -84,11 +97,16 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
       }
     } else if (arg == "--after") {
       if (!value(v)) return std::nullopt;
-      if (v != "joined") {
-        message = "--after kent alleen ‘joined’.\n";
+      if (v.rfind("text:", 0) == 0 && v.size() > 5) {
+        o.after_text = v.substr(5);
+      } else if (v == "joined") {
+        o.after_joined = true;
+      } else {
+        message = "--after kent ‘joined’ en ‘text:TEKST’.\n";
         return std::nullopt;
       }
-      o.after_joined = true;
+    } else if (arg == "--marks") {
+      if (!value(o.marks)) return std::nullopt;
     } else if (arg == "--show") {
       if (!value(o.show)) return std::nullopt;
       if (o.show != "overview" && o.show != "documents" && o.show != "comparison") {
@@ -108,7 +126,8 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
       return std::nullopt;
     }
   }
-  if (!o.screenshot.empty() && o.frames == 0 && !o.after_joined) o.frames = 3;
+  if (!o.screenshot.empty() && o.frames == 0 && !o.after_joined && o.after_text.empty())
+    o.frames = 3;
   return o;
 }
 
@@ -255,12 +274,19 @@ int app::run() {
     ++frame_;
     if (screenshot_mode) {
       if (screenshot_due()) {
-        const bool ok = save_screenshot(options_.screenshot);
+        const bool ok = save_screenshot(options_.screenshot) &&
+                        (options_.marks.empty() || save_marks(options_.marks));
         glfwSwapBuffers(window_);
         return ok ? 0 : 2;
       }
       if (glfwGetTime() > 60.0) {
-        std::fprintf(stderr, "jos-client: geen schermafbeelding: de leerlijn werd niet geladen.\n");
+        if (options_.after_text.empty()) {
+          std::fprintf(stderr,
+                       "jos-client: geen schermafbeelding: de leerlijn werd niet geladen.\n");
+        } else {
+          std::fprintf(stderr, "jos-client: geen schermafbeelding: ‘%s’ kwam niet binnen.\n",
+                       options_.after_text.c_str());
+        }
         return 3;
       }
     }
@@ -285,8 +311,11 @@ double app::idle_timeout() const {
 }
 
 bool app::screenshot_due() {
-  if (options_.after_joined) {
-    if (frames_since_joined_ < 0 && core_.live() && core_.has_state()) frames_since_joined_ = 0;
+  if (options_.after_joined || !options_.after_text.empty()) {
+    const bool ready = core_.has_state() && (options_.after_text.empty()
+                                                 ? core_.live()
+                                                 : stands_in(core_.state(), options_.after_text));
+    if (frames_since_joined_ < 0 && ready) frames_since_joined_ = 0;
     if (frames_since_joined_ >= 0) ++frames_since_joined_;
     return frames_since_joined_ > std::max(options_.frames, 5);
   }
@@ -317,6 +346,19 @@ bool app::save_screenshot(const std::string& file) {
   return true;
 }
 
+bool app::save_marks(const std::string& file) const {
+  std::FILE* f = std::fopen(file.c_str(), "w");
+  if (f == nullptr) {
+    std::fprintf(stderr, "jos-client: kan %s niet schrijven.\n", file.c_str());
+    return false;
+  }
+  // One line per part: name, then its rectangle in window pixels (left top right bottom).
+  for (const auto& [name, r] : marks_)
+    std::fprintf(f, "%s %.1f %.1f %.1f %.1f\n", name.c_str(), static_cast<double>(r.x),
+                 static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
+  return std::fclose(f) == 0;
+}
+
 void app::apply_intents() {
   core_.set_focus(ui_.focus);
   intents todo = std::move(ui_.todo);
@@ -329,6 +371,10 @@ void app::apply_intents() {
 
 void app::draw() {
   ui_.core = &core_;
+  if (!options_.marks.empty()) {
+    marks_.clear();  // only what this frame draws
+    ui_.probe = &marks_;
+  }
   ui_.focus.reset();  // the text fields say again where this client types
   const session_phase phase = core_.phase();
   if (last_phase_ == session_phase::registering && phase != session_phase::registering &&

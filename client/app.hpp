@@ -3,6 +3,7 @@
 // what the network delivered → draw the views → turn the intents into ops → render.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,8 @@ struct app_options {
   std::string screenshot;            // --screenshot FILE.png, then exit
   int frames = 0;                    // --frames N: screenshot after N frames
   bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
+  std::string after_text;            // --after text:T: ... once T stands in a shared text
+  std::string marks;                 // --marks FILE: where named parts were drawn (for tests)
   std::string show;                  // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;
@@ -54,6 +57,7 @@ class app {
   double idle_timeout() const;
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
+  bool save_marks(const std::string& file) const;
 
   app_options options_;
   client_core core_;
@@ -73,6 +77,7 @@ class app {
   int frame_ = 0;
   int frames_since_joined_ = -1;
   double busy_until_ = 0;  // keep drawing until then (animations, typing)
+  std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks
 };
 
 }  // namespace jos::client

@@ -54,6 +54,14 @@ void show_typing(const ui_context& ui, const shared::op::text_target& target) {
   draw->AddText(ImVec2(at.x + pad, at.y), IM_COL32(255, 255, 255, 255), label.c_str());
 }
 
+// The name a test finds this text under (see mark()): "text/<document>/<row>/<column>" or
+// "minutes/<meeting>".
+std::string mark_name(const shared::op::text_target& t) {
+  if (t.minutes) return "minutes/" + std::to_string(t.meeting);
+  return "text/" + std::to_string(static_cast<int>(t.document)) + "/" + std::to_string(t.row) +
+         "/" + std::to_string(t.column);
+}
+
 }  // namespace
 
 bool text_cell::draw(const char* id, const shared::op::text_target& target,
@@ -87,6 +95,7 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
                               ImGuiInputTextFlags_CallbackAlways, &text_cell::on_input, this);
     model_ = nullptr;
     todo_ = nullptr;
+    if (ui.probe != nullptr) mark(ui, mark_name(target));
     show_typing(ui, target);
     ui.focus = target;
     ++frames_;
@@ -134,6 +143,7 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
   const float drawn = ImGui::GetItemRectMax().y - start.y;
   ImGui::SetCursorScreenPos(start);
   ImGui::Dummy(ImVec2(width, editable ? box.y : drawn));
+  if (ui.probe != nullptr) mark(ui, mark_name(target));
   show_typing(ui, target);
   ImGui::PopID();
   return false;

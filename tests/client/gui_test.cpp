@@ -8,17 +8,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
 #include <thread>
 
 #include "client/core/client_core.hpp"
+#include "client/core/files.hpp"
+#include "client/core/journal.hpp"
+#include "client/core/today.hpp"
 #include "shared/calendar.hpp"
+#include "team.hpp"
 #include "test_server.hpp"
 
 namespace jos::client {
@@ -56,6 +61,35 @@ picture inspect(const fs::path& png) {
   for (const auto& [c, n] : counts) most = std::max(most, n);
   p.dominant_share = pixels == 0 ? 1.0 : static_cast<double>(most) / static_cast<double>(pixels);
   return p;
+}
+
+// The dark pixels (text) inside `r` (left, top, right, bottom in window pixels).
+std::size_t ink(const fs::path& png, const std::array<float, 4>& r) {
+  int width = 0;
+  int height = 0;
+  int channels = 0;
+  unsigned char* data = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  if (data == nullptr) return 0;
+  std::size_t n = 0;
+  for (int y = std::max(0, static_cast<int>(r[1])); y < std::min(height, static_cast<int>(r[3]));
+       ++y)
+    for (int x = std::max(0, static_cast<int>(r[0])); x < std::min(width, static_cast<int>(r[2]));
+         ++x) {
+      const unsigned char* px = data + (static_cast<std::size_t>(y) * width + x) * 3;
+      if (px[0] + px[1] + px[2] < 3 * 110) ++n;
+    }
+  stbi_image_free(data);
+  return n;
+}
+
+// What jos-client --marks wrote: a name and a rectangle per line.
+std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
+  std::map<std::string, std::array<float, 4>> out;
+  std::ifstream in(file);
+  std::string name;
+  std::array<float, 4> r{};
+  while (in >> name >> r[0] >> r[1] >> r[2] >> r[3]) out[name] = r;
+  return out;
 }
 
 // Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
@@ -107,17 +141,20 @@ TEST(Gui, StartScreenRenders) {
   keep_screenshot(png, "start-screen.png");
 }
 
-TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
+// The issue's own test: the GUI joins a real server as Zoë (the notulist), Bram types in
+// the Signaleringsinstrument as invuller from a headless core while the window is open, and
+// both the GUI's replica (its journal, written when it quits) and its screen (the pixels of
+// that cell) hold what he typed.
+TEST(Gui, JoinsAndShowsTheInvullersTypingLive) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
   testing::scratch_dir dir("gui-meeting");  // outlives the cores writing into it
   test_server server(dir / "server");
 
-  // The coordinator, headless.
+  // The coordinator and the invuller, headless.
   client_core anna(options_in(dir / "anna"));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", cooperation::existing},
-                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
 
   // The GUI's identity: joined once by a core in the GUI's config directory, like a first
   // run would; the GUI then rejoins as that person with the kept token.
@@ -125,73 +162,82 @@ TEST(Gui, JoinsAndShowsTheMeetingAsTheCoordinatorRunsIt) {
   person_id zoe = no_person;
   {
     client_core first_run(options_in(gui_config));
-    first_run.use_server(server.url());
-    first_run.join(anna.identity()->join_code, {"Zoë Çelik", organisation::jongerenwerk,
-                                                "jongerenwerker", staff_level::uitvoerder});
-    ASSERT_TRUE(first_run.run_until([&] { return first_run.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::join_team(first_run, server, anna, testing::zoe_celik));
     zoe = first_run.me();
   }
 
-  ASSERT_TRUE(anna.run_until([&] { return anna.state().team.size() == 2; }, 15s));
-
-  // Meeting 1, at "Invullen van het Signaleringsinstrument", partly filled in.
+  // Meeting 1, at "Invullen van het Signaleringsinstrument", partly filled in by Bram.
   ASSERT_FALSE(anna.start_meeting(0));
   ASSERT_FALSE(anna.goto_agenda_item(0, 4));
-  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, anna.me()));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, bram.me()));
   ASSERT_FALSE(anna.assign_role(0, meeting_role::notulist, zoe));
+  ASSERT_FALSE(anna.edit_text({true, 0, document_id::signalering_begin, 0, 0},
+                              {{0, 0,
+                                "Aanwezig: Anna, Bram, Zoë. Afspraak: scores samen "
+                                "bespreken."}}));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  ASSERT_TRUE(bram.run_until([&] { return bram.state().meetings[0].session.invuller == bram.me(); },
+                             testing::patience));
   const int ratings[] = {3, 2, 2, 3, 1, 2, 3, 2, 2, 2};
   for (int row = 0; row < 10; ++row)
-    ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, row, ratings[row]));
+    ASSERT_FALSE(bram.set_rating(document_id::signalering_begin, row, ratings[row]));
   const op::text_target first{false, 0, document_id::signalering_begin, 0, 0};
-  ASSERT_FALSE(anna.edit_text(first, {{0, 0,
+  ASSERT_FALSE(bram.edit_text(first, {{0, 0,
                                        "Wekelijks overleg tussen mentor en jongerenwerker; "
                                        "de ‘huiskamer’ is open – ook in de pauze."}}));
-  ASSERT_FALSE(anna.edit_text({true, 0, document_id::signalering_begin, 0, 0},
-                              {{0, 0, "Aanwezig: Anna, Zoë. Afspraak: scores samen bespreken."}}));
-  ASSERT_TRUE(anna.run_until([&] { return anna.live() && anna.waiting_changes() == 0; }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(bram));
+  ASSERT_TRUE(bram.run_until([&] { return !bram.is_online(zoe); }, testing::patience));
 
-  ASSERT_TRUE(anna.run_until([&] { return !anna.is_online(zoe); }, 15s));
-
-  // While the GUI starts, the coordinator keeps writing in the second row.
+  // Once the GUI is there, Bram types the second row a few letters at a time; the GUI takes
+  // its screenshot when the whole sentence has reached it.
   const op::text_target second{false, 0, document_id::signalering_begin, 1, 0};
-  const std::string words = "Leerlingen kennen de jongerenwerkers bij naam. ";
+  const std::string words = "Leerlingen kennen de jongerenwerkers bij naam.";
   std::size_t typed = 0;
-  bool zoe_came_online = false;
+  int pieces = 0;
   auto tick = [&] {
     anna.poll();
-    zoe_came_online = zoe_came_online || anna.is_online(zoe);
-    if (typed < words.size() && anna.waiting_changes() == 0) {
-      const std::string now = *replica::text_at(anna.state(), second);
-      anna.edit_text(second, {{shared::code_points(now), 0, words.substr(typed, 4)}});
-      typed += 4;
-    }
+    bram.poll();
+    if (!bram.is_online(zoe) || typed >= words.size() || bram.waiting_changes() != 0) return;
+    const std::string now = *replica::text_at(bram.state(), second);
+    EXPECT_FALSE(bram.edit_text(second, {{shared::code_points(now), 0, words.substr(typed, 4)}}));
+    typed += 4;
+    ++pieces;
   };
   const fs::path png = dir / "meeting.png";
-  const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
-                                 "--screenshot", png.string(), "--after", "joined"},
-                                tick);
-  ASSERT_EQ(status, 0);
+  const fs::path marks = dir / "meeting.marks";
+  const int status =
+      run_client({"--server", server.url(), "--config-dir", gui_config.string(), "--screenshot",
+                  png.string(), "--after", "text:" + words, "--marks", marks.string()},
+                 tick);
+  ASSERT_EQ(status, 0) << "the GUI did not receive Bram's sentence";
+  EXPECT_EQ(pieces, 12) << "every piece typed while the GUI was open";
+
+  // The GUI's replica: what it had when it quit, from its journal.
+  std::optional<journal_contents> journal;
+  for (const auto& entry : fs::directory_iterator(gui_config / "journal")) {
+    std::string error;
+    if (auto text = read_file(entry.path())) journal = decode_journal(*text, error);
+  }
+  ASSERT_TRUE(journal && journal->state);
+  EXPECT_EQ(*replica::text_at(*journal->state, second), words);
+  EXPECT_EQ(journal->state->documents[0].rows[0].rating, 3);
+  EXPECT_TRUE(journal->ops.empty()) << "the notulist changed nothing here";
+
+  // The screen: a drawn UI, and the words in the second row's cell, none in the third's.
   const picture p = inspect(png);
   EXPECT_EQ(p.width, 1280);
   EXPECT_EQ(p.height, 800);
   EXPECT_GT(p.colours, 60u);
   EXPECT_LT(p.dominant_share, 0.9);
+  const auto where = read_marks(marks);
+  ASSERT_TRUE(where.contains("text/0/1/0") && where.contains("text/0/2/0"));
+  const std::size_t written = ink(png, where.at("text/0/1/0"));
+  EXPECT_GT(written, 200u) << "Bram's sentence is not in the cell on screen";
+  EXPECT_LT(ink(png, where.at("text/0/2/0")), 10u) << "an empty cell shows nothing";
   keep_screenshot(png, "meeting-signalering.png");
 
-  // The GUI was there as Zoë (the kept token, no second join): the coordinator saw her
-  // come online, and the team still has two people.
-  EXPECT_TRUE(zoe_came_online);
-  EXPECT_EQ(anna.state().team.size(), 2u);
-  EXPECT_GT(typed, 0u);
-}
-
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
+  // The GUI was there as Zoë (the kept token, no second join).
+  EXPECT_EQ(anna.state().team.size(), 3u);
 }
 
 // A team of four on one leerlijn, started by the coordinator from `coordinator_config` (the
@@ -216,27 +262,20 @@ void script_leerlijn(const test_server& server, const fs::path& dir,
                      const fs::path& coordinator_config, cooperation kind, const std::string& start,
                      int meetings, scripted_team& team) {
   client_core anna(options_in(coordinator_config));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", kind},
-                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server, kind));
   team.join_code = anna.identity()->join_code;
   team.anna = anna.me();
   auto join = [&](const char* name, const protocol::profile& who, person_id& id) {
     client_core member(options_in(dir / name));
-    member.use_server(server.url());
-    member.join(team.join_code, who);
-    ASSERT_TRUE(member.run_until([&] { return member.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::join_team(member, server, anna, who));
     id = member.me();
   };
-  join("bram",
-       {"Bram Öztürk", organisation::jongerenwerk, "coördinator schooljongerenwerk",
-        staff_level::manager},
-       team.bram);
-  join("zoe", {"Zoë Çelik", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder},
-       team.zoe);
-  join("mo", {"Mo Haddou", organisation::school, "mentor", staff_level::uitvoerder}, team.mo);
-  ASSERT_TRUE(anna.run_until([&] { return anna.state().team.size() == 4; }, 15s));
+  protocol::profile bram = testing::bram_ozturk;
+  bram.function = "coördinator schooljongerenwerk";
+  bram.level = staff_level::manager;
+  join("bram", bram, team.bram);
+  join("zoe", testing::zoe_celik, team.zoe);
+  join("mo", testing::mo_haddou, team.mo);
 
   ASSERT_FALSE(anna.submit(op::plan_from_start{start}));
   ASSERT_FALSE(
@@ -258,16 +297,16 @@ void script_leerlijn(const test_server& server, const fs::path& dir,
       ASSERT_FALSE(anna.edit_text({false, 0, document_id::actieplan, 0, 1},
                                   {{0, 0, "Samen de jaarplanning maken"}}));
       ASSERT_FALSE(anna.submit(op::add_action{0, "Jaarplanning samen opstellen", team.bram,
-                                              shared::add_days(today(), -6)}));
+                                              shared::add_days(local_today(), -6)}));
       ASSERT_FALSE(
           anna.submit(op::add_action{5, "Jongerenwerk stelt zich voor in de teamvergadering",
-                                     team.zoe, shared::add_days(today(), 9)}));
+                                     team.zoe, shared::add_days(local_today(), 9)}));
       ASSERT_FALSE(anna.submit(op::add_action{6, "Spreekuur in de aula, elke dinsdag", team.mo,
-                                              shared::add_days(today(), -2)}));
+                                              shared::add_days(local_today(), -2)}));
       ASSERT_FALSE(anna.submit(op::add_action{2, "Vast overleg mentoren en jongerenwerk", team.anna,
-                                              shared::add_days(today(), 20)}));
+                                              shared::add_days(local_today(), 20)}));
       ASSERT_FALSE(anna.submit(op::add_action{9, "Ruimte bij de aula inrichten", team.anna,
-                                              shared::add_days(today(), -20)}));
+                                              shared::add_days(local_today(), -20)}));
       ASSERT_FALSE(anna.submit(op::set_action_status{2, action_status::bezig}));
       ASSERT_FALSE(anna.submit(op::set_action_status{5, action_status::klaar}));
     });
@@ -320,7 +359,7 @@ TEST(Gui, OverviewBetweenMeetingsShowsTheOpenActions) {
   scripted_team team;
   // Started three weeks ago: meetings 1 and 2 are held, the terugkombijeenkomst is next.
   ASSERT_NO_FATAL_FAILURE(script_leerlijn(server, dir.path(), gui_config, cooperation::existing,
-                                          shared::add_days(today(), -21), 2, team));
+                                          shared::add_days(local_today(), -21), 2, team));
 
   const fs::path png = dir / "overview.png";
   const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
@@ -355,7 +394,7 @@ TEST(Gui, CoordinatorScreensAlongTheLeerlijn) {
     const fs::path gui_config = dir / "gui";
     scripted_team team;
     ASSERT_NO_FATAL_FAILURE(script_leerlijn(server, dir.path(), gui_config, cooperation::fresh,
-                                            shared::add_days(today(), s.held == 0 ? 6 : -40),
+                                            shared::add_days(local_today(), s.held == 0 ? 6 : -40),
                                             s.held, team));
     if (s.meeting >= 0) {
       client_core anna(options_in(gui_config));
@@ -387,11 +426,7 @@ TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
   {
     // The coordinator started the leerlijn on this computer earlier and planned it.
     client_core earlier(options_in(gui_config));
-    earlier.use_server(server.url());
-    earlier.create_trajectory(
-        {"Het Baken", "Jongerenwerk Oost", cooperation::fresh},
-        {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
-    ASSERT_TRUE(earlier.run_until([&] { return earlier.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(earlier, server, cooperation::fresh));
     join_code = earlier.identity()->join_code;
     ASSERT_FALSE(earlier.submit(op::schedule_meeting{0, "2026-09-07", meeting_mode::hybride}));
     ASSERT_FALSE(earlier.submit(op::plan_from_start{"2026-09-07"}));
@@ -400,10 +435,7 @@ TEST(Gui, CoordinatorSeesTheOverviewWithTheCodesToShare) {
     ASSERT_TRUE(earlier.run_until([&] { return earlier.waiting_changes() == 0; }, 15s));
   }
   client_core bram(options_in(dir / "bram"));
-  bram.use_server(server.url());
-  bram.join(join_code,
-            {"Bram Öztürk", organisation::jongerenwerk, "jongerenwerker", staff_level::manager});
-  ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, join_code, testing::bram_ozturk));
 
   const fs::path png = dir / "overview.png";
   const int status = run_client({"--server", server.url(), "--config-dir", gui_config.string(),
@@ -421,22 +453,13 @@ TEST(Gui, ShowsAVoteInProgressAndThenItsDistribution) {
   test_server server(dir / "server");
 
   client_core anna(options_in(dir / "anna"));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "Jongerenwerk Oost", cooperation::existing},
-                         {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
   client_core bram(options_in(dir / "bram"));
-  bram.use_server(server.url());
-  bram.join(anna.identity()->join_code,
-            {"Bram Öztürk", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder});
-  ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
   const fs::path gui_config = dir / "gui";
   {
     client_core first_run(options_in(gui_config));
-    first_run.use_server(server.url());
-    first_run.join(anna.identity()->join_code,
-                   {"Zoë Çelik", organisation::school, "mentor", staff_level::uitvoerder});
-    ASSERT_TRUE(first_run.run_until([&] { return first_run.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::join_team(first_run, server, anna, testing::zoe_celik));
   }
   auto settled = [&] {
     anna.poll();
