@@ -148,6 +148,7 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
         browsing_[meeting_index] = i;
       }
     }
+    mark(ui, "agenda/" + std::to_string(i));
     const ImVec2 after = ImGui::GetCursorPos();
     ImGui::SetCursorPos(start);
     ImGui::PushTextWrapPos(start.x + width);
@@ -166,6 +167,7 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     if (ImGui::Button("Terug naar de coördinator", ImVec2(-FLT_MIN, 0)))
       browsing_.erase(meeting_index);
+    mark(ui, "meeting/follow");
     ImGui::PopStyleColor(2);
     if (core.is_coordinator() &&
         ImGui::Button("Dit punt voor iedereen tonen", ImVec2(-FLT_MIN, 0))) {
@@ -183,6 +185,7 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ImGui::BeginDisabled(t.active_meeting >= 0);
     if (ImGui::Button("Bijeenkomst starten", ImVec2(-FLT_MIN, 0)))
       ui.todo.submit(op::start_meeting{meeting_index, 0});
+    mark(ui, "meeting/start");
     ImGui::EndDisabled();
     if (t.active_meeting >= 0)
       text_coloured(colours::muted, "Er is al een andere bijeenkomst bezig.");
@@ -195,6 +198,7 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ui.todo.submit(op::goto_agenda_item{meeting_index, current - 1, 0});
     browsing_.erase(meeting_index);
   }
+  mark(ui, "meeting/previous");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(current + 1 >= static_cast<int>(tpl.agenda.size()));
@@ -202,6 +206,7 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ui.todo.submit(op::goto_agenda_item{meeting_index, current + 1, 0});
     browsing_.erase(meeting_index);
   }
+  mark(ui, "meeting/next");
   ImGui::EndDisabled();
   const float third =
       (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
@@ -211,9 +216,11 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
   } else if (ImGui::Button("Start tijd", ImVec2(third, 0))) {
     ui.todo.submit(op::control_timer{meeting_index, timer_action::start, 0, 0});
   }
+  mark(ui, "meeting/timer");
   ImGui::SameLine();
   if (ImGui::Button("+5 min", ImVec2(third, 0)))
     ui.todo.submit(op::control_timer{meeting_index, timer_action::extend, 5, 0});
+  mark(ui, "meeting/extend");
   ImGui::SameLine();
   if (ImGui::Button("Afronden", ImVec2(third, 0))) confirm_end_ = true;
   if (confirm_end_) {
@@ -245,7 +252,9 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
     text(label);
     ImGui::SameLine(ui.px(90));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##who", name.c_str())) {
+    const bool open = ImGui::BeginCombo("##who", name.c_str());
+    mark(ui, "role/" + label);
+    if (open) {
       if (ImGui::Selectable("nog niemand", holder == no_person))
         ui.todo.submit(op::assign_role{meeting_index, role, no_person});
       for (const auto& person : t.team) {
@@ -253,6 +262,7 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
         const std::string option = person.name + " (" + std::string(label_of(person.org)) + ")";
         if (ImGui::Selectable(option.c_str(), holder == person.id))
           ui.todo.submit(op::assign_role{meeting_index, role, person.id});
+        mark(ui, "role/" + label + "/" + std::to_string(person.id));
         ImGui::PopID();
       }
       ImGui::EndCombo();

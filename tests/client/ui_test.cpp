@@ -26,6 +26,7 @@
 #include "client/view_status_bar.hpp"
 #include "shared/calendar.hpp"
 #include "shared/comparison.hpp"
+#include "team.hpp"
 #include "test_server.hpp"
 
 namespace jos::client {
@@ -185,10 +186,7 @@ TEST(Views, DrawEveryScreenOfARealTrajectory) {
   testing::scratch_dir dir("ui-views");  // outlives the core writing into it
   testing::test_server server(dir / "server");
   client_core anna(testing::options_in(dir / "anna"));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "JoU", cooperation::fresh},
-                         {"Anna", organisation::school, "docent", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server, cooperation::fresh));
   ASSERT_FALSE(anna.start_meeting(0));
   ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, 0, 2));
   ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "Eén keer per week – ‘vast’"}}));
@@ -216,15 +214,125 @@ TEST(Views, DrawEveryScreenOfARealTrajectory) {
   EXPECT_TRUE(h.ui.todo.ops.empty());
 }
 
+// The meeting view of the coordinator and of a team member side by side: her clicks on
+// the agenda, the timer and the roles become ops that reach him; he sees the same place
+// without the controls, may look at another item and comes back with one click, and the
+// tabs below the document answer a click.
+TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
+  testing::scratch_dir dir("ui-meeting");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(testing::options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  view_meeting hers;
+  view_meeting his;
+  const auto as_anna = [&] {
+    h.ui.core = &anna;
+    hers.draw(h.ui, anna);
+  };
+  const auto as_bram = [&] {
+    h.ui.core = &bram;
+    his.draw(h.ui, bram);
+  };
+  // Two frames, so that tab bars have laid out their tabs before a click is aimed at them.
+  const auto look = [&](const std::function<void()>& draw) {
+    probe.clear();
+    h.frame(draw);
+    h.frame(draw);
+  };
+  const auto click = [&](const std::string& name, const std::function<void()>& draw) {
+    look(draw);
+    ASSERT_TRUE(probe.contains(name)) << name << " was not drawn";
+    const ImVec4 r = probe.at(name);
+    h.click(ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2), draw);
+  };
+  // Anna's clicks, applied as the app does after a frame; Bram hears of them.
+  const auto apply = [&] {
+    auto todo = std::move(h.ui.todo);
+    h.ui.todo = intents{};
+    for (auto& o : todo.ops) EXPECT_FALSE(anna.submit(o)) << op_name(o);
+    EXPECT_NO_FATAL_FAILURE(testing::settle(anna));
+    EXPECT_TRUE(bram.run_until([&] { return bram.seq() == anna.seq(); }, testing::patience));
+    return todo.ops;
+  };
+  const auto session = [&](const client_core& c) -> const live_session& {
+    return c.state().meetings[0].session;
+  };
+  ASSERT_TRUE(bram.run_until([&] { return bram.seq() == anna.seq(); }, testing::patience));
+
+  // The next item, for everyone.
+  click("meeting/next", as_anna);
+  auto ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::goto_agenda_item>(ops[0]).index, 1);
+  EXPECT_EQ(session(bram).agenda_index, 1);
+  EXPECT_EQ(his.shown_item(bram, 0), 1) << "Bram follows the coordinator";
+
+  // The timer: paused, started again, extended by five minutes.
+  ASSERT_TRUE(session(anna).timer.running);
+  click("meeting/timer", as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::control_timer>(ops[0]).action, timer_action::pause);
+  EXPECT_FALSE(session(bram).timer.running);
+  click("meeting/timer", as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::control_timer>(ops[0]).action, timer_action::start);
+  EXPECT_TRUE(session(bram).timer.running);
+  click("meeting/extend", as_anna);
+  ASSERT_EQ(apply().size(), 1u);
+  EXPECT_EQ(session(bram).timer.extra_minutes, 5);
+
+  // Bram becomes invuller: the combo, then his name in it.
+  click("role/Invuller", as_anna);
+  look(as_anna);  // a popup finds its place after its first frame
+  ASSERT_TRUE(probe.contains("role/Invuller/" + std::to_string(bram.me())));
+  const ImVec4 option = probe.at("role/Invuller/" + std::to_string(bram.me()));
+  h.click(ImVec2((option.x + option.z) / 2, (option.y + option.w) / 2), as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(session(bram).invuller, bram.me());
+
+  // Bram sees the agenda and the minutes, not the coordinator's controls.
+  look(as_bram);
+  EXPECT_TRUE(probe.contains("agenda/0"));
+  EXPECT_TRUE(probe.contains("minutes/0")) << "the minutes are there for everyone to read";
+  for (const char* control : {"meeting/next", "meeting/previous", "meeting/timer", "meeting/extend",
+                              "role/Invuller", "role/Notulist"})
+    EXPECT_FALSE(probe.contains(control)) << control;
+  EXPECT_TRUE(bram.goto_agenda_item(0, 2).has_value()) << "the rules refuse it to him too";
+
+  // He looks at item 4 on his own, then goes back to where the coordinator is.
+  click("agenda/3", as_bram);
+  EXPECT_EQ(his.shown_item(bram, 0), 3);
+  EXPECT_EQ(hers.shown_item(anna, 0), 1) << "nobody else moved";
+  click("meeting/follow", as_bram);
+  EXPECT_EQ(his.shown_item(bram, 0), 1);
+  look(as_bram);
+  EXPECT_FALSE(probe.contains("meeting/follow")) << "nothing to go back to";
+
+  // The chat tab below the document opens on a click.
+  EXPECT_FALSE(probe.contains("chat-input"));
+  click("tab-chat", as_bram);
+  look(as_bram);
+  EXPECT_TRUE(probe.contains("chat-input"));
+  EXPECT_TRUE(h.ui.todo.empty()) << "looking around asks the server for nothing";
+}
+
 // The vote panel turns clicks into the vote's ops, and shows what the state says.
 TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
   testing::scratch_dir dir("ui-vote");  // outlives the core writing into it
   testing::test_server server(dir / "server");
   client_core anna(testing::options_in(dir / "anna"));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "JoU", cooperation::existing},
-                         {"Anna", organisation::school, "docent", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server, cooperation::existing));
   ASSERT_FALSE(anna.start_meeting(0));
   ASSERT_FALSE(anna.goto_agenda_item(0, 4));  // the Signaleringsinstrument
   ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
@@ -288,18 +396,10 @@ TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
 class leerlijn_screens : public ::testing::Test {
  protected:
   void SetUp() override {
-    anna_.use_server(server_.url());
-    anna_.create_trajectory(
-        {"Het Baken", "Jongerenwerk Oost", cooperation::existing},
-        {"Anna de Wit", organisation::school, "teamleider", staff_level::manager});
-    ASSERT_TRUE(anna_.run_until([&] { return anna_.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna_, server_));
     client_core bram(testing::options_in(dir_ / "bram"));
-    bram.use_server(server_.url());
-    bram.join(anna_.identity()->join_code, {"Bram Öztürk", organisation::jongerenwerk,
-                                            "jongerenwerker", staff_level::uitvoerder});
-    ASSERT_TRUE(bram.run_until([&] { return bram.live(); }, 15s));
+    ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server_, anna_, testing::bram_ozturk));
     bram_ = bram.me();
-    ASSERT_TRUE(anna_.run_until([&] { return anna_.state().team.size() == 2; }, 15s));
     ImGui::GetIO().DisplaySize = ImVec2(1200, 4000);
     h_.ui.probe = &probe_;
     h_.ui.today = "2026-10-20";
@@ -627,10 +727,7 @@ TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
   testing::scratch_dir dir("ui-chat");  // outlives the core writing into it
   testing::test_server server(dir / "server");
   client_core anna(testing::options_in(dir / "anna"));
-  anna.use_server(server.url());
-  anna.create_trajectory({"Het Baken", "JoU", cooperation::existing},
-                         {"Anna", organisation::school, "docent", staff_level::manager});
-  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server, cooperation::existing));
   ASSERT_FALSE(anna.start_meeting(0));
   ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
 
