@@ -1,8 +1,12 @@
 // The SQLite store on its own: what a room gets back when it loads.
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <future>
 
 #include "server/sqlite_store.hpp"
+#include "server/store_worker.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -54,6 +58,96 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   EXPECT_EQ(loaded->tail.size(), 2u);
   EXPECT_EQ(marks(*loaded), (std::map<std::string, std::pair<std::uint64_t, std::uint64_t>>{
                                 {"a", {2, 3}}, {"b", {8, 5}}, {"c", {1, 4}}, {"d", {1, 6}}}));
+}
+
+// One value from the file, through a connection of its own (as another process would see it).
+std::string query_text(const std::string& db, const char* sql) {
+  sqlite3* handle = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      out = text != nullptr ? text : "";
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(handle);
+  return out;
+}
+
+TEST(Store, TheFileIsInWalModeAndResendsFindTheirSeq) {
+  temp_dir dir;
+  const std::string db = dir.file("jos.sqlite");
+  sqlite_store store(db);
+  EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  store.commit(std::span<const commit_item>(&created, 1));
+  // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
+  std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
+                                 op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4)};
+  store.commit(group);
+  EXPECT_EQ(store.op_seq("t1", "a", 1, 4), 1u);
+  EXPECT_EQ(store.op_seq("t1", "a", 3, 4), 3u);
+  EXPECT_EQ(store.op_seq("t1", "a", 2, 4), std::nullopt);
+  EXPECT_EQ(store.op_seq("t1", "b", 6, 2), std::nullopt);
+  EXPECT_EQ(store.op_seq("t2", "a", 1, 4), std::nullopt);
+}
+
+// Commits that queue up while the store is busy become one transaction: one fsync for all.
+TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
+  temp_dir dir;
+  metrics m;
+  store_worker worker(std::make_unique<sqlite_store>(dir.file("jos.sqlite")), m);
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  std::promise<void> busy_started, release;
+  worker.run([&](store& s) {
+    s.commit(std::span<const commit_item>(&created, 1));
+    busy_started.set_value();
+    release.get_future().wait();
+  });
+  busy_started.get_future().wait();
+  constexpr int n = 50;
+  std::atomic<int> durable{0};
+  std::promise<void> all_done;
+  for (int i = 1; i <= n; ++i)
+    worker.commit(op_item("t1", static_cast<std::uint64_t>(i), "a", static_cast<std::uint64_t>(i)),
+                  [&](bool ok) {
+                    if (ok && ++durable == n) all_done.set_value();
+                  });
+  release.set_value();
+  ASSERT_EQ(all_done.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_EQ(m.commits.load(), 1u);
+  std::promise<std::size_t> tail;
+  worker.run([&](store& s) { tail.set_value(s.load_room("t1")->tail.size()); });
+  EXPECT_EQ(tail.get_future().get(), static_cast<std::size_t>(n));
+}
+
+// A room writes a snapshot every N ops, and loads from the newest one plus the ops after it.
+TEST(Store, ARoomWritesASnapshotEveryNOps) {
+  config cfg;
+  cfg.snapshot_every = 4;
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna", "Bram"});  // two joins: seq 1 and 2
+  ASSERT_EQ(t.members.size(), 2u);
+  for (int i = 0; i < 7; ++i)
+    ASSERT_TRUE(
+        t[i % 2]->submit_acked(shared::op::add_reaction{0, -1, "r" + std::to_string(i), 0}));
+  ASSERT_TRUE(settle(server, t));
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  ASSERT_EQ(state->seq, 9u);
+  EXPECT_EQ(query_text(server.db(), "SELECT seq FROM snapshots"), "8");
+  server.restart();
+  const auto reloaded = server.state(t.trajectory_id);
+  ASSERT_TRUE(reloaded);
+  EXPECT_EQ(reloaded->seq, 9u);
+  EXPECT_EQ(reloaded->hash, state->hash);
 }
 
 }  // namespace
