@@ -50,7 +50,7 @@ std::string json_reader::item_path(const char* key, std::size_t index) const {
   return child_path(key) + "[" + std::to_string(index) + "]";
 }
 
-void json_reader::fail_field(const char* key, std::string message) {
+void json_reader::fail_field(const char* key, const std::string& message) {
   if (!error_.empty()) return;
   error_ = child_path(key) + ": " + message;
 }

@@ -61,7 +61,7 @@ class json_reader {
 
  private:
   const json* field(const char* key, bool required);
-  void fail_field(const char* key, std::string message);
+  void fail_field(const char* key, const std::string& message);
 
   const json& object_;
   std::string path_;

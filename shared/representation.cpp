@@ -1,5 +1,7 @@
 #include "shared/representation.hpp"
 
+#include <utility>
+
 namespace jos::shared {
 
 std::vector<representation_gap> representation_gaps(const trajectory& t,
@@ -15,7 +17,9 @@ std::vector<representation_gap> representation_gaps(const trajectory& t,
       if (found) continue;
       const std::string who = level == staff_level::manager ? "manager" : "uitvoerder";
       const std::string where = org == organisation::school ? "de school" : "het jongerenwerk";
-      gaps.push_back({org, level, "Er is nog geen " + who + " van " + where + "."});
+      std::string message = "Er is nog geen ";
+      message.append(who).append(" van ").append(where).append(".");
+      gaps.push_back({org, level, std::move(message)});
     }
   }
   return gaps;

@@ -31,7 +31,8 @@ bool valid_utf8(std::string_view s) {
     if (c < 0x80U) {
       ++i;
       continue;
-    } else if ((c & 0xE0U) == 0xC0U) {
+    }
+    if ((c & 0xE0U) == 0xC0U) {
       len = 2;
       cp = c & 0x1FU;
     } else if ((c & 0xF0U) == 0xE0U) {
