@@ -71,6 +71,21 @@ TEST_F(BadInput, NotJson) {
   EXPECT_TRUE(t_[0]->submit_acked(op::set_precondition{0, true}));
 }
 
+TEST_F(BadInput, BinaryFrame) {
+  auto& anna = *t_[0];
+  const auto since = anna.received();
+  ASSERT_TRUE(anna.send_binary(std::string("\x00\x01\xfe\xff{\"v\":1}", 10)));
+  const auto reply = anna.take_if(
+      [](const protocol::server_message& m) { return std::holds_alternative<protocol::error>(m); },
+      default_wait, since);
+  ASSERT_TRUE(reply);
+  const auto& e = std::get<protocol::error>(*reply);
+  EXPECT_EQ(e.code, "malformed");
+  EXPECT_NE(e.reason.find("Alleen tekstberichten"), std::string::npos) << e.reason;
+  expect_unchanged_and_room_alive();
+  EXPECT_TRUE(anna.submit_acked(op::set_precondition{0, true}));
+}
+
 TEST_F(BadInput, WrongTypedFields) {
   auto e = error_for(*t_[0], R"({"v":1,"type":"op","client_seq":"een","base_seq":0,)"
                              R"("op":{"type":"set_precondition","index":0,"met":true}})");

@@ -48,7 +48,7 @@ class test_client::connection {
   virtual ~connection() = default;
   virtual std::string connect(std::uint16_t port, const client_options& options, ms timeout) = 0;
   virtual void start_reading() = 0;
-  virtual bool write(const std::string& text, ms timeout) = 0;
+  virtual bool write(const std::string& text, ms timeout, bool binary) = 0;
   virtual void close(ms timeout) = 0;
   virtual void drop() = 0;
   // Runs at most one handler, waiting up to `timeout`; false if nothing ran.
@@ -128,9 +128,10 @@ class test_client::stream_connection final : public test_client::connection {
     do_read();
   }
 
-  bool write(const std::string& text, ms timeout) override {
+  bool write(const std::string& text, ms timeout, bool binary) override {
     auto s = std::make_shared<step>();
     auto data = std::make_shared<std::string>(text);
+    ws_->binary(binary);
     ws_->async_write(net::buffer(*data),
                      [s, data](beast::error_code e, std::size_t) { s->finish(e); });
     return run_until(*s, clock_type::now() + timeout) && !s->ec;
@@ -325,7 +326,12 @@ void test_client::drop() {
 
 bool test_client::send_text(const std::string& text, ms timeout) {
   if (!conn_ || !open_) return false;
-  return conn_->write(text, timeout);
+  return conn_->write(text, timeout, false);
+}
+
+bool test_client::send_binary(const std::string& bytes, ms timeout) {
+  if (!conn_ || !open_) return false;
+  return conn_->write(bytes, timeout, true);
 }
 
 bool test_client::send(const protocol::client_message& m, ms timeout) {

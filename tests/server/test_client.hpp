@@ -66,6 +66,8 @@ class test_client {
   const std::string& closed_because() const { return closed_because_; }
 
   bool send_text(const std::string& text, ms timeout = default_wait);
+  // A binary frame (the protocol is text only).
+  bool send_binary(const std::string& bytes, ms timeout = default_wait);
   bool send(const protocol::client_message& m, ms timeout = default_wait);
 
   // Handles what arrives until `done()` holds (true), or the time is up or the connection
