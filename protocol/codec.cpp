@@ -3,6 +3,7 @@
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
+#include "shared/rules.hpp"
 
 namespace jos::protocol {
 namespace {
@@ -31,9 +32,9 @@ json encode_profile(const profile& p) {
 profile decode_profile(json_reader& r) {
   r.only({"name", "organisation", "function", "level"});
   profile p;
-  p.name = r.string("name", 4 * 120);
+  p.name = r.string("name", 4 * max_name_length);
   p.org = r.enumeration("organisation", parse_organisation, organisation::school);
-  p.function = r.string("function", 4 * 120, false);
+  p.function = r.string("function", 4 * max_name_length, false);
   p.level = r.enumeration("level", parse_staff_level, staff_level::uitvoerder, false);
   return p;
 }
@@ -236,16 +237,16 @@ decoded<T> finish(T message, const std::string& error) {
   return message;
 }
 
-sequenced_op decode_sequenced(const json& item, std::string& error) {
+sequenced_op decode_sequenced(const json& item, const std::string& path, std::string& error) {
   sequenced_op s;
-  json_reader r(item, "ops[]", error);
+  json_reader r(item, path, error);
   r.only({"seq", "author", "client_id", "client_seq", "op"});
   s.seq = r.unsigned_integer("seq");
   s.author = static_cast<person_id>(r.integer("author", 0, 0xFFFFFFFF));
   s.client_id = r.string("client_id", max_token_bytes);
   s.client_seq = r.unsigned_integer("client_seq");
   if (const json* o = r.object("op"))
-    if (auto op = decode_op(*o, "ops[].op", error)) s.op = std::move(*op);
+    if (auto op = decode_op(*o, r.child_path("op"), error)) s.op = std::move(*op);
   return s;
 }
 
@@ -308,7 +309,7 @@ decoded<client_message> decode_client(std::string_view text) {
     r.only({"v", "type", "target"});
     focus m;
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
-    return finish<client_message>(std::move(m), error);
+    return finish<client_message>(m, error);
   }
   return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
 }
@@ -352,7 +353,7 @@ decoded<server_message> decode_server(std::string_view text) {
     ack m;
     m.client_seq = r.unsigned_integer("client_seq");
     m.seq = r.unsigned_integer("seq");
-    return finish<server_message>(std::move(m), error);
+    return finish<server_message>(m, error);
   }
   if (type == "reject") {
     r.only({"v", "type", "client_seq", "code", "reason"});
@@ -366,8 +367,8 @@ decoded<server_message> decode_server(std::string_view text) {
     r.only({"v", "type", "ops"});
     op_batch m;
     if (const json* a = r.array("ops", max_ops_per_message)) {
-      for (const auto& item : *a) {
-        m.ops.push_back(decode_sequenced(item, error));
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        m.ops.push_back(decode_sequenced((*a)[i], r.item_path("ops", i), error));
         if (!error.empty()) break;
       }
     }
@@ -400,7 +401,7 @@ decoded<server_message> decode_server(std::string_view text) {
     editing m;
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
-    return finish<server_message>(std::move(m), error);
+    return finish<server_message>(m, error);
   }
   if (type == "error") {
     r.only({"v", "type", "code", "reason"});

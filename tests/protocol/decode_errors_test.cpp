@@ -251,10 +251,10 @@ TEST(DecodeErrors, NulBytes) {
 
 TEST(DecodeErrors, ServerMessagesNameThePathToo) {
   const std::pair<std::string, std::string> cases[] = {
-      {R"({"v":1,"type":"ops","ops":[{"seq":1,"author":0,"client_id":"","client_seq":0,"op":{"type":"set_rating","document":"signalering_1","row":"x","value":1}}]})",
-       "ops[].op.row: expected an integer"},
+      {R"({"v":1,"type":"ops","ops":[{"seq":1,"author":0,"client_id":"","client_seq":0,"op":{"type":"reveal_vote","meeting":0}},{"seq":2,"author":0,"client_id":"","client_seq":0,"op":{"type":"set_rating","document":"signalering_1","row":"x","value":1}}]})",
+       "ops[1].op.row: expected an integer"},
       {R"({"v":1,"type":"ops","ops":[{"seq":-1,"author":0,"client_id":"","client_seq":0,"op":{"type":"reveal_vote","meeting":0}}]})",
-       "ops[].seq: expected a non-negative integer"},
+       "ops[0].seq: expected a non-negative integer"},
       {R"({"v":1,"type":"ack","client_seq":1})", "seq: missing"},
       {R"({"v":1,"type":"presence","online":[1,"2"]})", "online: expected person ids"},
       {R"({"v":1,"type":"presence","online":[4294967296]})", "online: expected person ids"},
