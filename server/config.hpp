@@ -28,6 +28,7 @@ struct config {
   int idle_timeout_seconds = 12;  // pings at half of this; a silent peer is dropped
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
+  std::uint64_t max_catch_up = 2000;  // a client further behind gets a snapshot, not ops
 };
 
 struct parse_result {

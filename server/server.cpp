@@ -33,6 +33,7 @@ struct server::impl {
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;
+    options.room.max_catch_up = cfg.max_catch_up;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
 

@@ -169,6 +169,34 @@ TEST(Identity, ReconnectWithLastSeqGetsOnlyTheMissedOps) {
   EXPECT_EQ(confused.replica_hash(), state->hash);
 }
 
+TEST(Identity, ReconnectFarBehindGetsASnapshotInstead) {
+  config cfg;
+  cfg.max_catch_up = 3;
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna", "Bram"});
+  ASSERT_EQ(t.members.size(), 2u);
+  auto& bram = *t[1];
+  // Three missed: caught up with the ops.
+  auto seen = bram.replica_seq();
+  bram.drop();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(t[0]->submit_acked(op::set_precondition{i, true}));
+  ASSERT_EQ(bram.reconnect(), "");
+  EXPECT_EQ(bram.snapshots_received(), 1u) << "three ops came as a snapshot";
+  EXPECT_EQ(bram.replica_seq(), seen + 3);
+  // Four missed: too many, so the whole state.
+  seen = bram.replica_seq();
+  bram.drop();
+  for (int i = 0; i < 4; ++i)
+    ASSERT_TRUE(t[0]->submit_acked(op::add_reaction{0, -1, "punt " + std::to_string(i), 0}));
+  ASSERT_EQ(bram.reconnect(), "");
+  EXPECT_EQ(bram.snapshots_received(), 2u) << "four ops came one by one";
+  EXPECT_EQ(bram.replica_seq(), seen + 4);
+  EXPECT_TRUE(bram.order_faults().empty()) << bram.order_faults().front();
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  EXPECT_EQ(bram.replica_hash(), state->hash);
+}
+
 TEST(Identity, BadTokenAndHelloWithoutClientIdAreRefused) {
   test_server server;
   test_client c(server.port());
