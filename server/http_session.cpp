@@ -25,7 +25,7 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
   void do_read() {
     parser_.emplace();
     parser_->header_limit(8 * 1024);
-    parser_->body_limit(16 * 1024);
+    parser_->body_limit(std::uint64_t{16} * 1024);
     // A request (or the next one on a kept-alive connection) must come within the
     // handshake timeout: a slow or silent peer does not hold a connection for long.
     beast::get_lowest_layer(stream_).expires_after(

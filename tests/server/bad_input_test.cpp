@@ -221,7 +221,7 @@ TEST_F(BadInput, OversizedMessageClosesTheConnection) {
 
   std::string huge = R"({"v":1,"type":"op","client_seq":1,"base_seq":0,"op":)"
                      R"({"type":"add_reaction","meeting":0,"text":")";
-  huge += std::string(70 * 1024, 'x');
+  huge += std::string(std::size_t{70} * 1024, 'x');
   huge += R"("}})";
   carla.send_text(huge);
   ASSERT_TRUE(carla.wait_closed()) << "the server kept a connection that sent 70 KiB";
@@ -241,7 +241,7 @@ TEST_F(BadInput, MessageJustUnderTheLimitIsUnderstood) {
   // 64 KiB is the cap, not less: a large (if refused) op still gets a precise answer.
   std::string big = R"({"v":1,"type":"op","client_seq":1,"base_seq":0,"op":)"
                     R"({"type":"add_reaction","meeting":0,"text":")";
-  big += std::string(60 * 1024, 'x');
+  big += std::string(std::size_t{60} * 1024, 'x');
   big += R"("}})";
   auto& anna = *t_[0];
   ASSERT_TRUE(anna.send_text(big));
@@ -284,7 +284,8 @@ TEST(Replay, OlderResendsAreAckedWithTheirOwnSeqAlsoAfterARestart) {
   auto resend_all = [&](const char* when) {
     SCOPED_TRACE(when);
     anna.clear_inbox();
-    for (const auto& [client_seq, seq] : first_seq) {
+    for (const auto& [sent, seq] : first_seq) {
+      const std::uint64_t client_seq = sent;  // a binding cannot be captured before C++20
       ASSERT_TRUE(anna.resend(client_seq));
       const auto again = anna.take<protocol::ack>(
           [&](const protocol::ack& a) { return a.client_seq == client_seq; });

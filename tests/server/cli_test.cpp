@@ -17,8 +17,6 @@
 #include "shared/rules.hpp"
 #include "tests/server/test_server.hpp"
 
-extern char** environ;
-
 namespace jos::server::test {
 namespace {
 
@@ -95,6 +93,7 @@ TEST(Cli, PortZeroPrintsThePortAndSigtermStopsCleanly) {
   std::vector<std::string> args{JOS_SERVER_BINARY, "--port", "0", "--db", db,
                                 "--log-level",     "error"};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = -1;

@@ -84,7 +84,7 @@ TEST(Limits, HttpHeaderAndBodyCapsAnswer413) {
     raw_socket s(server.port());
     ASSERT_TRUE(s.connected());
     std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Vulling: ";
-    request += std::string(10 * 1024, 'a');  // the header cap is 8 KiB
+    request += std::string(std::size_t{10} * 1024, 'a');  // the header cap is 8 KiB
     request += "\r\n\r\n";
     s.write(request);
     bool closed = false;
@@ -96,7 +96,7 @@ TEST(Limits, HttpHeaderAndBodyCapsAnswer413) {
   {
     raw_socket s(server.port());
     ASSERT_TRUE(s.connected());
-    const std::string body(20 * 1024, 'b');  // the body cap is 16 KiB
+    const std::string body(std::size_t{20} * 1024, 'b');  // the body cap is 16 KiB
     s.write("POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) +
             "\r\n\r\n" + body);
     bool closed = false;
