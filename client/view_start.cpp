@@ -53,18 +53,23 @@ bool view_start::profile_complete(std::string& missing) const {
 void view_start::draw_profile(ui_context& ui) {
   ImGui::PushItemWidth(ui.px(360));
   ImGui::InputTextWithHint("Naam", "Voor- en achternaam", &name_);
+  mark(ui, "start/name");
   ImGui::PopItemWidth();
   ImGui::AlignTextToFramePadding();
   text("Organisatie");
   ImGui::SameLine(ui.px(150));
-  ImGui::RadioButton("School", &organisation_, 0);
+  // Own IDs: the create tab has a field labelled "School" too, and two widgets with one ID
+  // trip Dear ImGui's assertion (the app aborted on a click in that field).
+  ImGui::RadioButton("School##organisation", &organisation_, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("Jongerenwerk", &organisation_, 1);
+  ImGui::RadioButton("Jongerenwerk##organisation", &organisation_, 1);
+  mark(ui, "start/jongerenwerk");
   ImGui::PushItemWidth(ui.px(360));
   ImGui::InputTextWithHint("Functie",
                            organisation_ == 0 ? "docent, mentor, zorgcoördinator, teamleider…"
                                               : "jongerenwerker, coördinator schooljongerenwerk…",
                            &function_);
+  mark(ui, "start/function");
   ImGui::PopItemWidth();
   ImGui::AlignTextToFramePadding();
   text("Rol");
@@ -102,11 +107,14 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       text_wrapped("Je hebt een teamcode gekregen van de coördinator van de leerlijn.");
       ImGui::PushItemWidth(ui.px(360));
       ImGui::InputTextWithHint("Teamcode", "bijvoorbeeld XKG5M-V7MK8", &code_);
+      mark(ui, "start/code");
       ImGui::PopItemWidth();
       draw_profile(ui);
       ImGui::Spacing();
       ImGui::BeginDisabled(busy);
-      if (ImGui::Button("Deelnemen", ImVec2(ui.px(200), 0))) {
+      const bool join = ImGui::Button("Deelnemen", ImVec2(ui.px(200), 0));
+      mark(ui, "start/join");
+      if (join) {
         problem_.clear();
         if (trimmed(code_).empty()) {
           problem_ = "Vul de teamcode in.";
@@ -126,7 +134,9 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       ImGui::EndDisabled();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Nieuwe leerlijn starten (coördinator)")) {
+    const bool create_tab = ImGui::BeginTabItem("Nieuwe leerlijn starten (coördinator)");
+    mark(ui, "start/tab-new");
+    if (create_tab) {
       ImGui::Spacing();
       text_wrapped(
           "Als coördinator start je de leerlijn voor één school en één "
@@ -138,7 +148,9 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       ImGui::Separator();
       ImGui::PushItemWidth(ui.px(360));
       ImGui::InputTextWithHint("School", "naam van de VO-school", &school_);
+      mark(ui, "start/school");
       ImGui::InputTextWithHint("Jongerenwerkorganisatie", "naam van de organisatie", &youth_);
+      mark(ui, "start/youth");
       ImGui::PopItemWidth();
       ImGui::AlignTextToFramePadding();
       text("Samenwerking");
@@ -175,7 +187,9 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       }
       ImGui::Spacing();
       ImGui::BeginDisabled(busy);
-      if (ImGui::Button("Leerlijn starten", ImVec2(ui.px(200), 0))) {
+      const bool create = ImGui::Button("Leerlijn starten", ImVec2(ui.px(200), 0));
+      mark(ui, "start/create");
+      if (create) {
         problem_.clear();
         if (trimmed(school_).empty()) {
           problem_ = "Vul de naam van de school in.";
