@@ -214,6 +214,136 @@ TEST(Views, DrawEveryScreenOfARealTrajectory) {
   EXPECT_TRUE(h.ui.todo.ops.empty());
 }
 
+// The text a frame of `draw` shows, as Dear ImGui logs it.
+std::string shown_text(headless& h, const std::function<void()>& draw) {
+  std::string out;
+  h.frame([&] {
+    ImGui::LogToBuffer();
+    draw();
+    out = GImGui->LogBuffer.c_str();
+    ImGui::LogFinish();
+  });
+  return out;
+}
+
+// The status bar: connected; when the server is gone, the countdown to the next attempt
+// and how many changes wait; connected again once they went through.
+TEST(StatusBar, ConnectedReconnectingWithACountdownAndWhatWaits) {
+  testing::scratch_dir dir("ui-status");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  headless h;
+  view_status_bar bar;
+  const auto draw = [&] { bar.draw(h.ui, anna); };
+  std::string shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Verbonden"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("wacht"), std::string::npos) << shown;
+
+  server.stop();
+  ASSERT_TRUE(anna.run_until([&] { return anna.connection().retrying; }, testing::patience));
+  ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, 0, 2));
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "In de trein"}}));
+  ASSERT_EQ(anna.waiting_changes(), 2u);
+  shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Opnieuw verbinden over "), std::string::npos) << shown;
+  EXPECT_NE(shown.find("2 wijzigingen wachten"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("● Verbonden"), std::string::npos) << shown;
+
+  server.start();
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Verbonden"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("wacht"), std::string::npos) << shown;
+  EXPECT_EQ(*replica::text_at(anna.state(), cell), "In de trein");
+}
+
+// The start screen: the remembered server address, a team code and a profile typed in,
+// "Deelnemen" clicked, and the core joins as that person; on the other tab a coordinator
+// starts a new leerlijn.
+TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
+  testing::scratch_dir dir("ui-start");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  const auto click = [&](const std::string& name, const std::function<void()>& draw) {
+    probe.clear();
+    h.frame(draw);
+    h.frame(draw);
+    ASSERT_TRUE(probe.contains(name)) << name << " was not drawn";
+    const ImVec4 r = probe.at(name);
+    h.click(ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2), draw);
+  };
+  const auto apply = [&](client_core& core) {
+    auto todo = std::move(h.ui.todo);
+    h.ui.todo = intents{};
+    for (auto& a : todo.actions) a(core);
+    EXPECT_TRUE(todo.ops.empty());
+  };
+
+  {
+    // Zoë's laptop knows the server's address from an earlier run, nobody on it yet.
+    client_core zoe(testing::options_in(dir / "zoe"));
+    zoe.use_server(server.url());
+    ASSERT_EQ(zoe.phase(), session_phase::start);
+    view_start start;
+    const auto draw = [&] { start.draw(h.ui, zoe); };
+    click("start/code", draw);
+    h.type(anna.identity()->join_code.c_str(), draw);
+    click("start/name", draw);
+    h.type("Zoë Çelik", draw);
+    click("start/jongerenwerk", draw);
+    click("start/function", draw);
+    h.type("jongerenwerker", draw);
+    click("start/join", draw);
+    apply(zoe);
+    ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
+    const person* me = zoe.my_person();
+    ASSERT_NE(me, nullptr);
+    EXPECT_EQ(me->name, "Zoë Çelik");
+    EXPECT_EQ(me->org, organisation::jongerenwerk);
+    EXPECT_EQ(me->function, "jongerenwerker");
+    EXPECT_FALSE(me->coordinator);
+    EXPECT_EQ(zoe.remembered().server, server.url());
+  }
+  {
+    // Reopened: the kept token, the same person, no start screen.
+    client_core zoe(testing::options_in(dir / "zoe"));
+    ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
+    EXPECT_EQ(zoe.my_person()->name, "Zoë Çelik");
+    EXPECT_TRUE(anna.run_until([&] { return anna.state().team.size() == 2; }, testing::patience));
+  }
+  {
+    client_core mo(testing::options_in(dir / "mo"));
+    mo.use_server(server.url());
+    view_start start;
+    const auto draw = [&] { start.draw(h.ui, mo); };
+    click("start/tab-new", draw);
+    click("start/name", draw);
+    h.type("Mo Haddou", draw);
+    click("start/function", draw);
+    h.type("zorgcoördinator", draw);
+    click("start/school", draw);
+    h.type("Het Lyceum", draw);
+    click("start/youth", draw);
+    h.type("Buurtwerk Zuid", draw);
+    click("start/create", draw);
+    apply(mo);
+    ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
+    EXPECT_TRUE(mo.is_coordinator());
+    EXPECT_EQ(mo.state().partners.school, "Het Lyceum");
+    EXPECT_EQ(mo.state().partners.youth_organisation, "Buurtwerk Zuid");
+    EXPECT_NE(mo.identity()->join_code, anna.identity()->join_code) << "a leerlijn of its own";
+  }
+}
+
 // The meeting view of the coordinator and of a team member side by side: her clicks on
 // the agenda, the timer and the roles become ops that reach him; he sees the same place
 // without the controls, may look at another item and comes back with one click, and the
