@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <vector>
@@ -22,6 +23,7 @@ constexpr const char* usage_text =
     "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
     "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
     "  --marks BESTAND       schrijf bij de schermafbeelding waar onderdelen staan (tests)\n"
+    "  --quit-after S        stop na S seconden en meld hoeveel beelden getekend zijn\n"
     "  --size BxH            venstergrootte, standaard 1280x800\n"
     "  --show SCHERM         begin met overview, documents of comparison\n";
 
@@ -103,6 +105,13 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
         o.after_joined = true;
       } else {
         message = "--after kent ‘joined’ en ‘text:TEKST’.\n";
+        return std::nullopt;
+      }
+    } else if (arg == "--quit-after") {
+      if (!value(v)) return std::nullopt;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), o.quit_after);
+      if (ec != std::errc{} || end != v.data() + v.size() || !(o.quit_after > 0)) {
+        message = "--quit-after verwacht een aantal seconden.\n";
         return std::nullopt;
       }
     } else if (arg == "--marks") {
@@ -250,7 +259,9 @@ int app::run() {
     } else {
       // Idle: sleep until input, the network (glfwPostEmptyEvent) or a clock on screen
       // needs a new frame.
-      const double timeout = idle_timeout();
+      double timeout = idle_timeout();
+      if (options_.quit_after > 0)
+        timeout = std::clamp(options_.quit_after - now + 0.01, 0.01, timeout);
       glfwWaitEventsTimeout(timeout);
       if (glfwGetTime() - now < timeout * 0.95) busy_until_ = glfwGetTime() + 0.25;
     }
@@ -291,6 +302,11 @@ int app::run() {
       }
     }
     glfwSwapBuffers(window_);
+    if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
+      // For the test that an idle window sleeps: what it drew while it was left alone.
+      std::printf("beelden: %d in %.1f s\n", frame_, glfwGetTime());
+      break;
+    }
   }
   return 0;
 }

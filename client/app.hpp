@@ -30,6 +30,7 @@ struct app_options {
   bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
   std::string after_text;            // --after text:T: ... once T stands in a shared text
   std::string marks;                 // --marks FILE: where named parts were drawn (for tests)
+  double quit_after = 0;             // --quit-after S: stop after S seconds, say how many frames
   std::string show;                  // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;

@@ -94,9 +94,11 @@ std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
 
 // Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
 // busy; returns the exit status.
-int run_client(const std::vector<std::string>& args, const std::function<void()>& tick) {
+int run_client(const std::vector<std::string>& args, const std::function<void()>& tick,
+               const fs::path& output = {}) {
   std::string command = "xvfb-run -a -s \"-screen 0 1280x800x24\" " JOS_CLIENT_EXE;
   for (const auto& a : args) command += " '" + a + "'";
+  if (!output.empty()) command += " > '" + output.string() + "'";
   const pid_t child = fork();
   if (child == 0) {
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
@@ -238,6 +240,44 @@ TEST(Gui, JoinsAndShowsTheInvullersTypingLive) {
 
   // The GUI was there as Zoë (the kept token, no second join).
   EXPECT_EQ(anna.state().team.size(), 3u);
+}
+
+// An idle window sleeps until input, the network or a clock on screen needs a frame: left
+// alone on the overview for four seconds after joining, it draws the frames of its start
+// and of the state arriving, far fewer than the 240 of a loop that redraws at 60 Hz.
+TEST(Gui, AnIdleWindowSleeps) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  testing::scratch_dir dir("gui-idle");  // outlives the cores writing into it
+  test_server server(dir / "server");
+  const fs::path gui_config = dir / "gui";
+  person_id anna = no_person;
+  client_core bram(options_in(dir / "bram"));
+  {
+    client_core earlier(options_in(gui_config));
+    ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(earlier, server));
+    anna = earlier.me();
+    ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, earlier, testing::bram_ozturk));
+  }
+  ASSERT_TRUE(bram.run_until([&] { return !bram.is_online(anna); }, testing::patience));
+  const fs::path report = dir / "frames.txt";
+  bool joined = false;
+  const auto watch = [&] {
+    bram.poll();
+    joined = joined || bram.is_online(anna);
+  };
+  ASSERT_EQ(run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                        "--quit-after", "4"},
+                       watch, report),
+            0);
+  EXPECT_TRUE(joined) << "the window was online, not idle for want of a server";
+  std::ifstream in(report);
+  std::string word;
+  int frames = -1;
+  in >> word >> frames;
+  ASSERT_EQ(word, "beelden:");
+  std::printf("idle window: %d frames in 4 s\n", frames);
+  EXPECT_GT(frames, 0);
+  EXPECT_LT(frames, 120) << "the window keeps redrawing while nothing happens";
 }
 
 // A team of four on one leerlijn, started by the coordinator from `coordinator_config` (the
