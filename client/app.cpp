@@ -44,7 +44,7 @@ const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 
 std::string find_font(const char* name) {
   for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
                           "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
-    const std::string path = std::string(dir) + name;
+    std::string path = std::string(dir) + name;
     if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
       std::fclose(f);
       return path;
@@ -82,7 +82,8 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
     if (arg == "--help" || arg == "-h") {
       message = usage_text;
       return std::nullopt;
-    } else if (arg == "--server") {
+    }
+    if (arg == "--server") {
       if (!value(o.server)) return std::nullopt;
     } else if (arg == "--config-dir") {
       if (!value(v)) return std::nullopt;

@@ -245,7 +245,7 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
     const std::string name = p != nullptr ? p->name : "nog niemand";
     const std::string label(label_of(role));
     if (!coordinator) {
-      text(label + ": " + name);
+      text(std::string(label).append(": ").append(name));
       continue;
     }
     ImGui::PushID(static_cast<int>(role));
