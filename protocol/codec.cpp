@@ -79,6 +79,7 @@ struct client_encoder {
     j["token"] = m.token;
     j["client_id"] = m.client_id;
     j["last_seq"] = m.last_seq;
+    if (m.epoch != 0) j["epoch"] = m.epoch;
     return j;
   }
   json operator()(const focus& m) const {
@@ -117,6 +118,8 @@ struct server_encoder {
     j["trajectory_id"] = m.trajectory_id;
     j["person"] = m.person;
     j["seq"] = m.seq;
+    j["epoch"] = m.epoch;
+    j["last_client_seq"] = m.last_client_seq;
     return j;
   }
   json operator()(const ack& m) const {
@@ -288,11 +291,12 @@ decoded<client_message> decode_client(std::string_view text) {
     return finish<client_message>(std::move(m), error);
   }
   if (type == "hello") {
-    r.only({"v", "type", "token", "client_id", "last_seq"});
+    r.only({"v", "type", "token", "client_id", "last_seq", "epoch"});
     hello m;
     m.token = r.string("token", max_token_bytes);
     m.client_id = r.string("client_id", max_token_bytes);
     m.last_seq = r.unsigned_integer("last_seq", false);
+    m.epoch = r.unsigned_integer("epoch", false);
     return finish<client_message>(std::move(m), error);
   }
   if (type == "op") {
@@ -341,11 +345,13 @@ decoded<server_message> decode_server(std::string_view text) {
     return finish<server_message>(std::move(m), error);
   }
   if (type == "welcome") {
-    r.only({"v", "type", "trajectory_id", "person", "seq"});
+    r.only({"v", "type", "trajectory_id", "person", "seq", "epoch", "last_client_seq"});
     welcome m;
     m.trajectory_id = r.string("trajectory_id", max_token_bytes);
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     m.seq = r.unsigned_integer("seq");
+    m.epoch = r.unsigned_integer("epoch", false);
+    m.last_client_seq = r.unsigned_integer("last_client_seq", false);
     return finish<server_message>(std::move(m), error);
   }
   if (type == "ack") {

@@ -44,6 +44,7 @@ struct hello {
   std::string token;
   std::string client_id;
   std::uint64_t last_seq = 0;
+  std::uint64_t epoch = 0;  // from the welcome that `last_seq` was counted under; 0: none
   bool operator==(const hello&) const = default;
 };
 
@@ -87,6 +88,13 @@ struct welcome {
   std::string trajectory_id;
   shared::person_id person = shared::no_person;
   std::uint64_t seq = 0;  // the server's current sequence
+  // Names this run of the room. Ops reach the others before they are durable, so a crash
+  // may lose what a client has seen: a client that comes back with another epoch gets a
+  // snapshot instead of a catch-up.
+  std::uint64_t epoch = 0;
+  // The highest client_seq the server took from this hello's client_id (0: none). A client
+  // that gets a snapshot learns from it which of its unacknowledged ops the state holds.
+  std::uint64_t last_client_seq = 0;
   bool operator==(const welcome&) const = default;
 };
 

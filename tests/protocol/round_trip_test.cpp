@@ -242,6 +242,28 @@ TEST(Codec, LargeNumbersSurvive) {
   EXPECT_EQ(std::get<welcome>(std::get<server_message>(w_back)).person, 4294967295U);
 }
 
+TEST(Codec, EpochTravelsInHelloAndWelcomeAndDefaultsToNone) {
+  const client_message h = hello{"t", "c", 44, 3019265443961347ULL};
+  const auto h_back = decode_client(encode(h));
+  ASSERT_TRUE(std::holds_alternative<client_message>(h_back));
+  EXPECT_EQ(std::get<hello>(std::get<client_message>(h_back)), std::get<hello>(h));
+
+  // A client that knows no epoch leaves it out; the server reads 0 ("none").
+  const auto old =
+      decode_client(R"({"v":1,"type":"hello","token":"t","client_id":"c","last_seq":4})");
+  ASSERT_TRUE(std::holds_alternative<client_message>(old));
+  EXPECT_EQ(std::get<hello>(std::get<client_message>(old)).epoch, 0U);
+
+  const server_message w = welcome{"trj", 2, 44, (1ULL << 53) - 1};
+  const auto w_back = decode_server(encode(w));
+  ASSERT_TRUE(std::holds_alternative<server_message>(w_back));
+  EXPECT_EQ(std::get<welcome>(std::get<server_message>(w_back)), std::get<welcome>(w));
+
+  const auto bad =
+      decode_client(R"({"v":1,"type":"hello","token":"t","client_id":"c","epoch":-1})");
+  EXPECT_TRUE(std::holds_alternative<decode_error>(bad));
+}
+
 TEST(Codec, VersionMismatchTextIsDutchAndNamesBothVersions) {
   const std::string text = version_mismatch_text(2);
   EXPECT_NE(text.find("protocolversie 1"), std::string::npos) << text;
