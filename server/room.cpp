@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <chrono>
 #include <random>
+#include <utility>
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
@@ -48,6 +49,14 @@ std::uint32_t fresh_salt() {
   return random();
 }
 
+// Below 2^53 so that any JSON reader keeps it exact; never 0, which means "no epoch".
+std::uint64_t fresh_epoch() {
+  std::random_device random;
+  const std::uint64_t high = random();
+  const std::uint64_t epoch = ((high << 32) | random()) & ((std::uint64_t{1} << 53) - 1);
+  return epoch == 0 ? 1 : epoch;
+}
+
 // An anonymous vote's open ballot, as a cast_vote on the wire, belongs to this open vote.
 const vote_state* anonymous_open_vote(const trajectory& t, const operation& op) {
   const auto* cast = std::get_if<op::cast_vote>(&op);
@@ -66,6 +75,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       store_(store),
       metrics_(m),
       options_(options),
+      epoch_(fresh_epoch()),
       vote_salt_(fresh_salt()) {
   std::string error;
   if (data.snapshot_json.empty()) {
@@ -94,7 +104,6 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
-  loaded_seq_ = seq_;
   for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
 }
 
@@ -126,22 +135,37 @@ void room::add_person(protocol::profile who, bool coordinator, participant_recor
   });
 }
 
-void room::attach(connection_ptr c, person_id who, std::string client_id, std::uint64_t last_seq) {
+void room::attach(connection_ptr c, person_id who, std::string client_id, std::uint64_t last_seq,
+                  std::uint64_t epoch) {
   net::post(strand_, [self = shared_from_this(), c = std::move(c), who,
-                      client_id = std::move(client_id), last_seq]() mutable {
+                      client_id = std::move(client_id), last_seq, epoch]() mutable {
     if (self->closed_ || self->broken_) {
       c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
       return;
     }
-    c->send(share(
-        protocol::encode(protocol::server_message{protocol::welcome{self->id_, who, self->seq_}})));
-    // Catch up from memory when we can; otherwise (new, far behind, or ahead of us after a
-    // crash lost unacknowledged ops) send the whole state.
-    // Anonymous voters go by stand-ins drawn for this run of the room: a client that
-    // counted them under an earlier run's stand-ins gets the whole state instead.
-    const bool stale_stand_ins = self->anonymous_ballots_open() && last_seq <= self->loaded_seq_;
+    // While an op is being committed, the newcomer's whole stream waits for it: the
+    // connection may be its sender's, back after a reconnect, and a sender learns of its
+    // op only once it is durable.
+    self->members_.push_back({c,
+                              who,
+                              client_id,
+                              self->seq_,
+                              std::nullopt,
+                              self->committed_seq_ < self->seq_ ? self->seq_ : 0,
+                              {}});
+    const std::size_t index = self->members_.size() - 1;
+    auto to_newcomer = [&](std::string message) {
+      self->deliver(self->members_[index], share(std::move(message)));
+    };
+    const auto mark = self->clients_.find(client_id);
+    to_newcomer(protocol::encode(protocol::server_message{
+        protocol::welcome{self->id_, who, self->seq_, self->epoch_,
+                          mark == self->clients_.end() ? 0 : mark->second.first}}));
+    // Catch up from memory when we can; otherwise (new, far behind, or from another run of
+    // the room) send the whole state. Another run may have sent ops that a crash lost
+    // before they were durable, and drew other stand-ins for anonymous voters.
     const bool from_history =
-        !stale_stand_ins && last_seq > 0 && last_seq <= self->seq_ &&
+        epoch == self->epoch_ && last_seq > 0 && last_seq <= self->seq_ &&
         self->seq_ - last_seq <= self->options_.max_catch_up &&
         (last_seq == self->seq_ ||
          (!self->history_.empty() && self->history_.front().seq <= last_seq + 1));
@@ -153,19 +177,18 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
           if (!elements.empty()) elements.push_back(',');
           elements += h.element_json;
         }
-        c->send(share(ops_message(elements)));
+        to_newcomer(ops_message(elements));
       }
     } else {
-      c->send(share(protocol::encode(
-          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}})));
+      to_newcomer(protocol::encode(
+          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}}));
     }
-    self->members_.push_back({c, who, std::move(client_id), self->seq_, std::nullopt});
     self->send_presence();
     // Who is typing where right now; otherwise a late joiner learns it only at their next move.
-    for (const auto& m : self->members_)
-      if (m.focus && m.conn != c)
-        c->send(share(
-            protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}})));
+    for (std::size_t i = 0; i < index; ++i)
+      if (const member& m = self->members_[i]; m.focus)
+        to_newcomer(
+            protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}}));
   });
 }
 
@@ -194,8 +217,8 @@ void room::focus(const connection_ptr& c, std::optional<op::text_target> target)
 void room::send_editing(const member& m) {
   auto message =
       share(protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}}));
-  for (const auto& other : members_)
-    if (other.conn != m.conn) other.conn->send(message);
+  for (auto& other : members_)
+    if (other.conn != m.conn) deliver(other, message);
 }
 
 void room::send_presence() {
@@ -204,7 +227,7 @@ void room::send_presence() {
   std::sort(p.online.begin(), p.online.end());
   p.online.erase(std::unique(p.online.begin(), p.online.end()), p.online.end());
   auto message = share(protocol::encode(protocol::server_message{std::move(p)}));
-  for (const auto& m : members_) m.conn->send(message);
+  for (auto& m : members_) deliver(m, message);
 }
 
 void room::submit(const connection_ptr& c, protocol::submit message) {
@@ -239,11 +262,13 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   }
   complete_on_server(message.op, state_, now_ms());
   const std::uint64_t client_seq = message.client_seq;
-  auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
-                      std::nullopt, [c, client_seq, this] {
-                        c->send(share(protocol::encode(
-                            protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
-                      });
+  auto error = accept(
+      std::move(message.op), author, client_id, client_seq, std::nullopt, std::nullopt,
+      [c, client_seq, this] {
+        c->send(share(
+            protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
+      },
+      c);
   if (error) return reject(std::string(name_of(error->code)), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
@@ -386,7 +411,8 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        std::uint64_t client_seq,
                                        std::optional<participant_record> token,
                                        std::optional<trajectory_record> created,
-                                       std::function<void()> on_durable) {
+                                       std::function<void()> on_durable,
+                                       const connection_ptr& sender) {
   if (auto error = validate(state_, op, actor_for(author))) return error;
   apply(state_, op, actor_for(author));
   if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
@@ -406,6 +432,11 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =
       element_for(seq, author, client_id, client_seq, history_.back().op);
+  // Out to the others now, not after the commit: a group commit waits for the disk, and
+  // the room should see the keystroke within a blink. The sender learns of it only once
+  // it is durable, so its ack never runs ahead of the disk.
+  if (member* m = sender ? find(sender) : nullptr) m->hold_until = seq;
+  broadcast(ops_message(history_.back().element_json), seq);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
 
@@ -425,6 +456,7 @@ void room::committed(std::uint64_t seq, bool durable) {
       m.conn->close("unavailable", "Opslaan mislukt; de verbinding wordt hersteld.");
     members_.clear();
     on_durable_.clear();
+    for (auto& report : std::exchange(when_all_durable_, {})) report();
     return;
   }
   committed_seq_ = seq;
@@ -434,12 +466,9 @@ void room::committed(std::uint64_t seq, bool durable) {
     on_durable_.erase(it);
     if (done) done();
   }
-  for (const auto& h : history_) {
-    if (h.seq == seq) {
-      broadcast(ops_message(h.element_json), seq);
-      break;
-    }
-  }
+  release_held(seq);
+  if (committed_seq_ == seq_)
+    for (auto& report : std::exchange(when_all_durable_, {})) report();
   std::erase_if(waiting_acks_, [&](const waiting_ack& w) {
     if (w.seq > committed_seq_) return false;
     w.conn->send(
@@ -451,7 +480,23 @@ void room::committed(std::uint64_t seq, bool durable) {
 void room::broadcast(const std::string& message, std::uint64_t seq) {
   auto shared_message = share(message);
   for (auto& m : members_)
-    if (m.seen_seq < seq) m.conn->send(shared_message);
+    if (m.seen_seq < seq) deliver(m, shared_message);
+}
+
+void room::deliver(member& m, std::shared_ptr<const std::string> message) {
+  if (m.hold_until != 0)
+    m.held.push_back(std::move(message));
+  else
+    m.conn->send(std::move(message));
+}
+
+void room::release_held(std::uint64_t seq) {
+  for (auto& m : members_) {
+    if (m.hold_until == 0 || m.hold_until > seq) continue;
+    m.hold_until = 0;
+    for (auto& message : m.held) m.conn->send(std::move(message));
+    m.held.clear();
+  }
 }
 
 void room::try_close(std::function<void(bool)> done) {
@@ -469,7 +514,9 @@ void room::read_state(std::function<void(trajectory)> done) {
 
 void room::state_hash(std::function<void(std::uint64_t, std::string)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
-    done(self->committed_seq_, protocol::state_hash(self->state_));
+    auto report = [self, done] { done(self->committed_seq_, protocol::state_hash(self->state_)); };
+    if (self->committed_seq_ == self->seq_ || self->broken_) return report();
+    self->when_all_durable_.push_back(std::move(report));
   });
 }
 

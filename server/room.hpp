@@ -1,7 +1,12 @@
 #pragma once
 // One trajectory's authoritative state. Everything runs on the room's strand: each op is
-// validated, applied, given the next sequence number, committed, and only then acked to
-// its sender and broadcast to everyone, in sequence order.
+// validated, applied and given the next sequence number, then goes out to the others at
+// once while it is committed; its sender gets the ack, and the op itself, only once it is
+// durable. Everyone receives the ops in sequence order.
+//
+// Others may thus hold an op that a crash loses. Each run of the room has its own epoch,
+// sent in welcome; a client that comes back with another epoch (or none) gets the whole
+// state, never a catch-up on top of ops this run never had.
 
 #include <atomic>
 #include <boost/asio/any_io_executor.hpp>
@@ -50,7 +55,7 @@ class room : public std::enable_shared_from_this<room> {
 
   // A connection says hello: it gets welcome, then a snapshot or the ops it missed.
   void attach(connection_ptr c, shared::person_id who, std::string client_id,
-              std::uint64_t last_seq);
+              std::uint64_t last_seq, std::uint64_t epoch);
   void detach(const connection_ptr& c);
   void submit(const connection_ptr& c, protocol::submit message);
   // Who types where: passed on to the others, never stored.
@@ -63,7 +68,8 @@ class room : public std::enable_shared_from_this<room> {
   // A copy of the state (for exports), taken on the strand.
   void read_state(std::function<void(shared::trajectory)> done);
 
-  // For tests and the bench: the state's canonical JSON hash, on the strand.
+  // For tests and the bench: the state's canonical JSON hash, on the strand, once every op
+  // applied so far is durable (so that `seq` is both the state's and the committed one).
   void state_hash(std::function<void(std::uint64_t seq, std::string hash)> done);
 
  private:
@@ -81,6 +87,10 @@ class room : public std::enable_shared_from_this<room> {
     std::string client_id;
     std::uint64_t seen_seq = 0;  // ops up to here were in what it was sent on attach
     std::optional<shared::op::text_target> focus;
+    // While an op of its own is being committed, what goes to this member waits here, so
+    // that it learns of its op only once it is durable, and of later ops only after it.
+    std::uint64_t hold_until = 0;
+    std::vector<std::shared_ptr<const std::string>> held;
   };
   struct waiting_ack {
     std::uint64_t seq = 0;
@@ -103,12 +113,14 @@ class room : public std::enable_shared_from_this<room> {
   void refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed);
   // Replays older than memory are looked up in the store, one at a time per room.
   void look_up_next_replay();
-  // Validates, applies and commits; calls `on_durable` on the strand after the commit.
+  // Validates, applies, sends the op to everyone but `sender` and commits; calls
+  // `on_durable` on the strand after the commit.
   std::optional<shared::rule_error> accept(shared::operation op, shared::person_id author,
                                            const std::string& client_id, std::uint64_t client_seq,
                                            std::optional<participant_record> token,
                                            std::optional<trajectory_record> created,
-                                           std::function<void()> on_durable);
+                                           std::function<void()> on_durable,
+                                           const connection_ptr& sender = nullptr);
   bool transform_text(shared::op::edit_text& edit, std::uint64_t base_seq,
                       const std::string& client_id) const;
   void committed(std::uint64_t seq, bool durable);
@@ -122,6 +134,10 @@ class room : public std::enable_shared_from_this<room> {
                           std::uint64_t client_seq, const shared::operation& op) const;
   shared::trajectory state_for_clients() const;
   void broadcast(const std::string& message, std::uint64_t seq);
+  // To one member, in order with everything else it gets: held while it waits on a commit.
+  void deliver(member& m, std::shared_ptr<const std::string> message);
+  // The sender's op is durable: what was held for members waiting on it goes out.
+  void release_held(std::uint64_t seq);
   void send_presence();
   void send_editing(const member& m);
   member* find(const connection_ptr& c);
@@ -135,13 +151,14 @@ class room : public std::enable_shared_from_this<room> {
   shared::trajectory state_;
   std::uint64_t seq_ = 0;
   std::uint64_t committed_seq_ = 0;
-  std::uint64_t loaded_seq_ = 0;  // where this run of the room began
-  std::uint32_t vote_salt_ = 0;   // keys anonymous stand-ins; drawn anew for every vote
+  std::uint64_t epoch_ = 0;      // names this run of the room (random, below 2^53)
+  std::uint32_t vote_salt_ = 0;  // keys anonymous stand-ins; drawn anew for every vote
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients_;  // id: client seq, seq
   std::deque<history_entry> history_;
   std::vector<member> members_;
   std::map<std::uint64_t, std::function<void()>> on_durable_;  // seq -> continuation
   std::vector<waiting_ack> waiting_acks_;
+  std::vector<std::function<void()>> when_all_durable_;
   std::deque<replay> replays_;
   bool replay_lookup_running_ = false;
   std::atomic<bool> closed_{false};

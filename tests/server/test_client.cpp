@@ -440,6 +440,7 @@ void test_client::on_text(std::string text) {
           [&](const protocol::welcome& w) {
             person_ = w.person;
             welcomed_ = true;
+            epoch_ = w.epoch;  // the catch-up that follows counts under it
           },
           [&](const auto&) {},
       },
@@ -487,7 +488,7 @@ std::optional<protocol::welcome> test_client::hello(const std::string& token,
   caught_up_ = false;
   last_error_.reset();
   const auto since = received_;
-  if (!send(protocol::hello{token, client_id, last_seq.value_or(replica_seq_)}, timeout))
+  if (!send(protocol::hello{token, client_id, last_seq.value_or(replica_seq_), epoch_}, timeout))
     return std::nullopt;
   auto reply = take_if(
       [](const protocol::server_message& m) {

@@ -134,6 +134,7 @@ class test_client {
   const shared::trajectory& replica() const { return replica_; }
   bool has_replica() const { return has_replica_; }
   std::uint64_t replica_seq() const { return replica_seq_; }
+  std::uint64_t epoch() const { return epoch_; }
   std::string replica_hash() const { return state_hash(replica_); }
   // Every op in every `ops` message, in arrival order (duplicates included).
   const std::vector<protocol::sequenced_op>& ops_seen() const { return ops_seen_; }
@@ -185,6 +186,7 @@ class test_client {
   shared::trajectory replica_;
   bool has_replica_ = false;
   std::uint64_t replica_seq_ = 0;
+  std::uint64_t epoch_ = 0;  // the run of the room replica_seq_ counts in
   std::size_t snapshots_ = 0;
   std::vector<protocol::sequenced_op> ops_seen_;
   std::vector<std::string> order_faults_;
