@@ -194,6 +194,7 @@ void client_core::close_trajectory() {
   outbox_.clear();
   online_.clear();
   greeted_ = false;
+  state_epoch_ = 0;
 }
 
 // ---- the event loop ----
@@ -281,7 +282,7 @@ void client_core::send_hello() {
   if (!id) return;
   greeted_ = true;
   const std::uint64_t last = replica_.has_state() && !want_snapshot_ ? replica_.seq() : 0;
-  send(protocol::hello{id->token, settings_.client_id, last});
+  send(protocol::hello{id->token, settings_.client_id, last, last != 0 ? state_epoch_ : 0});
 }
 
 void client_core::handle(std::uint64_t, protocol::server_message& message) {
@@ -310,7 +311,8 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::snapshot>) {
           want_snapshot_ = false;
           ++resets_;
-          for (const auto& reason : replica_.reset(m.seq, std::move(m.state)))
+          for (const auto& reason :
+               replica_.reset(m.seq, std::move(m.state), welcome_taken_client_seq_))
             say("Een wijziging van jou kon niet meer worden toegepast: " + reason);
           maybe_live();
         } else if constexpr (std::is_same_v<T, protocol::op_batch>) {
@@ -377,6 +379,8 @@ void client_core::on_welcome(const protocol::welcome& w) {
     remember_identity(*id);
   }
   welcome_seq_ = w.seq;
+  welcome_epoch_ = w.epoch;
+  welcome_taken_client_seq_ = w.last_client_seq;
   phase_ = session_phase::waiting;
   maybe_live();
 }
@@ -385,6 +389,7 @@ void client_core::maybe_live() {
   if (phase_ != session_phase::waiting || !greeted_ || link_ == 0) return;
   if (!replica_.has_state() || replica_.seq() < welcome_seq_) return;
   phase_ = session_phase::live;
+  state_epoch_ = welcome_epoch_;
 }
 
 void client_core::observe_server_time(const operation& op) {

@@ -155,6 +155,11 @@ class client_core {
   std::uint64_t link_ = 0;  // the connection we are speaking on (0: none)
   bool greeted_ = false;
   std::uint64_t welcome_seq_ = 0;
+  std::uint64_t welcome_epoch_ = 0;
+  std::uint64_t welcome_taken_client_seq_ = 0;
+  // The run of the room our confirmed state was counted in (0: unknown, as after a
+  // restart from the journal). Another run may never have had some ops we saw.
+  std::uint64_t state_epoch_ = 0;
   bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
   std::optional<protocol::client_message> registration_;
   std::vector<shared::person_id> online_;

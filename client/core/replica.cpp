@@ -114,25 +114,29 @@ const std::string* replica::text_at(const trajectory& t, const op::text_target& 
   return &cells[static_cast<std::size_t>(target.column)];
 }
 
-std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state) {
+std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
+                                        std::uint64_t taken_client_seq) {
   trajectory before = std::move(confirmed_);
   const bool had_state = has_state_;
   confirmed_ = std::move(state);
   seq_ = seq;
   has_state_ = true;
-  // Our text edits the server confirmed are in the new state; put them in the old one too.
-  for (const auto& p : pending_)
-    if (p.acked_seq != 0 && p.acked_seq <= seq_ && as_edit(p.op) != nullptr &&
-        !check_pending(before, p.op, actor{me_}))
+  // Our ops the server took are in the new state, whether or not their ack reached us; put
+  // our text edits among them in the old one too, so that only what others changed counts
+  // as theirs below. (Those are the oldest of ours: client seqs rise in pending order.)
+  for (auto& p : pending_) {
+    const bool taken = p.client_seq != 0 && p.client_seq <= taken_client_seq;
+    if (!taken && !(p.acked_seq != 0 && p.acked_seq <= seq_)) continue;
+    if (taken && (p.acked_seq == 0 || p.acked_seq > seq_)) p.acked_seq = seq_;
+    if (as_edit(p.op) != nullptr && !check_pending(before, p.op, actor{me_}))
       apply(before, p.op, actor{me_});
+  }
   drop_acknowledged();
   // Our text edits were made on the old state, and the new one may hold edits we never
   // saw (we were too far behind, or the server restarted from a stored snapshot). What
   // changed in each text between the two is taken as someone else's edit, the differences
   // one by one (as the field does, see sync_edit), and ours are rebased over it as over
-  // any other. (An edit on its way that the server had already taken, unknown to us, is
-  // then sent again and acknowledged without being applied twice; what was typed after it
-  // stays rebased as if it had not been taken.)
+  // any other.
   if (had_state) {
     std::vector<op::text_target> targets;
     for (const auto& p : pending_)

@@ -51,10 +51,13 @@ class replica {
   // Changes whenever visible() or pending() may have changed.
   std::uint64_t revision() const { return revision_; }
 
-  // A snapshot replaces the confirmed state. Pending text edits are rebased over what
-  // changed in their text meanwhile; pending ops are applied again on top, and those that
-  // no longer validate are dropped and their reasons returned (Dutch).
-  std::vector<std::string> reset(std::uint64_t seq, shared::trajectory state);
+  // A snapshot replaces the confirmed state. Our ops numbered up to `taken_client_seq` (the
+  // server's mark for our client id, from welcome) are in it, acknowledged or not. Pending
+  // text edits are rebased over what else changed in their text meanwhile; pending ops are
+  // applied again on top, and those that no longer validate are dropped and their reasons
+  // returned (Dutch).
+  std::vector<std::string> reset(std::uint64_t seq, shared::trajectory state,
+                                 std::uint64_t taken_client_seq = 0);
   // State and pending ops as the journal kept them.
   void restore(std::uint64_t seq, shared::trajectory state, std::deque<pending_op> pending);
   void clear();

@@ -445,6 +445,34 @@ TEST(Replica, SnapshotRebasesWaitingTextEditsOverWhatChangedMeanwhile) {
   EXPECT_EQ(text_of(b.r.visible()), "samen werken! hard, echt");
 }
 
+// The server took our edit, but its ack and echo were lost with the connection; the welcome
+// of the next one says which of our ops the server has taken, and the snapshot holds them.
+// What we typed on top of the taken edit lands where we typed it, not shifted by its length.
+TEST(Replica, SnapshotHoldsTheEditsTheWelcomeSaysWereTaken) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "samen werken";
+  for (const std::uint64_t mark : {std::uint64_t{0}, std::uint64_t{1}}) {
+    SCOPED_TRACE(mark);
+    fake_client b("cb" + std::to_string(mark), bram, room);
+    b.type({0, 0, "Wij gaan "});                                    // 1, on its way
+    ASSERT_FALSE(b.r.submit(op::edit_text{cell, {{21, 0, "!"}}}));  // waits, after "werken"
+    b.r.link_lost();
+    trajectory later = room.state;
+    later.documents[0].rows[0].cells[0] = "Wij gaan echt samen werken";  // 1 and someone else
+    b.r.reset(room.seq + 5, later, mark);
+    if (mark == 0) {
+      // Without the mark our own edit looks like someone else's, and ours is rebased over it.
+      EXPECT_NE(text_of(b.r.visible()), "Wij gaan echt samen werken!");
+      continue;
+    }
+    EXPECT_EQ(text_of(b.r.visible()), "Wij gaan echt samen werken!");
+    ASSERT_EQ(b.r.pending().size(), 1u) << "the taken edit is confirmed, not sent again";
+    auto out = b.r.take_outgoing([&] { return b.next_seq++; });
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].client_seq, 2u);
+  }
+}
+
 TEST(Replica, AckAtOrBelowTheStateMeansItIsAlreadyIn) {
   fake_room room;
   fake_client a("ca", anna, room);
