@@ -122,8 +122,8 @@ void fleet::on_open(load_client& c) {
     // A reconnect: the same person and client id, with the last sequence it had.
     m.state = phase::hello;
     m.welcome_seq = not_welcomed;
-    c.send(protocol::encode(
-        protocol::client_message{protocol::hello{m.token, client_id_of(c.index()), m.last_seq}}));
+    c.send(protocol::encode(protocol::client_message{
+        protocol::hello{m.token, client_id_of(c.index()), m.last_seq, m.epoch}}));
     return;
   }
   if (m.slot == 0) {
@@ -232,6 +232,7 @@ void fleet::on_setup_message(member& m, std::string_view message) {
   if (auto* welcome = std::get_if<protocol::welcome>(parsed)) {
     m.welcome_seq = welcome->seq;
     m.person = welcome->person;
+    m.epoch = welcome->epoch;
     return check_synced(m);
   }
 }

@@ -146,6 +146,7 @@ class fleet final : public client_events {
     std::uint64_t next_client_seq = 1;
     std::uint64_t last_seq = 0;
     std::uint64_t welcome_seq = 0;
+    std::uint64_t epoch = 0;  // of the welcome last_seq counts under
     std::deque<sent_op> in_flight;
     double tokens = 0;
     bench_clock::time_point refilled;
