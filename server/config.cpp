@@ -31,6 +31,9 @@ Opties:
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
+  --broadcast-after-commit
+                       stuur een wijziging pas door als ze op schijf staat (trager; zonder
+                       deze optie zien de anderen haar meteen en de afzender na het opslaan)
   --help               deze tekst
 )";
 }
@@ -67,6 +70,8 @@ parse_result parse_config(const std::vector<std::string>& args) {
         return {std::nullopt, "--threads verwacht 1..64"};
     } else if (a == "--port-file") {
       if (!value(c.port_file)) return {std::nullopt, "--port-file verwacht een bestand"};
+    } else if (a == "--broadcast-after-commit") {
+      c.broadcast_after_commit = true;
     } else if (a == "--snapshot-every") {
       if (!value(v) || !number(v, c.snapshot_every) || c.snapshot_every < 1)
         return {std::nullopt, "--snapshot-every verwacht een positief getal"};

@@ -29,6 +29,9 @@ struct config {
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
   std::uint64_t max_catch_up = 2000;  // a client further behind gets a snapshot, not ops
+  // Everyone gets an op only once it is durable (not only its sender): slower fan-out, for
+  // whoever wants no client ever to see an op that a crash could take back.
+  bool broadcast_after_commit = false;
 };
 
 struct parse_result {

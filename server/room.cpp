@@ -155,7 +155,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
                               {}});
     const std::size_t index = self->members_.size() - 1;
     auto to_newcomer = [&](std::string message) {
-      self->deliver(self->members_[index], share(std::move(message)));
+      self->deliver(self->members_[index], share(std::move(message)), self->seq_);
     };
     const auto mark = self->clients_.find(client_id);
     to_newcomer(protocol::encode(protocol::server_message{
@@ -218,7 +218,7 @@ void room::send_editing(const member& m) {
   auto message =
       share(protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}}));
   for (auto& other : members_)
-    if (other.conn != m.conn) deliver(other, message);
+    if (other.conn != m.conn) deliver(other, message, seq_);
 }
 
 void room::send_presence() {
@@ -227,7 +227,7 @@ void room::send_presence() {
   std::sort(p.online.begin(), p.online.end());
   p.online.erase(std::unique(p.online.begin(), p.online.end()), p.online.end());
   auto message = share(protocol::encode(protocol::server_message{std::move(p)}));
-  for (auto& m : members_) deliver(m, message);
+  for (auto& m : members_) deliver(m, message, seq_);
 }
 
 void room::submit(const connection_ptr& c, protocol::submit message) {
@@ -435,7 +435,11 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   // Out to the others now, not after the commit: a group commit waits for the disk, and
   // the room should see the keystroke within a blink. The sender learns of it only once
   // it is durable, so its ack never runs ahead of the disk.
-  if (member* m = sender ? find(sender) : nullptr) m->hold_until = seq;
+  if (options_.broadcast_after_commit) {
+    for (auto& m : members_) m.hold_until = seq;
+  } else if (member* m = sender ? find(sender) : nullptr) {
+    m->hold_until = seq;
+  }
   broadcast(ops_message(history_.back().element_json), seq);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
@@ -466,7 +470,7 @@ void room::committed(std::uint64_t seq, bool durable) {
     on_durable_.erase(it);
     if (done) done();
   }
-  release_held(seq);
+  release_held();
   if (committed_seq_ == seq_)
     for (auto& report : std::exchange(when_all_durable_, {})) report();
   std::erase_if(waiting_acks_, [&](const waiting_ack& w) {
@@ -480,22 +484,27 @@ void room::committed(std::uint64_t seq, bool durable) {
 void room::broadcast(const std::string& message, std::uint64_t seq) {
   auto shared_message = share(message);
   for (auto& m : members_)
-    if (m.seen_seq < seq) deliver(m, shared_message);
+    if (m.seen_seq < seq) deliver(m, shared_message, seq);
 }
 
-void room::deliver(member& m, std::shared_ptr<const std::string> message) {
+void room::deliver(member& m, std::shared_ptr<const std::string> message, std::uint64_t after) {
   if (m.hold_until != 0)
-    m.held.push_back(std::move(message));
+    m.held.emplace_back(after, std::move(message));
   else
     m.conn->send(std::move(message));
 }
 
-void room::release_held(std::uint64_t seq) {
+void room::release_held() {
   for (auto& m : members_) {
-    if (m.hold_until == 0 || m.hold_until > seq) continue;
-    m.hold_until = 0;
-    for (auto& message : m.held) m.conn->send(std::move(message));
-    m.held.clear();
+    if (m.hold_until == 0) continue;
+    // Once its own ops are all durable, nothing needs to wait any more; before that, what
+    // is durable may go, so a sender that keeps typing still sees the others' ops flow.
+    const bool own_durable = m.hold_until <= committed_seq_;
+    while (!m.held.empty() && (own_durable || m.held.front().first <= committed_seq_)) {
+      m.conn->send(std::move(m.held.front().second));
+      m.held.pop_front();
+    }
+    if (own_durable) m.hold_until = 0;
   }
 }
 

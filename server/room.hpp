@@ -31,9 +31,10 @@
 namespace jos::server {
 
 struct room_options {
-  std::uint64_t snapshot_every = 500;  // ops between stored snapshots
-  std::size_t history_size = 4096;     // recent ops kept for catch-up and transformation
-  std::uint64_t max_catch_up = 2000;   // beyond this a reconnecting client gets a snapshot
+  std::uint64_t snapshot_every = 500;   // ops between stored snapshots
+  std::size_t history_size = 4096;      // recent ops kept for catch-up and transformation
+  std::uint64_t max_catch_up = 2000;    // beyond this a reconnecting client gets a snapshot
+  bool broadcast_after_commit = false;  // hold every member, not only the sender
 };
 
 class room : public std::enable_shared_from_this<room> {
@@ -87,10 +88,11 @@ class room : public std::enable_shared_from_this<room> {
     std::string client_id;
     std::uint64_t seen_seq = 0;  // ops up to here were in what it was sent on attach
     std::optional<shared::op::text_target> focus;
-    // While an op of its own is being committed, what goes to this member waits here, so
-    // that it learns of its op only once it is durable, and of later ops only after it.
+    // While an op of its own is being committed, what goes to this member waits here,
+    // each message with the seq it must not run ahead of, so that the member learns of its
+    // op only once it is durable, and of later ops only after it.
     std::uint64_t hold_until = 0;
-    std::vector<std::shared_ptr<const std::string>> held;
+    std::deque<std::pair<std::uint64_t, std::shared_ptr<const std::string>>> held;
   };
   struct waiting_ack {
     std::uint64_t seq = 0;
@@ -135,9 +137,10 @@ class room : public std::enable_shared_from_this<room> {
   shared::trajectory state_for_clients() const;
   void broadcast(const std::string& message, std::uint64_t seq);
   // To one member, in order with everything else it gets: held while it waits on a commit.
-  void deliver(member& m, std::shared_ptr<const std::string> message);
-  // The sender's op is durable: what was held for members waiting on it goes out.
-  void release_held(std::uint64_t seq);
+  // `after` is the seq the message must not overtake (an op's own seq).
+  void deliver(member& m, std::shared_ptr<const std::string> message, std::uint64_t after);
+  // Ops up to committed_seq_ are durable: what was held up to there goes out.
+  void release_held();
   void send_presence();
   void send_editing(const member& m);
   member* find(const connection_ptr& c);

@@ -34,6 +34,7 @@ struct server::impl {
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;
     options.room.max_catch_up = cfg.max_catch_up;
+    options.room.broadcast_after_commit = cfg.broadcast_after_commit;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
 

@@ -114,5 +114,37 @@ TEST(Epoch, TheSenderHearsOfItsOpOnlyAfterItsAck) {
   for (auto& m : t.members) EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
 }
 
+// A sender that keeps streaming without waiting still sees the others' ops as they become
+// durable, in order; with --broadcast-after-commit everyone waits for the disk instead.
+TEST(Epoch, StreamingSendersStayInOrderInBothModes) {
+  for (const bool after_commit : {false, true}) {
+    SCOPED_TRACE(after_commit);
+    config cfg;
+    cfg.broadcast_after_commit = after_commit;
+    test_server server(cfg);
+    auto t = make_team(server, {"Anna", "Bram", "Carla"});
+    ASSERT_EQ(t.members.size(), 3u);
+    const std::uint64_t start = t[0]->replica_seq();
+    constexpr int rounds = 60;
+    for (int i = 0; i < rounds; ++i) {
+      t[0]->submit(reaction("a" + std::to_string(i)));
+      t[1]->submit(reaction("b" + std::to_string(i)));
+    }
+    for (auto& m : t.members)
+      ASSERT_TRUE(m->wait([&] { return m->replica_seq() >= start + 2 * rounds; }, 10s))
+          << m.client_id;
+    ASSERT_TRUE(t[0]->wait([&] { return t[0]->pending().empty(); }));
+    ASSERT_TRUE(t[1]->wait([&] { return t[1]->pending().empty(); }));
+    ASSERT_TRUE(settle(server, t));
+    const auto state = server.state(t.trajectory_id);
+    ASSERT_TRUE(state);
+    for (auto& m : t.members) {
+      EXPECT_EQ(m->replica_hash(), state->hash) << m.client_id;
+      EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
+      EXPECT_TRUE(m->rejects().empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jos::server::test
