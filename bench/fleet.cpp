@@ -160,7 +160,7 @@ void fleet::on_message(load_client& c, std::string_view message) {
           m.last_seq = d.seq;
         }
         r.seq = std::max(r.seq, d.seq);
-        if (d.client) on_delivered(*d.client, d.client_seq, now);
+        if (d.client) on_delivered(*d.client, d.client_seq, c.index(), now);
       }
       if (m.state == phase::hello) check_synced(m);
       return;
@@ -170,7 +170,7 @@ void fleet::on_message(load_client& c, std::string_view message) {
       delivered_op d;
       if (!next_delivered_op(message, false, pos, d) || !d.client) return;
       if (measuring_) ++window_.deliveries;
-      on_delivered(*d.client, d.client_seq, now);
+      on_delivered(*d.client, d.client_seq, c.index(), now);
       if (*d.client == c.index()) on_ack(m, d.client_seq);
       return;
     }
@@ -508,7 +508,9 @@ fleet::sent_op& fleet::send_op(member& m, std::string body, bool setup, int edit
   sent_op op;
   op.client_seq = m.next_client_seq++;
   op.sent = bench_clock::now();
+  // Everyone else in the room: the sender's own copy is its confirmation, timed as ack_us.
   op.expected = receivers(rooms_[static_cast<std::size_t>(m.room)]);
+  if (m.state == phase::ready && !m.slow && op.expected > 0) --op.expected;
   op.measured = measuring_ && !setup;
   op.setup = setup;
   op.focus = m.room == focus_room_;
@@ -537,9 +539,9 @@ auto* find_op(Deque& in_flight, std::uint64_t client_seq) {
 
 }  // namespace
 
-void fleet::on_delivered(std::uint32_t sender, std::uint64_t client_seq,
+void fleet::on_delivered(std::uint32_t sender, std::uint64_t client_seq, std::uint32_t receiver,
                          bench_clock::time_point now) {
-  if (sender >= members_.size()) return;
+  if (sender >= members_.size() || receiver == sender) return;
   auto& s = members_[sender];
   auto* op = find_op(s.in_flight, client_seq);
   if (op == nullptr) return;
@@ -566,6 +568,7 @@ void fleet::on_ack(member& m, std::uint64_t client_seq) {
   auto* op = find_op(m.in_flight, client_seq);
   if (op == nullptr || op->acked) return;
   op->acked = true;
+  if (op->measured) window_.ack_us.push_back(micros(bench_clock::now() - op->sent));
   ++total_acked_;
   if (measuring_) ++window_.ops_acked;
   if (keep_acked_log_) acked_log_.emplace_back(m.link->index(), client_seq);

@@ -42,8 +42,11 @@ struct fleet_options {
 // are of ops sent in the window, however late their last delivery came.
 struct window_result {
   double seconds = 0;
-  std::vector<std::uint32_t> fanout_us;  // send -> the last receiver in the room has it
-  std::vector<std::uint32_t> focus_us;   // the same, for the focus room only
+  // send -> the last other member of the room has it (the sender's screen shows its own
+  // change at once; what it waits for is the ack)
+  std::vector<std::uint32_t> fanout_us;
+  std::vector<std::uint32_t> focus_us;  // the same, for the focus room only
+  std::vector<std::uint32_t> ack_us;    // send -> ack (jos: durable; relay: the echo)
   std::uint64_t ops_sent = 0;
   std::uint64_t ops_acked = 0;
   std::uint64_t deliveries = 0;  // op copies received
@@ -197,7 +200,8 @@ class fleet final : public client_events {
                    long edit_delta = 0);
   bool emit_edit(room& r, member& m);
   member* pick_attendee(room& r);
-  void on_delivered(std::uint32_t sender, std::uint64_t client_seq, bench_clock::time_point now);
+  void on_delivered(std::uint32_t sender, std::uint64_t client_seq, std::uint32_t receiver,
+                    bench_clock::time_point now);
   void on_ack(member& m, std::uint64_t client_seq);
   void on_reject(member& m, std::string_view message);
   void on_setup_message(member& m, std::string_view message);

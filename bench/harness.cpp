@@ -56,6 +56,7 @@ std::unique_ptr<server_process> make_server(const bench_options& o, const worksp
   if (kind == target::jos) {
     p.binary = o.server_binary;
     p.args = {"--listen", "127.0.0.1", "--db", w.db(name), "--log-level", "warn"};
+    p.args.insert(p.args.end(), o.server_flags.begin(), o.server_flags.end());
   } else {
     p.binary = o.relay_binary;
   }
@@ -99,6 +100,7 @@ load_figures measure_load(live_run& run, std::chrono::milliseconds d, std::strin
   out.label = std::move(label);
   out.latency = summarise(w.fanout_us);
   out.focus = summarise(w.focus_us);
+  out.ack = summarise(w.ack_us);
   out.seconds = w.seconds;
   out.ops_per_s = static_cast<double>(w.ops_acked) / w.seconds;
   out.deliveries_per_s = static_cast<double>(w.deliveries) / w.seconds;
@@ -120,10 +122,10 @@ load_figures measure_load(live_run& run, std::chrono::milliseconds d, std::strin
 }
 
 std::vector<std::string> load_header() {
-  return {"run",           "ops",          "p50 ms",       "p99 ms",
-          "max ms",        "acked ops/s",  "deliveries/s", "msgs/s",
-          "CPU ms/1k ops", "CPU us/deliv", "peak RSS MiB", "RSS/conn KiB",
-          "rejected",      "disconn",      "missing",      "gen CPU %"};
+  return {"run",          "ops",          "p50 ms",       "p99 ms",   "max ms",
+          "ack p99 ms",   "acked ops/s",  "deliveries/s", "msgs/s",   "CPU ms/1k ops",
+          "CPU us/deliv", "peak RSS MiB", "RSS/conn KiB", "rejected", "disconn",
+          "missing",      "gen CPU %"};
 }
 
 std::vector<std::string> load_cells(const load_figures& f, bool focus) {
@@ -133,6 +135,7 @@ std::vector<std::string> load_cells(const load_figures& f, bool focus) {
           fixed(l.p50_ms, 3),
           fixed(l.p99_ms, 3),
           fixed(l.max_ms, 2),
+          fixed(f.ack.p99_ms, 2),
           fixed(f.ops_per_s, 0),
           fixed(f.deliveries_per_s, 0),
           fixed(f.messages_per_s, 0),
@@ -153,6 +156,7 @@ std::vector<std::string> ratio_cells(const load_figures& jos, const load_figures
           ratio(jos.latency.p50_ms, relay.latency.p50_ms),
           ratio(jos.latency.p99_ms, relay.latency.p99_ms),
           ratio(jos.latency.max_ms, relay.latency.max_ms),
+          ratio(jos.ack.p99_ms, relay.ack.p99_ms),
           "",
           "",
           "",

@@ -37,6 +37,8 @@ struct bench_options {
   // Where the servers' SQLite files go (empty: the scratch directory under /tmp). A tmpfs
   // such as /dev/shm takes the disk's fsync out of the measurement.
   std::string db_dir;
+  // Extra flags for jos-server, e.g. --broadcast-after-commit.
+  std::vector<std::string> server_flags;
 };
 
 // A fresh directory under /tmp, removed afterwards unless kept.
@@ -78,8 +80,9 @@ std::unique_ptr<live_run> open_run(const bench_options& o, const workspace& w, t
 
 struct load_figures {
   std::string label;
-  summary latency;
+  summary latency;  // fan-out to the others in the room
   summary focus;
+  summary ack;  // the sender's wait for its ack
   double seconds = 0;
   double ops_per_s = 0;
   double deliveries_per_s = 0;

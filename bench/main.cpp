@@ -45,6 +45,7 @@ Opties:
   --nice N         prioriteit van generator en servers (-10; alleen root mag negatief)
   --realtime       SCHED_FIFO voor generator en servers (root; op een drukke machine)
   --db-dir DIR     SQLite-bestanden hier in plaats van /tmp (bv. /dev/shm: zonder schijf-fsync)
+  --server-flag F  extra optie voor jos-server (herhaalbaar), bv. --broadcast-after-commit
   --keep           bewaar de tijdelijke map (databases, serverlogs)
 )";
 
@@ -141,6 +142,8 @@ int main(int argc, char** argv) {
       o.realtime = true;
     } else if (a == "--db-dir") {
       o.db_dir = value();
+    } else if (a == "--server-flag") {
+      o.server_flags.push_back(value());
     } else if (a == "--keep") {
       o.keep = true;
     } else {
