@@ -152,7 +152,8 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
                               self->seq_,
                               std::nullopt,
                               self->committed_seq_ < self->seq_ ? self->seq_ : 0,
-                              {}});
+                              {},
+                              0});
     const std::size_t index = self->members_.size() - 1;
     auto to_newcomer = [&](std::string message) {
       self->deliver(self->members_[index], share(std::move(message)), self->seq_);
@@ -500,9 +501,12 @@ void room::release_held() {
     // Once its own ops are all durable, nothing needs to wait any more; before that, what
     // is durable may go, so a sender that keeps typing still sees the others' ops flow.
     const bool own_durable = m.hold_until <= committed_seq_;
-    while (!m.held.empty() && (own_durable || m.held.front().first <= committed_seq_)) {
-      m.conn->send(std::move(m.held.front().second));
-      m.held.pop_front();
+    while (m.held_from < m.held.size() &&
+           (own_durable || m.held[m.held_from].first <= committed_seq_))
+      m.conn->send(std::move(m.held[m.held_from++].second));
+    if (m.held_from == m.held.size()) {
+      m.held.clear();
+      m.held_from = 0;
     }
     if (own_durable) m.hold_until = 0;
   }

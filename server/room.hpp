@@ -91,8 +91,11 @@ class room : public std::enable_shared_from_this<room> {
     // While an op of its own is being committed, what goes to this member waits here,
     // each message with the seq it must not run ahead of, so that the member learns of its
     // op only once it is durable, and of later ops only after it.
+    // (A vector read from `held_from` on: a deque would allocate for every member, held
+    // or not.)
     std::uint64_t hold_until = 0;
-    std::deque<std::pair<std::uint64_t, std::shared_ptr<const std::string>>> held;
+    std::vector<std::pair<std::uint64_t, std::shared_ptr<const std::string>>> held;
+    std::size_t held_from = 0;
   };
   struct waiting_ack {
     std::uint64_t seq = 0;
