@@ -17,6 +17,15 @@ using namespace shared;
 
 operation reaction(const std::string& text) { return op::add_reaction{0, -1, text, 0}; }
 
+// Anna and Bram, with one reaction of Anna's that both have.
+team pair_with_one_reaction(test_server& server, const std::string& text) {
+  auto t = make_team(server, {"Anna", "Bram"});
+  if (t.members.size() != 2u) return t;
+  EXPECT_TRUE(t[0]->submit_acked(reaction(text)));
+  EXPECT_TRUE(settle(server, t));
+  return t;
+}
+
 TEST(Epoch, AReconnectWithinTheSameRunCatchesUpFromMemory) {
   test_server server;
   auto t = make_team(server, {"Anna", "Bram"});
@@ -38,10 +47,8 @@ TEST(Epoch, AReconnectWithinTheSameRunCatchesUpFromMemory) {
 
 TEST(Epoch, AnotherRunOfTheRoomSendsTheWholeState) {
   test_server server;
-  auto t = make_team(server, {"Anna", "Bram"});
+  auto t = pair_with_one_reaction(server, "voor de herstart");
   ASSERT_EQ(t.members.size(), 2u);
-  ASSERT_TRUE(t[0]->submit_acked(reaction("voor de herstart")));
-  ASSERT_TRUE(settle(server, t));
   const std::uint64_t first_epoch = t[1]->epoch();
 
   server.restart();
@@ -66,10 +73,8 @@ TEST(Epoch, AnotherRunOfTheRoomSendsTheWholeState) {
 
 TEST(Epoch, AnUnknownOrForeignEpochGetsASnapshot) {
   test_server server;
-  auto t = make_team(server, {"Anna", "Bram"});
+  auto t = pair_with_one_reaction(server, "een");
   ASSERT_EQ(t.members.size(), 2u);
-  ASSERT_TRUE(t[0]->submit_acked(reaction("een")));
-  ASSERT_TRUE(settle(server, t));
   const std::uint64_t seq = t[0]->replica_seq();
   const std::uint64_t epoch = t[0]->epoch();
 
