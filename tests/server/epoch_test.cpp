@@ -17,6 +17,16 @@ using namespace shared;
 
 operation reaction(const std::string& text) { return op::add_reaction{0, -1, text, 0}; }
 
+// Every member holds the server's state, having seen every op once and in order.
+void expect_all_equal_to_the_server(test_server& server, team& t) {
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  for (auto& m : t.members) {
+    EXPECT_EQ(m->replica_hash(), state->hash) << m.client_id;
+    EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
+  }
+}
+
 // Anna and Bram, with one reaction of Anna's that both have.
 team pair_with_one_reaction(test_server& server, const std::string& text) {
   auto t = make_team(server, {"Anna", "Bram"});
@@ -63,12 +73,7 @@ TEST(Epoch, AnotherRunOfTheRoomSendsTheWholeState) {
   EXPECT_NE(t[1]->epoch(), first_epoch);
   EXPECT_EQ(t[1]->snapshots_received(), snapshots + 1);
   ASSERT_TRUE(settle(server, t));
-  const auto state = server.state(t.trajectory_id);
-  ASSERT_TRUE(state);
-  for (auto& m : t.members) {
-    EXPECT_EQ(m->replica_hash(), state->hash) << m.client_id;
-    EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
-  }
+  expect_all_equal_to_the_server(server, t);
 }
 
 TEST(Epoch, AnUnknownOrForeignEpochGetsASnapshot) {
@@ -141,13 +146,8 @@ TEST(Epoch, StreamingSendersStayInOrderInBothModes) {
     ASSERT_TRUE(t[0]->wait([&] { return t[0]->pending().empty(); }));
     ASSERT_TRUE(t[1]->wait([&] { return t[1]->pending().empty(); }));
     ASSERT_TRUE(settle(server, t));
-    const auto state = server.state(t.trajectory_id);
-    ASSERT_TRUE(state);
-    for (auto& m : t.members) {
-      EXPECT_EQ(m->replica_hash(), state->hash) << m.client_id;
-      EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
-      EXPECT_TRUE(m->rejects().empty());
-    }
+    expect_all_equal_to_the_server(server, t);
+    for (auto& m : t.members) EXPECT_TRUE(m->rejects().empty()) << m.client_id;
   }
 }
 
