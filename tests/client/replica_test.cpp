@@ -157,6 +157,25 @@ void server_takes_one(fake_room& room, fake_client& c, std::vector<fake_client*>
   }
 }
 
+// Until everything is through: the server takes what each sent, everyone reads.
+void run_to_the_end(fake_room& room, std::vector<fake_client*> everyone) {
+  for (int guard = 0; guard < 10000; ++guard) {
+    bool idle = true;
+    for (auto* c : everyone) {
+      if (!c->to_server.empty()) {
+        server_takes_one(room, *c, everyone);
+        idle = false;
+      }
+      while (!c->from_server.empty()) {
+        c->deliver_one();
+        idle = false;
+      }
+    }
+    if (idle) return;
+  }
+  ADD_FAILURE() << "never settled";
+}
+
 TEST(Replica, LocalEditIsVisibleAtOnceAndConfirmedByItsEcho) {
   fake_room room;
   fake_client a("ca", anna, room);
@@ -246,20 +265,7 @@ TEST(Replica, DistantWaitingEditsDoNotDoubleTheTextBetween) {
   b.type({5, 1, ""});    // someone deletes the 5 in the middle
   b.type({0, 0, "B"});
   std::vector<fake_client*> both{&a, &b};
-  for (int guard = 0; guard < 100; ++guard) {
-    bool idle = true;
-    for (auto* c : both) {
-      if (!c->to_server.empty()) {
-        server_takes_one(room, *c, both);
-        idle = false;
-      }
-      while (!c->from_server.empty()) {
-        c->deliver_one();
-        idle = false;
-      }
-    }
-    if (idle) break;
-  }
+  run_to_the_end(room, both);
   const std::string text = text_of(room.state);
   EXPECT_EQ(code_points(text), 13u) << text;
   EXPECT_EQ(text.find('5'), std::string::npos) << text;
@@ -299,25 +305,6 @@ TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
   EXPECT_TRUE(a.r.pending().empty());
   EXPECT_EQ(text_of(a.r.visible()), "");
   EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
-}
-
-// Until everything is through: the server takes what each sent, everyone reads.
-void run_to_the_end(fake_room& room, std::vector<fake_client*> everyone) {
-  for (int guard = 0; guard < 1000; ++guard) {
-    bool idle = true;
-    for (auto* c : everyone) {
-      if (!c->to_server.empty()) {
-        server_takes_one(room, *c, everyone);
-        idle = false;
-      }
-      while (!c->from_server.empty()) {
-        c->deliver_one();
-        idle = false;
-      }
-    }
-    if (idle) return;
-  }
-  ADD_FAILURE() << "never settled";
 }
 
 // Anna deletes "012", "456", "89a", ... (eight splices, on its way) and then types "!" at
@@ -544,20 +531,7 @@ TEST(Replica, ConcurrentTypingConverges) {
           if (!c.from_server.empty()) c.deliver_one();
       }
     }
-    for (int guard = 0; guard < 10000; ++guard) {
-      bool idle = true;
-      for (auto* c : both) {
-        if (!c->to_server.empty()) {
-          server_takes_one(room, *c, both);
-          idle = false;
-        }
-        while (!c->from_server.empty()) {
-          c->deliver_one();
-          idle = false;
-        }
-      }
-      if (idle) break;
-    }
+    run_to_the_end(room, both);
     ASSERT_TRUE(a.r.pending().empty()) << "seed " << seed;
     ASSERT_TRUE(b.r.pending().empty()) << "seed " << seed;
     EXPECT_EQ(text_of(a.r.visible()), text_of(room.state)) << "seed " << seed;
