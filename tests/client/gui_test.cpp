@@ -120,6 +120,15 @@ int run_client(const std::vector<std::string>& args, const std::function<void()>
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The GUI's identity: joined once by a core in the GUI's config directory, like a first
+// run would; the GUI then rejoins as that person with the kept token.
+void join_as_the_gui(const fs::path& gui_config, const test_server& server, client_core& anna,
+                     person_id& joined) {
+  client_core first_run(options_in(gui_config));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(first_run, server, anna, testing::zoe_celik));
+  joined = first_run.me();
+}
+
 void keep_screenshot(const fs::path& png, const std::string& name) {
   // JOS_SCREENSHOT_DIR=docs/ keeps the pictures for the documentation.
   if (const char* dir = std::getenv("JOS_SCREENSHOT_DIR"))
@@ -158,15 +167,9 @@ TEST(Gui, JoinsAndShowsTheInvullersTypingLive) {
   client_core bram(options_in(dir / "bram"));
   ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
 
-  // The GUI's identity: joined once by a core in the GUI's config directory, like a first
-  // run would; the GUI then rejoins as that person with the kept token.
   const fs::path gui_config = dir / "gui";
   person_id zoe = no_person;
-  {
-    client_core first_run(options_in(gui_config));
-    ASSERT_NO_FATAL_FAILURE(testing::join_team(first_run, server, anna, testing::zoe_celik));
-    zoe = first_run.me();
-  }
+  ASSERT_NO_FATAL_FAILURE(join_as_the_gui(gui_config, server, anna, zoe));
 
   // Meeting 1, at "Invullen van het Signaleringsinstrument", partly filled in by Bram.
   ASSERT_FALSE(anna.start_meeting(0));
@@ -497,10 +500,8 @@ TEST(Gui, ShowsAVoteInProgressAndThenItsDistribution) {
   client_core bram(options_in(dir / "bram"));
   ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
   const fs::path gui_config = dir / "gui";
-  {
-    client_core first_run(options_in(gui_config));
-    ASSERT_NO_FATAL_FAILURE(testing::join_team(first_run, server, anna, testing::zoe_celik));
-  }
+  person_id zoe = no_person;
+  ASSERT_NO_FATAL_FAILURE(join_as_the_gui(gui_config, server, anna, zoe));
   auto settled = [&] {
     anna.poll();
     bram.poll();
