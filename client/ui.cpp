@@ -7,6 +7,7 @@
 
 #include "client/core/today.hpp"
 #include "shared/calendar.hpp"
+#include "shared/representation.hpp"
 
 namespace jos::client {
 
@@ -48,6 +49,21 @@ void help_marker(std::string_view s) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+bool representation_status(const shared::trajectory& t, std::string_view complete,
+                           std::string_view missing) {
+  const auto gaps = shared::team_representation_gaps(t);
+  if (gaps.empty()) {
+    text_coloured(colours::ok, complete);
+    return true;
+  }
+  text_coloured(colours::attention, missing);
+  for (const auto& g : gaps) {
+    ImGui::Bullet();
+    text_wrapped(g.message);
+  }
+  return false;
 }
 
 std::string format_clock(std::int64_t ms) {

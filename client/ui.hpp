@@ -88,6 +88,10 @@ void text_in(ImFont* font, std::string_view s, bool wrapped = true);
 void heading(const ui_context& ui, std::string_view s);
 // A "(?)" that explains on hover.
 void help_marker(std::string_view s);
+// Whether the team holds uitvoerders and managers of both sides: `complete` in green, or
+// `missing` in colour with what is missing below it. True when complete.
+bool representation_status(const shared::trajectory& t, std::string_view complete,
+                           std::string_view missing);
 
 // "12:05" for durations in milliseconds ("-" signs are not used: overtime shows in colour).
 std::string format_clock(std::int64_t ms);

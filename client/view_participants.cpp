@@ -206,17 +206,9 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
         "ziet wie er vertegenwoordigd is. Wie zelf meedoet, neemt deel met de teamcode.");
   }
 
-  const auto gaps = team_representation_gaps(t);
-  if (gaps.empty()) {
-    text_coloured(colours::ok,
-                  "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.");
-  } else {
-    text_coloured(colours::attention, "Voor de signaleringsbijeenkomst ontbreekt nog:");
-    for (const auto& g : gaps) {
-      ImGui::Bullet();
-      text_wrapped(g.message);
-    }
-  }
+  representation_status(t,
+                        "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.",
+                        "Voor de signaleringsbijeenkomst ontbreekt nog:");
 }
 
 }  // namespace jos::client

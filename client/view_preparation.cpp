@@ -6,7 +6,6 @@
 #include "client/core/client_core.hpp"
 #include "client/view_schedule.hpp"
 #include "shared/content.hpp"
-#include "shared/representation.hpp"
 
 namespace jos::client {
 namespace {
@@ -70,21 +69,12 @@ void view_preparation::draw(ui_context& ui, const client_core& core, int meeting
   text_in(ui.font.bold, "Wie nodig je uit?");
   for (const auto& item : tpl.voorbereiding)
     if (!starts_with(item, "Stuur")) bullet(item);
-  const auto gaps = team_representation_gaps(t);
-  if (gaps.empty()) {
-    text_coloured(colours::ok,
-                  "✓ Uitvoerders én managers van school en jongerenwerk zitten in het team.");
-  } else {
-    text_coloured(colours::attention, "Nog niet vertegenwoordigd in het team:");
-    for (const auto& g : gaps) {
-      ImGui::Indent();
-      text_coloured(colours::attention, "• " + g.message);
-      ImGui::Unindent();
-    }
+  if (!representation_status(
+          t, "✓ Uitvoerders én managers van school en jongerenwerk zitten in het team.",
+          "Nog niet vertegenwoordigd in het team:"))
     text_coloured(colours::muted,
                   "Vraag wie er ontbreekt om met de teamcode deel te nemen, of voeg diegene toe "
                   "onder ‘Team’.");
-  }
   if (meeting_index > 0) {
     std::set<person_id> earlier;
     for (int i = 0; i < meeting_index; ++i)
