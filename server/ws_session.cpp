@@ -52,9 +52,10 @@ class message_queue {
     for (std::size_t i = 0; i < n; ++i) items_[head_ + i].reset();
     head_ += n;
     if (empty()) {
-      items_.clear();
+      // Released, not kept: an idle connection holds no queue at all, and one allocation
+      // per busy spell is nothing next to a write.
+      std::vector<message>().swap(items_);
       head_ = 0;
-      if (items_.capacity() > 64) items_.shrink_to_fit();  // after a burst, not for good
     } else if (head_ >= 1024 && head_ * 2 >= items_.size()) {
       items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
@@ -129,13 +130,18 @@ class ws_session final : public connection,
     do_read();
   }
 
+  // A message is read in small pieces: Beast prepares the whole piece in the buffer when
+  // the read starts, and on an idle connection that read waits for hours.
+  static constexpr std::size_t read_piece = 256;
+
   void do_read() {
-    ws_.async_read(buffer_,
-                   beast::bind_front_handler(&ws_session::on_read, this->shared_from_this()));
+    ws_.async_read_some(buffer_, read_piece,
+                        beast::bind_front_handler(&ws_session::on_read, this->shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return finish(ec);
+    if (!ws_.is_message_done()) return do_read();
     if (!ws_.got_text()) {
       buffer_.consume(buffer_.size());
       send_error("malformed", "Alleen tekstberichten (JSON) worden begrepen.");
@@ -143,6 +149,7 @@ class ws_session final : public connection,
     }
     const std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
+    if (buffer_.capacity() > read_piece) buffer_.shrink_to_fit();  // a big message, not for good
     if (!bucket_.take()) {
       close("rate_limited", "Te veel berichten in korte tijd; de verbinding wordt verbroken.");
       return;
@@ -227,8 +234,7 @@ class ws_session final : public connection,
       inbox_posted_ = false;
     }
     for (auto& m : taken_) push(std::move(m));
-    taken_.clear();
-    if (taken_.capacity() > 64) taken_.shrink_to_fit();  // after a burst, not for good
+    std::vector<std::shared_ptr<const std::string>>().swap(taken_);  // idle holds nothing
     if (!writing_ && !queue_.empty()) do_write();
   }
 
