@@ -160,7 +160,10 @@ void fleet::on_message(load_client& c, std::string_view message) {
           m.last_seq = d.seq;
         }
         r.seq = std::max(r.seq, d.seq);
-        if (d.client) on_delivered(*d.client, d.client_seq, c.index(), now);
+        if (!d.client) continue;
+        on_delivered(*d.client, d.client_seq, c.index(), now);
+        // Our own op back, once durable, is its acknowledgement (anonymous ballots aside).
+        if (*d.client == c.index()) on_ack(m, d.client_seq);
       }
       if (m.state == phase::hello) check_synced(m);
       return;

@@ -29,17 +29,34 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// The op as every client sees it: a vote's value stays secret until the reveal.
+// The op as every client sees it, written around the op's JSON text (encoded once, for the
+// store too) in the key order of a dumped object. A vote's value stays secret until the
+// reveal.
 std::string element_json(std::uint64_t seq, person_id author, const std::string& client_id,
-                         std::uint64_t client_seq, const operation& op) {
-  protocol::json j = protocol::encode_op(op);
-  if (std::holds_alternative<op::cast_vote>(op)) j["value"] = 0;
-  protocol::json element = {{"seq", seq},
-                            {"author", author},
-                            {"client_id", client_id},
-                            {"client_seq", client_seq},
-                            {"op", std::move(j)}};
-  return element.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+                         std::uint64_t client_seq, const operation& op, std::string_view op_text) {
+  std::string hidden;
+  if (std::holds_alternative<op::cast_vote>(op)) {
+    protocol::json j = protocol::encode_op(op);
+    j["value"] = 0;
+    hidden = j.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+    op_text = hidden;
+  }
+  const std::string id =
+      protocol::json(client_id).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+  std::string element;
+  element.reserve(op_text.size() + id.size() + 96);
+  element += R"({"author":)";
+  element += std::to_string(author);
+  element += R"(,"client_id":)";
+  element += id;
+  element += R"(,"client_seq":)";
+  element += std::to_string(client_seq);
+  element += R"(,"op":)";
+  element += op_text;
+  element += R"(,"seq":)";
+  element += std::to_string(seq);
+  element += '}';
+  return element;
 }
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
@@ -98,9 +115,9 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       throw store_error("op " + std::to_string(stored.seq) + " of " + id_ + " is damaged " + error);
     apply(state_, *op, actor_for(stored.author));
     seq_ = stored.seq;
-    history_.push_back(
-        {stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
-         element_for(stored.seq, stored.author, stored.client_id, stored.client_seq, *op)});
+    history_.push_back({stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
+                        element_for(stored.seq, stored.author, stored.client_id, stored.client_seq,
+                                    *op, stored.op_json)});
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
@@ -263,13 +280,17 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   }
   complete_on_server(message.op, state_, now_ms());
   const std::uint64_t client_seq = message.client_seq;
-  auto error = accept(
-      std::move(message.op), author, client_id, client_seq, std::nullopt, std::nullopt,
-      [c, client_seq, this] {
-        c->send(share(
-            protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
-      },
-      c);
+  // The sender's own op comes back to it once durable, with its client_id and client_seq:
+  // that is its acknowledgement, one write fewer per op. Only an anonymous ballot, whose
+  // copy names nobody, is acknowledged apart (just before that copy).
+  std::function<void()> acknowledge;
+  if (anonymous_open_vote(state_, message.op) != nullptr)
+    acknowledge = [c, client_seq, this] {
+      c->send(share(
+          protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
+    };
+  auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
+                      std::nullopt, std::move(acknowledge), c);
   if (error) return reject(std::string(name_of(error->code)), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
@@ -367,12 +388,13 @@ person_id room::stand_in(person_id voter) const {
 }
 
 std::string room::element_for(std::uint64_t seq, person_id author, const std::string& client_id,
-                              std::uint64_t client_seq, const operation& op) const {
+                              std::uint64_t client_seq, const operation& op,
+                              std::string_view op_text) const {
   // An anonymous ballot names neither its voter nor the voter's client (a client id would
   // tell who through their other ops); it counts under a stand-in until the reveal.
   if (anonymous_open_vote(state_, op) != nullptr)
-    return element_json(seq, stand_in(author), {}, 0, op);
-  return element_json(seq, author, client_id, client_seq, op);
+    return element_json(seq, stand_in(author), {}, 0, op, op_text);
+  return element_json(seq, author, client_id, client_seq, op, op_text);
 }
 
 trajectory room::state_for_clients() const {
@@ -424,7 +446,9 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   item.trajectory_id = id_;
   item.created = std::move(created);
   item.participant = std::move(token);
-  item.ops.push_back({seq, author, client_id, client_seq, protocol::encode_op(op).dump()});
+  item.ops.push_back(
+      {seq, author, client_id, client_seq,
+       protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
     for (const auto& [id, mark] : clients_) item.clients.push_back({id, mark.first, mark.second});
@@ -432,7 +456,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =
-      element_for(seq, author, client_id, client_seq, history_.back().op);
+      element_for(seq, author, client_id, client_seq, history_.back().op, item.ops.back().op_json);
   // Out to the others now, not after the commit: a group commit waits for the disk, and
   // the room should see the keystroke within a blink. The sender learns of it only once
   // it is durable, so its ack never runs ahead of the disk.
@@ -482,8 +506,8 @@ void room::committed(std::uint64_t seq, bool durable) {
   });
 }
 
-void room::broadcast(const std::string& message, std::uint64_t seq) {
-  auto shared_message = share(message);
+void room::broadcast(std::string message, std::uint64_t seq) {
+  auto shared_message = share(std::move(message));
   for (auto& m : members_)
     if (m.seen_seq < seq) deliver(m, shared_message, seq);
 }
@@ -505,7 +529,7 @@ void room::release_held() {
            (own_durable || m.held[m.held_from].first <= committed_seq_))
       m.conn->send(std::move(m.held[m.held_from++].second));
     if (m.held_from == m.held.size()) {
-      m.held.clear();
+      decltype(m.held)().swap(m.held);  // nothing kept for the next hold: most members idle
       m.held_from = 0;
     }
     if (own_durable) m.hold_until = 0;

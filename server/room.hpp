@@ -1,8 +1,8 @@
 #pragma once
 // One trajectory's authoritative state. Everything runs on the room's strand: each op is
 // validated, applied and given the next sequence number, then goes out to the others at
-// once while it is committed; its sender gets the ack, and the op itself, only once it is
-// durable. Everyone receives the ops in sequence order.
+// once while it is committed; its sender gets the op back only once it is durable, and that
+// copy is its acknowledgement. Everyone receives the ops in sequence order.
 //
 // Others may thus hold an op that a crash loses. Each run of the room has its own epoch,
 // sent in welcome; a client that comes back with another epoch (or none) gets the whole
@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "protocol/messages.hpp"
@@ -136,9 +137,10 @@ class room : public std::enable_shared_from_this<room> {
   bool anonymous_ballots_open() const;
   shared::person_id stand_in(shared::person_id voter) const;
   std::string element_for(std::uint64_t seq, shared::person_id author, const std::string& client_id,
-                          std::uint64_t client_seq, const shared::operation& op) const;
+                          std::uint64_t client_seq, const shared::operation& op,
+                          std::string_view op_text) const;
   shared::trajectory state_for_clients() const;
-  void broadcast(const std::string& message, std::uint64_t seq);
+  void broadcast(std::string message, std::uint64_t seq);
   // To one member, in order with everything else it gets: held while it waits on a commit.
   // `after` is the seq the message must not overtake (an op's own seq).
   void deliver(member& m, std::shared_ptr<const std::string> message, std::uint64_t after);

@@ -403,6 +403,11 @@ void test_client::on_text(std::string text) {
           [&](const protocol::op_batch& b) {
             for (const auto& op : b.ops) {
               ops_seen_.push_back(op);
+              // Our own op back from the server is its acknowledgement.
+              if (!client_id_.empty() && op.client_id == client_id_ && op.client_seq != 0) {
+                acks_[op.client_seq] = op.seq;
+                pending_.erase(op.client_seq);
+              }
               if (!has_replica_) {
                 order_faults_.push_back("op " + std::to_string(op.seq) + " before any snapshot");
                 continue;
@@ -531,7 +536,7 @@ std::optional<protocol::reject> test_client::wait_reject(std::uint64_t client_se
 
 std::optional<std::uint64_t> test_client::submit_acked(shared::operation op, ms timeout) {
   const auto seq = wait_ack(submit(std::move(op)), timeout);
-  // The sender gets its own op back in the broadcast, just after the ack.
+  // An anonymous ballot's ack comes just before the op itself.
   if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
   return seq;
 }
