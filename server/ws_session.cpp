@@ -78,6 +78,7 @@ class ws_session final : public connection,
  public:
   ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address)
       : ws_(std::move(stream)),
+        io_(static_cast<net::io_context&>(net::query(ws_.get_executor(), net::execution::context))),
         ctx_(std::move(ctx)),
         address_(std::move(address)),
         bucket_(ctx_->cfg.rate_per_second, ctx_->cfg.rate_burst) {}
@@ -102,7 +103,13 @@ class ws_session final : public connection,
   // not a handler, and what arrives together is written together.
   void send(std::shared_ptr<const std::string> message) override {
     {
-      std::lock_guard lock(inbox_mutex_);
+      std::unique_lock lock(inbox_mutex_);
+      if (!inbox_posted_ && on_the_only_network_thread()) {
+        // Nothing of this connection can be running now, and nothing waits in the inbox
+        // to be overtaken: straight into the queue, with no handler to post.
+        lock.unlock();
+        return enqueue(std::move(message));
+      }
       inbox_.push_back(std::move(message));
       if (inbox_posted_) return;
       inbox_posted_ = true;
@@ -122,6 +129,12 @@ class ws_session final : public connection,
   }
 
  private:
+  // With one network thread, a room's handler on it excludes every handler of this
+  // connection (rooms never call into a connection while one of its handlers runs).
+  bool on_the_only_network_thread() const {
+    return ctx_->cfg.threads == 1 && io_.get_executor().running_in_this_thread();
+  }
+
   void on_accept(beast::error_code ec) {
     if (ec) return;  // handshake failed or timed out: nothing to undo
     accepted_ = true;
@@ -333,6 +346,7 @@ class ws_session final : public connection,
   }
 
   websocket::stream<Stream> ws_;
+  net::io_context& io_;
   std::shared_ptr<server_context> ctx_;
   std::string address_;
   token_bucket bucket_;
