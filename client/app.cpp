@@ -24,6 +24,8 @@ constexpr const char* usage_text =
     "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
     "  --marks BESTAND       schrijf bij de schermafbeelding waar onderdelen staan (tests)\n"
     "  --quit-after S        stop na S seconden en meld hoeveel beelden getekend zijn\n"
+    "  --profile BESTAND     schrijf daarbij wat de beelden kostten en hoe snel de leerlijn\n"
+    "                        er stond; de laatste 5 seconden tellen als rust (bench)\n"
     "  --size BxH            venstergrootte, standaard 1280x800\n"
     "  --show SCHERM         begin met overview, documents of comparison\n";
 
@@ -115,6 +117,8 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
         message = "--quit-after verwacht een aantal seconden.\n";
         return std::nullopt;
       }
+    } else if (arg == "--profile") {
+      if (!value(o.profile)) return std::nullopt;
     } else if (arg == "--marks") {
       if (!value(o.marks)) return std::nullopt;
     } else if (arg == "--show") {
@@ -136,6 +140,10 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
       return std::nullopt;
     }
   }
+  if (!o.profile.empty() && !(o.quit_after > profile_idle_seconds)) {
+    message = "--profile vraagt ook --quit-after (meer dan 5 seconden).\n";
+    return std::nullopt;
+  }
   if (!o.screenshot.empty() && o.frames == 0 && !o.after_joined && o.after_text.empty())
     o.frames = 3;
   return o;
@@ -150,7 +158,8 @@ core_options core_options_of(const app_options& o) {
 }
 }  // namespace
 
-app::app(app_options options) : options_(std::move(options)), core_(core_options_of(options_)) {
+app::app(app_options options)
+    : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
   if (options_.show == "documents" || options_.show == "comparison") {
     ui_.current = screen::documents;
     ui_.shown.comparison = options_.show == "comparison";
@@ -247,7 +256,10 @@ int app::run() {
     std::fprintf(stderr, "jos-client: kan geen venster openen (geen beeldscherm of OpenGL 3).\n");
     return 1;
   }
-  core_.set_wake([] { glfwPostEmptyEvent(); });
+  core_.set_wake([woke = core_woke_] {
+    woke->store(true);
+    glfwPostEmptyEvent();
+  });
   const bool screenshot_mode = !options_.screenshot.empty();
   while (!glfwWindowShouldClose(window_)) {
     const double now = glfwGetTime();
@@ -263,16 +275,40 @@ int app::run() {
       double timeout = idle_timeout();
       if (options_.quit_after > 0)
         timeout = std::clamp(options_.quit_after - now + 0.01, 0.01, timeout);
+      // Wake once when the profile's quiet spell begins, so that it starts on time.
+      if (profile_.enabled() && !profile_.idle_started() &&
+          now < options_.quit_after - profile_idle_seconds)
+        timeout = std::min(timeout, options_.quit_after - profile_idle_seconds - now + 0.01);
       glfwWaitEventsTimeout(timeout);
-      if (glfwGetTime() - now < timeout * 0.95) busy_until_ = glfwGetTime() + 0.25;
+      // Woken early by the user (input): stay lively for a moment. A wake from the network
+      // or the journal is not that; it gets a busy moment only if poll() finds a change.
+      const bool by_core = core_woke_->exchange(false);
+      if (!by_core && glfwGetTime() - now < timeout * 0.95) busy_until_ = glfwGetTime() + 0.25;
     }
     if (core_.poll()) busy_until_ = glfwGetTime() + 0.25;
+    const bool live = core_.live() && core_.has_state();
+    if (profile_.enabled()) {
+      const double t = glfwGetTime();
+      if (core_.connection().state == link_state::connected) profile_.link_up(t);
+      if (t >= options_.quit_after) {
+        std::printf("beelden: %d in %.1f s\n", frame_, t);
+        return profile_.write(t) ? 0 : 2;
+      }
+      // Woken only to start the quiet spell: nothing to draw, and a frame drawn for the
+      // measurement's sake would be counted against the quiet window.
+      if (!profile_.idle_started() && t >= options_.quit_after - profile_idle_seconds) {
+        profile_.idle_from(t);
+        if (t >= busy_until_) continue;
+      }
+      profile_.begin_build();
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     draw();
     ImGui::Render();
+    if (profile_.enabled()) profile_.end_build(live);
     // The draw data is complete; the replica may change now.
     apply_intents();
 
@@ -303,6 +339,7 @@ int app::run() {
       }
     }
     glfwSwapBuffers(window_);
+    if (profile_.enabled()) profile_.presented(live, glfwGetTime());
     if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
       // For the test that an idle window sleeps: what it drew while it was left alone.
       std::printf("beelden: %d in %.1f s\n", frame_, glfwGetTime());

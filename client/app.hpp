@@ -2,12 +2,15 @@
 // The window and its frame loop: wait for input or the network (sleep when idle) → take in
 // what the network delivered → draw the views → turn the intents into ops → render.
 
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "client/core/client_core.hpp"
+#include "client/frame_profile.hpp"
 #include "client/ui.hpp"
 #include "client/view_document.hpp"
 #include "client/view_export.hpp"
@@ -31,7 +34,8 @@ struct app_options {
   std::string after_text;            // --after text:T: ... once T stands in a shared text
   std::string marks;                 // --marks FILE: where named parts were drawn (for tests)
   double quit_after = 0;             // --quit-after S: stop after S seconds, say how many frames
-  std::string show;                  // --show overview|documents|comparison: the first screen
+  std::string profile;  // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
+  std::string show;     // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;
 };
@@ -76,8 +80,11 @@ class app {
   session_phase last_phase_ = session_phase::start;
   int last_active_meeting_ = -1;
   int frame_ = 0;
+  frame_profile profile_;
   int frames_since_joined_ = -1;
   double busy_until_ = 0;  // keep drawing until then (animations, typing)
+  // Set by the core's wake (network or journal thread): tells such a wake from input.
+  std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks
 };
 

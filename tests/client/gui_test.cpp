@@ -283,6 +283,43 @@ TEST(Gui, AnIdleWindowSleeps) {
   EXPECT_LT(frames, 120) << "the window keeps redrawing while nothing happens";
 }
 
+// What the client bench reads: jos-client --profile writes when the state showed, what the
+// frames with it cost to build, and how quiet the last five seconds were.
+TEST(Gui, TheProfileSaysWhenTheStateShowedAndWhatFramesCost) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  testing::scratch_dir dir("gui-profile");  // outlives the cores writing into it
+  test_server server(dir / "server");
+  const fs::path gui_config = dir / "gui";
+  {
+    client_core earlier(options_in(gui_config));
+    ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(earlier, server));
+  }
+  const fs::path profile = dir / "window.profile";
+  ASSERT_EQ(run_client({"--server", server.url(), "--config-dir", gui_config.string(),
+                        "--quit-after", "8", "--profile", profile.string()},
+                       [] {}),
+            0);
+  std::map<std::string, double> p;
+  std::ifstream in(profile);
+  std::string key;
+  double value = 0;
+  while (in >> key >> value) p[key] = value;
+  for (const char* k : {"link_up_s", "shown_s", "frames", "build_us_median", "build_us_p99",
+                        "build_us_max", "idle_s", "idle_frames", "idle_cpu_percent"})
+    EXPECT_TRUE(p.count(k)) << k;
+  EXPECT_GT(p["link_up_s"], 0);
+  EXPECT_GE(p["shown_s"], p["link_up_s"]) << "shown only once connected";
+  EXPECT_LT(p["shown_s"], 3) << "the state took long to show";
+  EXPECT_GE(p["frames"], 1);
+  EXPECT_GT(p["build_us_median"], 0);
+  EXPECT_LE(p["build_us_median"], p["build_us_max"]);
+  EXPECT_NEAR(p["idle_s"], 5, 0.5);
+  EXPECT_LE(p["idle_frames"], 1) << "nothing happened, yet the window kept drawing";
+
+  // Without --quit-after there is no end to profile up to: a clear error, no window.
+  EXPECT_EQ(run_client({"--profile", profile.string()}, [] {}), 2);
+}
+
 // A team of four on one leerlijn, started by the coordinator from `coordinator_config` (the
 // GUI's own folder, so that jos-client opens as the coordinator), with the first `meetings`
 // meetings held: known ratings, an Actieplan with actions, and the second instrument.
