@@ -438,7 +438,7 @@ void fleet::emit(int room_index) {
     if (!usable(&m) || m.in_flight.size() >= history_window || !take_token(m)) return;
     if (m.slot == 0) {
       const int roll = percent(random_);
-      if (roll < 80) {
+      if (roll < 80 || r.fixed_agenda) {
         send_op(m, op_json::set_rating(percent(random_) % 10, rating(random_)));
       } else if (roll < 90) {
         r.agenda = (r.agenda + 1) % static_cast<int>(agenda_size_);
@@ -475,11 +475,11 @@ void fleet::emit(int room_index) {
   if (roll < 50) {
     sender = &invuller;
     body = op_json::set_rating(percent(random_) % 10, rating(random_));
-  } else if (roll < 55) {
+  } else if (roll < 55 && !r.fixed_agenda) {
     sender = &coordinator;
     r.agenda = (r.agenda + 1) % static_cast<int>(agenda_size_);
     body = op_json::goto_agenda_item(r.agenda);
-  } else if (roll < 60) {
+  } else if (roll < 60 && !r.fixed_agenda) {
     sender = &coordinator;
     r.timer_running = !r.timer_running;
     body = op_json::control_timer(r.timer_running);
@@ -694,6 +694,22 @@ std::uint64_t fleet::unacknowledged() const {
 
 std::string fleet::coordinator_token(int room_index) const {
   return members_[rooms_[static_cast<std::size_t>(room_index)].members.front()].token;
+}
+
+void fleet::hold_meeting_at(int room_index, int agenda_item) {
+  auto& r = rooms_[static_cast<std::size_t>(room_index)];
+  auto& coordinator = at(r.members.front());
+  r.fixed_agenda = true;
+  r.agenda = agenda_item;
+  send_op(coordinator, op_json::goto_agenda_item(agenda_item));
+  if (r.timer_running) {
+    r.timer_running = false;
+    send_op(coordinator, op_json::control_timer(false));
+  }
+}
+
+std::string fleet::join_code(int room_index) const {
+  return rooms_[static_cast<std::size_t>(room_index)].join_code;
 }
 
 std::uint64_t fleet::room_seq(int room_index) const {

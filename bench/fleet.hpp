@@ -111,6 +111,11 @@ class fleet final : public client_events {
   void keep_acked_log(bool on) { keep_acked_log_ = on; }
   // Credentials of a room's coordinator, to open a fresh session later.
   std::string coordinator_token(int room) const;
+  // The coordinator takes the meeting to `agenda_item` and stops its clock; the agenda and
+  // the clock then stay put while the others go on.
+  void hold_meeting_at(int room, int agenda_item);
+  // The team code others join a room with.
+  std::string join_code(int room) const;
   std::uint64_t room_seq(int room) const;
   std::string first_errors() const { return errors_; }
 
@@ -176,6 +181,7 @@ class fleet final : public client_events {
     int reactions = 0;
     int agenda = 0;
     bool timer_running = false;
+    bool fixed_agenda = false;  // hold_meeting_at: no agenda moves or clock from now on
     bool start_sent = false;
     bool started = false;
     bool roles_sent = false;

@@ -34,6 +34,8 @@ Scenario's:
   storm       3.000 clients, server herstart: tijd tot iedereen weer bij is, niets kwijt/dubbel
   slow        een client die stopt met lezen in een drukke kamer: p99 van de anderen
   commit      kosten van één duurzame SQLite-commit (WAL, FULL) en groepscommits
+  client      een jos-client-venster (Xvfb) opent een vergadering met 10.000 ops
+              geschiedenis: tijd tot beeld, CPU per beeld, CPU in rust
 
 Opties:
   --duration S     seconden per meting (of per stap); standaard per scenario
@@ -159,7 +161,11 @@ int main(int argc, char** argv) {
       {"fanout", run_fanout}, {"throughput", run_throughput},
       {"idle", run_idle},     {"growth", run_growth},
       {"load", run_load},     {"storm", run_storm},
-      {"slow", run_slow},     {"commit", run_commit}};
+      {"slow", run_slow},     {"commit", run_commit},
+#ifdef JOS_CLIENT_BINARY
+      {"client", run_client},
+#endif
+  };
   const auto it = scenarios.find(o.scenario);
   if (it == scenarios.end()) {
     std::cerr << (o.scenario.empty() ? "kies een scenario" : "onbekend scenario: " + o.scenario)
