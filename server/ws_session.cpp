@@ -129,8 +129,9 @@ class ws_session final : public connection,
   }
 
  private:
-  // With one network thread, a room's handler on it excludes every handler of this
-  // connection (rooms never call into a connection while one of its handlers runs).
+  // With one network thread, a handler on it excludes every handler of this connection
+  // that is not on the stack. The only one that can be (a hub answering a bad create or
+  // join at once) is between steps, where it may enqueue as send_error does.
   bool on_the_only_network_thread() const {
     return ctx_->cfg.threads == 1 && io_.get_executor().running_in_this_thread();
   }
