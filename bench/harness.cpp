@@ -47,6 +47,13 @@ std::chrono::milliseconds seconds_of(double s) {
   return std::chrono::milliseconds(static_cast<long long>(s * 1000));
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double or_default(double value, double fallback) { return value > 0 ? value : fallback; }
+int or_default(int value, int fallback) { return value > 0 ? value : fallback; }
+
 std::unique_ptr<server_process> make_server(const bench_options& o, const workspace& w, target kind,
                                             const std::string& name) {
   process_options p;

@@ -114,5 +114,9 @@ void print_target(const std::string& target, const std::string& measured, bool m
 void warn_if_generator_bound(const std::vector<load_figures>& rows);
 
 std::chrono::milliseconds seconds_of(double s);
+double seconds_since(std::chrono::steady_clock::time_point start);
+// An option's value, or the scenario's default when it was not given (< 0).
+double or_default(double value, double fallback);
+int or_default(int value, int fallback);
 
 }  // namespace jos::bench

@@ -25,10 +25,6 @@ constexpr double quit_after_seconds = 16;       // the window's own clock
 constexpr double idle_seconds = 5;              // its last seconds: nobody does anything
 constexpr int signaleringsinstrument_item = 4;  // "Invullen van het Signaleringsinstrument"
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::map<std::string, double> read_profile(const std::string& file) {
   std::map<std::string, double> out;
   std::ifstream in(file);
@@ -81,7 +77,7 @@ int run_client(const bench_options& o) {
   f.seed = o.seed;
   f.history_mode = true;
   run.clients = std::make_unique<fleet>(run.io, f);
-  run.clients->add_room(o.clients > 0 ? o.clients : 21, 9);
+  run.clients->add_room(or_default(o.clients, 21), 9);
   if (!run.clients->settle(std::chrono::seconds(60))) {
     std::printf("set-up did not finish:\n%s", run.clients->first_errors().c_str());
     return 1;

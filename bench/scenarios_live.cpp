@@ -10,9 +10,6 @@
 namespace jos::bench {
 namespace {
 
-double or_default(double value, double fallback) { return value > 0 ? value : fallback; }
-int or_default(int value, int fallback) { return value > 0 ? value : fallback; }
-
 const char* name_of(target kind) { return kind == target::jos ? "jos" : "relay"; }
 
 std::vector<target> targets(const bench_options& o) {

@@ -10,16 +10,6 @@
 #include "bench/scenarios.hpp"
 
 namespace jos::bench {
-namespace {
-
-double or_default(double value, double fallback) { return value > 0 ? value : fallback; }
-int or_default(int value, int fallback) { return value > 0 ? value : fallback; }
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-}  // namespace
 
 int run_load(const bench_options& o) {
   const std::uint64_t history = o.history;
