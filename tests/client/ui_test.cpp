@@ -87,6 +87,32 @@ class headless {
     io.MouseDown[0] = false;
     frame(draw);
   }
+  // Two frames with a fresh probe (ui.probe, set by the test), so that tab bars have laid
+  // out their tabs before a click is aimed at them.
+  void look(const std::function<void()>& draw) {
+    ui.probe->clear();
+    frame(draw);
+    frame(draw);
+  }
+  // The middle of what the last frames marked `name`.
+  ImVec2 centre(const std::string& name) const {
+    const auto it = ui.probe->find(name);
+    if (it == ui.probe->end()) {
+      ADD_FAILURE() << name << " was not drawn";
+      return ImVec2(-1, -1);
+    }
+    const ImVec4 r = it->second;
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+  }
+  void click(const std::string& name, const std::function<void()>& draw) {
+    look(draw);
+    if (const ImVec2 at = centre(name); at.x >= 0) click(at, draw);  // else: reported
+  }
+  // Clicks the field marked `name` and types `text` into it.
+  void enter(const std::string& name, const char* text, const std::function<void()>& draw) {
+    click(name, draw);
+    type(text, draw);
+  }
   void type(const char* text, const std::function<void()>& draw) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
     frame(draw);
@@ -273,14 +299,6 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
   headless h;
   std::map<std::string, ImVec4, std::less<>> probe;
   h.ui.probe = &probe;
-  const auto click = [&](const std::string& name, const std::function<void()>& draw) {
-    probe.clear();
-    h.frame(draw);
-    h.frame(draw);
-    ASSERT_TRUE(probe.contains(name)) << name << " was not drawn";
-    const ImVec4 r = probe.at(name);
-    h.click(ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2), draw);
-  };
   const auto apply = [&](client_core& core) {
     auto todo = std::move(h.ui.todo);
     h.ui.todo = intents{};
@@ -295,14 +313,11 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     ASSERT_EQ(zoe.phase(), session_phase::start);
     view_start start;
     const auto draw = [&] { start.draw(h.ui, zoe); };
-    click("start/code", draw);
-    h.type(anna.identity()->join_code.c_str(), draw);
-    click("start/name", draw);
-    h.type("Zoë Çelik", draw);
-    click("start/jongerenwerk", draw);
-    click("start/function", draw);
-    h.type("jongerenwerker", draw);
-    click("start/join", draw);
+    h.enter("start/code", anna.identity()->join_code.c_str(), draw);
+    h.enter("start/name", "Zoë Çelik", draw);
+    h.click("start/jongerenwerk", draw);
+    h.enter("start/function", "jongerenwerker", draw);
+    h.click("start/join", draw);
     apply(zoe);
     ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
     const person* me = zoe.my_person();
@@ -325,16 +340,12 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     mo.use_server(server.url());
     view_start start;
     const auto draw = [&] { start.draw(h.ui, mo); };
-    click("start/tab-new", draw);
-    click("start/name", draw);
-    h.type("Mo Haddou", draw);
-    click("start/function", draw);
-    h.type("zorgcoördinator", draw);
-    click("start/school", draw);
-    h.type("Het Lyceum", draw);
-    click("start/youth", draw);
-    h.type("Buurtwerk Zuid", draw);
-    click("start/create", draw);
+    h.click("start/tab-new", draw);
+    h.enter("start/name", "Mo Haddou", draw);
+    h.enter("start/function", "zorgcoördinator", draw);
+    h.enter("start/school", "Het Lyceum", draw);
+    h.enter("start/youth", "Buurtwerk Zuid", draw);
+    h.click("start/create", draw);
     apply(mo);
     ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
     EXPECT_TRUE(mo.is_coordinator());
@@ -371,18 +382,6 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
     h.ui.core = &bram;
     his.draw(h.ui, bram);
   };
-  // Two frames, so that tab bars have laid out their tabs before a click is aimed at them.
-  const auto look = [&](const std::function<void()>& draw) {
-    probe.clear();
-    h.frame(draw);
-    h.frame(draw);
-  };
-  const auto click = [&](const std::string& name, const std::function<void()>& draw) {
-    look(draw);
-    ASSERT_TRUE(probe.contains(name)) << name << " was not drawn";
-    const ImVec4 r = probe.at(name);
-    h.click(ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2), draw);
-  };
   // Anna's clicks, applied as the app does after a frame; Bram hears of them.
   const auto apply = [&] {
     auto todo = std::move(h.ui.todo);
@@ -398,7 +397,7 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   ASSERT_TRUE(bram.run_until([&] { return bram.seq() == anna.seq(); }, testing::patience));
 
   // The next item, for everyone.
-  click("meeting/next", as_anna);
+  h.click("meeting/next", as_anna);
   auto ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   EXPECT_EQ(std::get<op::goto_agenda_item>(ops[0]).index, 1);
@@ -407,23 +406,23 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
 
   // The timer: paused, started again, extended by five minutes.
   ASSERT_TRUE(session(anna).timer.running);
-  click("meeting/timer", as_anna);
+  h.click("meeting/timer", as_anna);
   ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   EXPECT_EQ(std::get<op::control_timer>(ops[0]).action, timer_action::pause);
   EXPECT_FALSE(session(bram).timer.running);
-  click("meeting/timer", as_anna);
+  h.click("meeting/timer", as_anna);
   ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   EXPECT_EQ(std::get<op::control_timer>(ops[0]).action, timer_action::start);
   EXPECT_TRUE(session(bram).timer.running);
-  click("meeting/extend", as_anna);
+  h.click("meeting/extend", as_anna);
   ASSERT_EQ(apply().size(), 1u);
   EXPECT_EQ(session(bram).timer.extra_minutes, 5);
 
   // Bram becomes invuller: the combo, then his name in it.
-  click("role/Invuller", as_anna);
-  look(as_anna);  // a popup finds its place after its first frame
+  h.click("role/Invuller", as_anna);
+  h.look(as_anna);  // a popup finds its place after its first frame
   ASSERT_TRUE(probe.contains("role/Invuller/" + std::to_string(bram.me())));
   const ImVec4 option = probe.at("role/Invuller/" + std::to_string(bram.me()));
   h.click(ImVec2((option.x + option.z) / 2, (option.y + option.w) / 2), as_anna);
@@ -432,7 +431,7 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   EXPECT_EQ(session(bram).invuller, bram.me());
 
   // Bram sees the agenda and the minutes, not the coordinator's controls.
-  look(as_bram);
+  h.look(as_bram);
   EXPECT_TRUE(probe.contains("agenda/0"));
   EXPECT_TRUE(probe.contains("minutes/0")) << "the minutes are there for everyone to read";
   for (const char* control : {"meeting/next", "meeting/previous", "meeting/timer", "meeting/extend",
@@ -441,18 +440,18 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   EXPECT_TRUE(bram.goto_agenda_item(0, 2).has_value()) << "the rules refuse it to him too";
 
   // He looks at item 4 on his own, then goes back to where the coordinator is.
-  click("agenda/3", as_bram);
+  h.click("agenda/3", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 3);
   EXPECT_EQ(hers.shown_item(anna, 0), 1) << "nobody else moved";
-  click("meeting/follow", as_bram);
+  h.click("meeting/follow", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 1);
-  look(as_bram);
+  h.look(as_bram);
   EXPECT_FALSE(probe.contains("meeting/follow")) << "nothing to go back to";
 
   // The chat tab below the document opens on a click.
   EXPECT_FALSE(probe.contains("chat-input"));
-  click("tab-chat", as_bram);
-  look(as_bram);
+  h.click("tab-chat", as_bram);
+  h.look(as_bram);
   EXPECT_TRUE(probe.contains("chat-input"));
   EXPECT_TRUE(h.ui.todo.empty()) << "looking around asks the server for nothing";
 }
@@ -472,10 +471,6 @@ TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
   h.ui.probe = &probe;
   view_meeting meeting;
   const auto draw = [&] { meeting.draw(h.ui, anna); };
-  const auto centre = [&](const std::string& name) {
-    const ImVec4 r = probe.at(name);
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
-  };
   // Applies what the clicks asked for, as the app does after a frame.
   const auto apply = [&] {
     auto todo = std::move(h.ui.todo);
@@ -487,7 +482,7 @@ TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
 
   h.frame(draw);
   ASSERT_TRUE(probe.contains("vote-open"));
-  h.click(centre("vote-open"), draw);
+  h.click(h.centre("vote-open"), draw);
   auto ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   const auto* open = std::get_if<op::open_vote>(&ops[0]);
@@ -499,7 +494,7 @@ TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
   probe.clear();
   h.frame(draw);
   ASSERT_TRUE(probe.contains("vote-cast-2"));
-  h.click(centre("vote-cast-2"), draw);
+  h.click(h.centre("vote-cast-2"), draw);
   ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   EXPECT_EQ(std::get<op::cast_vote>(ops[0]).value, 2);
@@ -510,7 +505,7 @@ TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
   h.frame(draw);
   EXPECT_FALSE(probe.contains("vote-cast-2")) << "no more voting after the reveal";
   ASSERT_TRUE(probe.contains("vote-decide-2"));
-  h.click(centre("vote-decide-2"), draw);
+  h.click(h.centre("vote-decide-2"), draw);
   ops = apply();
   ASSERT_EQ(ops.size(), 1u);
   EXPECT_EQ(std::get<op::close_vote>(ops[0]).decided, 2);
@@ -572,16 +567,7 @@ class leerlijn_screens : public ::testing::Test {
   void settle() {
     ASSERT_TRUE(anna_.run_until([&] { return anna_.waiting_changes() == 0; }, 15s));
   }
-  ImVec2 centre(const std::string& name) {
-    EXPECT_TRUE(probe_.contains(name)) << name << " was not drawn";
-    const ImVec4 r = probe_[name];
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
-  }
-  void click(const std::string& name, const std::function<void()>& draw) {
-    probe_.clear();
-    h_.frame(draw);
-    h_.click(centre(name), draw);
-  }
+  void click(const std::string& name, const std::function<void()>& draw) { h_.click(name, draw); }
   // What the frames asked for, applied by the core.
   std::vector<operation> apply() {
     auto todo = std::move(h_.ui.todo);
@@ -610,8 +596,7 @@ TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
   view_schedule schedule;
   const auto draw = [&] { schedule.draw(h_.ui, anna_); };
   // A start date typed into the field, then "Plan de vier bijeenkomsten".
-  click("schedule/start", draw);
-  h_.type("2026-09-07", draw);
+  h_.enter("schedule/start", "2026-09-07", draw);
   click("schedule/plan", draw);
   const auto ops = apply();
   const auto plan = only<op::plan_from_start>(ops);
@@ -647,10 +632,8 @@ TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
 
   // A team member who does not use the app, for the representation check and as an owner.
   click("team/new", draw);
-  click("new/name", draw);
-  h_.type("Mo Haddou", draw);
-  click("new/function", draw);
-  h_.type("mentor", draw);
+  h_.enter("new/name", "Mo Haddou", draw);
+  h_.enter("new/function", "mentor", draw);
   click("team/add", draw);
   const auto added = only<op::add_person>(apply());
   ASSERT_TRUE(added.has_value());
@@ -707,8 +690,7 @@ TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
   ASSERT_NE(step, agenda.end());
   const auto draw = [&] { document.draw(h_.ui, anna_, 1, *step); };
   // An action for the onderdeel offered first (the weakest), with an owner.
-  click("planner/text", draw);
-  h_.type("Rollen op papier zetten", draw);
+  h_.enter("planner/text", "Rollen op papier zetten", draw);
   click("planner/add", draw);
   const auto added = only<op::add_action>(apply());
   ASSERT_TRUE(added.has_value());
@@ -726,8 +708,7 @@ TEST_F(leerlijn_screens, AtTheAfsluitingTheNextDateIsAgreedAndTheDocumentsSaved)
   const auto& agenda = template_of(anna_.state().meetings[0]).agenda;
   ASSERT_EQ(agenda.back().id, "afsluiting");
   const auto draw = [&] { document.draw(h_.ui, anna_, 0, agenda.back()); };
-  click("next", draw);
-  h_.type("2026-09-17", draw);
+  h_.enter("next", "2026-09-17", draw);
   h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
   const auto next = only<op::schedule_meeting>(apply());
   ASSERT_TRUE(next.has_value());
@@ -839,8 +820,7 @@ TEST_F(leerlijn_screens, EveryStageDraws) {
   // After the final evaluation: an extra evaluation meeting from the schedule.
   view_schedule schedule;
   const auto draw = [&] { schedule.draw(h_.ui, anna_); };
-  click("extra/date", draw);
-  h_.type("2027-02-01", draw);
+  h_.enter("extra/date", "2027-02-01", draw);
   click("extra/add", draw);
   const auto extra = only<op::add_extra_meeting>(apply());
   ASSERT_TRUE(extra.has_value());
@@ -866,15 +846,11 @@ TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
   h.ui.probe = &probe;
   view_reactions reactions;
   const auto draw = [&] { reactions.draw_chat(h.ui, anna, 0); };
-  const auto centre = [&](const std::string& name) {
-    const ImVec4 r = probe.at(name);
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
-  };
   h.frame(draw);
   ASSERT_TRUE(probe.contains("chat-input"));
-  h.click(centre("chat-input"), draw);
+  h.click(h.centre("chat-input"), draw);
   h.type("Zijn de ouders ook uitgenodigd?", draw);
-  h.click(centre("chat-send"), draw);
+  h.click(h.centre("chat-send"), draw);
   ASSERT_EQ(h.ui.todo.ops.size(), 1u);
   const auto& sent = std::get<op::add_reaction>(h.ui.todo.ops[0]);
   EXPECT_EQ(sent.row, -1);
@@ -887,7 +863,7 @@ TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
   probe.clear();
   h.frame(draw);
   ASSERT_TRUE(probe.contains("highlight-0"));
-  h.click(centre("highlight-0"), draw);
+  h.click(h.centre("highlight-0"), draw);
   ASSERT_EQ(h.ui.todo.ops.size(), 1u);
   EXPECT_EQ(std::get<op::highlight_reaction>(h.ui.todo.ops[0]).index, 0);
 }
