@@ -271,8 +271,16 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (auto it = clients_.find(client_id);
       it != clients_.end() && message.client_seq <= it->second.first)
     return acknowledge_again(c, client_id, message.client_seq);
-  if (message.base_seq > seq_)
-    return reject("sequence", "Deze wijziging verwijst naar een toestand die de server niet kent.");
+  // A base beyond our seq was counted in another run of the room: the client saw ops that
+  // a crash took back before they were durable (a resend after a restart, from a client
+  // that kept its old base). Only a text edit's positions depend on its base: it comes
+  // back stale, and the client rebases it on the state it gets now and sends it again.
+  // Every other op stands on its own (last writer wins) and is taken as it is.
+  if (message.base_seq > seq_) {
+    if (std::holds_alternative<op::edit_text>(message.op))
+      return reject("stale", "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
+    message.base_seq = seq_;
+  }
 
   if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
     if (!transform_text(*edit, message.base_seq, client_id))

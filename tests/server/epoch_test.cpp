@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <variant>
 
 #include "protocol/codec.hpp"
@@ -124,6 +125,37 @@ TEST(Epoch, TheSendersOwnOpIsItsAcknowledgement) {
   EXPECT_EQ(acks, 0);
   EXPECT_EQ(copies, 1);
   for (auto& m : t.members) EXPECT_TRUE(m->order_faults().empty()) << m->order_faults().front();
+}
+
+// A crash can take back ops a client already built on; it may then resend with a base_seq
+// beyond the new run's seq. The op is not lost for that: one that does not depend on its
+// base is taken, a text edit (whose positions do) comes back stale to be rebased.
+TEST(Epoch, AResendBasedOnOpsACrashTookBackIsTakenOrRebased) {
+  test_server server;
+  auto t = pair_with_one_reaction(server, "een");
+  ASSERT_EQ(t.members.size(), 2u);
+  auto& anna = *t[0];
+  const std::uint64_t beyond = anna.replica_seq() + 5;
+
+  const auto taken = anna.wait_ack(anna.submit(reaction("na de crash"), beyond));
+  ASSERT_TRUE(taken) << anna.rejects().begin()->second.reason;
+  ASSERT_TRUE(settle(server, t));
+  const auto& reactions = t[1]->replica().meetings[0].session.reactions;
+  EXPECT_EQ(std::count_if(reactions.begin(), reactions.end(),
+                          [](const shared::reaction& r) { return r.text == "na de crash"; }),
+            1);
+
+  op::edit_text edit;
+  edit.target.document = document_id::actieplan;
+  edit.target.row = 3;
+  edit.target.column = 2;
+  edit.edits = {{0, 0, "Meer overleg"}};
+  const auto refused = anna.wait_reject(anna.submit(edit, anna.replica_seq() + 5));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, "stale");
+  ASSERT_TRUE(anna.submit_acked(edit)) << "the same edit on the current state is taken";
+  ASSERT_TRUE(settle(server, t));
+  expect_all_equal_to_the_server(server, t);
 }
 
 // A sender that keeps streaming without waiting still sees the others' ops as they become
