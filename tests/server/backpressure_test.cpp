@@ -91,7 +91,7 @@ TEST(Backpressure, AStalledReaderIsCutOffWhileOthersKeepUp) {
   EXPECT_TRUE(carla.wait_closed(20s));
   EXPECT_LT(carla.replica_seq(), state->seq);
   // She comes back by herself and resyncs to the room's state.
-  ASSERT_EQ(carla.reconnect(), "");
+  ASSERT_EQ(carla.reconnect(20s), "");
   ASSERT_TRUE(carla.wait_seq(state->seq, 10s)) << carla.replica_seq();
   EXPECT_EQ(carla.replica_hash(), state->hash);
   EXPECT_TRUE(carla.order_faults().empty());
