@@ -22,7 +22,8 @@ constexpr const char* usage_text =
     "  --frames N            ... na N beelden\n"
     "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
     "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
-    "  --marks BESTAND       schrijf bij de schermafbeelding waar onderdelen staan (tests)\n"
+    "  --marks BESTAND       schrijf waar onderdelen staan (tests): bij de schermafbeelding,\n"
+    "                        of zonder die na elk beeld waarin iets verschoof\n"
     "  --quit-after S        stop na S seconden en meld hoeveel beelden getekend zijn\n"
     "  --profile BESTAND     schrijf daarbij wat de beelden kostten en hoe snel de leerlijn\n"
     "                        er stond; de laatste 5 seconden tellen als rust (bench)\n"
@@ -339,6 +340,7 @@ int app::run() {
       }
     }
     glfwSwapBuffers(window_);
+    if (!options_.marks.empty()) save_marks(options_.marks);  // for tests that click by name
     if (profile_.enabled()) profile_.presented(live, glfwGetTime());
     if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
       // For the test that an idle window sleeps: what it drew while it was left alone.
@@ -400,17 +402,27 @@ bool app::save_screenshot(const std::string& file) {
   return true;
 }
 
-bool app::save_marks(const std::string& file) const {
-  std::FILE* f = std::fopen(file.c_str(), "w");
-  if (f == nullptr) {
+bool app::save_marks(const std::string& file) {
+  // One line per part: name, then its rectangle in window pixels (left top right bottom).
+  std::string text;
+  char line[64];
+  for (const auto& [name, r] : marks_) {
+    std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f\n", static_cast<double>(r.x),
+                  static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
+    text += name + line;
+  }
+  if (text == marks_written_) return true;
+  // Whole or not at all: a test may read the file while the window runs.
+  const std::string part = file + ".part";
+  std::FILE* f = std::fopen(part.c_str(), "w");
+  const bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (f == nullptr || std::fclose(f) != 0 || !written ||
+      std::rename(part.c_str(), file.c_str()) != 0) {
     std::fprintf(stderr, "jos-client: kan %s niet schrijven.\n", file.c_str());
     return false;
   }
-  // One line per part: name, then its rectangle in window pixels (left top right bottom).
-  for (const auto& [name, r] : marks_)
-    std::fprintf(f, "%s %.1f %.1f %.1f %.1f\n", name.c_str(), static_cast<double>(r.x),
-                 static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
-  return std::fclose(f) == 0;
+  marks_written_ = std::move(text);
+  return true;
 }
 
 void app::apply_intents() {

@@ -32,10 +32,10 @@ struct app_options {
   int frames = 0;                    // --frames N: screenshot after N frames
   bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
   std::string after_text;            // --after text:T: ... once T stands in a shared text
-  std::string marks;                 // --marks FILE: where named parts were drawn (for tests)
-  double quit_after = 0;             // --quit-after S: stop after S seconds, say how many frames
-  std::string profile;  // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
-  std::string show;     // --show overview|documents|comparison: the first screen
+  std::string marks;      // --marks FILE: where named parts were drawn (tests), kept up to date
+  double quit_after = 0;  // --quit-after S: stop after S seconds, say how many frames
+  std::string profile;    // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
+  std::string show;       // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;
 };
@@ -62,7 +62,7 @@ class app {
   double idle_timeout() const;
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
-  bool save_marks(const std::string& file) const;
+  bool save_marks(const std::string& file);
 
   app_options options_;
   client_core core_;
@@ -86,6 +86,7 @@ class app {
   // Set by the core's wake (network or journal thread): tells such a wake from input.
   std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks
+  std::string marks_written_;                         // what the marks file holds
 };
 
 }  // namespace jos::client

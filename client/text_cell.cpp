@@ -62,6 +62,13 @@ std::string mark_name(const shared::op::text_target& t) {
          "/" + std::to_string(t.column);
 }
 
+// Moves what was typed this frame and not read by a field into `kept`.
+void keep_typed(ImVector<ImWchar>& kept) {
+  ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+  for (const ImWchar c : queue) kept.push_back(c);
+  queue.resize(0);
+}
+
 }  // namespace
 
 bool text_cell::draw(const char* id, const shared::op::text_target& target,
@@ -82,6 +89,17 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
       buffer_ = wrapped_.display;
       shown_ = model;
     }
+    if (ImGui::GetActiveID() != widget) {
+      // Not the keyboard's yet, and in the frame it becomes so, Dear ImGui drops what was
+      // typed: keep the letters for the frame after.
+      keep_typed(early_);
+    } else if (!early_.empty()) {
+      // The letters typed since the click go first, as if typed now.
+      ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+      for (const ImWchar c : queue) early_.push_back(c);
+      queue.swap(early_);
+      early_.clear();
+    }
     if (focus_) {
       ImGui::SetKeyboardFocusHere();
       focus_ = false;
@@ -100,7 +118,7 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
     ui.focus = target;
     ++frames_;
     // Done when the field lets go of the keyboard (click elsewhere, Escape, Tab).
-    if (ImGui::IsItemDeactivated() || (frames_ > 2 && !ImGui::IsItemActive())) editing_.reset();
+    if (ImGui::IsItemDeactivated() || (frames_ > 2 && !ImGui::IsItemActive())) stop();
     ImGui::PopID();
     return true;
   }
@@ -119,6 +137,8 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
       focus_ = true;
       to_end_ = true;
       frames_ = 0;
+      early_.clear();
+      keep_typed(early_);  // typed in the frame of the click
     }
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);

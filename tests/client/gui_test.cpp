@@ -9,12 +9,14 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -36,6 +38,81 @@ using testing::test_server;
 namespace fs = std::filesystem;
 
 bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+bool have_xdotool() {
+  return std::system("command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1") == 0;
+}
+
+// An X display of our own (Xvfb picks a free number), for tests that send real keyboard and
+// mouse events to the window with xdotool.
+class x_display {
+ public:
+  x_display(int width, int height) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      close(fds[0]);
+      const std::string fd = std::to_string(fds[1]);
+      const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
+      execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten",
+             "tcp", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(fds[1]);
+    // Xvfb writes the number it found, then a newline, once it listens.
+    std::string number;
+    char c = 0;
+    while (read(fds[0], &c, 1) == 1 && c != '\n') number.push_back(c);
+    close(fds[0]);
+    if (!number.empty()) name_ = ":" + number;
+  }
+  ~x_display() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  x_display(const x_display&) = delete;
+  x_display& operator=(const x_display&) = delete;
+  const std::string& name() const { return name_; }
+  // Runs xdotool with `args` on this display; true when it succeeded.
+  bool xdotool(const std::string& args) const {
+    return std::system(("DISPLAY=" + name_ + " xdotool " + args).c_str()) == 0;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  std::string name_;
+};
+
+// jos-client on `display`, in the background until stop().
+class gui_process {
+ public:
+  gui_process(const x_display& display, const std::vector<std::string>& args) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      setenv("DISPLAY", display.name().c_str(), 1);
+      std::vector<char*> argv{const_cast<char*>(JOS_CLIENT_EXE)};
+      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(JOS_CLIENT_EXE, argv.data());
+      _exit(127);
+    }
+  }
+  ~gui_process() { stop(); }
+  gui_process(const gui_process&) = delete;
+  gui_process& operator=(const gui_process&) = delete;
+  bool running() const { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+  void stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
 
 struct picture {
   int width = 0;
@@ -596,6 +673,73 @@ TEST(Gui, ShowsAVoteInProgressAndThenItsDistribution) {
   EXPECT_GT(revealed.colours, 60u);
   EXPECT_LT(revealed.dominant_share, 0.9);
   keep_screenshot(revealed_png, "vote-revealed.png");
+}
+
+// The test of lost keystrokes, with real X events: the invuller clicks into a cell of
+// the Signaleringsinstrument and types 40 characters 20 ms apart, 50 times over, each time
+// after the window had gone idle; every character arrives, in order, at the server.
+TEST(Gui, EveryCharacterTypedRightAfterAClickArrives) {
+  if (!have_xdotool()) GTEST_SKIP() << "Xvfb or xdotool is not installed";
+  testing::scratch_dir dir("gui-typing");  // outlives the cores writing into it
+  test_server server(dir / "server");
+  client_core anna(options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  const fs::path gui_config = dir / "gui";
+  person_id zoe = no_person;
+  ASSERT_NO_FATAL_FAILURE(join_as_the_gui(gui_config, server, anna, zoe));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.goto_agenda_item(0, 4));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, zoe));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  x_display display(1280, 800);
+  ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
+  const fs::path marks = dir / "live.marks";
+  gui_process gui(display, {"--server", server.url(), "--config-dir", gui_config.string(),
+                            "--marks", marks.string()});
+  const std::array<op::text_target, 2> cells{
+      op::text_target{false, 0, document_id::signalering_begin, 0, 0},
+      op::text_target{false, 0, document_id::signalering_begin, 1, 0}};
+  auto where = [&](const op::text_target& t) -> std::optional<std::array<float, 4>> {
+    const auto all = read_marks(marks);
+    const auto it = all.find("text/0/" + std::to_string(t.row) + "/0");
+    if (it == all.end()) return std::nullopt;
+    return it->second;
+  };
+  ASSERT_TRUE(anna.run_until([&] { return where(cells[0]) && where(cells[1]); }, 60s))
+      << "the window did not show the instrument";
+
+  const int rounds = 50;
+  std::mt19937 random(13);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789 ";
+  int intact = 0;
+  for (int round = 0; round < rounds; ++round) {
+    const op::text_target& cell = cells[static_cast<std::size_t>(round % 2)];
+    // The cell starts empty (the other one may still be open in the window).
+    const std::string before = *replica::text_at(anna.state(), cell);
+    if (!before.empty()) {
+      ASSERT_FALSE(anna.edit_text(cell, {{0, shared::code_points(before), ""}}));
+      ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+    }
+    // Left alone long enough for the window to sleep (it stays lively 0.25 s after input).
+    anna.run_until([] { return false; }, 600ms);
+    std::string typed = "r" + std::to_string(round) + " ";
+    while (typed.size() < 40) typed.push_back(letters[random() % letters.size()]);
+    if (typed.back() == ' ') typed.back() = 'z';
+    const auto r = where(cell);
+    ASSERT_TRUE(r.has_value());
+    const int x = static_cast<int>((*r)[0]) + 12;
+    const int y = static_cast<int>((*r)[1]) + 12;
+    ASSERT_TRUE(display.xdotool("mousemove " + std::to_string(x) + " " + std::to_string(y) +
+                                " click 1 type --delay 20 '" + typed + "'"));
+    const bool arrived =
+        anna.run_until([&] { return *replica::text_at(anna.state(), cell) == typed; }, 10s);
+    EXPECT_TRUE(arrived) << "round " << round << ": typed ‘" << typed << "’, arrived ‘"
+                         << *replica::text_at(anna.state(), cell) << "’";
+    intact += arrived ? 1 : 0;
+    ASSERT_TRUE(gui.running()) << "the window closed";
+  }
+  EXPECT_EQ(intact, rounds);
 }
 
 }  // namespace

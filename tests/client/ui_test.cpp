@@ -195,6 +195,34 @@ TEST(TextCell, LongLinesWrapInTheFieldButNotInTheText) {
   EXPECT_EQ(model.find('\n'), std::string::npos) << "soft breaks never reach the text";
 }
 
+// Typing at once after the click that opens a cell: the letters that arrive while the field
+// is still becoming the keyboard's (the click's own frame and the frames after it) are kept
+// and land in the text in order ("Eerste zin" used to become "rste zin").
+TEST(TextCell, LettersTypedRightAfterTheClickAllArrive) {
+  headless h;
+  text_cell widget;
+  std::string model = "Al: ";
+  auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(30, 20);
+  h.frame(draw);
+  io.MouseDown[0] = true;
+  h.frame(draw);
+  io.MouseDown[0] = false;
+  const std::string typed = "Eerste zin, snel getypt";
+  // The first letter comes in the frame of the release, then one a frame.
+  for (char c : typed) {
+    io.AddInputCharacter(static_cast<unsigned>(c));
+    h.frame(draw);
+    take_edits(h.ui, model);
+  }
+  for (int i = 0; i < 3; ++i) {
+    h.frame(draw);
+    take_edits(h.ui, model);
+  }
+  EXPECT_EQ(model, "Al: " + typed);
+}
+
 TEST(TextCell, ReadersCannotOpenTheField) {
   headless h;
   text_cell widget;
