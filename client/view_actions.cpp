@@ -53,16 +53,6 @@ std::string days_late(const action_item& a, std::string_view today) {
   return days == 1 ? "1 dag te laat" : std::to_string(days) + " dagen te laat";
 }
 
-const char* status_short(action_status s) {
-  switch (s) {
-    case action_status::open: return "Open";
-    case action_status::bezig: return "Bezig";
-    case action_status::klaar: return "Klaar";
-    case action_status::vervallen: return "Vervallen";
-  }
-  return "?";
-}
-
 ImVec4 status_colour(action_status s) {
   switch (s) {
     case action_status::klaar: return colours::ok;
@@ -113,11 +103,11 @@ void view_actions::draw_status(ui_context& ui, const action_item& a, bool compac
                           chosen ? status_colour(s) : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
     ImGui::PushStyleColor(ImGuiCol_Text,
                           chosen ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    if (ImGui::SmallButton(status_short(s)) && !chosen)
+    // The same word as in the exported documents.
+    if (ImGui::SmallButton(std::string(label_of(s)).c_str()) && !chosen)
       ui.todo.submit(op::set_action_status{a.id, s});
     ImGui::PopStyleColor(2);
     mark(ui, "action" + std::to_string(a.id) + "/" + std::string(name_of(s)));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(label_of(s)).c_str());
   }
   ImGui::PopID();
 }

@@ -99,6 +99,23 @@ TEST(Documents, CsvIsSemicolonSeparatedWithBomAndQuotes) {
   EXPECT_EQ(lines, 14u);
 }
 
+// An action's status reads the same in the app and in every document: one word each.
+TEST(Documents, AnActionsStatusIsTheWordTheAppShows) {
+  auto t = sample(cooperation::existing);
+  t.actions.push_back({2, 4, "Kennismaking in de teamvergadering", 1, "", action_status::open});
+  const auto md = to_markdown(build_document(t, document_id::actieplan));
+  EXPECT_NE(md.find("| Kennismaking in de teamvergadering | Ilse de Vries | – | Open |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("Nog niet begonnen"), std::string::npos);
+  const auto pdf = pdf_text(to_pdf(build_document(t, document_id::actieplan)));
+  EXPECT_NE(pdf.find("Open"), std::string::npos);
+  EXPECT_EQ(pdf.find("begonnen"), std::string::npos);
+  for (auto s :
+       {action_status::open, action_status::bezig, action_status::klaar, action_status::vervallen})
+    EXPECT_EQ(label_of(s).find(' '), std::string_view::npos) << label_of(s);
+}
+
 TEST(Documents, ComparisonCountsAndPhasesBothWays) {
   const auto t = sample(cooperation::existing);
   const auto cmp = compare_signalering(t);
