@@ -66,20 +66,6 @@ bool representation_status(const shared::trajectory& t, std::string_view complet
   return false;
 }
 
-std::string format_clock(std::int64_t ms) {
-  if (ms < 0) ms = -ms;
-  const std::int64_t seconds = ms / 1000;
-  char buf[32];
-  if (seconds >= 3600) {
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
-                  static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
-  } else {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(seconds / 60),
-                  static_cast<long long>(seconds % 60));
-  }
-  return buf;
-}
-
 std::string dutch_date(std::string_view iso) {
   static constexpr const char* months[] = {"januari",   "februari", "maart",    "april",
                                            "mei",       "juni",     "juli",     "augustus",

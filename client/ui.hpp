@@ -93,8 +93,6 @@ void help_marker(std::string_view s);
 bool representation_status(const shared::trajectory& t, std::string_view complete,
                            std::string_view missing);
 
-// "12:05" for durations in milliseconds ("-" signs are not used: overtime shows in colour).
-std::string format_clock(std::int64_t ms);
 // "ma 7 september 2026" from "2026-09-07"; the input unchanged if it is not a date.
 std::string dutch_date(std::string_view iso);
 // "7 sep" from "2026-09-07": for narrow columns; the input unchanged if it is not a date.

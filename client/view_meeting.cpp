@@ -1,5 +1,6 @@
 #include "client/view_meeting.hpp"
 
+#include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
 #include "shared/rules.hpp"
 
@@ -101,26 +102,28 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
   draw_roles(ui, core, meeting_index);
   ImGui::Separator();
 
-  // The timer of the current item: time used against time planned, red when over.
+  // The timer of the current item: time used against time planned in one format, what is
+  // left, and overtime in red.
   if (running) {
     const auto& item = tpl.agenda[static_cast<std::size_t>(current)];
-    const std::int64_t used = m.session.timer.elapsed_at(core.server_now_ms());
-    const std::int64_t planned = planned_ms(item, m.session.timer.extra_minutes);
-    const bool over = used > planned;
+    const agenda_clock clock = clock_of(m.session.timer.elapsed_at(core.server_now_ms()),
+                                        planned_ms(item, m.session.timer.extra_minutes));
     ImGui::PushFont(ui.font.large);
-    text_coloured(over ? colours::warning : ImGui::GetStyleColorVec4(ImGuiCol_Text),
-                  format_clock(used) + " van " + format_clock(planned));
+    text(clock.used_of_planned);
+    mark(ui, "meeting/clock");
     ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, over ? colours::warning : colours::accent);
-    ImGui::ProgressBar(
-        planned > 0 ? std::min(1.0f, static_cast<float>(used) / static_cast<float>(planned)) : 1.0f,
-        ImVec2(-FLT_MIN, ui.px(8)), "");
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, clock.over ? colours::warning : colours::accent);
+    ImGui::ProgressBar(clock.share, ImVec2(-FLT_MIN, ui.px(8)), "");
     ImGui::PopStyleColor();
+    ImGui::PushFont(ui.font.bold);
+    text_coloured(clock.over ? colours::warning : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                  clock.left);
+    mark(ui, "meeting/left");
+    ImGui::PopFont();
     std::string state = m.session.timer.running ? "De tijd loopt" : "De tijd staat stil";
     if (m.session.timer.extra_minutes > 0)
       state += " · verlengd met " + std::to_string(m.session.timer.extra_minutes) + " min";
-    if (over) state += " · " + format_clock(used - planned) + " over tijd";
-    text_coloured(over ? colours::warning : colours::muted, state);
+    text_coloured(colours::muted, state);
     ImGui::Separator();
   }
 

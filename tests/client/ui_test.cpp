@@ -10,6 +10,7 @@
 #include <fstream>
 #include <functional>
 
+#include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
 #include "client/text_cell.hpp"
 #include "client/view_actions.hpp"
@@ -482,6 +483,25 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   h.look(as_bram);
   EXPECT_TRUE(probe.contains("chat-input"));
   EXPECT_TRUE(h.ui.todo.empty()) << "looking around asks the server for nothing";
+}
+
+// The timer speaks one format for used and planned time, says what is left, and overtime
+// in so many words: "02:13 van 2:00:00" read as overtime.
+TEST(AgendaClock, UsedAndPlannedInOneFormatWithWhatIsLeft) {
+  const auto two_hours = clock_of(133'000, 7'200'000);
+  EXPECT_EQ(two_hours.used_of_planned, "0:02:13 van 2:00:00");
+  EXPECT_EQ(two_hours.left, "nog 1:57:47");
+  EXPECT_FALSE(two_hours.over);
+  const auto short_item = clock_of(65'000, 300'000);
+  EXPECT_EQ(short_item.used_of_planned, "01:05 van 05:00");
+  EXPECT_EQ(short_item.left, "nog 03:55");
+  const auto over = clock_of(490'000, 300'000);
+  EXPECT_EQ(over.used_of_planned, "08:10 van 05:00");
+  EXPECT_EQ(over.left, "03:10 over tijd");
+  EXPECT_TRUE(over.over);
+  EXPECT_FLOAT_EQ(over.share, 1.0f);
+  const auto long_over = clock_of(7'500'000, 7'200'000);
+  EXPECT_EQ(long_over.left, "0:05:00 over tijd");
 }
 
 // The vote panel turns clicks into the vote's ops, and shows what the state says.
