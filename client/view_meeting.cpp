@@ -2,6 +2,7 @@
 
 #include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
+#include "client/meeting_start.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::client {
@@ -71,10 +72,7 @@ void view_meeting::draw_choice(ui_context& ui, const client_core& core) {
     if (ImGui::Button(label.c_str())) ui.selected_meeting = i;
     if (core.is_coordinator() && t.active_meeting < 0 && m.status != meeting_status::bezig) {
       ImGui::SameLine();
-      if (ImGui::Button("Starten")) {
-        ui.todo.submit(op::start_meeting{i, 0});
-        ui.selected_meeting = i;
-      }
+      start_button(ui, core, i, "Starten", "choice/start" + std::to_string(i), false);
     }
     ImGui::PopID();
   }
@@ -186,9 +184,7 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
   const auto& tpl = template_of(m);
   if (m.status != meeting_status::bezig) {
     ImGui::BeginDisabled(t.active_meeting >= 0);
-    if (ImGui::Button("Bijeenkomst starten", ImVec2(-FLT_MIN, 0)))
-      ui.todo.submit(op::start_meeting{meeting_index, 0});
-    mark(ui, "meeting/start");
+    start_button(ui, core, meeting_index, "Bijeenkomst starten", "meeting/start", false, -FLT_MIN);
     ImGui::EndDisabled();
     if (t.active_meeting >= 0)
       text_coloured(colours::muted, "Er is al een andere bijeenkomst bezig.");

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "client/core/client_core.hpp"
+#include "client/meeting_start.hpp"
 #include "shared/calendar.hpp"
 #include "shared/content.hpp"
 #include "shared/rules.hpp"
@@ -184,12 +185,7 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
     }
     if (coordinator && m.status == meeting_status::gepland && t.active_meeting < 0) {
       ImGui::SameLine();
-      if (ImGui::SmallButton("Starten")) {
-        ui.todo.submit(op::start_meeting{i, 0});
-        ui.current = screen::meeting;
-        ui.selected_meeting = i;
-      }
-      mark(ui, "schedule/start" + std::to_string(i));
+      start_button(ui, core, i, "Starten", "schedule/start" + std::to_string(i), true);
     }
     if (m.status == meeting_status::afgerond) {
       ImGui::SameLine();

@@ -12,6 +12,7 @@
 
 #include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
+#include "client/meeting_start.hpp"
 #include "client/text_cell.hpp"
 #include "client/view_actions.hpp"
 #include "client/view_comparison.hpp"
@@ -665,6 +666,44 @@ TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
   probe_.clear();
   h_.frame(draw);
   EXPECT_FALSE(probe_.contains("extra/add"));
+}
+
+// Starting pulls everyone into a meeting: a finished one asks first, a later one warns
+// about the order, and the natural next one starts at once.
+TEST_F(leerlijn_screens, StartingAFinishedOrALaterMeetingAsksFirst) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.ui.selected_meeting = -1;
+
+  click("choice/start0", draw);
+  EXPECT_TRUE(h_.ui.todo.ops.empty()) << "a finished meeting is not reopened on one click";
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("start/confirm"));
+  EXPECT_NE(start_warning(anna_.state(), 0).find("al afgerond"), std::string::npos);
+  click("start/cancel", draw);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("start/confirm"));
+  EXPECT_TRUE(h_.ui.todo.ops.empty());
+
+  click("choice/start2", draw);
+  EXPECT_TRUE(h_.ui.todo.ops.empty());
+  EXPECT_NE(start_warning(anna_.state(), 2)
+                .find("Bijeenkomst 2 (Actieplanbijeenkomst) is nog niet gehouden"),
+            std::string::npos)
+      << start_warning(anna_.state(), 2);
+  click("start/confirm", draw);
+  const auto later = only<op::start_meeting>(h_.ui.todo.ops);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->meeting, 2);
+  h_.ui.todo = intents{};
+
+  EXPECT_EQ(start_warning(anna_.state(), 1), "");
+  h_.ui.selected_meeting = -1;
+  click("choice/start1", draw);
+  const auto next = only<op::start_meeting>(h_.ui.todo.ops);
+  ASSERT_TRUE(next.has_value()) << "the next meeting starts without a question";
+  EXPECT_EQ(next->meeting, 1);
 }
 
 TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
