@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "client/navigation.hpp"
+
 namespace jos::client {
 namespace {
 
@@ -450,13 +452,7 @@ void app::draw() {
   }
   last_phase_ = phase;
   if (core_.has_state()) {
-    // When the coordinator starts a meeting, everyone goes there.
-    const int active = core_.state().active_meeting;
-    if (active >= 0 && active != last_active_meeting_) {
-      ui_.current = screen::meeting;
-      ui_.selected_meeting = -1;
-    }
-    last_active_meeting_ = active;
+    follow_the_meeting(ui_, core_.state(), last_active_meeting_);
     start_.carry_over(ui_, core_);
   }
 

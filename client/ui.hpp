@@ -50,6 +50,7 @@ struct ui_context {
   intents todo;
   screen current = screen::overview;
   int selected_meeting = -1;  // the meeting the meeting view shows (-1: the active one)
+  int finished_meeting = -1;  // the meeting just closed, until another starts (see navigation)
   shown_document shown;       // on the documents screen
   // A view asks for the "Documenten opslaan" dialog of this meeting; the app opens it.
   std::optional<int> export_request;

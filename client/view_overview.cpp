@@ -53,6 +53,14 @@ void view_overview::draw(ui_context& ui, const client_core& core) {
 
   heading(ui, t.partners.school + " × " + t.partners.youth_organisation);
   text_coloured(colours::muted, c.wording(t.partners.kind).name + " · " + c.title);
+  if (ui.finished_meeting >= 0 && ui.finished_meeting < static_cast<int>(t.meetings.size()) &&
+      t.active_meeting < 0) {
+    const auto& done = t.meetings[static_cast<std::size_t>(ui.finished_meeting)];
+    text_coloured(colours::ok, "De " + template_of(done).name +
+                                   " is afgerond. Hieronder wat er nu komt: de volgende "
+                                   "bijeenkomst en de open acties.");
+    mark(ui, "overview/finished");
+  }
   ImGui::Spacing();
   draw_codes(ui, core);
   draw_next(ui, core);

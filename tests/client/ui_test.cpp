@@ -13,6 +13,7 @@
 #include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
 #include "client/meeting_start.hpp"
+#include "client/navigation.hpp"
 #include "client/text_cell.hpp"
 #include "client/view_actions.hpp"
 #include "client/view_comparison.hpp"
@@ -704,6 +705,42 @@ TEST_F(leerlijn_screens, StartingAFinishedOrALaterMeetingAsksFirst) {
   const auto next = only<op::start_meeting>(h_.ui.todo.ops);
   ASSERT_TRUE(next.has_value()) << "the next meeting starts without a question";
   EXPECT_EQ(next->meeting, 1);
+}
+
+// Everyone follows the meeting: into it when it starts; when it is closed, to the overview
+// with the next meeting, its date and the open actions (not an empty "no meeting" page).
+TEST_F(leerlijn_screens, AfterClosingAMeetingEveryoneSeesWhatComesNext) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(1));
+  int last_active = -1;
+  h_.ui.current = screen::overview;
+  ASSERT_FALSE(anna_.start_meeting(2));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::meeting);
+  EXPECT_EQ(last_active, 2);
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::meeting) << "nothing changed, nobody moves";
+
+  ASSERT_FALSE(anna_.end_meeting(2));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::overview);
+  view_overview overview;
+  const std::string shown = shown_text(h_, [&] { overview.draw(h_.ui, anna_); });
+  EXPECT_NE(shown.find("De Terugkombijeenkomst is afgerond"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("4. Eindevaluatiebijeenkomst"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(dutch_date(anna_.state().meetings[3].planned_date)), std::string::npos);
+  EXPECT_NE(shown.find("3 open acties"), std::string::npos) << shown;
+
+  // Someone who was reading another screen when it closed stays there.
+  ASSERT_FALSE(anna_.start_meeting(3));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  h_.ui.current = screen::documents;
+  ASSERT_FALSE(anna_.end_meeting(3));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::documents);
 }
 
 TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
