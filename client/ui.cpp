@@ -39,6 +39,33 @@ void text_in(ImFont* font, std::string_view s, bool wrapped) {
 
 void heading(const ui_context& ui, std::string_view s) { text_in(ui.font.heading, s); }
 
+void begin_band(const ui_context& ui) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);  // the contents, over the box drawn afterwards
+  const float pad = ui.px(8);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
+}
+
+void end_band(const ui_context& ui, const ImVec4& fill, const ImVec4& border) {
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const float pad = ui.px(8);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSetCurrent(0);
+  const ImVec2 min(ImGui::GetItemRectMin().x - pad, ImGui::GetItemRectMin().y - pad);
+  const ImVec2 max(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                   ImGui::GetItemRectMax().y + pad);
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(fill), rounding);
+  draw->AddRect(min, max, ImGui::GetColorU32(border), rounding, 0, ui.px(2));
+  draw->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(min.x, max.y));
+  ImGui::Dummy(ImVec2(max.x - min.x, ImGui::GetStyle().ItemSpacing.y));
+}
+
 void help_marker(std::string_view s) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");

@@ -87,6 +87,10 @@ void text_wrapped(std::string_view s);
 void text_coloured(const ImVec4& colour, std::string_view s);
 void text_in(ImFont* font, std::string_view s, bool wrapped = true);
 void heading(const ui_context& ui, std::string_view s);
+// A tinted box with a border around what is drawn between begin_band() and end_band(), as
+// tall as what it holds (Dear ImGui 1.86's child windows cannot size themselves to that).
+void begin_band(const ui_context& ui);
+void end_band(const ui_context& ui, const ImVec4& fill, const ImVec4& border);
 // A "(?)" that explains on hover.
 void help_marker(std::string_view s);
 // Whether the team holds uitvoerders and managers of both sides: `complete` in green, or

@@ -34,6 +34,7 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   const auto& tpl = template_of(t.meetings[static_cast<std::size_t>(index)]);
   const int item = std::clamp(shown_item(core, index), 0, static_cast<int>(tpl.agenda.size()) - 1);
 
+  if (core.is_coordinator()) lead_by_keys(ui, core, index);
   const float sidebar = ui.px(300);
   ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
   draw_agenda(ui, core, index);
@@ -47,6 +48,7 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
                     ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
   view_reactions::draw_highlight(ui, core, index);
+  draw_private_look(ui, core, index);
   text_in(ui.font.heading, std::to_string(item + 1) + ". " + agenda_item.title);
   const int template_index = t.meetings[static_cast<std::size_t>(index)].template_index;
   vote_.draw(ui, core, index, document_for(template_index, agenda_item.document));
@@ -130,7 +132,9 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
     const auto& item = tpl.agenda[static_cast<std::size_t>(i)];
     ImGui::PushID(i);
     const bool is_current = running && i == current;
+    const bool private_look = running && i == shown && !is_current;
     std::string label = (is_current ? "▶ " : "   ") + std::to_string(i + 1) + ". " + item.title;
+    if (private_look) label += " (alleen jij)";
     std::string minutes = std::to_string(item.minutes) + " min";
     if (item.pause_minutes > 0 && !is_pause(item))
       minutes += " (incl. " + std::to_string(item.pause_minutes) + " pauze)";
@@ -164,17 +168,9 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
 
   if (running && shown != current) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    if (ImGui::Button("Terug naar de coördinator", ImVec2(-FLT_MIN, 0)))
-      browsing_.erase(meeting_index);
-    mark(ui, "meeting/follow");
-    ImGui::PopStyleColor(2);
-    if (core.is_coordinator() &&
-        ImGui::Button("Dit punt voor iedereen tonen", ImVec2(-FLT_MIN, 0))) {
-      ui.todo.submit(op::goto_agenda_item{meeting_index, shown, 0});
-      browsing_.erase(meeting_index);
-    }
+    text_coloured(colours::attention, "Je kijkt zelf bij punt " + std::to_string(shown + 1) +
+                                          "; de anderen zien punt " + std::to_string(current + 1) +
+                                          ".");
   }
 }
 
@@ -192,21 +188,21 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
   }
   const int current = m.session.agenda_index;
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  // Moving the meeting is this pair (and PgUp / PgDn): everyone goes along.
   ImGui::BeginDisabled(current <= 0);
-  if (ImGui::Button("◀ Vorige", ImVec2(half, 0))) {
-    ui.todo.submit(op::goto_agenda_item{meeting_index, current - 1, 0});
-    browsing_.erase(meeting_index);
-  }
+  if (ImGui::Button("◀ Vorige", ImVec2(half, 0))) move_everyone(ui, meeting_index, current - 1);
   mark(ui, "meeting/previous");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Iedereen naar het vorige agendapunt (PgUp)");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(current + 1 >= static_cast<int>(tpl.agenda.size()));
-  if (ImGui::Button("Volgende ▶", ImVec2(half, 0))) {
-    ui.todo.submit(op::goto_agenda_item{meeting_index, current + 1, 0});
-    browsing_.erase(meeting_index);
-  }
+  if (ImGui::Button("Volgende ▶", ImVec2(half, 0))) move_everyone(ui, meeting_index, current + 1);
   mark(ui, "meeting/next");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Iedereen naar het volgende agendapunt (PgDn)");
   ImGui::EndDisabled();
+  text_coloured(colours::muted, "Iedereen gaat mee · PgDn / PgUp");
   const float third =
       (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   if (m.session.timer.running) {
@@ -231,6 +227,55 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ImGui::SameLine();
     if (ImGui::Button("Nee")) confirm_end_ = false;
   }
+}
+
+void view_meeting::move_everyone(ui_context& ui, int meeting_index, int item) {
+  ui.todo.submit(op::goto_agenda_item{meeting_index, item, 0});
+  browsing_.erase(meeting_index);
+}
+
+// A presenter's clicker sends Page Down / Page Up: the coordinator moves the meeting with it
+// (or the keyboard) as long as no text field has the keys.
+void view_meeting::lead_by_keys(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  if (m.status != meeting_status::bezig || ImGui::GetIO().WantTextInput ||
+      ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    return;
+  const int current = m.session.agenda_index;
+  const int last = static_cast<int>(template_of(m).agenda.size()) - 1;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) && current < last)
+    move_everyone(ui, meeting_index, current + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false) && current > 0)
+    move_everyone(ui, meeting_index, current - 1);
+}
+
+// Looking at another agenda item than the meeting's is private, and shows it: a band above
+// the item says so, with the way back (and for the coordinator, the way to take everyone).
+void view_meeting::draw_private_look(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  const int shown = shown_item(core, meeting_index);
+  const int current = m.session.agenda_index;
+  if (m.status != meeting_status::bezig || shown == current) return;
+  const auto& agenda = template_of(m).agenda;
+  begin_band(ui);
+  ImGui::PushFont(ui.font.bold);
+  text_coloured(colours::attention, "Alleen jij kijkt hier. De bijeenkomst is bij punt " +
+                                        std::to_string(current + 1) + ": " +
+                                        agenda[static_cast<std::size_t>(current)].title);
+  ImGui::PopFont();
+  mark(ui, "lead/private");
+  if (core.is_coordinator()) {
+    if (ImGui::Button("Dit punt voor iedereen tonen")) move_everyone(ui, meeting_index, shown);
+    mark(ui, "lead/show-all");
+    ImGui::SameLine();
+    const std::string back = "Terug naar punt " + std::to_string(current + 1);
+    if (ImGui::Button(back.c_str())) browsing_.erase(meeting_index);
+  } else if (ImGui::Button("Terug naar de bijeenkomst")) {
+    browsing_.erase(meeting_index);
+  }
+  mark(ui, "meeting/follow");
+  end_band(ui, ImVec4(1.0f, 0.95f, 0.85f, 1.0f), colours::attention);
+  ImGui::Spacing();
 }
 
 void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeting_index) {

@@ -58,6 +58,8 @@ class headless {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(1200, 800);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // as a backend would
     io.Fonts->AddFontDefault();
     unsigned char* pixels = nullptr;
     int w = 0;
@@ -115,6 +117,14 @@ class headless {
   void enter(const std::string& name, const char* text, const std::function<void()>& draw) {
     click(name, draw);
     type(text, draw);
+  }
+  // One press of `key` (down for a frame, then up).
+  void press(ImGuiKey key, const std::function<void()>& draw) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[io.KeyMap[key]] = true;
+    frame(draw);
+    io.KeysDown[io.KeyMap[key]] = false;
+    frame(draw);
   }
   void type(const char* text, const std::function<void()>& draw) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
@@ -470,14 +480,47 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
     EXPECT_FALSE(probe.contains(control)) << control;
   EXPECT_TRUE(bram.goto_agenda_item(0, 2).has_value()) << "the rules refuse it to him too";
 
-  // He looks at item 4 on his own, then goes back to where the coordinator is.
+  // He looks at item 4 on his own, which his screen says plainly, then goes back to where
+  // the meeting is.
   h.click("agenda/3", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 3);
   EXPECT_EQ(hers.shown_item(anna, 0), 1) << "nobody else moved";
+  h.look(as_bram);
+  EXPECT_TRUE(probe.contains("lead/private"));
+  EXPECT_FALSE(probe.contains("lead/show-all")) << "only the coordinator takes everyone along";
   h.click("meeting/follow", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 1);
   h.look(as_bram);
   EXPECT_FALSE(probe.contains("meeting/follow")) << "nothing to go back to";
+  EXPECT_FALSE(probe.contains("lead/private"));
+
+  // The coordinator's own look elsewhere is private too, and visibly so; from there one
+  // click takes everyone along. She is never offered to go back to herself.
+  h.click("agenda/3", as_anna);
+  EXPECT_TRUE(h.ui.todo.empty()) << "clicking the agenda moves only her own view";
+  EXPECT_EQ(hers.shown_item(anna, 0), 3);
+  std::string shown = shown_text(h, as_anna);
+  EXPECT_NE(shown.find("Alleen jij kijkt hier"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("Terug naar de coördinator"), std::string::npos) << shown;
+  h.click("lead/show-all", as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::goto_agenda_item>(ops[0]).index, 3);
+  EXPECT_EQ(session(bram).agenda_index, 3);
+  EXPECT_EQ(hers.shown_item(anna, 0), 3);
+  EXPECT_EQ(his.shown_item(bram, 0), 3);
+
+  // Page Down (a presenter's clicker) moves the meeting on; Page Up back.
+  h.press(ImGuiKey_PageDown, as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(session(bram).agenda_index, 4);
+  h.press(ImGuiKey_PageUp, as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(session(bram).agenda_index, 3);
+  h.press(ImGuiKey_PageDown, as_bram);
+  EXPECT_TRUE(h.ui.todo.empty()) << "only the coordinator leads";
 
   // The chat tab below the document opens on a click.
   EXPECT_FALSE(probe.contains("chat-input"));
