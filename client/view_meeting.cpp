@@ -19,6 +19,16 @@ bool is_pause(const agenda_item_template& item) {
   return item.pause_minutes > 0 && item.pause_minutes >= item.minutes;
 }
 
+// Who held `role` in the latest earlier meeting that had one, if still in the team.
+person_id previous_holder(const trajectory& t, int meeting_index, meeting_role role) {
+  for (int i = meeting_index - 1; i >= 0; --i) {
+    const auto& s = t.meetings[static_cast<std::size_t>(i)].session;
+    const person_id id = role == meeting_role::notulist ? s.notulist : s.invuller;
+    if (id != no_person) return find_person(t, id) != nullptr ? id : no_person;
+  }
+  return no_person;
+}
+
 }  // namespace
 
 int view_meeting::shown_item(const client_core& core, int meeting_index) const {
@@ -310,6 +320,17 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
         ImGui::PopID();
       }
       ImGui::EndCombo();
+    }
+    // Roles tend to stay with the same people: offer last time's.
+    if (holder == no_person) {
+      if (const person* before = find_person(t, previous_holder(t, meeting_index, role))) {
+        ImGui::Indent(ui.px(90));
+        const std::string again = before->name + " (vorige keer)";
+        if (ImGui::SmallButton(again.c_str()))
+          ui.todo.submit(op::assign_role{meeting_index, role, before->id});
+        mark(ui, "role/" + label + "/previous");
+        ImGui::Unindent(ui.px(90));
+      }
     }
     ImGui::PopID();
   }

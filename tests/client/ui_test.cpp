@@ -786,6 +786,32 @@ TEST_F(leerlijn_screens, AfterClosingAMeetingEveryoneSeesWhatComesNext) {
   EXPECT_EQ(h_.ui.current, screen::documents);
 }
 
+// Roles tend to stay with the same people: the next meeting offers last time's notulist
+// and invuller with one click each, until someone is chosen.
+TEST_F(leerlijn_screens, TheRolesOfTheLastMeetingAreOffered) {
+  ASSERT_FALSE(anna_.start_meeting(0));
+  ASSERT_FALSE(anna_.assign_role(0, meeting_role::notulist, bram_));
+  ASSERT_FALSE(anna_.assign_role(0, meeting_role::invuller, anna_.me()));
+  ASSERT_FALSE(anna_.end_meeting(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("role/Notulist/previous"));
+  ASSERT_TRUE(probe_.contains("role/Invuller/previous"));
+  EXPECT_NE(shown_text(h_, draw).find("Bram Öztürk (vorige keer)"), std::string::npos);
+  click("role/Notulist/previous", draw);
+  const auto notulist = only<op::assign_role>(apply());
+  ASSERT_TRUE(notulist.has_value());
+  EXPECT_EQ(notulist->meeting, 1);
+  EXPECT_EQ(notulist->role, meeting_role::notulist);
+  EXPECT_EQ(notulist->person, bram_);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("role/Notulist/previous")) << "chosen: nothing more to offer";
+  EXPECT_TRUE(probe_.contains("role/Invuller/previous"));
+}
+
 TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
   ASSERT_NO_FATAL_FAILURE(hold_until(-1));
   view_overview overview;
