@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
 namespace jos::client {
@@ -309,6 +310,7 @@ int app::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    keyboard_new_frame();
     draw();
     ImGui::Render();
     if (profile_.enabled()) profile_.end_build(live);

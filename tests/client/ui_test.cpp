@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +13,7 @@
 
 #include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
+#include "client/keyboard.hpp"
 #include "client/meeting_start.hpp"
 #include "client/navigation.hpp"
 #include "client/text_cell.hpp"
@@ -74,6 +76,7 @@ class headless {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
+    keyboard_new_frame();  // as the app does
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
@@ -234,6 +237,38 @@ TEST(TextCell, LettersTypedRightAfterTheClickAllArrive) {
     take_edits(h.ui, model);
   }
   EXPECT_EQ(model, "Al: " + typed);
+}
+
+// Escape leaves a text field and keeps what was typed. Dear ImGui would put back the text
+// the field had when it was entered, which in a shared cell would undo the typing for
+// everyone; in a form it would throw away what was filled in.
+TEST(Keyboard, EscapeLeavesAFieldAndKeepsWhatWasTyped) {
+  headless h;
+  text_cell widget;
+  std::string model = "samen";
+  auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
+  h.frame(draw);
+  h.click(ImVec2(30, 20), draw);
+  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.type(" werken", draw);
+  take_edits(h.ui, model);
+  ASSERT_EQ(model, "samen werken");
+  h.press(ImGuiKey_Escape, draw);
+  EXPECT_TRUE(take_edits(h.ui, model).empty()) << "nothing is taken back";
+  EXPECT_EQ(model, "samen werken");
+  EXPECT_FALSE(widget.editing()) << "the field was left";
+
+  std::string name = "Zoë";
+  auto form = [&] {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##name", &name);
+  };
+  h.frame(form);
+  h.click(ImVec2(60, 15), form);
+  h.type(" Çelik", form);
+  h.press(ImGuiKey_Escape, form);
+  EXPECT_EQ(ImGui::GetActiveID(), 0u);
+  EXPECT_EQ(name, "Zoë Çelik");
 }
 
 TEST(TextCell, ReadersCannotOpenTheField) {
