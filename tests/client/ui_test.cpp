@@ -431,6 +431,138 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
   }
 }
 
+// Runs what the frames asked of the core (no ops on the start screen), as the app does.
+void run_actions(headless& h, client_core& core) {
+  auto todo = std::move(h.ui.todo);
+  h.ui.todo = intents{};
+  for (auto& a : todo.actions) a(core);
+  EXPECT_TRUE(todo.ops.empty());
+}
+
+// An empty form names what is missing in reading order (your name before the school), the
+// keyboard goes to the first of it, and each tab shows only its own problems: the team
+// code the server refused on one tab is not the new leerlijn's problem.
+TEST(StartScreen, AnEmptyFormAsksInReadingOrderAndEachTabKeepsItsOwnProblems) {
+  testing::scratch_dir dir("ui-start-order");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  client_core zoe(testing::options_in(dir / "zoe"));
+  ASSERT_EQ(zoe.use_server(server.url()), "");
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, zoe); };
+
+  h.click("start/tab-new", draw);
+  h.click("start/create", draw);
+  run_actions(h, zoe);
+  std::string shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Vul nog in: je naam, je functie, de naam van de school en de naam van "
+                       "de jongerenwerkorganisatie."),
+            std::string::npos)
+      << shown;
+  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.type("Zoë Çelik", draw);
+  EXPECT_EQ(h.field(), "Zoë Çelik") << "the keyboard went to the name, the first gap";
+
+  h.click("start/tab-join", draw);
+  h.enter("start/code", "ZZZZZ-ZZZZZ", draw);
+  h.enter("start/function", "jongerenwerker", draw);
+  h.click("start/join", draw);
+  run_actions(h, zoe);
+  ASSERT_TRUE(zoe.run_until(
+      [&] { return zoe.phase() == session_phase::start && zoe.last_notice(); }, testing::patience));
+  shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("teamcode is onbekend"), std::string::npos) << shown;
+  h.click("start/tab-new", draw);
+  run_actions(h, zoe);
+  shown = shown_text(h, draw);
+  EXPECT_EQ(shown.find("teamcode is onbekend"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("Vul nog in"), std::string::npos) << "that was before; now it is asked anew";
+}
+
+// A wrong server address neither blocks the form nor loses it: what was typed survives a
+// restart, and the corrected address is used at once.
+TEST(StartScreen, TheFormIsKeptAndACorrectedAddressIsUsedAtOnce) {
+  testing::scratch_dir dir("ui-start-kept");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  {
+    client_core mo(testing::options_in(dir / "mo"));
+    ASSERT_EQ(mo.use_server("ws://127.0.0.1:1"), "") << "valid, but nobody listens there";
+    view_start start;
+    const auto draw = [&] { start.draw(h.ui, mo); };
+    h.click("start/tab-new", draw);
+    h.enter("start/name", "Mo Haddou", draw);
+    h.enter("start/function", "zorgcoördinator", draw);
+    h.enter("start/school", "Het Lyceum", draw);
+    h.enter("start/youth", "Buurtwerk Zuid", draw);
+    h.click("start/fresh", draw);
+    h.click("start/create", draw);
+    run_actions(h, mo);
+    ASSERT_TRUE(mo.run_until([&] { return !mo.connection().last_error.empty(); }, 15s));
+    const std::string shown = shown_text(h, draw);
+    EXPECT_NE(shown.find("Klopt het serveradres?"), std::string::npos) << shown;
+    EXPECT_EQ(mo.phase(), session_phase::registering);
+  }
+  // The app closed and opened again.
+  client_core mo(testing::options_in(dir / "mo"));
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, mo); };
+  h.look(draw);
+  h.look(draw);
+  ASSERT_TRUE(probe.contains("start/create")) << "the tab it was on";
+  h.enter("start/server", server.url().c_str(), draw);
+  h.click(ImVec2(5, 790), draw);  // elsewhere: the address is taken
+  run_actions(h, mo);
+  EXPECT_EQ(mo.remembered().server, server.url());
+  h.click("start/create", draw);  // nothing retyped
+  run_actions(h, mo);
+  ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
+  EXPECT_EQ(mo.state().partners.school, "Het Lyceum");
+  EXPECT_EQ(mo.state().partners.youth_organisation, "Buurtwerk Zuid");
+  EXPECT_EQ(mo.state().partners.kind, cooperation::fresh);
+  EXPECT_EQ(mo.my_person()->function, "zorgcoördinator");
+}
+
+// The start form by keyboard alone: Tab goes through every field and choice in reading
+// order (the radio buttons too), Space chooses, Enter submits.
+TEST(StartScreen, TheKeyboardAloneFillsInAndSubmitsTheForm) {
+  testing::scratch_dir dir("ui-start-keys");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  client_core zoe(testing::options_in(dir / "zoe"));
+  ASSERT_EQ(zoe.use_server(server.url()), "");
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, zoe); };
+  h.enter("start/code", anna.identity()->join_code.c_str(), draw);
+  h.press(ImGuiKey_Tab, draw);
+  h.type("Zoë Çelik", draw);
+  h.press(ImGuiKey_Tab, draw);  // School
+  h.press(ImGuiKey_Tab, draw);  // Jongerenwerk
+  h.press(ImGuiKey_Space, draw);
+  h.press(ImGuiKey_Tab, draw);  // Functie
+  h.type("jongerenwerker", draw);
+  h.press(ImGuiKey_Tab, draw);  // Uitvoerder
+  h.press(ImGuiKey_Tab, draw);  // Manager
+  h.press(ImGuiKey_Space, draw);
+  h.press(ImGuiKey_Enter, draw);
+  run_actions(h, zoe);
+  ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
+  const person* me = zoe.my_person();
+  ASSERT_NE(me, nullptr);
+  EXPECT_EQ(me->name, "Zoë Çelik");
+  EXPECT_EQ(me->org, organisation::jongerenwerk);
+  EXPECT_EQ(me->function, "jongerenwerker");
+  EXPECT_EQ(me->level, staff_level::manager);
+}
+
 // The meeting view of the coordinator and of a team member side by side: her clicks on
 // the agenda, the timer and the roles become ops that reach him; he sees the same place
 // without the controls, may look at another item and comes back with one click, and the
