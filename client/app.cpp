@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "client/characters.hpp"
 #include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
@@ -232,6 +233,7 @@ bool app::open_window() {
 
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
   return true;
 }
 
@@ -311,6 +313,7 @@ int app::run() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     keyboard_new_frame();
+    if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
     draw();
     ImGui::Render();
     if (profile_.enabled()) profile_.end_build(live);

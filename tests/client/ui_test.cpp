@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "client/agenda_clock.hpp"
+#include "client/characters.hpp"
 #include "client/core/client_core.hpp"
 #include "client/keyboard.hpp"
 #include "client/meeting_start.hpp"
@@ -77,6 +78,7 @@ class headless {
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
     keyboard_new_frame();  // as the app does
+    if (refuse_unshowable_typing(*ui.font.regular)) ++refusals;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
@@ -141,6 +143,7 @@ class headless {
   }
 
   ui_context ui;
+  int refusals = 0;  // frames in which typed characters were refused
 
  private:
   ImGuiContext* context_;
@@ -269,6 +272,43 @@ TEST(Keyboard, EscapeLeavesAFieldAndKeepsWhatWasTyped) {
   h.press(ImGuiKey_Escape, form);
   EXPECT_EQ(ImGui::GetActiveID(), 0u);
   EXPECT_EQ(name, "Zoë Çelik");
+}
+
+// Emoji cannot be shown here (Dear ImGui 1.86 keeps 16-bit characters, DejaVu Sans has
+// none): typed or pasted, they are refused with a message, never stored as '?' or U+FFFD.
+TEST(Characters, EmojiAreRefusedWithAMessageNeverReplaced) {
+  headless h;
+  const ImFont& font = *h.ui.font.regular;
+  bool refused = false;
+  EXPECT_EQ(showable_part(font, "Goed 👍 zo", refused), "Goed  zo");
+  EXPECT_TRUE(refused);
+  refused = false;
+  EXPECT_EQ(showable_part(font, "Zoë: ‘prima’", refused).find('?'), std::string::npos);
+
+  std::string chat;
+  auto draw = [&] {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##chat", &chat);
+  };
+  h.frame(draw);
+  h.click(ImVec2(60, 15), draw);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("Goed 👍");
+  h.frame(draw);
+  EXPECT_EQ(chat, "Goed ");
+  EXPECT_EQ(h.refusals, 1) << "the app says so in the status bar";
+
+  io.GetClipboardTextFn = [](void*) -> const char* { return "top 🙂!"; };
+  int pasted_refusals = 0;
+  guard_clipboard(font, [&] { ++pasted_refusals; });
+  io.KeyCtrl = true;
+  h.press(ImGuiKey_V, draw);
+  io.KeyCtrl = false;
+  h.frame(draw);
+  EXPECT_EQ(chat, "Goed top !");
+  EXPECT_EQ(pasted_refusals, 1);
+  EXPECT_EQ(chat.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_EQ(chat.find('?'), std::string::npos);
 }
 
 TEST(TextCell, ReadersCannotOpenTheField) {
