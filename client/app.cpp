@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "client/characters.hpp"
+#include "client/fonts.hpp"
 #include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
@@ -41,23 +42,6 @@ bool parse_int(const std::string& s, int& out) {
 
 void on_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "jos-client: GLFW-fout %d: %s\n", code, description);
-}
-
-// Glyphs the Dutch UI needs: Latin-1 (ë, é, ï), Latin Extended-A, General Punctuation
-// (‘ ’ “ ” – …), the euro sign, arrows and the shapes used as markers (● ○ ▶ ◀).
-const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC,
-                                0x2190, 0x2193, 0x25A0, 0x25FF, 0x2713, 0x2713, 0};
-
-std::string find_font(const char* name) {
-  for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
-                          "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
-    std::string path = std::string(dir) + name;
-    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-      std::fclose(f);
-      return path;
-    }
-  }
-  return {};
 }
 
 // Whether `text` stands in one of the shared texts: a document cell or a meeting's minutes.
@@ -197,15 +181,10 @@ bool app::open_window() {
   if (!glfwInit()) return false;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  float scale = 1.0f;
-  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
-    float xs = 1.0f;
-    float ys = 1.0f;
-    glfwGetMonitorContentScale(monitor, &xs, &ys);
-    scale = std::max(1.0f, std::max(xs, ys));
-  }
-  window_ = glfwCreateWindow(static_cast<int>(static_cast<float>(options_.width) * scale),
-                             static_cast<int>(static_cast<float>(options_.height) * scale),
+  // --size is in the units of a 96 dpi screen: on a high-DPI one the window gets as many
+  // more pixels (where the system counts in points already, GLFW leaves it as it is).
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(options_.width, options_.height,
                              "jos – Jongerenwerk en Onderwijs Samen", nullptr, nullptr);
   if (window_ == nullptr) {
     glfwTerminate();
@@ -213,6 +192,11 @@ bool app::open_window() {
   }
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
+  glfwSetWindowUserPointer(window_, this);
+  // Dragged to a screen with another scale: everything is measured again.
+  glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* w, float, float) {
+    static_cast<app*>(glfwGetWindowUserPointer(w))->rescale_ = true;
+  });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -227,34 +211,94 @@ bool app::open_window() {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
   style.CellPadding = ImVec2(6, 5);
-  style.ScaleAllSizes(scale);
-  ui_.scale = scale;
-  load_fonts(scale);
-
+  base_style_ = style;
+  zoom_percent_ = core_.remembered().zoom_percent;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  // The view's own keys are taken from the events themselves: Dear ImGui 1.86 sees only
+  // whether a key is down when a frame starts, and misses a quick press and release.
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS) static_cast<app*>(glfwGetWindowUserPointer(w))->on_key(key, mods);
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+  });
   ImGui_ImplOpenGL3_Init("#version 130");
+  apply_scale();
   guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
   return true;
 }
 
-void app::load_fonts(float scale) {
+void app::apply_scale() {
+  rescale_ = false;
+  // The screen's scale (1 on a 96 dpi screen), less what the framebuffer already adds where
+  // the system counts in points: fonts are then rasterised for the pixels and drawn at
+  // their size in points.
+  float xs = 1.0f;
+  float ys = 1.0f;
+  glfwGetWindowContentScale(window_, &xs, &ys);
+  int points = 0;
+  int pixels = 0;
+  glfwGetWindowSize(window_, &points, nullptr);
+  glfwGetFramebufferSize(window_, &pixels, nullptr);
+  const float raster = points > 0 && pixels > points
+                           ? static_cast<float>(pixels) / static_cast<float>(points)
+                           : 1.0f;
+  const float screen = std::max(1.0f, std::max(xs, ys) / raster);
+  zoom_percent_ = std::clamp(zoom_percent_, zoom_steps.front(), zoom_steps.back());
+  ui_.zoom_percent = zoom_percent_;
+  ui_.scale = screen * static_cast<float>(zoom_percent_) / 100.0f *
+              (ui_.presenting ? presentation_zoom : 1.0f);
+  presenting_scaled_ = ui_.presenting;
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = base_style_;
+  style.ScaleAllSizes(ui_.scale);
   ImGuiIO& io = ImGui::GetIO();
-  const std::string regular = find_font("DejaVuSans.ttf");
-  const std::string bold = find_font("DejaVuSans-Bold.ttf");
-  if (regular.empty() || bold.empty()) {
-    std::fprintf(stderr, "jos-client: DejaVu Sans niet gevonden; letters als ë en ‘ ontbreken.\n");
-    ui_.font.regular = io.Fonts->AddFontDefault();
-    ui_.font.bold = ui_.font.large = ui_.font.heading = ui_.font.regular;
-    return;
-  }
-  ui_.font.regular =
-      io.Fonts->AddFontFromFileTTF(regular.c_str(), 17.0f * scale, nullptr, glyph_ranges);
-  ui_.font.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), 17.0f * scale, nullptr, glyph_ranges);
-  ui_.font.large =
-      io.Fonts->AddFontFromFileTTF(regular.c_str(), 21.0f * scale, nullptr, glyph_ranges);
-  ui_.font.heading =
-      io.Fonts->AddFontFromFileTTF(bold.c_str(), 24.0f * scale, nullptr, glyph_ranges);
+  ui_.font = build_fonts(*io.Fonts, ui_.scale, raster);
   io.FontDefault = ui_.font.regular;
+  io.FontGlobalScale = 1.0f / raster;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Ctrl + and Ctrl − change the text size in steps, Ctrl 0 goes back to 100 %; remembered.
+// F5 starts and ends the presentation for the beamer.
+void app::on_key(int key, int mods) {
+  if ((mods & GLFW_MOD_CONTROL) != 0) {
+    if (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD) ui_.zoom_change = +1;
+    if (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT) ui_.zoom_change = -1;
+    if (key == GLFW_KEY_0 || key == GLFW_KEY_KP_0) ui_.zoom_change = 100 - zoom_percent_;
+  }
+  if (key == GLFW_KEY_F5 && core_.has_state()) ui_.presenting = !ui_.presenting;
+}
+
+// Escape ends the presentation too, unless a text field or a dialog takes it.
+void app::handle_view_keys() {
+  if (ui_.presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) &&
+      !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    ui_.presenting = false;
+}
+
+// What a frame asked of the view (a zoom step, the presentation on or off), applied between
+// frames: fonts cannot change while one is drawn.
+void app::apply_view_changes() {
+  if (ui_.zoom_change != 0) {
+    const int change = ui_.zoom_change;
+    ui_.zoom_change = 0;
+    int next = zoom_percent_ + change;   // by so many percent
+    if (change == +1 || change == -1) {  // a step
+      const auto it = std::find(zoom_steps.begin(), zoom_steps.end(), zoom_percent_);
+      const std::ptrdiff_t here = it == zoom_steps.end() ? 2 : it - zoom_steps.begin();
+      const std::ptrdiff_t last = static_cast<std::ptrdiff_t>(zoom_steps.size()) - 1;
+      next =
+          zoom_steps[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(here + change, 0, last))];
+    }
+    next = std::clamp(next, zoom_steps.front(), zoom_steps.back());
+    if (next != zoom_percent_) {
+      zoom_percent_ = next;
+      core_.remember_zoom(next);
+      rescale_ = true;
+    }
+  }
+  if (ui_.presenting != presenting_scaled_) rescale_ = true;
+  if (rescale_) apply_scale();
 }
 
 int app::run() {
@@ -314,6 +358,7 @@ int app::run() {
     ImGui::NewFrame();
     keyboard_new_frame();
     if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
+    handle_view_keys();
     draw();
     ImGui::Render();
     if (profile_.enabled()) profile_.end_build(live);
@@ -348,6 +393,7 @@ int app::run() {
     }
     glfwSwapBuffers(window_);
     if (!options_.marks.empty()) save_marks(options_.marks);  // for tests that click by name
+    apply_view_changes();
     if (profile_.enabled()) profile_.presented(live, glfwGetTime());
     if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
       // For the test that an idle window sleeps: what it drew while it was left alone.

@@ -2,6 +2,7 @@
 // The window and its frame loop: wait for input or the network (sleep when idle) → take in
 // what the network delivered → draw the views → turn the intents into ops → render.
 
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -55,7 +56,10 @@ class app {
 
  private:
   bool open_window();
-  void load_fonts(float scale);
+  void apply_scale();
+  void on_key(int key, int mods);
+  void handle_view_keys();
+  void apply_view_changes();
   void draw();
   void draw_main();
   void apply_intents();
@@ -76,6 +80,13 @@ class app {
   view_export export_;
   view_status_bar status_bar_;
 
+  // The text size steps (Ctrl + / Ctrl −), and how much larger the presentation is.
+  static constexpr std::array<int, 8> zoom_steps{80, 90, 100, 110, 125, 150, 175, 200};
+  static constexpr float presentation_zoom = 1.5f;
+  ImGuiStyle base_style_;   // unscaled; scaled again whenever the scale changes
+  int zoom_percent_ = 100;  // the reader's own (remembered)
+  bool rescale_ = false;    // the screen's scale changed: fonts and sizes anew
+  bool presenting_scaled_ = false;
   bool show_codes_ = false;  // after starting a leerlijn: the codes to share
   session_phase last_phase_ = session_phase::start;
   int last_active_meeting_ = -1;

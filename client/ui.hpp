@@ -46,7 +46,10 @@ struct shown_document {
 
 struct ui_context {
   fonts font;
-  float scale = 1.0f;
+  float scale = 1.0f;       // screen scale × the reader's zoom (× the presentation's)
+  int zoom_percent = 100;   // the reader's zoom, for the status bar
+  int zoom_change = 0;      // asked this frame: +1 / −1 a step, else by so many percent
+  bool presenting = false;  // the beamer: the current item and its form, large, nothing else
   intents todo;
   screen current = screen::overview;
   int selected_meeting = -1;  // the meeting the meeting view shows (-1: the active one)

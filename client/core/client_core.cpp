@@ -85,6 +85,13 @@ void client_core::remember_start_form(const start_form& form, const protocol::pr
   if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
 }
 
+void client_core::remember_zoom(int percent) {
+  if (settings_.zoom_percent == percent) return;
+  settings_.zoom_percent = percent;
+  std::string error;
+  if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
+}
+
 std::string client_core::use_server(const std::string& address) {
   auto parsed = parse_server_url(address);
   if (!parsed.url) return parsed.error;

@@ -68,6 +68,8 @@ settings load_settings(const std::filesystem::path& dir, std::string& error) {
                          .value_or(shared::staff_level::uitvoerder);
       }
       if (auto form = j.find("form"); form != j.end() && form->is_object()) s.form = form_of(*form);
+      if (auto zoom = j.find("zoom_percent"); zoom != j.end() && zoom->is_number_integer())
+        s.zoom_percent = zoom->get<int>();
       if (auto servers = j.find("servers"); servers != j.end() && servers->is_object()) {
         for (const auto& [url, v] : servers->items()) {
           if (!v.is_object()) continue;
@@ -109,6 +111,7 @@ bool save_settings(const std::filesystem::path& dir, const settings& s, std::str
                     {"youth_organisation", s.form.youth_organisation},
                     {"kind", shared::name_of(s.form.kind)},
                     {"preconditions", s.form.preconditions}}},
+                  {"zoom_percent", s.zoom_percent},
                   {"servers", std::move(servers)}};
   return write_file_durably(dir / file_name,
                             j.dump(2, ' ', false, json::error_handler_t::replace) + "\n", error);

@@ -38,6 +38,7 @@ struct settings {
   std::string client_id;  // this installation; names our ops so resends are recognised
   protocol::profile me;
   start_form form;
+  int zoom_percent = 100;                          // the reader's own text size (Ctrl + / Ctrl −)
   std::map<std::string, server_identity> servers;  // key: server_url::text()
   bool operator==(const settings&) const = default;
 };

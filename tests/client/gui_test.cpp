@@ -11,6 +11,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "client/core/client_core.hpp"
 #include "client/core/files.hpp"
 #include "client/core/journal.hpp"
+#include "client/core/settings.hpp"
 #include "client/core/today.hpp"
 #include "shared/calendar.hpp"
 #include "team.hpp"
@@ -41,12 +43,16 @@ bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 
 bool have_xdotool() {
   return std::system("command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1") == 0;
 }
+bool have_xrdb() {
+  return std::system("command -v Xvfb >/dev/null 2>&1 && command -v xrdb >/dev/null 2>&1") == 0;
+}
 
 // An X display of our own (Xvfb picks a free number), for tests that send real keyboard and
-// mouse events to the window with xdotool.
+// mouse events to the window with xdotool, or that need a high-DPI screen: `dpi` is what
+// the desktop would announce in Xft.dpi (192 for 200 %).
 class x_display {
  public:
-  x_display(int width, int height) {
+  x_display(int width, int height, int dpi = 96) {
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
@@ -54,8 +60,9 @@ class x_display {
       close(fds[0]);
       const std::string fd = std::to_string(fds[1]);
       const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
+      // -noreset: the resources set below must outlive the xrdb client that sets them.
       execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten",
-             "tcp", static_cast<char*>(nullptr));
+             "tcp", "-noreset", static_cast<char*>(nullptr));
       _exit(127);
     }
     close(fds[1]);
@@ -65,6 +72,11 @@ class x_display {
     while (read(fds[0], &c, 1) == 1 && c != '\n') number.push_back(c);
     close(fds[0]);
     if (!number.empty()) name_ = ":" + number;
+    if (dpi != 96 && !name_.empty()) {
+      const std::string command = "echo 'Xft.dpi: " + std::to_string(dpi) + "' | DISPLAY=" + name_ +
+                                  " xrdb -nocpp -merge -";
+      if (std::system(command.c_str()) != 0) name_.clear();
+    }
   }
   ~x_display() {
     if (pid_ > 0) {
@@ -78,6 +90,11 @@ class x_display {
   // Runs xdotool with `args` on this display; true when it succeeded.
   bool xdotool(const std::string& args) const {
     return std::system(("DISPLAY=" + name_ + " xdotool " + args).c_str()) == 0;
+  }
+  // Gives jos-client's window the keyboard (without a window manager, a window closed
+  // earlier may have left the focus nowhere).
+  bool focus_the_window() const {
+    return xdotool("search --name Jongerenwerk windowfocus --sync >/dev/null 2>&1");
   }
 
  private:
@@ -103,6 +120,17 @@ class gui_process {
   gui_process(const gui_process&) = delete;
   gui_process& operator=(const gui_process&) = delete;
   bool running() const { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+  // Waits for the client to end by itself (a screenshot run); its exit status, or -1.
+  int wait(std::chrono::seconds patience) {
+    const auto deadline = std::chrono::steady_clock::now() + patience;
+    int status = 0;
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) return -1;
+      std::this_thread::sleep_for(20ms);
+    }
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
   void stop() {
     if (pid_ <= 0) return;
     kill(pid_, SIGTERM);
@@ -740,6 +768,86 @@ TEST(Gui, EveryCharacterTypedRightAfterAClickArrives) {
     ASSERT_TRUE(gui.running()) << "the window closed";
   }
   EXPECT_EQ(intact, rounds);
+}
+
+// Ctrl + makes the text larger a step at a time and the choice is remembered: the app opens
+// at that size next time; Ctrl 0 goes back to 100 %.
+TEST(Gui, TheTextSizeFollowsCtrlPlusAndIsRemembered) {
+  if (!have_xdotool()) GTEST_SKIP() << "Xvfb or xdotool is not installed";
+  testing::scratch_dir dir("gui-zoom");
+  x_display display(1280, 800);
+  ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
+  const fs::path marks = dir / "live.marks";
+  const std::vector<std::string> args{"--config-dir", (dir / "gui").string(), "--marks",
+                                      marks.string()};
+  // The height of the name field: it grows with the text.
+  auto field_height = [&]() -> float {
+    const auto all = read_marks(marks);
+    const auto it = all.find("start/name");
+    return it == all.end() ? 0.0f : it->second[3] - it->second[1];
+  };
+  auto settles_at = [&](float wanted) {
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      // Fonts come in whole pixels: within 5 %.
+      if (std::abs(field_height() - wanted) < wanted * 0.05f) return true;
+      std::this_thread::sleep_for(50ms);
+    }
+    return false;
+  };
+  float normal = 0;
+  {
+    gui_process gui(display, args);
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while ((normal = field_height()) == 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(50ms);
+    ASSERT_GT(normal, 0) << "the start screen did not show";
+    ASSERT_TRUE(display.focus_the_window());
+    ASSERT_TRUE(display.xdotool("key ctrl+equal"));
+    ASSERT_TRUE(settles_at(normal * 1.1f)) << field_height() << " after one step of " << normal;
+    ASSERT_TRUE(display.xdotool("key ctrl+equal"));
+    ASSERT_TRUE(settles_at(normal * 1.25f)) << field_height();
+  }
+  std::string error;
+  EXPECT_EQ(load_settings(dir / "gui", error).zoom_percent, 125);
+  {
+    fs::remove(marks);
+    gui_process gui(display, args);
+    EXPECT_TRUE(settles_at(normal * 1.25f)) << "opened again at " << field_height();
+    ASSERT_TRUE(display.focus_the_window());
+    ASSERT_TRUE(display.xdotool("key ctrl+0"));
+    EXPECT_TRUE(settles_at(normal)) << field_height();
+    ASSERT_TRUE(display.xdotool("key ctrl+minus"));
+    EXPECT_TRUE(settles_at(normal * 0.9f)) << field_height();
+  }
+}
+
+// On a high-DPI screen (Xft.dpi 192, what a desktop sets for 200 %) the window opens with
+// twice the pixels and everything in it twice as large: the same layout, sharper.
+TEST(Gui, AHighDpiScreenScalesTheWholeWindow) {
+  if (!have_xrdb()) GTEST_SKIP() << "Xvfb or xrdb is not installed";
+  testing::scratch_dir dir("gui-dpi");
+  std::map<std::string, std::array<float, 4>> at[2];
+  for (int i = 0; i < 2; ++i) {
+    x_display display(2600, 1700, i == 0 ? 96 : 192);
+    ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
+    const fs::path png = dir / ("dpi" + std::to_string(i) + ".png");
+    const fs::path marks = dir / ("dpi" + std::to_string(i) + ".marks");
+    gui_process gui(display, {"--config-dir", (dir / "gui").string(), "--size", "1280x800",
+                              "--screenshot", png.string(), "--marks", marks.string()});
+    ASSERT_EQ(gui.wait(60s), 0);
+    const picture p = inspect(png);
+    EXPECT_EQ(p.width, 1280 * (i + 1));
+    EXPECT_EQ(p.height, 800 * (i + 1));
+    at[i] = read_marks(marks);
+  }
+  ASSERT_FALSE(at[0].empty());
+  for (const auto& [name, r] : at[0]) {
+    ASSERT_TRUE(at[1].contains(name)) << name;
+    // Text is measured in whole pixels at each size: within 1 % and a few pixels.
+    for (int k = 0; k < 4; ++k)
+      EXPECT_NEAR(at[1][name][k], 2 * r[k], 3.0f + 0.01f * r[k]) << name << " " << k;
+  }
 }
 
 }  // namespace
