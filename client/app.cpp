@@ -456,14 +456,22 @@ bool app::save_screenshot(const std::string& file) {
 }
 
 bool app::save_marks(const std::string& file) {
-  // One line per part: name, then its rectangle in window pixels (left top right bottom).
+  // One line per part: its name, its rectangle in window pixels (left top right bottom), the
+  // rectangle it was clipped to and whether that scrolls (1) or not (0); then a line
+  // "! ..." for each piece of text that did not fit (see watch_layout()).
   std::string text;
-  char line[64];
+  char line[160];
   for (const auto& [name, r] : marks_) {
-    std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f\n", static_cast<double>(r.x),
-                  static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
+    const auto p = parents_.find(name);
+    const placement where = p != parents_.end() ? p->second : placement{r, false};
+    std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f %d\n",
+                  static_cast<double>(r.x), static_cast<double>(r.y), static_cast<double>(r.z),
+                  static_cast<double>(r.w), static_cast<double>(where.clip.x),
+                  static_cast<double>(where.clip.y), static_cast<double>(where.clip.z),
+                  static_cast<double>(where.clip.w), where.scrolls ? 1 : 0);
     text += name + line;
   }
+  for (const auto& problem : layout_problems_) text += "! " + problem + "\n";
   if (text == marks_written_) return true;
   // Whole or not at all: a test may read the file while the window runs.
   const std::string part = file + ".part";
@@ -492,7 +500,11 @@ void app::draw() {
   ui_.core = &core_;
   if (!options_.marks.empty()) {
     marks_.clear();  // only what this frame draws
+    parents_.clear();
+    layout_problems_.clear();
     ui_.probe = &marks_;
+    ui_.parents = &parents_;
+    watch_layout(&layout_problems_);
   }
   ui_.focus.reset();  // the text fields say again where this client types
   const session_phase phase = core_.phase();

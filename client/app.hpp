@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/core/client_core.hpp"
 #include "client/frame_profile.hpp"
@@ -97,7 +98,9 @@ class app {
   // Set by the core's wake (network or journal thread): tells such a wake from input.
   std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks
-  std::string marks_written_;                         // what the marks file holds
+  std::map<std::string, placement, std::less<>> parents_;
+  std::vector<std::string> layout_problems_;
+  std::string marks_written_;  // what the marks file holds
 };
 
 }  // namespace jos::client

@@ -10,13 +10,58 @@
 #include "shared/representation.hpp"
 
 namespace jos::client {
+namespace {
 
-void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+std::vector<std::string>* layout_problems = nullptr;  // see watch_layout()
+
+// Text that would be cut off: the line (or its longest word, when wrapped) does not fit
+// where it is drawn.
+void check_text(std::string_view s, bool wrapped) {
+  if (layout_problems == nullptr || s.empty()) return;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float room = wrapped
+                         ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos)
+                         : ImGui::GetWindowDrawList()->GetClipRectMax().x - window->DC.CursorPos.x;
+  const std::string text(s);
+  if (!wrapped) {
+    // Every line starts where the first does.
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const float width = ImGui::CalcTextSize(text.data() + start, text.data() + end).x;
+      if (width > room + 1.0f)
+        layout_problems->push_back("cut off (" + std::to_string(static_cast<int>(width)) + " > " +
+                                   std::to_string(static_cast<int>(room)) + " px): " + text);
+      start = end + 1;
+    }
+    return;
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
+    if (end > start) {
+      const float width = ImGui::CalcTextSize(text.data() + start, text.data() + end).x;
+      if (width > room + 1.0f)
+        layout_problems->push_back("word broken (" + std::to_string(static_cast<int>(width)) +
+                                   " > " + std::to_string(static_cast<int>(room)) +
+                                   " px): " + text.substr(start, end - start) + " in: " + text);
+    }
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+void text(std::string_view s) {
+  check_text(s, false);
+  ImGui::TextUnformatted(s.data(), s.data() + s.size());
+}
 
 void text_wrapped(std::string_view s) {
   // Like ImGui::TextWrapped: keep a wrap position the caller set, else wrap at the edge.
   const bool own = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
   if (own) ImGui::PushTextWrapPos(0.0f);
+  check_text(s, true);
   ImGui::TextUnformatted(s.data(), s.data() + s.size());
   if (own) ImGui::PopTextWrapPos();
 }
@@ -66,8 +111,63 @@ void end_band(const ui_context& ui, const ImVec4& fill, const ImVec4& border) {
   ImGui::Dummy(ImVec2(max.x - min.x, ImGui::GetStyle().ItemSpacing.y));
 }
 
-void help_marker(std::string_view s) {
+void next_in_row(float width) {
   ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + width > ImGui::GetContentRegionMax().x) ImGui::NewLine();
+}
+
+float button_width(std::string_view label) {
+  const char* end = ImGui::FindRenderedTextEnd(label.data(), label.data() + label.size());
+  return ImGui::CalcTextSize(label.data(), end).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+std::string elided(std::string_view s, float width) {
+  if (ImGui::CalcTextSize(s.data(), s.data() + s.size()).x <= width) return std::string(s);
+  // Code points from both ends, alternately, while they fit.
+  std::size_t head = 0;
+  std::size_t tail = s.size();
+  std::string best = "…";
+  while (head < tail) {
+    std::size_t next_head = head + 1;
+    while (next_head < tail && (static_cast<unsigned char>(s[next_head]) & 0xC0) == 0x80)
+      ++next_head;
+    std::size_t next_tail = tail - 1;
+    while (next_tail > next_head && (static_cast<unsigned char>(s[next_tail]) & 0xC0) == 0x80)
+      --next_tail;
+    const std::string candidate =
+        std::string(s.substr(0, next_head)) + "…" + std::string(s.substr(next_tail));
+    if (next_tail <= next_head || ImGui::CalcTextSize(candidate.c_str()).x > width) break;
+    best = candidate;
+    head = next_head;
+    tail = next_tail;
+  }
+  return best;
+}
+
+float widest_word(std::string_view s) {
+  float widest = 0;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    const std::size_t end = std::min(s.find_first_of(" \n", start), s.size());
+    if (end > start)
+      widest = std::max(widest, ImGui::CalcTextSize(s.data() + start, s.data() + end).x);
+    start = end + 1;
+  }
+  return widest;
+}
+
+void table_headers(ImFont* font) {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+    ImGui::TableSetColumnIndex(column);
+    if (font != nullptr) ImGui::PushFont(font);
+    text_wrapped(ImGui::TableGetColumnName(column));
+    if (font != nullptr) ImGui::PopFont();
+  }
+}
+
+void help_marker(std::string_view s) {
+  next_in_row(ImGui::CalcTextSize("(?)").x);
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
@@ -121,8 +221,22 @@ void mark(const ui_context& ui, std::string_view name) {
   if (ui.probe == nullptr) return;
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
-  (*ui.probe)[std::string(name)] = ImVec4(a.x, a.y, b.x, b.y);
+  mark_rect(ui, name, ImVec4(a.x, a.y, b.x, b.y));
 }
+
+void mark_rect(const ui_context& ui, std::string_view name, const ImVec4& rect,
+               const ImVec4* clip) {
+  if (ui.probe == nullptr) return;
+  (*ui.probe)[std::string(name)] = rect;
+  if (ui.parents == nullptr) return;
+  const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+  const ImVec2 c = ImGui::GetWindowDrawList()->GetClipRectMin();
+  const ImVec2 d = ImGui::GetWindowDrawList()->GetClipRectMax();
+  (*ui.parents)[std::string(name)] = {clip != nullptr ? *clip : ImVec4(c.x, c.y, d.x, d.y),
+                                      window->ScrollMax.y > 0.0f};
+}
+
+void watch_layout(std::vector<std::string>* problems) { layout_problems = problems; }
 
 int filled_rows(const shared::document& d) {
   int n = 0;
@@ -137,7 +251,7 @@ int filled_rows(const shared::document& d) {
 std::string today_of(const ui_context& ui) { return ui.today.empty() ? local_today() : ui.today; }
 
 bool date_field(ui_context& ui, const char* id, std::string& buffer,
-                const std::string& shared_value, float width) {
+                const std::string& shared_value, float width, const std::function<void()>& beside) {
   ImGui::PushID(id);
   const bool typing = ImGui::GetActiveID() == ImGui::GetID("##date");
   if (!typing) buffer = shared_value;
@@ -146,6 +260,7 @@ bool date_field(ui_context& ui, const char* id, std::string& buffer,
                            ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_AutoSelectAll);
   mark(ui, id);
   const bool done = ImGui::IsItemDeactivatedAfterEdit() && buffer != shared_value;
+  if (beside) beside();
   if (typing && !buffer.empty() && !shared::parse_date(buffer)) {
     text_coloured(colours::attention, "jjjj-mm-dd");
   } else if (!buffer.empty() && shared::parse_date(buffer)) {

@@ -19,6 +19,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "client/core/client_core.hpp"
@@ -187,13 +188,46 @@ std::size_t ink(const fs::path& png, const std::array<float, 4>& r) {
   return n;
 }
 
-// What jos-client --marks wrote: a name and a rectangle per line.
+// What jos-client --marks wrote: per named part its rectangle (left, top, right, bottom in
+// window pixels), the rectangle it was clipped to and whether that scrolls; and the text
+// that did not fit, on lines of its own starting with "!".
+struct marked {
+  std::array<float, 4> rect{};
+  std::array<float, 4> clip{};
+  bool scrolls = false;
+};
+struct layout {
+  std::map<std::string, marked> parts;
+  std::vector<std::string> problems;
+};
+
+layout read_layout(const fs::path& file) {
+  layout out;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("! ", 0) == 0) {
+      out.problems.push_back(line.substr(2));
+      continue;
+    }
+    std::istringstream words(line);
+    std::string name;
+    marked m;
+    int scrolls = 0;
+    if (!(words >> name >> m.rect[0] >> m.rect[1] >> m.rect[2] >> m.rect[3])) continue;
+    if (words >> m.clip[0] >> m.clip[1] >> m.clip[2] >> m.clip[3] >> scrolls) {
+      m.scrolls = scrolls != 0;
+    } else {
+      m.clip = m.rect;
+    }
+    out.parts[name] = m;
+  }
+  return out;
+}
+
 std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
   std::map<std::string, std::array<float, 4>> out;
-  std::ifstream in(file);
-  std::string name;
-  std::array<float, 4> r{};
-  while (in >> name >> r[0] >> r[1] >> r[2] >> r[3]) out[name] = r;
+  for (const auto& [name, m] : read_layout(file).parts) out[name] = m.rect;
   return out;
 }
 
