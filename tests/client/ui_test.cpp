@@ -1089,15 +1089,30 @@ TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
                                  [](const auto& a) { return a.id == "invullen_actieplan"; });
   ASSERT_NE(step, agenda.end());
   const auto draw = [&] { document.draw(h_.ui, anna_, 1, *step); };
-  // An action for the onderdeel offered first (the weakest), with an owner.
-  h_.enter("planner/text", "Rollen op papier zetten", draw);
-  click("planner/add", draw);
+  // One place for each thing: an action is entered in the plan, in its onderdeel's row (the
+  // weakest first), and gets its owner and date right there; the plan has no free-text "Wie?"
+  // or "Wanneer?" that could say otherwise.
+  h_.enter("actions1/new", "Rollen op papier zetten", draw);
+  click("actions1/add", draw);
   const auto added = only<op::add_action>(apply());
   ASSERT_TRUE(added.has_value());
   EXPECT_EQ(added->row, 1);
   EXPECT_EQ(added->text, "Rollen op papier zetten");
   ASSERT_EQ(anna_.state().actions.size(), 1u);
   EXPECT_EQ(anna_.state().actions[0].row, 1);
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("text/1/1/0")) << "wat kan beter";
+  for (const char* free_text : {"text/1/1/2", "text/1/1/3", "text/1/1/4"})
+    EXPECT_FALSE(probe_.contains(free_text)) << free_text;
+  h_.enter("action1/due", "2026-11-15", draw);
+  h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
+  const auto dated = only<op::update_action>(apply());
+  ASSERT_TRUE(dated.has_value());
+  EXPECT_EQ(anna_.state().actions[0].due, "2026-11-15");
+  // Tracked from there: the overview's open actions are the plan's.
+  const auto open = open_actions(anna_.state(), h_.ui.today);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0]->text, "Rollen op papier zetten");
   for (int i = 0; i < 3; ++i) h_.frame(draw);
   EXPECT_TRUE(h_.ui.todo.empty()) << "drawing asks for nothing by itself";
 }
