@@ -585,8 +585,8 @@ void app::draw() {
 
 void app::draw_main() {
   const auto& t = core_.state();
-  // Top bar: the two screens, and who you are.
-  auto tab = [&](const char* label, screen s) {
+  // Top bar: the screens, the team when there is no room beside, and who you are.
+  auto tab = [&](const char* label, screen s, const char* name) {
     const bool on = ui_.current == s;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -594,25 +594,50 @@ void app::draw_main() {
       ui_.current = s;
       if (s == screen::meeting && t.active_meeting >= 0) ui_.selected_meeting = -1;
     }
+    mark(ui_, name);
     if (on) ImGui::PopStyleColor(2);
   };
-  tab("Overzicht", screen::overview);
+  tab("Overzicht", screen::overview, "tab/overview");
   ImGui::SameLine();
-  tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting);
+  tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting,
+      "tab/meeting");
   ImGui::SameLine();
-  tab("Documenten", screen::documents);
+  tab("Documenten", screen::documents, "tab/documents");
+  // The team beside the screen where it fits (about a 1280 px window at 100 %), else behind
+  // a button: on a small laptop the forms need the room.
+  const bool side_panel = ImGui::GetContentRegionAvail().x >= ui_.px(1200);
+  if (!side_panel) {
+    ImGui::SameLine();
+    const auto online = std::count_if(t.team.begin(), t.team.end(), [&](const shared::person& p) {
+      return core_.is_online(p.id);
+    });
+    const std::string label = "Deelnemers (" + std::to_string(online) + " van " +
+                              std::to_string(t.team.size()) + " online)";
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("participants");
+    mark(ui_, "tab/participants");
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(ui_.px(280), 0), ImVec2(ui_.px(360), ImGui::GetMainViewport()->Size.y * 0.8f));
+    if (ImGui::BeginPopup("participants")) {
+      participants_.draw(ui_, core_);
+      ImGui::EndPopup();
+    }
+  }
   if (const auto* me = core_.my_person()) {
     const std::string who = me->name + (me->coordinator ? " · coördinator" : "");
     const float w = ImGui::CalcTextSize(who.c_str()).x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    text_coloured(colours::muted, who);
+    ImGui::SameLine();
+    const float x = ImGui::GetWindowContentRegionMax().x - w;
+    if (x > ImGui::GetCursorPosX() + ui_.px(16)) {
+      ImGui::SameLine(x);
+      text_coloured(colours::muted, who);
+    } else {
+      ImGui::NewLine();
+    }
   }
   ImGui::Separator();
 
-  const float side = ui_.px(235);
-  ImGui::BeginChild(
-      "content",
-      ImVec2(ImGui::GetContentRegionAvail().x - side - ImGui::GetStyle().ItemSpacing.x, 0), false);
+  const float side = side_panel ? ui_.px(235) + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+  ImGui::BeginChild("content", ImVec2(ImGui::GetContentRegionAvail().x - side, 0), false);
   if (ui_.current == screen::overview) {
     ImGui::BeginChild("overview", ImVec2(0, 0), false);
     overview_.draw(ui_, core_);
@@ -623,6 +648,7 @@ void app::draw_main() {
     meeting_.draw(ui_, core_);
   }
   ImGui::EndChild();
+  if (!side_panel) return;
   ImGui::SameLine();
   ImGui::BeginChild("participants", ImVec2(0, 0), true);
   participants_.draw(ui_, core_);

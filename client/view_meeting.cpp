@@ -45,7 +45,9 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   const int item = std::clamp(shown_item(core, index), 0, static_cast<int>(tpl.agenda.size()) - 1);
 
   if (core.is_coordinator()) lead_by_keys(ui, core, index);
-  const float sidebar = ui.px(300);
+  // The agenda takes about a quarter of the width, within bounds that keep its buttons.
+  const float sidebar =
+      std::clamp(ImGui::GetContentRegionAvail().x * 0.27f, ui.px(250), ui.px(320));
   ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
   draw_agenda(ui, core, index);
   ImGui::EndChild();
@@ -53,7 +55,7 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
 
   ImGui::BeginGroup();
   const float available = ImGui::GetContentRegionAvail().y;
-  const float minutes_height = std::max(ui.px(150), available * 0.24f);
+  const float minutes_height = std::max(ui.px(130), available * 0.24f);
   ImGui::BeginChild("document",
                     ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];

@@ -234,8 +234,8 @@ std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
 // Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
 // busy; returns the exit status.
 int run_client(const std::vector<std::string>& args, const std::function<void()>& tick,
-               const fs::path& output = {}) {
-  std::string command = "xvfb-run -a -s \"-screen 0 1280x800x24\" " JOS_CLIENT_EXE;
+               const fs::path& output = {}, const std::string& screen = "1280x800") {
+  std::string command = "xvfb-run -a -s \"-screen 0 " + screen + "x24\" " JOS_CLIENT_EXE;
   for (const auto& a : args) command += " '" + a + "'";
   if (!output.empty()) command += " > '" + output.string() + "'";
   const pid_t child = fork();
@@ -882,6 +882,143 @@ TEST(Gui, AHighDpiScreenScalesTheWholeWindow) {
     for (int k = 0; k < 4; ++k)
       EXPECT_NEAR(at[1][name][k], 2 * r[k], 3.0f + 0.01f * r[k]) << name << " " << k;
   }
+}
+
+// ---- Every main screen at every size, from a 1024x640 laptop to a 1920x1080 projector ----
+
+// One of the main screens, reached by a scripted team: `held` meetings held, then
+// `meeting` started at agenda item `item` (-1: none), a vote open there when `vote`.
+struct main_screen {
+  const char* name;
+  int held = 0;
+  int meeting = -1;
+  int item = 0;
+  bool vote = false;
+  std::vector<std::string> args;   // more options for jos-client
+  std::vector<std::string> shown;  // named parts that must be there at every size
+};
+
+// Every named part lies fully inside the window and inside what holds it (vertically only
+// where that does not scroll: below the fold of a scrolling list is reachable), and no text
+// was broken inside a word or cut off.
+void expect_fits(const layout& l, float width, float height, const std::string& what) {
+  const float slack = 1.0f;
+  EXPECT_GT(l.parts.size(), 5u) << what << ": hardly anything was marked";
+  for (const auto& [name, m] : l.parts) {
+    const auto& r = m.rect;
+    const auto& c = m.clip;
+    EXPECT_TRUE(r[0] >= c[0] - slack && r[2] <= c[2] + slack)
+        << what << ": " << name << " sticks out sideways (" << r[0] << "–" << r[2] << " in " << c[0]
+        << "–" << c[2] << ")";
+    EXPECT_TRUE(r[0] >= -slack && r[2] <= width + slack) << what << ": " << name << " off screen";
+    if (m.scrolls) continue;
+    EXPECT_TRUE(r[1] >= c[1] - slack && r[3] <= c[3] + slack)
+        << what << ": " << name << " cut off at the top or bottom (" << r[1] << "–" << r[3]
+        << " in " << c[1] << "–" << c[3] << ")";
+    EXPECT_TRUE(r[1] >= -slack && r[3] <= height + slack) << what << ": " << name << " off screen";
+  }
+  for (const auto& p : l.problems) ADD_FAILURE() << what << ": " << p;
+}
+
+void check_at_every_size(const main_screen& s) {
+  const std::pair<int, int> sizes[] = {{1024, 640}, {1280, 800}, {1366, 768}, {1920, 1080}};
+  testing::scratch_dir dir(std::string("gui-sizes-") + s.name);  // outlives the cores
+  test_server server(dir / "server");
+  const fs::path gui_config = dir / "gui";
+  const bool start_screen = s.held < 0;
+  if (!start_screen) {
+    scripted_team team;
+    ASSERT_NO_FATAL_FAILURE(script_leerlijn(server, dir.path(), gui_config, cooperation::existing,
+                                            shared::add_days(local_today(), -40), s.held, team));
+    if (s.meeting >= 0) {
+      client_core anna(options_in(gui_config));
+      anna.use_server(server.url());
+      ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, 15s));
+      ASSERT_FALSE(anna.start_meeting(s.meeting));
+      ASSERT_FALSE(anna.goto_agenda_item(s.meeting, s.item));
+      ASSERT_FALSE(anna.assign_role(s.meeting, meeting_role::invuller, anna.me()));
+      ASSERT_FALSE(anna.assign_role(s.meeting, meeting_role::notulist, team.zoe));
+      if (s.vote) {
+        for (int row = 0; row < 4; ++row)
+          ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, row, 1 + row % 3));
+        ASSERT_FALSE(
+            anna.submit(op::open_vote{s.meeting, document_id::signalering_begin, 4, false}));
+      }
+      ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+    }
+  }
+  for (const auto& [w, h] : sizes) {
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    const std::string what = std::string(s.name) + " at " + size;
+    SCOPED_TRACE(what);
+    const fs::path png = dir / (std::string(s.name) + "-" + size + ".png");
+    const fs::path marks = dir / (std::string(s.name) + "-" + size + ".marks");
+    std::vector<std::string> args{"--config-dir", gui_config.string(), "--size",  size,
+                                  "--screenshot", png.string(),        "--marks", marks.string()};
+    if (start_screen) {
+      args.insert(args.end(), {"--server", "ws://127.0.0.1:9", "--frames", "5"});
+    } else {
+      args.insert(args.end(), {"--server", server.url(), "--after", "joined"});
+    }
+    args.insert(args.end(), s.args.begin(), s.args.end());
+    ASSERT_EQ(run_client(
+                  args, [] {}, {}, "1920x1080"),
+              0);
+    const picture p = inspect(png);
+    EXPECT_EQ(p.width, w);
+    EXPECT_EQ(p.height, h);
+    EXPECT_GT(p.colours, 30u) << "not a blank frame";
+    const layout drawn = read_layout(marks);
+    expect_fits(drawn, static_cast<float>(w), static_cast<float>(h), what);
+    for (const auto& name : s.shown)
+      EXPECT_TRUE(drawn.parts.contains(name)) << what << ": " << name;
+    if (const char* keep = std::getenv("JOS_SCREENSHOT_DIR")) {
+      fs::create_directories(fs::path(keep) / "screens");
+      fs::copy_file(png, fs::path(keep) / "screens" / png.filename(),
+                    fs::copy_options::overwrite_existing);
+    }
+  }
+}
+
+TEST(GuiSizes, StartScreen) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size(
+      {"start", -1, -1, 0, false, {}, {"start/server", "start/code", "start/join"}});
+}
+TEST(GuiSizes, OverviewBetweenMeetings) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size(
+      {"overview", 2, -1, 0, false, {}, {"tab/overview", "schedule/start2", "schedule/export1"}});
+}
+TEST(GuiSizes, SignaleringWithAVote) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"meeting-signalering",
+                       0,
+                       0,
+                       4,
+                       true,
+                       {},
+                       {"meeting/next", "meeting/previous", "vote-cast-1", "vote-cast-3",
+                        "vote-reveal", "vote-close", "rate/0/3", "text/0/0/0"}});
+}
+TEST(GuiSizes, Actieplan) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"meeting-actieplan", 1, 1, 4, false, {}, {"meeting/next", "text/1/0/0"}});
+}
+TEST(GuiSizes, Evaluatielijst) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size(
+      {"meeting-evaluatielijst", 2, 2, 4, false, {}, {"meeting/next", "text/2/0/0"}});
+}
+TEST(GuiSizes, Comparison) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"comparison",
+                       4,
+                       -1,
+                       0,
+                       false,
+                       {"--show", "comparison"},
+                       {"phase-band/0", "phase-band/1", "phase-band/2"}});
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "client/agenda_clock.hpp"
 #include "client/characters.hpp"
 #include "client/core/client_core.hpp"
+#include "client/fonts.hpp"
 #include "client/keyboard.hpp"
 #include "client/meeting_start.hpp"
 #include "client/navigation.hpp"
@@ -56,19 +57,25 @@ struct stacks {
 
 class headless {
  public:
-  headless() {
+  // `real_fonts`: DejaVu Sans as the app draws it (to measure layouts), else ImGui's own.
+  explicit headless(bool real_fonts = false, ImVec2 size = ImVec2(1200, 800)) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1200, 800);
+    io.DisplaySize = size;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // as a backend would
-    io.Fonts->AddFontDefault();
+    if (real_fonts) {
+      ui.font = build_fonts(*io.Fonts, 1.0f);
+      io.FontDefault = ui.font.regular;
+    } else {
+      io.Fonts->AddFontDefault();
+      ui.font.regular = ui.font.bold = ui.font.large = ui.font.heading = io.Fonts->Fonts[0];
+    }
     unsigned char* pixels = nullptr;
     int w = 0;
     int h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui.font.regular = ui.font.bold = ui.font.large = ui.font.heading = io.Fonts->Fonts[0];
   }
   ~headless() { ImGui::DestroyContext(context_); }
 
@@ -754,6 +761,124 @@ TEST(AgendaClock, UsedAndPlannedInOneFormatWithWhatIsLeft) {
   EXPECT_FLOAT_EQ(over.share, 1.0f);
   const auto long_over = clock_of(7'500'000, 7'200'000);
   EXPECT_EQ(long_over.left, "0:05:00 over tijd");
+}
+
+// ---- Layouts measured with the app's own fonts ----
+
+// Whether `inner` lies within `outer` (min x, min y, max x, max y), give or take a pixel.
+bool inside(const ImVec4& inner, const ImVec4& outer) {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.z <= outer.z + 1 &&
+         inner.w <= outer.w + 1;
+}
+bool overlap(const ImVec4& a, const ImVec4& b) {
+  return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+// Rating an onderdeel or opening a cell to type in moves no row: the next click lands where
+// the eye aimed. ("redelijk of helemaal" wrapped in the rating column, and the field opened
+// a line taller than the text it replaced.)
+TEST(Layout, RatingOrOpeningACellMovesNoRow) {
+  testing::scratch_dir dir("ui-rows");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "Wekelijks overleg tussen mentor en jongerenwerker"}}));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  headless h(true);
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  h.ui.core = &anna;
+  view_document document;
+  const auto draw = [&] { document.draw_document(h.ui, anna, document_id::signalering_begin); };
+  const auto rows = [&] {
+    h.look(draw);
+    std::vector<ImVec4> out;
+    for (int row = 0; row < 10; ++row) {
+      const auto it = probe.find("text/0/" + std::to_string(row) + "/0");
+      out.push_back(it == probe.end() ? ImVec4(-1, -1, -1, -1) : it->second);
+    }
+    return out;
+  };
+  const auto same = [](const std::vector<ImVec4>& a, const std::vector<ImVec4>& b) {
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].x != b[i].x || a[i].y != b[i].y || a[i].z != b[i].z || a[i].w != b[i].w)
+        return false;
+    return true;
+  };
+  const auto before = rows();
+  ASSERT_GT(before[3].w, 0) << "the fourth row was drawn";
+  for (int value = 1; value <= 3; ++value) {
+    ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, 1, value));
+    EXPECT_TRUE(same(rows(), before)) << "rated " << value;
+  }
+  h.click("text/0/0/0", draw);
+  for (int i = 0; i < 3; ++i) h.frame(draw);
+  ASSERT_NE(ImGui::GetActiveID(), 0u) << "the cell opened";
+  EXPECT_TRUE(same(rows(), before)) << "the open field is as tall as the text was";
+}
+
+// "… typt…" sits beside the text being typed (on the cell's border, above its first line),
+// never over it.
+TEST(Layout, WhoIsTypingShowsBesideTheTextNotOverIt) {
+  testing::scratch_dir dir("ui-typing-badge");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(testing::options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "Wekelijks overleg tussen mentor en jongerenwerker"}}));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  bram.set_focus(cell);
+  ASSERT_TRUE(anna.run_until(
+      [&] {
+        bram.poll();
+        return !anna.editing(cell).empty();
+      },
+      testing::patience));
+
+  for (bool writer : {true, false}) {
+    SCOPED_TRACE(writer ? "as the one who may write" : "as a reader");
+    headless h(true);
+    std::map<std::string, ImVec4, std::less<>> probe;
+    h.ui.probe = &probe;
+    h.ui.core = &anna;
+    text_cell widget;
+    const std::string text = *replica::text_at(anna.state(), cell);
+    h.look([&] {
+      ImGui::SetCursorPos(ImVec2(20, 60));
+      widget.draw("c", cell, text, writer, 300, 56, h.ui);
+    });
+    ASSERT_TRUE(probe.contains("typing/text/0/0/0"));
+    const ImVec4 badge = probe.at("typing/text/0/0/0");
+    EXPECT_FALSE(overlap(badge, probe.at("text/0/0/0/lines"))) << "the badge covers the text";
+    EXPECT_GE(badge.z, badge.x + 20) << "and it is there to read";
+  }
+}
+
+// On a small laptop the team table's buttons, while adding or changing someone, stay inside
+// their column ("Annuleren" was cut off).
+TEST(Layout, TheTeamTablesButtonsFitOnASmallLaptop) {
+  testing::scratch_dir dir("ui-team");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  headless h(true, ImVec2(1000, 640));
+  std::map<std::string, ImVec4, std::less<>> probe;
+  std::map<std::string, placement, std::less<>> parents;
+  h.ui.probe = &probe;
+  h.ui.parents = &parents;
+  view_participants team;
+  const auto draw = [&] { team.draw_team(h.ui, anna); };
+  h.click("team/new", draw);
+  h.click("team/edit" + std::to_string(anna.me()), draw);
+  h.look(draw);
+  for (const char* name : {"team/add", "team/cancel-new", "team/save", "team/cancel-edit"}) {
+    ASSERT_TRUE(probe.contains(name)) << name;
+    EXPECT_TRUE(inside(probe.at(name), parents.at(name).clip)) << name << " is cut off";
+  }
 }
 
 // The vote panel turns clicks into the vote's ops, and shows what the state says.
