@@ -33,7 +33,8 @@ constexpr const char* usage_text =
     "  --profile BESTAND     schrijf daarbij wat de beelden kostten en hoe snel de leerlijn\n"
     "                        er stond; de laatste 5 seconden tellen als rust (bench)\n"
     "  --size BxH            venstergrootte, standaard 1280x800\n"
-    "  --show SCHERM         begin met overview, documents of comparison\n";
+    "  --show SCHERM         begin met overview, documents of comparison\n"
+    "  --present             begin als presentatie voor de beamer (ook F5)\n";
 
 bool parse_int(const std::string& s, int& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -116,6 +117,8 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
         message = "--show kent overview, documents en comparison.\n";
         return std::nullopt;
       }
+    } else if (arg == "--present") {
+      o.present = true;
     } else if (arg == "--size") {
       if (!value(v)) return std::nullopt;
       const auto x = v.find('x');
@@ -149,6 +152,7 @@ core_options core_options_of(const app_options& o) {
 
 app::app(app_options options)
     : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
+  ui_.presenting = options_.present;
   if (options_.show == "documents" || options_.show == "comparison") {
     ui_.current = screen::documents;
     ui_.shown.comparison = options_.show == "comparison";
@@ -585,7 +589,18 @@ void app::draw() {
 
 void app::draw_main() {
   const auto& t = core_.state();
-  // Top bar: the screens, the team when there is no room beside, and who you are.
+  if (ui_.presenting && t.active_meeting < 0) ui_.presenting = false;  // nothing to show
+  if (ui_.presenting) {
+    // The beamer: the meeting's current item and its form, large, and the way out.
+    if (ImGui::Button("Presentatie verlaten (F5)")) ui_.presenting = false;
+    mark(ui_, "present/leave");
+    ImGui::Separator();
+    ui_.current = screen::meeting;
+    ui_.selected_meeting = -1;
+    meeting_.draw(ui_, core_);
+    return;
+  }
+  // Top bar: the screens, the team when there is no room beside, presenting, and who you are.
   auto tab = [&](const char* label, screen s, const char* name) {
     const bool on = ui_.current == s;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
@@ -621,6 +636,13 @@ void app::draw_main() {
       participants_.draw(ui_, core_);
       ImGui::EndPopup();
     }
+  }
+  if (t.active_meeting >= 0) {
+    ImGui::SameLine();
+    if (ImGui::Button("Presenteren (F5)")) ui_.presenting = true;
+    mark(ui_, "tab/present");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Voor de beamer: het huidige agendapunt en het formulier, groot");
   }
   if (const auto* me = core_.my_person()) {
     const std::string who = me->name + (me->coordinator ? " · coördinator" : "");

@@ -38,6 +38,7 @@ struct app_options {
   double quit_after = 0;  // --quit-after S: stop after S seconds, say how many frames
   std::string profile;    // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
   std::string show;       // --show overview|documents|comparison: the first screen
+  bool present = false;   // --present: start as the presentation for the beamer
   int width = 1280;
   int height = 800;
 };

@@ -45,19 +45,27 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   const int item = std::clamp(shown_item(core, index), 0, static_cast<int>(tpl.agenda.size()) - 1);
 
   if (core.is_coordinator()) lead_by_keys(ui, core, index);
-  // The agenda takes about a quarter of the width, within bounds that keep its buttons.
-  const float sidebar =
-      std::clamp(ImGui::GetContentRegionAvail().x * 0.27f, ui.px(250), ui.px(320));
-  ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
-  draw_agenda(ui, core, index);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  // On the beamer: the meeting's own item and its form, nothing beside or below them.
+  const bool presenting = ui.presenting;
+  if (presenting) browsing_.erase(index);
+  if (!presenting) {
+    // The agenda takes about a quarter of the width, within bounds that keep its buttons.
+    const float sidebar =
+        std::clamp(ImGui::GetContentRegionAvail().x * 0.27f, ui.px(250), ui.px(320));
+    ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
+    draw_agenda(ui, core, index);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginGroup();
   const float available = ImGui::GetContentRegionAvail().y;
   const float minutes_height = std::max(ui.px(130), available * 0.24f);
-  ImGui::BeginChild("document",
-                    ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
+  ImGui::BeginChild(
+      "document",
+      ImVec2(0, presenting ? 0.0f : available - minutes_height - ImGui::GetStyle().ItemSpacing.y),
+      true);
+  if (presenting) draw_presenting(ui, core, index);
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
   view_reactions::draw_highlight(ui, core, index);
   draw_private_look(ui, core, index);
@@ -66,9 +74,11 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   vote_.draw(ui, core, index, document_for(template_index, agenda_item.document));
   document_.draw(ui, core, index, agenda_item);
   ImGui::EndChild();
-  ImGui::BeginChild("minutes", ImVec2(0, 0), true);
-  draw_talk(ui, core, index);
-  ImGui::EndChild();
+  if (!presenting) {
+    ImGui::BeginChild("minutes", ImVec2(0, 0), true);
+    draw_talk(ui, core, index);
+    ImGui::EndChild();
+  }
   ImGui::EndGroup();
 }
 
@@ -239,6 +249,22 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ImGui::SameLine();
     if (ImGui::Button("Nee")) confirm_end_ = false;
   }
+}
+
+// Above the item on the beamer: which meeting, how far along, and the time.
+void view_meeting::draw_presenting(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  const auto& tpl = template_of(m);
+  std::string line = std::to_string(meeting_index + 1) + ". " + tpl.name;
+  if (m.status == meeting_status::bezig) {
+    const auto& item = tpl.agenda[static_cast<std::size_t>(m.session.agenda_index)];
+    const agenda_clock clock = clock_of(m.session.timer.elapsed_at(core.server_now_ms()),
+                                        planned_ms(item, m.session.timer.extra_minutes));
+    line += " · punt " + std::to_string(m.session.agenda_index + 1) + " van " +
+            std::to_string(tpl.agenda.size()) + " · " + clock.left;
+  }
+  text_coloured(colours::muted, line);
+  mark(ui, "present/where");
 }
 
 void view_meeting::move_everyone(ui_context& ui, int meeting_index, int item) {

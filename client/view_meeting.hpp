@@ -33,6 +33,7 @@ class view_meeting {
   void draw_writers(ui_context& ui, const client_core& core, int meeting);
   void draw_choice(ui_context& ui, const client_core& core);
   void draw_private_look(ui_context& ui, const client_core& core, int meeting);
+  void draw_presenting(ui_context& ui, const client_core& core, int meeting);
   void lead_by_keys(ui_context& ui, const client_core& core, int meeting);
   void move_everyone(ui_context& ui, int meeting, int item);
 

@@ -1020,6 +1020,16 @@ TEST(GuiSizes, Comparison) {
                        {"--show", "comparison"},
                        {"phase-band/0", "phase-band/1", "phase-band/2"}});
 }
+TEST(GuiSizes, PresentationOnTheBeamer) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"presentation",
+                       0,
+                       0,
+                       4,
+                       false,
+                       {"--present"},
+                       {"present/leave", "present/where", "rate/0/1", "text/0/0/0"}});
+}
 
 }  // namespace
 }  // namespace jos::client

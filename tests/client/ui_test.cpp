@@ -1371,6 +1371,31 @@ TEST_F(leerlijn_screens, EveryStageDraws) {
   EXPECT_TRUE(cmp.after.complete());
 }
 
+// On the beamer: the meeting's current item and its form, large, without the agenda, the
+// minutes or a private look elsewhere.
+TEST_F(leerlijn_screens, ThePresentationShowsTheCurrentItemAndNothingBeside) {
+  ASSERT_FALSE(anna_.start_meeting(0));
+  ASSERT_FALSE(anna_.goto_agenda_item(0, 4));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.ui.selected_meeting = -1;
+  click("agenda/1", draw);  // a private look at another item
+  ASSERT_EQ(meeting.shown_item(anna_, 0), 1);
+  h_.ui.presenting = true;
+  h_.look(draw);
+  EXPECT_EQ(meeting.shown_item(anna_, 0), 4) << "the room sees where the meeting is";
+  EXPECT_TRUE(probe_.contains("present/where"));
+  EXPECT_TRUE(probe_.contains("text/0/0/0")) << "the form";
+  for (const char* beside : {"agenda/0", "minutes/0", "meeting/next", "lead/private"})
+    EXPECT_FALSE(probe_.contains(beside)) << beside;
+  // The clicker still moves the meeting.
+  h_.press(ImGuiKey_PageDown, draw);
+  const auto moved = only<op::goto_agenda_item>(apply());
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->index, 5);
+}
+
 // The meeting chat: a typed message becomes a reaction for everyone, and the coordinator
 // brings it into view for all.
 TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
