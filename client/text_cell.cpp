@@ -7,6 +7,7 @@
 
 #include "client/core/client_core.hpp"
 #include "client/core/edit_sync.hpp"
+#include "client/keyboard.hpp"
 
 namespace jos::client {
 namespace {
@@ -149,7 +150,13 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
   const float text_height = size.y + 2 * style.FramePadding.y;
   const ImVec2 box(width, editable ? std::max(min_height, text_height) : text_height);
   if (editable) {
-    if (ImGui::InvisibleButton("##open", box)) {
+    bool open = false;
+    {
+      const tab_stops stops;  // Tab from the field before opens this one
+      open = ImGui::InvisibleButton("##open", box);
+    }
+    open = open || GImGui->NavActivateInputId == ImGui::GetItemID();
+    if (open) {
       editing_ = target;
       focus_ = true;
       to_end_ = true;

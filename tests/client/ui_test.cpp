@@ -318,6 +318,29 @@ TEST(Characters, EmojiAreRefusedWithAMessageNeverReplaced) {
   EXPECT_EQ(chat.find('?'), std::string::npos);
 }
 
+// Tab goes from cell to cell, each opening to type in: a whole form by keyboard.
+TEST(Keyboard, TabMovesFromCellToCell) {
+  headless h;
+  text_cell widget;
+  const op::text_target second{false, 0, document_id::signalering_begin, 1, 0};
+  std::string first_text = "eerste";
+  std::string second_text;
+  auto draw = [&] {
+    widget.draw("a", cell, first_text, true, 400, 40, h.ui);
+    widget.draw("b", second, second_text, true, 400, 40, h.ui);
+  };
+  h.frame(draw);
+  h.click(ImVec2(30, 20), draw);
+  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  ASSERT_NE(ImGui::GetActiveID(), 0u);
+  h.press(ImGuiKey_Tab, draw);
+  for (int i = 0; i < 5; ++i) h.frame(draw);
+  h.type("tweede", draw);
+  ASSERT_FALSE(h.ui.todo.ops.empty());
+  const auto& edit = std::get<op::edit_text>(h.ui.todo.ops.back());
+  EXPECT_EQ(edit.target, second) << "the second cell took the keyboard";
+}
+
 TEST(TextCell, ReadersCannotOpenTheField) {
   headless h;
   text_cell widget;
