@@ -7,6 +7,7 @@
 
 #include "client/core/today.hpp"
 #include "shared/calendar.hpp"
+#include "shared/holidays.hpp"
 #include "shared/representation.hpp"
 
 namespace jos::client {
@@ -191,6 +192,26 @@ bool representation_status(const shared::trajectory& t, std::string_view complet
     text_wrapped(g.message);
   }
   return false;
+}
+
+std::string dutch_list(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " en " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string holiday_note(std::string_view date, std::string_view subject) {
+  std::vector<std::string> holidays;
+  for (const auto* h : shared::holidays_on(date))
+    holidays.push_back(
+        h->name + " (" +
+        (h->regions.size() == 3 ? std::string("alle regio’s") : "regio " + dutch_list(h->regions)) +
+        ")");
+  if (holidays.empty()) return {};
+  return "Let op: " + std::string(subject) + " valt in de " + dutch_list(holidays) + ".";
 }
 
 std::string dutch_date(std::string_view iso) {

@@ -131,6 +131,11 @@ void help_marker(std::string_view s);
 bool representation_status(const shared::trajectory& t, std::string_view complete,
                            std::string_view missing);
 
+// "a", "a en b", "a, b en c".
+std::string dutch_list(const std::vector<std::string>& parts);
+// "Let op: deze datum valt in de herfstvakantie (regio midden en zuid)." for a date
+// (yyyy-mm-dd) in a Dutch school holiday, with `subject` for "deze datum"; empty otherwise.
+std::string holiday_note(std::string_view date, std::string_view subject = "deze datum");
 // "ma 7 september 2026" from "2026-09-07"; the input unchanged if it is not a date.
 std::string dutch_date(std::string_view iso);
 // "7 sep" from "2026-09-07": for narrow columns; the input unchanged if it is not a date.

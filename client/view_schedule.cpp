@@ -104,6 +104,15 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
                                         short_date(planned_date(start_, 1)) + " · terugkom " +
                                         short_date(planned_date(start_, 2)) + " · eindevaluatie " +
                                         short_date(planned_date(start_, 3)));
+      // Before planning: which of the four dates would fall in a school holiday.
+      for (int i = 0; i < seed_meeting_count; ++i)
+        if (const std::string holiday =
+                holiday_note(planned_date(start_, i),
+                             "de " + leerlijn().meetings[static_cast<std::size_t>(i)].name);
+            !holiday.empty()) {
+          text_coloured(colours::attention, holiday);
+          mark(ui, "plan/holiday" + std::to_string(i));
+        }
     }
   }
 
@@ -174,6 +183,11 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
     if (const std::string note = date_note(t, i, today);
         !note.empty() && m.status != meeting_status::afgerond)
       text_coloured(colours::attention, note);
+    if (const std::string holiday = holiday_note(m.planned_date);
+        !holiday.empty() && m.status == meeting_status::gepland) {
+      text_coloured(colours::attention, holiday);
+      mark(ui, "schedule/holiday" + std::to_string(i));
+    }
 
     ImGui::TableNextColumn();
     if (editable) {
@@ -303,6 +317,10 @@ void view_schedule::draw_next_date(ui_context& ui, const client_core& core, int 
     text_coloured(colours::ok, "Afgesproken: " + when_of(m));
   else
     text_coloured(colours::attention, "Nog geen datum afgesproken.");
+  if (const std::string holiday = holiday_note(m.planned_date); !holiday.empty()) {
+    text_coloured(colours::attention, holiday);
+    mark(ui, "next/holiday");
+  }
 }
 
 }  // namespace jos::client

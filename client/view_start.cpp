@@ -19,16 +19,6 @@ std::string trimmed(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
-// "a", "a en b", "a, b en c".
-std::string listed(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " en " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 void view_start::load(const client_core& core) {
@@ -92,7 +82,7 @@ std::string view_start::missing(tab from, std::string& first) const {
   first = gaps.front().second;
   std::vector<std::string> words;
   for (const auto& g : gaps) words.push_back(g.first);
-  return "Vul nog in: " + listed(words) + ".";
+  return "Vul nog in: " + dutch_list(words) + ".";
 }
 
 void view_start::field(ui_context& ui, const char* label, const char* hint, std::string& value,

@@ -1167,6 +1167,36 @@ TEST_F(leerlijn_screens, TheRolesOfTheLastMeetingAreOffered) {
   EXPECT_TRUE(probe_.contains("role/Invuller/previous"));
 }
 
+// A meeting planned in a school holiday finds few teachers at school: the plan says so before
+// it is made, the schedule beside the date, the afsluiting when the next date is agreed.
+TEST_F(leerlijn_screens, ADateInASchoolHolidayIsPointedOut) {
+  EXPECT_EQ(holiday_note("2026-10-20"),
+            "Let op: deze datum valt in de herfstvakantie (regio midden en zuid).");
+  EXPECT_EQ(holiday_note("2026-12-28", "de Eindevaluatiebijeenkomst"),
+            "Let op: de Eindevaluatiebijeenkomst valt in de kerstvakantie (alle regio’s).");
+  EXPECT_EQ(holiday_note("2026-09-07"), "");
+
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  h_.enter("schedule/start", "2026-09-07", draw);  // the final evaluation falls on 28 december
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("plan/holiday3"));
+  EXPECT_FALSE(probe_.contains("plan/holiday0"));
+  click("schedule/plan", draw);
+  apply();
+  ASSERT_FALSE(anna_.submit(op::schedule_meeting{1, "2026-10-20", meeting_mode::fysiek}));
+  settle();
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("schedule/holiday1"));
+  EXPECT_TRUE(probe_.contains("schedule/holiday3"));
+  EXPECT_FALSE(probe_.contains("schedule/holiday2"));
+
+  view_document document;
+  const auto& agenda = template_of(anna_.state().meetings[0]).agenda;
+  h_.look([&] { document.draw(h_.ui, anna_, 0, agenda.back()); });
+  EXPECT_TRUE(probe_.contains("next/holiday")) << "the next meeting is on 20 oktober";
+}
+
 TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
   ASSERT_NO_FATAL_FAILURE(hold_until(-1));
   view_overview overview;
