@@ -3,6 +3,7 @@
 #include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
 #include "client/meeting_start.hpp"
+#include "client/view_schedule.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::client {
@@ -85,6 +86,13 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
 void view_meeting::draw_choice(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
   heading(ui, "Geen bijeenkomst bezig");
+  // What comes next, as the overview says it too.
+  if (const auto next = next_meeting(t)) {
+    const meeting& m = t.meetings[static_cast<std::size_t>(*next)];
+    text_in(ui.font.bold, "Volgende bijeenkomst: " + std::to_string(*next + 1) + ". " +
+                              template_of(m).name + ", " + when_of(m));
+    mark(ui, "choice/next");
+  }
   text_wrapped(
       "Kies een bijeenkomst om te bekijken. De coördinator start de bijeenkomst; dan "
       "volgt iedereen de agenda vanzelf.");

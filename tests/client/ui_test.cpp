@@ -1130,6 +1130,12 @@ TEST_F(leerlijn_screens, AfterClosingAMeetingEveryoneSeesWhatComesNext) {
   EXPECT_NE(shown.find(dutch_date(anna_.state().meetings[3].planned_date)), std::string::npos);
   EXPECT_NE(shown.find("3 open acties"), std::string::npos) << shown;
 
+  // The meeting tab, with nothing running, says what comes next too.
+  view_meeting meeting;
+  h_.ui.current = screen::meeting;
+  h_.look([&] { meeting.draw(h_.ui, anna_); });
+  EXPECT_TRUE(probe_.contains("choice/next"));
+
   // Someone who was reading another screen when it closed stays there.
   ASSERT_FALSE(anna_.start_meeting(3));
   settle();
