@@ -81,6 +81,7 @@ std::string view_start::missing(tab from, std::string& first) const {
   if (gaps.empty()) return {};
   first = gaps.front().second;
   std::vector<std::string> words;
+  words.reserve(gaps.size());
   for (const auto& g : gaps) words.push_back(g.first);
   return "Vul nog in: " + dutch_list(words) + ".";
 }
@@ -160,7 +161,7 @@ void view_start::draw_server(ui_context& ui, const client_core& core) {
         ImGuiInputTextFlags_AutoSelectAll);
   const bool corrected = ImGui::IsItemDeactivatedAfterEdit();
   help_marker("Het adres krijg je van de coördinator of je organisatie. Het wordt onthouden.");
-  const auto used = core.server();
+  const auto& used = core.server();
   if (corrected && (!used || used->text() != trimmed(server_))) {
     // Used at once: a start or join still waiting for an answer goes to this address now.
     ui.todo.act([server = trimmed(server_), this](client_core& c) {

@@ -67,7 +67,8 @@ std::string action_lines(const trajectory& t, document_id doc, int row, const co
     } else {
       line = a.text;
     }
-    out += (out.empty() ? "" : "\n") + line;
+    if (!out.empty()) out += '\n';
+    out += line;
   }
   return out;
 }
