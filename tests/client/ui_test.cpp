@@ -130,6 +130,16 @@ class headless {
     click(name, draw);
     type(text, draw);
   }
+  // Clicks at `at` (the first frame lays out what is clicked) and waits a few frames for a
+  // field to take the keyboard, as a cell does a frame or two after the click.
+  void open(ImVec2 at, const std::function<void()>& draw) {
+    frame(draw);
+    click(at, draw);
+    settle_focus(draw);
+  }
+  void settle_focus(const std::function<void()>& draw) {
+    for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) frame(draw);
+  }
   // One press of `key` (down for a frame, then up).
   void press(ImGuiKey key, const std::function<void()>& draw) {
     ImGuiIO& io = ImGui::GetIO();
@@ -176,9 +186,7 @@ TEST(TextCell, TypingBecomesSplicesAndOthersEditsLandInTheField) {
   text_cell widget;
   std::string model = "samen werken";
   auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);  // on the framed text: it becomes a field
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);  // on the framed text: it becomes a field
   ASSERT_NE(ImGui::GetActiveID(), 0u) << "the field did not take the keyboard";
   ASSERT_TRUE(widget.editing());
 
@@ -208,9 +216,7 @@ TEST(TextCell, LongLinesWrapInTheFieldButNotInTheText) {
   text_cell widget;
   std::string model = "De coördinator nodigt iedereen uit voor de signaleringsbijeenkomst";
   auto draw = [&] { widget.draw("c", cell, model, true, 160, 60, h.ui); };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);
   ASSERT_NE(ImGui::GetActiveID(), 0u);
   const std::string shown = h.field();
   EXPECT_NE(shown.find('\n'), std::string::npos) << "the field wraps: " << shown;
@@ -257,9 +263,7 @@ TEST(Keyboard, EscapeLeavesAFieldAndKeepsWhatWasTyped) {
   text_cell widget;
   std::string model = "samen";
   auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);
   h.type(" werken", draw);
   take_edits(h.ui, model);
   ASSERT_EQ(model, "samen werken");
@@ -329,9 +333,7 @@ TEST(Keyboard, TabMovesFromCellToCell) {
     widget.draw("a", cell, first_text, true, 400, 40, h.ui);
     widget.draw("b", second, second_text, true, 400, 40, h.ui);
   };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);
   ASSERT_NE(ImGui::GetActiveID(), 0u);
   h.press(ImGuiKey_Tab, draw);
   for (int i = 0; i < 5; ++i) h.frame(draw);
@@ -531,7 +533,7 @@ TEST(StartScreen, AnEmptyFormAsksInReadingOrderAndEachTabKeepsItsOwnProblems) {
                        "de jongerenwerkorganisatie."),
             std::string::npos)
       << shown;
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.settle_focus(draw);
   h.type("Zoë Çelik", draw);
   EXPECT_EQ(h.field(), "Zoë Çelik") << "the keyboard went to the name, the first gap";
 
