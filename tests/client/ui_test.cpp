@@ -435,6 +435,23 @@ TEST(StatusBar, ConnectedReconnectingWithACountdownAndWhatWaits) {
   EXPECT_EQ(*replica::text_at(anna.state(), cell), "In de trein");
 }
 
+// Runs what the frames asked of the core (no ops on the start screen), as the app does.
+void run_actions(headless& h, client_core& core) {
+  auto todo = std::move(h.ui.todo);
+  h.ui.todo = intents{};
+  for (auto& a : todo.actions) a(core);
+  EXPECT_TRUE(todo.ops.empty());
+}
+
+// Mo starting a new leerlijn: the start screen's second tab, filled in.
+void fill_in_a_new_leerlijn(headless& h, const std::function<void()>& draw) {
+  h.click("start/tab-new", draw);
+  h.enter("start/name", "Mo Haddou", draw);
+  h.enter("start/function", "zorgcoördinator", draw);
+  h.enter("start/school", "Het Lyceum", draw);
+  h.enter("start/youth", "Buurtwerk Zuid", draw);
+}
+
 // The start screen: the remembered server address, a team code and a profile typed in,
 // "Deelnemen" clicked, and the core joins as that person; on the other tab a coordinator
 // starts a new leerlijn.
@@ -447,12 +464,6 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
   headless h;
   std::map<std::string, ImVec4, std::less<>> probe;
   h.ui.probe = &probe;
-  const auto apply = [&](client_core& core) {
-    auto todo = std::move(h.ui.todo);
-    h.ui.todo = intents{};
-    for (auto& a : todo.actions) a(core);
-    EXPECT_TRUE(todo.ops.empty());
-  };
 
   {
     // Zoë's laptop knows the server's address from an earlier run, nobody on it yet.
@@ -466,7 +477,7 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     h.click("start/jongerenwerk", draw);
     h.enter("start/function", "jongerenwerker", draw);
     h.click("start/join", draw);
-    apply(zoe);
+    run_actions(h, zoe);
     ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
     const person* me = zoe.my_person();
     ASSERT_NE(me, nullptr);
@@ -488,27 +499,15 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     mo.use_server(server.url());
     view_start start;
     const auto draw = [&] { start.draw(h.ui, mo); };
-    h.click("start/tab-new", draw);
-    h.enter("start/name", "Mo Haddou", draw);
-    h.enter("start/function", "zorgcoördinator", draw);
-    h.enter("start/school", "Het Lyceum", draw);
-    h.enter("start/youth", "Buurtwerk Zuid", draw);
+    fill_in_a_new_leerlijn(h, draw);
     h.click("start/create", draw);
-    apply(mo);
+    run_actions(h, mo);
     ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
     EXPECT_TRUE(mo.is_coordinator());
     EXPECT_EQ(mo.state().partners.school, "Het Lyceum");
     EXPECT_EQ(mo.state().partners.youth_organisation, "Buurtwerk Zuid");
     EXPECT_NE(mo.identity()->join_code, anna.identity()->join_code) << "a leerlijn of its own";
   }
-}
-
-// Runs what the frames asked of the core (no ops on the start screen), as the app does.
-void run_actions(headless& h, client_core& core) {
-  auto todo = std::move(h.ui.todo);
-  h.ui.todo = intents{};
-  for (auto& a : todo.actions) a(core);
-  EXPECT_TRUE(todo.ops.empty());
 }
 
 // An empty form names what is missing in reading order (your name before the school), the
@@ -566,11 +565,7 @@ TEST(StartScreen, TheFormIsKeptAndACorrectedAddressIsUsedAtOnce) {
     ASSERT_EQ(mo.use_server("ws://127.0.0.1:1"), "") << "valid, but nobody listens there";
     view_start start;
     const auto draw = [&] { start.draw(h.ui, mo); };
-    h.click("start/tab-new", draw);
-    h.enter("start/name", "Mo Haddou", draw);
-    h.enter("start/function", "zorgcoördinator", draw);
-    h.enter("start/school", "Het Lyceum", draw);
-    h.enter("start/youth", "Buurtwerk Zuid", draw);
+    fill_in_a_new_leerlijn(h, draw);
     h.click("start/fresh", draw);
     h.click("start/create", draw);
     run_actions(h, mo);
