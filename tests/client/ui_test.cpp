@@ -612,6 +612,8 @@ TEST(StartScreen, TheKeyboardAloneFillsInAndSubmitsTheForm) {
   h.press(ImGuiKey_Tab, draw);
   h.type("Zoë Çelik", draw);
   h.press(ImGuiKey_Tab, draw);  // School
+  EXPECT_FALSE(GImGui->NavDisableHighlight) << "the focus frame shows where Tab landed";
+  EXPECT_NE(GImGui->NavId, 0u);
   h.press(ImGuiKey_Tab, draw);  // Jongerenwerk
   h.press(ImGuiKey_Space, draw);
   h.press(ImGuiKey_Tab, draw);  // Functie
