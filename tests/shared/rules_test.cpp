@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "shared/calendar.hpp"
+#include "shared/check_ins.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::shared {
@@ -1599,6 +1600,38 @@ TEST(RulesCheckIns, TheCoordinatorNotesWhetherThePlanGetsGoing) {
   refused(t, op::record_check_in{attendee_id, true, repeat("a", max_check_in_length + 1), t0},
           coord, rule_code::too_long);
   refused(t, op::record_check_in{attendee_id, true, "\x01", t0}, coord, rule_code::invalid);
+}
+
+// Between the actieplan and the terugkom meeting: whom to check in with, and when the
+// plan does not get going, a reason to meet earlier.
+TEST(RulesCheckIns, OwnersToCheckInWithAndAReasonToMeetEarlier) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  EXPECT_FALSE(check_in_period(t).has_value()) << "before the actieplan";
+  must(t, op::start_meeting{0, t0}, coord);
+  must(t, op::end_meeting{0, t0 + 1}, coord);
+  must(t, op::start_meeting{1, t0 + 2}, coord);
+  must(t, op::add_action{2, "Overleg plannen", attendee_id, ""}, coord);
+  must(t, op::add_action{3, "Aanspreekpunt kiezen", writer_id, ""}, coord);
+  must(t, op::add_action{4, "Kennismaken", attendee_id, ""}, coord);
+  EXPECT_FALSE(check_in_period(t).has_value()) << "the actieplan meeting runs";
+  must(t, op::end_meeting{1, t0 + 3}, coord);
+  ASSERT_EQ(check_in_period(t), std::optional<int>(2));
+  must(t, op::set_action_status{2, action_status::klaar}, {writer_id, false});
+  auto owners = check_ins_by_owner(t);
+  ASSERT_EQ(owners.size(), 1U) << "Wim's only action is done";
+  EXPECT_EQ(owners[0].owner, attendee_id);
+  EXPECT_EQ(owners[0].actions, (std::vector<int>{1, 3}));
+  EXPECT_EQ(owners[0].last, nullptr);
+  EXPECT_TRUE(not_getting_going(t).empty());
+  must(t, op::record_check_in{attendee_id, true, "Loopt.", t0 + 10}, coord);
+  must(t, op::record_check_in{attendee_id, false, "Toch niet: geen tijd.", t0 + 20}, coord);
+  owners = check_ins_by_owner(t);
+  ASSERT_NE(owners[0].last, nullptr);
+  EXPECT_EQ(owners[0].last->note, "Toch niet: geen tijd.");
+  EXPECT_EQ(not_getting_going(t), std::vector<person_id>{attendee_id});
+  must(t, op::start_meeting{2, t0 + 30}, coord);
+  EXPECT_FALSE(check_in_period(t).has_value()) << "the terugkom meeting has begun";
 }
 
 }  // namespace
