@@ -81,86 +81,116 @@ std::vector<int> weakest_first(const document& signalering) {
 
 void view_document::draw(ui_context& ui, const client_core& core, int meeting,
                          const agenda_item_template& item) {
-  const trajectory& t = core.state();
-  const int template_index = t.meetings[static_cast<std::size_t>(meeting)].template_index;
-  switch (item.document) {
-    case document_kind::factsheet: return factsheet_.draw(ui);
-    case document_kind::vergelijking:
-      if (!item.description.empty() && ImGui::TreeNode("Toelichting bij dit agendapunt")) {
-        text_coloured(colours::muted, item.description);
-        ImGui::TreePop();
-      }
-      return comparison_.draw(ui, core);
-    case document_kind::none: return draw_plain_item(ui, core, meeting, item);
-    default: break;
+  // The content says what each agenda item shows; nothing here depends on which meeting it is.
+  ImGui::Dummy(ImVec2(0, 0));
+  mark(ui, "screen/" + std::string(name_of(item.shows)));
+  switch (item.shows) {
+    case agenda_screen::welcome: return draw_welcome(ui, core, meeting, item);
+    case agenda_screen::present: return draw_present(ui, core, meeting, item);
+    case agenda_screen::look_back: return draw_look_back(ui, core, item);
+    case agenda_screen::fill: return draw_fill(ui, core, meeting, item);
+    case agenda_screen::pause:
+      text_in(ui.font.large, item.description.empty() ? std::string("Pauze") : item.description);
+      return;
+    case agenda_screen::close: return draw_close(ui, core, meeting, item);
   }
-  // The seed's instructions for this item, folded away so the document gets the room.
+}
+
+// The seed's instructions for an item, folded away so the document gets the room.
+void view_document::draw_instructions(const agenda_item_template& item) {
   if (!item.description.empty() && ImGui::TreeNode("Toelichting bij dit agendapunt")) {
     text_coloured(colours::muted, item.description);
     ImGui::TreePop();
   }
-  // Meeting 2 works from the first Signaleringsinstrument, meeting 3 from the Actieplan.
-  if (template_index == 1 && item.document == document_kind::signalering) {
-    if (full_signalering_) {
-      if (ImGui::SmallButton("Zwakste onderdelen eerst tonen")) full_signalering_ = false;
-      return draw_signalering(ui, core, document_id::signalering_begin);
-    }
-    if (ImGui::SmallButton("Het hele instrument tonen")) full_signalering_ = true;
-    return draw_signalering_summary(ui, core, document_id::signalering_begin);
-  }
-  // The explanation of a form is open when the coordinator explains it, folded when filling in.
-  const bool explain = item.id.rfind("uitleg", 0) == 0;
-  if (template_index == 1 && item.document == document_kind::actieplan)
-    return draw_actieplan_step(ui, core, explain);
-  if (template_index == 2 && item.document == document_kind::actieplan)
-    return draw_terugblik(ui, core);
-  if (item.document == document_kind::evaluatielijst) {
-    if (auto doc = document_for(template_index, item.document))
-      draw_evaluation(ui, core, *doc, explain);
-    return;
-  }
-  if (auto doc = document_for(template_index, item.document)) draw_document(ui, core, *doc);
 }
 
-void view_document::draw_plain_item(ui_context& ui, const client_core& core, int meeting_index,
-                                    const agenda_item_template& item) {
+// Welkom: who is there, and who takes the minutes and fills in (the roles are on the left).
+void view_document::draw_welcome(ui_context& ui, const client_core& core, int meeting_index,
+                                 const agenda_item_template& item) {
   const trajectory& t = core.state();
-  const int meeting = meeting_index;
-  const shared::meeting& m = t.meetings[static_cast<std::size_t>(meeting)];
+  const shared::meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
   const auto& tpl = template_of(m);
   if (!item.description.empty()) text_in(ui.font.large, item.description);
-  if (item.id == "afsluiting") {
-    // "De coördinator maakt een afspraak voor de volgende bijeenkomst en zorgt dat iedereen
-    // de ingevulde documenten ontvangt."
-    ImGui::Spacing();
-    ImGui::Separator();
-    ImGui::Spacing();
-    schedule_.draw_next_date(ui, core, meeting);
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Iedereen ontvangt de ingevulde documenten");
-    if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
-    mark(ui, "afsluiting/export");
-    ImGui::SameLine();
-    text_coloured(colours::muted, "PDF, Markdown en CSV, de notulen en de planning (.ics)");
-    return;
-  }
-  if (!tpl.doel.empty()) {
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Doel van deze bijeenkomst");
-    text_in(ui.font.large, tpl.doel);
-  }
-  if (!tpl.eindresultaat.empty()) {
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Eindresultaat");
-    text_in(ui.font.large, tpl.eindresultaat);
-  }
-  // Before the meeting the coordinator finds its preparation on the first item.
+  ImGui::Spacing();
+  attendance_.draw(ui, core, meeting_index);
+  // Before the meeting the coordinator finds its preparation here.
   if (core.is_coordinator() && m.status == meeting_status::gepland &&
       item.id == tpl.agenda.front().id) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    preparation_.draw(ui, core, meeting);
+    preparation_.draw(ui, core, meeting_index);
+  }
+}
+
+// What the coordinator presents: material from the seed, the Factsheet, or a form explained
+// before it is filled in.
+void view_document::draw_present(ui_context& ui, const client_core& core, int meeting,
+                                 const agenda_item_template& item) {
+  if (item.document == document_kind::factsheet) {
+    draw_instructions(item);
+    return factsheet_.draw(ui);
+  }
+  if (!item.form) return presentation_.draw(ui, core, meeting, item);
+  draw_instructions(item);
+  switch (kind_of(*item.form)) {
+    case document_kind::actieplan: return draw_actieplan_step(ui, core, true);
+    case document_kind::evaluatielijst: return draw_evaluation(ui, core, *item.form, meeting, true);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// A look back at what an earlier meeting made: read back, not filled in again.
+void view_document::draw_look_back(ui_context& ui, const client_core& core,
+                                   const agenda_item_template& item) {
+  draw_instructions(item);
+  if (!item.form) return;
+  switch (kind_of(*item.form)) {
+    case document_kind::signalering:
+      if (full_signalering_) {
+        if (ImGui::SmallButton("Zwakste onderdelen eerst tonen")) full_signalering_ = false;
+        return draw_signalering(ui, core, *item.form);
+      }
+      if (ImGui::SmallButton("Het hele instrument tonen")) full_signalering_ = true;
+      return draw_signalering_summary(ui, core, *item.form);
+    case document_kind::actieplan: return draw_terugblik(ui, core);
+    case document_kind::evaluatielijst: return draw_evaluation(ui, core, *item.form, -1, false);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// A form the invuller fills in now.
+void view_document::draw_fill(ui_context& ui, const client_core& core, int meeting,
+                              const agenda_item_template& item) {
+  if (!item.form) return;
+  draw_instructions(item);
+  if (item.document == document_kind::vergelijking) return comparison_.draw(ui, core);
+  switch (kind_of(*item.form)) {
+    case document_kind::actieplan: return draw_actieplan_step(ui, core, false);
+    case document_kind::evaluatielijst:
+      return draw_evaluation(ui, core, *item.form, meeting, false);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// Afsluiting: "De coördinator maakt een afspraak voor de volgende bijeenkomst en zorgt dat
+// iedereen de ingevulde documenten ontvangt."
+void view_document::draw_close(ui_context& ui, const client_core& core, int meeting,
+                               const agenda_item_template& item) {
+  if (!item.description.empty()) text_in(ui.font.large, item.description);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+  schedule_.draw_next_date(ui, core, meeting);
+  ImGui::Spacing();
+  text_in(ui.font.bold, "Iedereen ontvangt de ingevulde documenten");
+  if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
+  mark(ui, "afsluiting/export");
+  ImGui::SameLine();
+  text_coloured(colours::muted, "PDF, Markdown en CSV, de notulen en de planning (.ics)");
+  if (meeting + 1 < static_cast<int>(core.state().meetings.size())) {
+    ImGui::Spacing();
+    invitation_.draw(ui, core, meeting + 1);
   }
 }
 
@@ -256,6 +286,7 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_wrapped(r.name);
+    view_factsheet::explain_onderdeel(ui, row);
 
     ImGui::TableNextColumn();
     for (const auto& s : c.scale) {
@@ -292,8 +323,10 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
                                  const column_options& options) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
-  const bool editable = can_edit_document(t, core.me(), doc);
-  const document& d = t.documents[static_cast<std::size_t>(doc)];
+  const document* found = find_document(t, doc, options.meeting);
+  if (found == nullptr) return;
+  const document& d = *found;
+  const bool editable = can_edit_document(t, core.me(), doc, options.meeting);
   if (!editable)
     text_coloured(colours::muted, "Alleen de invuller en de coördinator vullen dit in.");
   const int count = static_cast<int>(columns.size()) + 1;
@@ -332,6 +365,7 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
     if (options.beside) ImGui::PushFont(ui.font.bold);
     text_wrapped(r.name);
     if (options.beside) ImGui::PopFont();
+    view_factsheet::explain_onderdeel(ui, row);
     if (options.scores != nullptr) {
       const int rating = options.scores->rows[static_cast<std::size_t>(row)].rating;
       rating_chip(ui, rating, false);
@@ -348,7 +382,8 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
          column < static_cast<int>(columns.size()) && column < static_cast<int>(cells.size());
          ++column) {
       ImGui::TableNextColumn();
-      const op::text_target target{false, 0, doc, row, column};
+      const op::text_target target{false, held_by_trajectory(doc) ? 0 : options.meeting, doc, row,
+                                   column};
       cell_.draw(cell_id(row, column).c_str(), target, cells[static_cast<std::size_t>(column)],
                  editable, ImGui::GetContentRegionAvail().x, ui.px(56), ui, "…");
     }
@@ -454,7 +489,7 @@ void view_document::draw_terugblik(ui_context& ui, const client_core& core) {
 // The Evaluatielijst starts from the Actieplan, row by row: beside each onderdeel what the
 // plan said and how far its actions are.
 void view_document::draw_evaluation(ui_context& ui, const client_core& core, document_id doc,
-                                    bool explain) {
+                                    int meeting, bool explain) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
   text_in(ui.font.heading, label_of(doc));
@@ -467,19 +502,23 @@ void view_document::draw_evaluation(ui_context& ui, const client_core& core, doc
   column_options options;
   options.first_label = "Onderdeel en actieplan";
   options.first_weight = 2.4f;
+  options.meeting = meeting;
   options.beside = [this, &ui, &core, &t, doc](int row) {
     ImGui::Spacing();
     actieplan_words(t, row);
     text_coloured(colours::muted, "Acties");
     actions_.draw_row(ui, core, row);
-    if (doc == document_id::evaluatie_eind) {
-      // What the interim evaluation said was still needed.
-      const auto& interim =
-          t.documents[static_cast<std::size_t>(document_id::evaluatie_tussentijds)]
+    // What the evaluation before said was still needed.
+    const bool extra = doc == document_id::evaluatie_extra;
+    if (doc == document_id::evaluatie_eind || extra) {
+      const auto& before =
+          t.documents[static_cast<std::size_t>(extra ? document_id::evaluatie_eind
+                                                     : document_id::evaluatie_tussentijds)]
               .rows[static_cast<std::size_t>(row)];
-      if (interim.cells.size() > 2 && !interim.cells[2].empty()) {
-        text_coloured(colours::muted, "Nog nodig (tussentijds)");
-        text_wrapped(interim.cells[2]);
+      if (before.cells.size() > 2 && !before.cells[2].empty()) {
+        text_coloured(colours::muted,
+                      extra ? "Nog nodig (eindevaluatie)" : "Nog nodig (tussentijds)");
+        text_wrapped(before.cells[2]);
       }
     }
   };
@@ -519,9 +558,14 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
       {document_id::evaluatie_tussentijds, "Evaluatie (tussentijds)"},
       {document_id::evaluatie_eind, "Evaluatie (eind)"},
       {document_id::signalering_eind, "Signalering (eind)"}};
+  // The Factsheet first: every meeting works with it ("Gebruik hierbij … de Factsheet").
+  choice("Factsheet", ui.shown.factsheet, {false, ui.shown.document, true});
+  mark(ui, "documents/factsheet");
   for (const auto& [doc, label] : documents)
-    choice(label, !ui.shown.comparison && ui.shown.document == doc, {false, doc});
-  choice("Vergelijking", ui.shown.comparison, {true, document_id::signalering_eind});
+    choice(label, !ui.shown.comparison && !ui.shown.factsheet && ui.shown.document == doc,
+           {false, doc});
+  choice("Vergelijking", ui.shown.comparison && !ui.shown.factsheet,
+         {true, document_id::signalering_eind});
   // The set of the last finished meeting (the dialog lets one choose another).
   int meeting = 0;
   for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i)
@@ -529,9 +573,14 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
   place("Documenten opslaan…");
   if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
   mark(ui, "documents/export");
+  place("Factsheet en lege formulieren…");
+  if (ImGui::Button("Factsheet en lege formulieren…")) ui.forms_request = true;
+  mark(ui, "documents/forms");
   ImGui::Separator();
   ImGui::BeginChild("shown", ImVec2(0, 0), false);
-  if (ui.shown.comparison) {
+  if (ui.shown.factsheet) {
+    factsheet_.draw(ui);
+  } else if (ui.shown.comparison || ui.shown.document == document_id::conclusies) {
     comparison_.draw(ui, core);
   } else if (kind_of(ui.shown.document) == document_kind::signalering) {
     draw_signalering(ui, core, ui.shown.document);
@@ -548,7 +597,7 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
     std::iota(all.begin(), all.end(), 0);
     actions_.draw_planner(ui, core, all);
   } else {
-    draw_evaluation(ui, core, ui.shown.document, true);
+    draw_evaluation(ui, core, ui.shown.document, -1, true);
   }
   ImGui::EndChild();
 }

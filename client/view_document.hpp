@@ -15,9 +15,12 @@
 #include "client/text_cell.hpp"
 #include "client/ui.hpp"
 #include "client/view_actions.hpp"
+#include "client/view_attendance.hpp"
 #include "client/view_comparison.hpp"
 #include "client/view_factsheet.hpp"
+#include "client/view_invitation.hpp"
 #include "client/view_preparation.hpp"
+#include "client/view_presentation.hpp"
 #include "client/view_schedule.hpp"
 #include "shared/content.hpp"
 #include "shared/model.hpp"
@@ -46,16 +49,27 @@ class view_document {
     float first_weight = 1.3f;                 // its width against the others
     std::function<void(int row)> beside;       // more read-only lines under the onderdeel
     bool fill_height = true;                   // scroll inside the table, or grow with its rows
+    int meeting = -1;  // the extra meeting that holds the document (evaluatie_extra)
   };
 
-  void draw_plain_item(ui_context& ui, const client_core& core, int meeting,
-                       const shared::agenda_item_template& item);
+  // One per agenda_screen: what the content says an agenda item shows.
+  void draw_welcome(ui_context& ui, const client_core& core, int meeting,
+                    const shared::agenda_item_template& item);
+  void draw_present(ui_context& ui, const client_core& core, int meeting,
+                    const shared::agenda_item_template& item);
+  void draw_look_back(ui_context& ui, const client_core& core,
+                      const shared::agenda_item_template& item);
+  void draw_fill(ui_context& ui, const client_core& core, int meeting,
+                 const shared::agenda_item_template& item);
+  void draw_close(ui_context& ui, const client_core& core, int meeting,
+                  const shared::agenda_item_template& item);
+  static void draw_instructions(const shared::agenda_item_template& item);
   void draw_signalering(ui_context& ui, const client_core& core, shared::document_id doc);
   void draw_signalering_summary(ui_context& ui, const client_core& core, shared::document_id doc);
   void draw_actieplan_step(ui_context& ui, const client_core& core, bool explain);
   void draw_terugblik(ui_context& ui, const client_core& core);
   void draw_evaluation(ui_context& ui, const client_core& core, shared::document_id doc,
-                       bool explain);
+                       int meeting, bool explain);
   void draw_columns(ui_context& ui, const client_core& core, shared::document_id doc,
                     const std::vector<shared::column>& columns, const column_options& options);
   void draw_score(ui_context& ui, const shared::trajectory& t, shared::document_id doc);
@@ -65,6 +79,9 @@ class view_document {
   view_actions actions_;
   view_schedule schedule_;
   view_preparation preparation_;
+  view_attendance attendance_;
+  view_presentation presentation_;
+  view_invitation invitation_;
   text_cell cell_;
   bool full_signalering_ = false;  // meeting 2's terugkoppeling: the whole instrument
 };
