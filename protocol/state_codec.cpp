@@ -66,7 +66,8 @@ json encode_items(const std::vector<agenda_record>& items) {
                    {"extra_minutes", r.extra_minutes},
                    {"votes", r.votes},
                    {"actions", r.actions},
-                   {"next_date", r.next_date}});
+                   {"next_date", r.next_date},
+                   {"visited", r.visited}});
   return out;
 }
 
@@ -91,7 +92,8 @@ std::vector<agenda_record> decode_items(json_reader& r, int agenda_size) {
   if (a == nullptr) return items;
   for (std::size_t i = 0; i < a->size(); ++i) {
     json_reader ir((*a)[i], r.item_path("items", i), r.error());
-    ir.only({"notes", "decided", "used_ms", "extra_minutes", "votes", "actions", "next_date"});
+    ir.only({"notes", "decided", "used_ms", "extra_minutes", "votes", "actions", "next_date",
+             "visited"});
     agenda_record& x = items[i];
     x.notes = ir.string("notes", 4 * max_item_notes_length, false);
     x.decided = ir.string("decided", 4 * max_item_decided_length, false);
@@ -100,6 +102,7 @@ std::vector<agenda_record> decode_items(json_reader& r, int agenda_size) {
     x.votes = decode_indexes(ir, "votes", 100'000);
     x.actions = decode_indexes(ir, "actions", static_cast<std::int64_t>(max_actions));
     x.next_date = ir.string("next_date", 16, false);
+    x.visited = ir.boolean("visited", false);
     if (!ir.ok()) break;
   }
   return items;

@@ -92,6 +92,7 @@ struct applier {
     mt.status = meeting_status::bezig;
     mt.session.agenda_index = 0;
     mt.session.started_at_ms = o.at_ms;
+    if (!mt.session.items.empty()) mt.session.items.front().visited = true;
     restart_timer(mt.session.timer, o.at_ms);
     t.active_meeting = o.meeting;
   }
@@ -110,6 +111,7 @@ struct applier {
     if (session.agenda_index == o.index) return;
     close_item(session, o.at_ms);
     session.agenda_index = o.index;
+    session.items[static_cast<std::size_t>(o.index)].visited = true;
     // Each item gets its own clock; it runs if the previous one did.
     const bool was_running = session.timer.running;
     restart_timer(session.timer, o.at_ms);

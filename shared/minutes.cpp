@@ -63,9 +63,12 @@ std::string item_time_line(const trajectory& t, int meeting_index, int item, std
   }
   std::string line =
       "gepland " + std::to_string(agenda[static_cast<std::size_t>(item)].minutes) + " min · ";
-  if (used == 0)
+  const bool now = m.status == meeting_status::bezig && m.session.agenda_index == item;
+  if (!r.visited && !now)
     return line + (m.status == meeting_status::gepland ? "nog niet begonnen" : "niet behandeld");
-  line += "duurde " + std::to_string(whole_minutes(used)) + " min";
+  const int minutes = whole_minutes(used);
+  line += minutes == 0 ? std::string("duurde minder dan een minuut")
+                       : "duurde " + std::to_string(minutes) + " min";
   if (extra > 0) line += " (verlengd met " + std::to_string(extra) + " min)";
   return line;
 }

@@ -115,6 +115,7 @@ struct agenda_record {
   std::vector<int> votes;    // indexes into trajectory::votes
   std::vector<int> actions;  // ids of trajectory::actions
   std::string next_date;     // yyyy-mm-dd: the next meeting's date agreed here
+  bool visited = false;      // the meeting has been at this item
   bool operator==(const agenda_record&) const = default;
 };
 

@@ -528,8 +528,11 @@ report build_invitation(const trajectory& t, int index) {
   r.title = "Uitnodiging: " + tpl.name;
   r.subtitle = partnership_line(t);
   r.footer = footer_for(t, r.title, index);
+  // "van de leerlijn Jongerenwerk en Onderwijs Samen (JOS)": the title within a sentence.
+  std::string leerlijn_name = leerlijn().title;
+  if (leerlijn_name.starts_with("Leerlijn")) leerlijn_name[0] = 'l';
   r.paragraph("Graag nodigen we je uit voor de " + tpl.name + (tpl.step.empty() ? "" : " (") +
-              tpl.step + (tpl.step.empty() ? "" : ")") + " van de " + leerlijn().title + ".");
+              tpl.step + (tpl.step.empty() ? "" : ")") + " van de " + leerlijn_name + ".");
   r.paragraph("Wanneer: " + when(m));
   for (const auto& w : where(m)) r.paragraph(w);
   if (!tpl.doel.empty()) r.paragraph("Doel: " + tpl.doel + ".");

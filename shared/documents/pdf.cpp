@@ -108,6 +108,7 @@ class pdf_writer {
       const laid_out t = lay_out(item, body_font, content_width() - 14);
       if (y_ + t.height(0, std::min<std::size_t>(1, t.lines.size())) > bottom()) new_page();
       set(ink);
+      cairo_new_sub_path(cr_);
       cairo_arc(cr_, margin + 4, y_ + 7, 1.6, 0, 6.2832);
       cairo_fill(cr_);
       draw_lines(t, 0, t.lines.size(), margin + 14, ink, true);
@@ -440,7 +441,7 @@ class pdf_writer {
     const double lo = 9.5;
     const double hi = 30.5;
     const double bar_h = 20;
-    const double top = y_ + 14;
+    const double top = y_ + 20;
     const auto x_of = [&](double v) {
       return margin + (std::clamp(v, lo, hi) - lo) / (hi - lo) * w;
     };

@@ -142,6 +142,7 @@ trajectory rich_trajectory() {
   first.session.online = {4};
   first.session.excused = {6};
   first.session.items[0].used_ms = 420'000;
+  for (auto& item : first.session.items) item.visited = true;
   first.session.items[3].notes = "Iedereen kent de vier elementen.\nVraag: wie is ‘aanspreekpunt’?";
   first.session.items[4].decided = "Score 3 voor tweerichtingsverkeer – na stemming.";
   first.session.items[4].votes = {0, 1};

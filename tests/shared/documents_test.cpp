@@ -55,6 +55,7 @@ trajectory sample(cooperation kind) {
   s.notulist = 2;
   s.minutes = "Afspraak: de ‘eigen ruimte’ komt op de agenda.";
   s.items[0].used_ms = 7 * 60'000;
+  for (int i : {0, 3, 5}) s.items[static_cast<std::size_t>(i)].visited = true;
   s.items[3].notes = "Iedereen kent nu de vier werkzame elementen.";
   s.items[3].used_ms = 20 * 60'000;
   s.items[5].decided = "Het ingevulde instrument gaat naar iedereen.";

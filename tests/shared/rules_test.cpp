@@ -1545,6 +1545,8 @@ TEST(RulesAgendaRecords, NotesDecisionsAndTimePerItem) {
   EXPECT_EQ(items[5].next_date, "2026-09-22");
   EXPECT_EQ(items[5].actions, std::vector<int>{1});
   EXPECT_EQ(items[2].used_ms, 0) << "skipped";
+  EXPECT_FALSE(items[2].visited);
+  for (int i : {0, 1, 4, 5}) EXPECT_TRUE(items[static_cast<std::size_t>(i)].visited) << i;
   // Between meetings nothing is noted against an item.
   must(t, op::add_action{3, "Later bedacht", attendee_id, ""}, coord);
   must(t, op::schedule_meeting{2, "2026-11-02", meeting_mode::fysiek}, coord);
