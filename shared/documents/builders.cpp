@@ -270,6 +270,7 @@ report build_minutes(const trajectory& t, int index) {
     r.paragraph("Uitvoerders én managers van school en jongerenwerk waren aanwezig.");
   } else {
     std::vector<std::string> missing;
+    missing.reserve(gaps.size());
     for (const auto& g : gaps) missing.push_back(g.message);
     r.paragraph("Vertegenwoordiging: " + joined(missing, " "));
   }
@@ -390,7 +391,7 @@ report build_comparison(const trajectory& t) {
     const auto& row = cmp.rows[i];
     const bool both = row.before != 0 && row.after != 0;
     std::string diff = both ? std::to_string(row.after - row.before) : "–";
-    if (both && row.after > row.before) diff = "+" + diff;
+    if (both && row.after > row.before) diff.insert(0, "+");
     grid.rows.push_back({element_name(c.rows[i]), c.rows[i].name,
                          row.before == 0 ? "–" : std::to_string(row.before),
                          row.after == 0 ? "–" : std::to_string(row.after), diff,

@@ -9,7 +9,7 @@ std::string to_text(const report& r) {
     if (b.for_whom == block::audience::spreadsheet) continue;
     switch (b.type) {
       case block::kind::heading:
-      case block::kind::subheading: out += "\n" + b.text + "\n"; break;
+      case block::kind::subheading:
       case block::kind::paragraph:
       case block::kind::note: out += "\n" + b.text + "\n"; break;
       case block::kind::list:

@@ -567,12 +567,13 @@ TEST(Content, TheLeerlijnAsTheCoordinatorPresentsIt) {
             "De leerlijn neemt circa 4 maanden in beslag en bestaat uit het doorlopen van vier "
             "stappen.");
   EXPECT_EQ(o.hulpmiddelen_heading, "Wat zijn de hulpmiddelen die bij de leerlijn horen?");
+  const std::string reader_as_listed =
+      "Reader ‘Tips voor versterken van de samenwerking tussen jongerenwerk en voortgezet "
+      "onderwijs’";
   EXPECT_EQ(o.hulpmiddelen,
-            (std::vector<std::string>{
-                "Factsheet (Bijlage 1)", "Signaleringsinstrument (Bijlage 2)",
-                "Format actieplan (Bijlage 3)", "Evaluatielijst (Bijlage 4)",
-                "Reader ‘Tips voor versterken van de samenwerking tussen jongerenwerk en "
-                "voortgezet onderwijs’"}));
+            (std::vector<std::string>{"Factsheet (Bijlage 1)", "Signaleringsinstrument (Bijlage 2)",
+                                      "Format actieplan (Bijlage 3)", "Evaluatielijst (Bijlage 4)",
+                                      reader_as_listed}));
   EXPECT_EQ(o.coordinator_examples.at(1),
             "Vanuit school: manager OOP (onderwijsondersteunend personeel), teamleider, een "
             "mentor");

@@ -1517,8 +1517,9 @@ TEST(RulesAgendaRecords, NotesDecisionsAndTimePerItem) {
 
   must(t, item_text(0, 0, false, "Kennismakingsronde."), noor);
   must(t, op::control_timer{0, timer_action::extend, 5, t0 + 1000}, coord);
-  must(t, op::goto_agenda_item{0, 1, t0 + 7 * 60'000}, coord);  // welkom took 7 minutes
-  must(t, op::goto_agenda_item{0, 4, t0 + 19 * 60'000}, coord);
+  must(t, op::goto_agenda_item{0, 1, t0 + std::int64_t{7} * 60'000},
+       coord);  // welkom took 7 minutes
+  must(t, op::goto_agenda_item{0, 4, t0 + std::int64_t{19} * 60'000}, coord);
   // The vote decided at item 4 belongs to item 4.
   must(t, op::open_vote{0, document_id::signalering_begin, 3, false}, coord);
   must(t, op::cast_vote{0, 2}, {attendee_id, false});
@@ -1526,22 +1527,22 @@ TEST(RulesAgendaRecords, NotesDecisionsAndTimePerItem) {
   must(t, op::close_vote{0, 2}, coord);
   must(t, item_text(0, 4, true, "Score 2 voor het vaste aanspreekpunt."), noor);
   // At the afsluiting the next date is agreed, and an action made.
-  must(t, op::goto_agenda_item{0, 5, t0 + 120 * 60'000}, coord);
+  must(t, op::goto_agenda_item{0, 5, t0 + std::int64_t{120} * 60'000}, coord);
   must(t, op::schedule_meeting{1, "2026-09-22", meeting_mode::hybride}, coord);
   must(t, op::add_action{2, "Overleg inplannen", attendee_id, "2026-09-30"}, coord);
   // Going back to item 1 adds to its time; the meeting's end closes the current item.
-  must(t, op::goto_agenda_item{0, 1, t0 + 125 * 60'000}, coord);
-  must(t, op::end_meeting{0, t0 + 127 * 60'000}, coord);
+  must(t, op::goto_agenda_item{0, 1, t0 + std::int64_t{125} * 60'000}, coord);
+  must(t, op::end_meeting{0, t0 + std::int64_t{127} * 60'000}, coord);
 
   const auto& items = t.meetings[0].session.items;
   EXPECT_EQ(items[0].notes, "Kennismakingsronde.");
-  EXPECT_EQ(items[0].used_ms, 7 * 60'000);
+  EXPECT_EQ(items[0].used_ms, std::int64_t{7} * 60'000);
   EXPECT_EQ(items[0].extra_minutes, 5);
-  EXPECT_EQ(items[1].used_ms, (12 + 2) * 60'000);
-  EXPECT_EQ(items[4].used_ms, 101 * 60'000);
+  EXPECT_EQ(items[1].used_ms, std::int64_t{12 + 2} * 60'000);
+  EXPECT_EQ(items[4].used_ms, std::int64_t{101} * 60'000);
   EXPECT_EQ(items[4].votes, std::vector<int>{0});
   EXPECT_EQ(items[4].decided, "Score 2 voor het vaste aanspreekpunt.");
-  EXPECT_EQ(items[5].used_ms, 5 * 60'000);
+  EXPECT_EQ(items[5].used_ms, std::int64_t{5} * 60'000);
   EXPECT_EQ(items[5].next_date, "2026-09-22");
   EXPECT_EQ(items[5].actions, std::vector<int>{1});
   EXPECT_EQ(items[2].used_ms, 0) << "skipped";
