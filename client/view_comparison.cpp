@@ -128,9 +128,8 @@ void view_comparison::draw_conclusion(ui_context& ui, const client_core& core) {
   if (at->item >= static_cast<int>(session.items.size())) return;
   text_in(ui.font.bold, "Conclusies van het team");
   text_coloured(colours::muted, "Ook in de notulen, bij ‘Evalueren samenwerking’.");
-  const op::text_target target{true,     at->meeting, document_id::signalering_begin, 0, 0,
-                               at->item, true};
-  overall_.draw("overall", target, session.items[static_cast<std::size_t>(at->item)].decided,
+  overall_.draw("overall", op::minutes_target(at->meeting, at->item, true),
+                session.items[static_cast<std::size_t>(at->item)].decided,
                 can_edit_minutes(t, core.me(), at->meeting), ImGui::GetContentRegionAvail().x,
                 ui.px(60), ui, "Wat concludeert het team?");
 }

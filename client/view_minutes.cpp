@@ -32,20 +32,18 @@ void view_minutes::draw(ui_context& ui, const client_core& core, int meeting_ind
   const float half = std::max(ui.px(120), (ImGui::GetContentRegionAvail().x - gap) * 0.5f);
   const float height = ui.px(70);
 
+  // What was said on the left, what was decided on the right.
+  const auto part = [&](text_cell& cell, bool decided, const char* label, const char* hint) {
+    text_coloured(colours::muted, label);
+    cell.draw(label, op::minutes_target(meeting_index, item, decided),
+              decided ? record.decided : record.notes, editable, half, height, ui, hint);
+  };
   ImGui::BeginGroup();
-  text_coloured(colours::muted, "Besproken");
-  const op::text_target said{true, meeting_index, document_id::signalering_begin, 0, 0,
-                             item, false};
-  notes_.draw("notes", said, record.notes, editable, half, height, ui,
-              "Wat is er besproken? Klik om te schrijven…");
+  part(notes_, false, "Besproken", "Wat is er besproken? Klik om te schrijven…");
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  text_coloured(colours::muted, "Besloten");
-  const op::text_target decided{true, meeting_index, document_id::signalering_begin, 0, 0,
-                                item, true};
-  decided_.draw("decided", decided, record.decided, editable, half, height, ui,
-                "Wat is er besloten? Klik om te schrijven…");
+  part(decided_, true, "Besloten", "Wat is er besloten? Klik om te schrijven…");
   for (const auto& line : recorded_decisions(t, meeting_index, item)) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + half);
     text_coloured(colours::accent, "• " + line);
@@ -57,9 +55,9 @@ void view_minutes::draw(ui_context& ui, const client_core& core, int meeting_ind
   ImGui::Spacing();
   if (!m.session.minutes.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (ImGui::CollapsingHeader("Algemeen (hele bijeenkomst)")) {
-    const op::text_target whole{true, meeting_index, document_id::signalering_begin, 0, 0};
-    whole_.draw("whole", whole, m.session.minutes, editable, ImGui::GetContentRegionAvail().x,
-                ui.px(60), ui, "Klik om de algemene notulen te schrijven…");
+    whole_.draw("whole", op::minutes_target(meeting_index), m.session.minutes, editable,
+                ImGui::GetContentRegionAvail().x, ui.px(60), ui,
+                "Klik om de algemene notulen te schrijven…");
   }
   mark(ui, "minutes/whole");
 }

@@ -121,6 +121,15 @@ struct text_target {
   bool decided = false;  // at an item: what was decided (else what was said)
   bool operator==(const text_target&) const = default;
 };
+// The minutes of a meeting as a whole, or what was said (or decided) at one agenda item.
+inline text_target minutes_target(int meeting, int item = -1, bool decided = false) {
+  text_target t;
+  t.minutes = true;
+  t.meeting = meeting;
+  t.item = item;
+  t.decided = decided;
+  return t;
+}
 // Splices applied in order. A client sends one; the server's transformation over
 // concurrent edits can split it in two (a deletion around someone else's insertion).
 struct edit_text {

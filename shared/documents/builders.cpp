@@ -493,10 +493,11 @@ report build_blank_form(const trajectory& t, document_kind kind) {
       r.note(c.phase_question.for_(t.partners.kind));
       break;
     }
-    case document_kind::actieplan:
-      r.file_stem = "actieplan-leeg";
-      r.title = c.actieplan_title;
-      r.note(c.actieplan_explanation);
+    default: {
+      const bool plan = kind == document_kind::actieplan;
+      r.file_stem = plan ? "actieplan-leeg" : "evaluatielijst-leeg";
+      r.title = plan ? c.actieplan_title : c.evaluatie_title;
+      r.note(plan ? c.actieplan_explanation : c.evaluatie_explanation);
       for (const auto& row : c.rows) {
         std::vector<std::string> cells{element_name(row), row.name};
         cells.resize(2 + text_columns);
@@ -504,17 +505,7 @@ report build_blank_form(const trajectory& t, document_kind kind) {
       }
       r.add_table(std::move(grid));
       break;
-    default:
-      r.file_stem = "evaluatielijst-leeg";
-      r.title = c.evaluatie_title;
-      r.note(c.evaluatie_explanation);
-      for (const auto& row : c.rows) {
-        std::vector<std::string> cells{element_name(row), row.name};
-        cells.resize(2 + text_columns);
-        grid.rows.push_back(std::move(cells));
-      }
-      r.add_table(std::move(grid));
-      break;
+    }
   }
   r.subtitle = "In te vullen met het team · " + partnership_line(t);
   r.footer = r.title + " (leeg) · " + t.partners.school + " en " + t.partners.youth_organisation;

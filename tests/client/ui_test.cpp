@@ -1026,8 +1026,8 @@ TEST_F(leerlijn_screens, TheMinutesPaneFollowsTheAgendaItem) {
   EXPECT_TRUE(items[2].notes.empty());
   // The room moves on: the pane moves with it.
   ASSERT_FALSE(anna_.goto_agenda_item(0, 4));
-  ASSERT_FALSE(anna_.edit_text({true, 0, document_id::signalering_begin, 0, 0},
-                               {{0, 0, "Notulen van voor de agendapunten."}}));
+  ASSERT_FALSE(
+      anna_.edit_text(op::minutes_target(0), {{0, 0, "Notulen van voor de agendapunten."}}));
   settle();
   h_.look(draw);
   EXPECT_TRUE(probe_.contains("minutes/0/4"));

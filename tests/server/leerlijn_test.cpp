@@ -84,13 +84,7 @@ op::edit_text type(document_id doc, int row, int column, std::string text) {
 }
 
 op::edit_text notes(int meeting, int item, bool decided, std::string text) {
-  op::edit_text e;
-  e.target.minutes = true;
-  e.target.meeting = meeting;
-  e.target.item = item;
-  e.target.decided = decided;
-  e.edits.push_back({0, 0, std::move(text)});
-  return e;
+  return {op::minutes_target(meeting, item, decided), {{0, 0, std::move(text)}}};
 }
 
 // The minutes of a meeting as a whole, typed in pieces as a notulist does (a message holds

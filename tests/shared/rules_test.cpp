@@ -1499,13 +1499,7 @@ TEST(RulesAttendance, OnlineSelfTheRoomAndNoticeByTheNotulist) {
 // The minutes follow the agenda.
 
 op::edit_text item_text(int meeting, int item, bool decided, std::string text) {
-  op::edit_text e;
-  e.target.minutes = true;
-  e.target.meeting = meeting;
-  e.target.item = item;
-  e.target.decided = decided;
-  e.edits = {{0, 0, std::move(text)}};
-  return e;
+  return {op::minutes_target(meeting, item, decided), {{0, 0, std::move(text)}}};
 }
 
 TEST(RulesAgendaRecords, NotesDecisionsAndTimePerItem) {
