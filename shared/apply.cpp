@@ -111,7 +111,9 @@ struct applier {
     if (session.agenda_index == o.index) return;
     close_item(session, o.at_ms);
     session.agenda_index = o.index;
-    session.items[static_cast<std::size_t>(o.index)].visited = true;
+    // A meeting built without its records (never by the rules) simply keeps none.
+    if (o.index < static_cast<int>(session.items.size()))
+      session.items[static_cast<std::size_t>(o.index)].visited = true;
     // Each item gets its own clock; it runs if the previous one did.
     const bool was_running = session.timer.running;
     restart_timer(session.timer, o.at_ms);
