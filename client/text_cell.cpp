@@ -68,9 +68,12 @@ void show_typing(const ui_context& ui, const shared::op::text_target& target,
   mark_rect(ui, "typing/" + name, ImVec4(at.x, at.y, end.x, end.y), &clip);
 }
 
-// The name a test finds this text under (see mark()): "text/<document>/<row>/<column>" or
-// "minutes/<meeting>".
+// The name a test finds this text under (see mark()): "text/<document>/<row>/<column>",
+// "minutes/<meeting>" or, at an agenda item, "minutes/<meeting>/<item>[/besloten]".
 std::string mark_name(const shared::op::text_target& t) {
+  if (t.minutes && t.item >= 0)
+    return "minutes/" + std::to_string(t.meeting) + "/" + std::to_string(t.item) +
+           (t.decided ? "/besloten" : "");
   if (t.minutes) return "minutes/" + std::to_string(t.meeting);
   return "text/" + std::to_string(static_cast<int>(t.document)) + "/" + std::to_string(t.row) +
          "/" + std::to_string(t.column);

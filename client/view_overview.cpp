@@ -72,8 +72,10 @@ void view_overview::draw(ui_context& ui, const client_core& core) {
   draw_codes(ui, core);
   draw_next(ui, core);
 
-  if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen)) {
+    check_ins_.draw(ui, core);
     actions_.draw_open(ui, core);
+  }
   if (ImGui::CollapsingHeader("Bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
     schedule_.draw(ui, core);
   if (ImGui::CollapsingHeader("Documenten", ImGuiTreeNodeFlags_DefaultOpen))

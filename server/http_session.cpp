@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/clock.hpp"
 #include "server/exports.hpp"
 #include "server/log.hpp"
 #include "server/ws_session.hpp"
@@ -90,7 +91,7 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
       }
       net::post(self->ctx_->exports, [self, file, keep_alive,
                                       state = std::move(std::get<shared::trajectory>(reply))] {
-        auto rendered = render_export(state, file);
+        auto rendered = render_export(state, file, wall_clock_ms());
         net::post(self->stream_.get_executor(), [self, keep_alive, rendered = std::move(rendered)] {
           if (!rendered)
             return self->respond(http::status::not_found, "Onbekend document.\n", keep_alive);

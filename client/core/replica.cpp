@@ -103,15 +103,7 @@ void replica::set_me(person_id me) {
 }
 
 const std::string* replica::text_at(const trajectory& t, const op::text_target& target) {
-  if (target.minutes) {
-    if (target.meeting < 0 || target.meeting >= static_cast<int>(t.meetings.size())) return nullptr;
-    return &t.meetings[static_cast<std::size_t>(target.meeting)].session.minutes;
-  }
-  const auto doc = static_cast<std::size_t>(target.document);
-  if (doc >= t.documents.size() || target.row < 0 || target.row >= onderdeel_count) return nullptr;
-  const auto& cells = t.documents[doc].rows[static_cast<std::size_t>(target.row)].cells;
-  if (target.column < 0 || target.column >= static_cast<int>(cells.size())) return nullptr;
-  return &cells[static_cast<std::size_t>(target.column)];
+  return find_text(t, target);
 }
 
 std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,

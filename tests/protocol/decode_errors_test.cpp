@@ -192,6 +192,37 @@ TEST(DecodeErrors, OperationProblemsNameThePath) {
       {"a voter beyond 32 bits",
        op_frame(R"({"type":"reveal_vote","meeting":0,"ballots":[[4294967297,2]]})"), "invalid",
        "ballots: expected [person, 0..3] pairs"},
+      {"unknown attendance",
+       op_frame(R"({"type":"set_attendance","meeting":0,"person":2,"attendance":"misschien"})"),
+       "invalid", "op.attendance: unknown value \"misschien\""},
+      {"attendance missing", op_frame(R"({"type":"set_attendance","meeting":0,"person":2})"),
+       "invalid", "op.attendance: missing"},
+      {"unknown part of an item's minutes",
+       op_frame(
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0,"item":2,"part":"gezegd"},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.part: unknown value \"gezegd\""},
+      {"decided without an item",
+       op_frame(
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0,"part":"besloten"},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.part: only with an item"},
+      {"negative item",
+       op_frame(
+           R"({"type":"edit_text","target":{"minutes":true,"meeting":0,"item":-1},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.item: out of range [0, 1000]"},
+      {"an extra meeting's list without its meeting",
+       op_frame(
+           R"({"type":"edit_text","target":{"document":"evaluatie_extra","row":1,"column":0},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.meeting: missing"},
+      {"a meeting for a document the trajectory holds",
+       op_frame(
+           R"({"type":"edit_text","target":{"document":"actieplan","meeting":1,"row":1,"column":0},"edits":[{"pos":0}]})"),
+       "invalid", "op.target.meeting: only for evaluatie_extra"},
+      {"meeting details with a numeric time",
+       op_frame(R"({"type":"set_meeting_details","meeting":0,"start_time":930})"), "invalid",
+       "op.start_time: expected a string"},
+      {"check-in without going",
+       op_frame(R"({"type":"record_check_in","person":3,"note":"Loopt"})"), "invalid",
+       "op.going: missing"},
   };
   for (const auto& c : cases) expect_client_error(c);
 }
