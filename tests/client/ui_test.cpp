@@ -1312,6 +1312,61 @@ TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
   EXPECT_TRUE(h_.ui.todo.empty()) << "drawing asks for nothing by itself";
 }
 
+// An action entered once in the plan's row (#13) is one the meeting made at the agenda item
+// it is at (#14): the minutes and their PDF list it there, with its owner and date.
+TEST_F(leerlijn_screens, AnActionFromThePlansRowIsInTheMinutesOfItsAgendaItem) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  const auto& agenda = template_of(anna_.state().meetings[1]).agenda;
+  const auto step = std::find_if(agenda.begin(), agenda.end(),
+                                 [](const auto& a) { return a.id == "invullen_actieplan"; });
+  ASSERT_NE(step, agenda.end());
+  const int item = static_cast<int>(step - agenda.begin());
+  ASSERT_FALSE(anna_.goto_agenda_item(1, item));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.enter("actions1/new", "Rollen op papier zetten", draw);
+  click("actions1/add", draw);
+  ASSERT_TRUE(only<op::add_action>(apply()).has_value());
+  ASSERT_EQ(anna_.state().actions.size(), 1u);
+  h_.enter("action1/due", "2026-10-01", draw);
+  h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
+  apply();
+  ASSERT_FALSE(anna_.submit(op::update_action{1, "Rollen op papier zetten", bram_, "2026-10-01"}));
+  // The room moves on; the action stays with the item where it was made.
+  ASSERT_FALSE(anna_.goto_agenda_item(1, item + 1));
+  ASSERT_FALSE(anna_.end_meeting(1));
+  settle();
+  const auto& items = anna_.state().meetings[1].session.items;
+  ASSERT_GT(items.size(), static_cast<std::size_t>(item + 1));
+  EXPECT_EQ(items[static_cast<std::size_t>(item)].actions, std::vector<int>{1});
+  EXPECT_TRUE(items[static_cast<std::size_t>(item + 1)].actions.empty());
+
+  const auto minutes = documents::build_minutes(anna_.state(), 1);
+  const std::string md = documents::to_markdown(minutes);
+  const auto at = md.find("### " + std::to_string(item + 1) + ". " + step->title);
+  ASSERT_NE(at, std::string::npos) << md;
+  const auto line = md.find(
+      "- Actie 1: Rollen op papier zetten – Bram Öztürk, uiterlijk "
+      "donderdag 1 oktober 2026");
+  EXPECT_NE(line, std::string::npos) << md;
+  EXPECT_GT(line, at) << "under its agenda item";
+  EXPECT_LT(line, md.find("### " + std::to_string(item + 2) + ". ")) << md;
+
+  // The PDF says the same, as pdftotext reads it.
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return;
+  const auto pdf = dir_ / "notulen.pdf";
+  std::ofstream(pdf, std::ios::binary) << documents::to_pdf(minutes);
+  const auto txt = dir_ / "notulen.txt";
+  ASSERT_EQ(std::system(("pdftotext -enc UTF-8 " + pdf.string() + " " + txt.string()).c_str()), 0);
+  std::ifstream in(txt);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("Actie 1: Rollen op papier zetten – Bram Öztürk, uiterlijk donderdag 1"),
+            std::string::npos)
+      << text;
+}
+
 TEST_F(leerlijn_screens, AtTheAfsluitingTheNextDateIsAgreedAndTheDocumentsSaved) {
   ASSERT_NO_FATAL_FAILURE(hold_until(0));
   view_document document;
