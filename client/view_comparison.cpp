@@ -109,8 +109,11 @@ void view_comparison::draw_texts(ui_context& ui, const client_core& core, const 
   for (const change v : {change::improved, change::same, change::worse})
     names = std::max(names, widest_word(verdict_label(v, cmp.kind)));
   const float padding = 2 * ImGui::GetStyle().CellPadding.x + ui.px(1);
+  float headers = widest_word(conclusion_label);
+  for (const std::string* label : {&before, &after})
+    headers = std::max(headers, widest_word(*label));
   const float rest = ImGui::GetContentRegionAvail().x - names - 4 * padding;
-  if (rest / 3.0f < ui.px(160)) {
+  if (rest / 3.0f < std::max(headers, ui.px(160))) {
     for (int row = 0; row < onderdeel_count; ++row) {
       const auto r = static_cast<std::size_t>(row);
       ImGui::PushID(row);
