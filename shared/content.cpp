@@ -102,6 +102,7 @@ meeting_template read_meeting(const json& j) {
   m.eindresultaat = j.value("eindresultaat", std::string{});
   m.planning = j.value("planning", std::string{});
   m.tussentijds = j.value("tussentijds", std::string{});
+  m.within_days = j.value("within_days", 0);
   if (j.contains("voorbereiding")) m.voorbereiding = strings(j.at("voorbereiding"));
   if (j.contains("benodigdheden")) m.benodigdheden = strings(j.at("benodigdheden"));
   for (const auto& d : j.at("fills")) m.fills.push_back(read_document_id(d, m.id));

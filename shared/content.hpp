@@ -99,6 +99,7 @@ struct meeting_template {
   std::string eindresultaat;
   std::string planning;
   std::string tussentijds;  // what happens between this meeting and the one before
+  int within_days = 0;      // the seed plans it at most so many days after the one before
   std::vector<std::string> voorbereiding;
   std::vector<std::string> benodigdheden;
   std::vector<document_id> fills;  // what the invuller of this meeting writes in

@@ -1078,6 +1078,23 @@ TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
   EXPECT_FALSE(probe_.contains("extra/add"));
 }
 
+// The seed plans the Actieplanbijeenkomst within two weeks of the Signaleringsbijeenkomst
+// (the content says so): later, the planning says it; other meetings have no such advice.
+TEST_F(leerlijn_screens, TheActieplanbijeenkomstLaterThanTwoWeeksIsPointedOut) {
+  ASSERT_FALSE(anna_.submit(op::plan_from_start{"2026-11-02"}));
+  settle();  // dates after today (20 oktober): none is past
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  const std::string note =
+      "Meer dan twee weken na de signaleringsbijeenkomst; de leerlijn raadt binnen twee weken aan.";
+  EXPECT_EQ(shown_text(h_, draw).find(note), std::string::npos) << "week 3 is within two weeks";
+  ASSERT_FALSE(anna_.submit(op::schedule_meeting{1, "2026-11-17", meeting_mode::fysiek}));
+  settle();
+  EXPECT_NE(shown_text(h_, draw).find(note), std::string::npos);
+  // The Terugkombijeenkomst weeks after the Actieplanbijeenkomst is as the seed plans it.
+  EXPECT_EQ(shown_text(h_, draw).find("na de actieplanbijeenkomst"), std::string::npos);
+}
+
 // Starting pulls everyone into a meeting: a finished one asks first, a later one warns
 // about the order, and the natural next one starts at once.
 TEST_F(leerlijn_screens, StartingAFinishedOrALaterMeetingAsksFirst) {

@@ -380,6 +380,21 @@ TEST(Content, FourMeetingsWithNamesWeeksAndLength) {
   }
 }
 
+// "De actieplan bijeenkomst kan het beste binnen twee weken na de signaleringsbijeenkomst
+// worden gepland": the span is data, on the meeting it is about, not a template index in code.
+TEST(Content, OnlyTheActieplanbijeenkomstIsPlannedWithinTwoWeeksOfTheOneBefore) {
+  const content& c = leerlijn();
+  for (const auto& m : c.meetings) {
+    SCOPED_TRACE(m.name);
+    const bool actieplan = m.fills == std::vector<document_id>{document_id::actieplan};
+    EXPECT_EQ(m.within_days, actieplan ? 14 : 0);
+    if (actieplan) {
+      EXPECT_NE(m.planning.find("binnen twee weken na de"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(c.extra_meeting.within_days, 0);
+}
+
 TEST(Content, AgendaTitlesMinutesAndDocumentsPerMeeting) {
   const content& c = leerlijn();
   const auto expected = expected_meetings();
