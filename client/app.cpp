@@ -350,18 +350,29 @@ int app::run() {
 }
 
 double app::idle_timeout() const {
-  if (ImGui::GetIO().WantTextInput) return 0.5;  // the text cursor blinks
-  const auto status = core_.connection();
-  if (status.retrying || status.state == link_state::connecting) return 1.0;  // the countdown
-  if (core_.last_notice()) return 1.0;  // it fades after a few seconds
-  if (export_.busy()) return 0.1;       // documents being saved: show when they are
-  if (core_.has_state()) {
+  double timeout = 10.0;
+  if (ImGui::GetIO().WantTextInput) {
+    timeout = 0.5;  // the text cursor blinks
+  } else if (const auto status = core_.connection();
+             status.retrying || status.state == link_state::connecting) {
+    timeout = 1.0;  // the countdown
+  } else if (core_.last_notice()) {
+    timeout = 1.0;  // it fades after a few seconds
+  } else if (export_.busy()) {
+    timeout = 0.1;  // documents being saved: show when they are
+  } else if (core_.has_state()) {
     const auto& t = core_.state();
     if (t.active_meeting >= 0 &&
         t.meetings[static_cast<std::size_t>(t.active_meeting)].session.timer.running)
-      return 1.0;  // the meeting clock
+      timeout = 1.0;  // the meeting clock
   }
-  return 10.0;
+  // The core's own timers (a reconnect, a held-back focus) run in poll().
+  if (const auto due = core_.next_due()) {
+    const double left =
+        std::chrono::duration<double>(*due - std::chrono::steady_clock::now()).count();
+    timeout = std::clamp(left + 0.001, 0.001, timeout);
+  }
+  return timeout;
 }
 
 bool app::screenshot_due() {

@@ -30,6 +30,9 @@ std::string file_safe(const std::string& s) {
 // How often the confirmed state alone (nothing pending) is written, for a quick start and
 // for reading while offline; pending ops are written at once.
 constexpr auto state_save_interval = std::chrono::seconds(2);
+// Focus is announced at most this often: a cell hopped through quickly need not be
+// announced on every hop.
+constexpr auto focus_interval = std::chrono::milliseconds(200);
 
 }  // namespace
 
@@ -246,6 +249,15 @@ bool client_core::run_until(const std::function<bool()>& done, std::chrono::mill
     wait_and_poll(left);
   }
   return true;
+}
+
+std::optional<clock::time_point> client_core::next_due() const {
+  auto due = net_.next_deadline();
+  if (live() && wanted_focus_ != sent_focus_) {
+    const auto focus = focus_sent_at_ + focus_interval;
+    if (!due || focus < *due) due = focus;
+  }
+  return due;
 }
 
 void client_core::on_link_up(std::uint64_t link) {
@@ -527,9 +539,8 @@ void client_core::set_focus(std::optional<shared::op::text_target> target) {
 
 void client_core::sync_focus() {
   if (!live() || wanted_focus_ == sent_focus_) return;
-  // Throttled: a cell hopped through quickly need not be announced on every hop.
-  const auto now = std::chrono::steady_clock::now();
-  if (now - focus_sent_at_ < std::chrono::milliseconds(200)) return;
+  const auto now = clock::now();
+  if (now - focus_sent_at_ < focus_interval) return;
   send(protocol::focus{wanted_focus_});
   sent_focus_ = wanted_focus_;
   focus_sent_at_ = now;

@@ -4,8 +4,10 @@
 // plain status getters. The ImGui client, the tests and headless bots all drive it the same
 // way: call poll() once per frame (or wait_and_poll() in a loop), read, submit.
 //
-// Only the thread that calls poll() may touch it; the network and journal threads talk to
-// it through their inboxes.
+// Only the thread that calls poll() may touch it. It needs no thread of its own: timers
+// (reconnects, deadlines) run inside poll(), so the browser's single thread drives it as
+// well as the desktop's UI thread, whose network and journal threads (if the platform has
+// them) talk to it through their inboxes.
 
 #include <chrono>
 #include <cstdint>
@@ -63,6 +65,9 @@ class client_core {
   bool run_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
   // Called from other threads when poll() has work (the GUI wakes its event loop).
   void set_wake(std::function<void()> wake);
+  // When poll() has work even if nothing arrives (a reconnect that is due, a connect
+  // deadline, a held-back focus announcement): a GUI that sleeps wakes by then.
+  std::optional<std::chrono::steady_clock::time_point> next_due() const;
 
   // ---- who and where ----
   const settings& remembered() const { return settings_; }
