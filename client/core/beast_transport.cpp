@@ -224,7 +224,8 @@ class link final : public link_base, public std::enable_shared_from_this<link<Tl
 };
 
 // Beast on its own network thread: every call posts there, every event goes through an
-// inbox to the thread that drains it.
+// inbox to the thread that drains it. Without a thread (own_thread false) the I/O runs in
+// drain() and wait() on the caller's thread, as the browser's WebSocket does.
 class beast_transport final : public transport {
  public:
   explicit beast_transport(transport_options options) : options_(std::move(options)) {
@@ -237,7 +238,7 @@ class beast_transport final : public transport {
             "Het certificaatbestand kon niet worden gelezen: " + options_.trust_cert_file;
     }
     work_.emplace(io_.get_executor());
-    thread_ = std::thread([this] { io_.run(); });
+    if (options_.own_thread) thread_ = std::thread([this] { io_.run(); });
   }
 
   ~beast_transport() override {
@@ -246,7 +247,11 @@ class beast_transport final : public transport {
       current_.reset();
     });
     work_.reset();
-    thread_.join();
+    if (thread_.joinable()) {
+      thread_.join();
+    } else {
+      io_.poll();
+    }
   }
 
   beast_transport(const beast_transport&) = delete;
@@ -287,8 +292,19 @@ class beast_transport final : public transport {
     });
   }
 
-  std::vector<transport_event> drain() override { return inbox_.drain(); }
-  bool wait(std::chrono::milliseconds timeout) override { return inbox_.wait_for(timeout); }
+  std::vector<transport_event> drain() override {
+    if (!thread_.joinable()) io_.poll();
+    return inbox_.drain();
+  }
+
+  bool wait(std::chrono::milliseconds timeout) override {
+    if (thread_.joinable()) return inbox_.wait_for(timeout);
+    // Without a thread of its own, waiting is running the I/O on the caller's thread.
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!inbox_.ready() && std::chrono::steady_clock::now() < deadline)
+      io_.run_one_until(deadline);
+    return inbox_.ready();
+  }
   void set_wake(std::function<void()> wake) override { inbox_.set_wake(std::move(wake)); }
   std::string setup_problem() const override { return setup_problem_; }
 

@@ -48,7 +48,8 @@ void client_core::wake_box::operator()() {
 client_core::client_core(core_options options)
     : options_(std::move(options)),
       config_dir_(options_.config_dir.empty() ? default_config_dir() : options_.config_dir),
-      net_(net_options{options_.trust_cert_file, options_.idle_timeout}) {
+      net_(net_options{options_.trust_cert_file, options_.idle_timeout, std::chrono::seconds(10), 0,
+                       !options_.single_threaded}) {
   std::string error;
   settings_ = load_settings(config_dir_, error);
   if (!error.empty()) say(error);
@@ -180,7 +181,8 @@ void client_core::open_trajectory(const std::string& trajectory_id) {
     }
   }
   if (auto id = identity()) replica_.set_me(id->person);
-  journal_ = std::make_unique<journal_writer>(file, [w = wake_] { (*w)(); });
+  journal_ = make_journal_writer(
+      file, [w = wake_] { (*w)(); }, !options_.single_threaded);
   journal_generation_ = 0;
   saved_revision_ = replica_.revision();
   saved_next_seq_ = next_client_seq_;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "client/core/journal.hpp"
+#include "client/core/journal_writer.hpp"
 #include "client/core/net_session.hpp"
 #include "client/core/replica.hpp"
 #include "client/core/settings.hpp"
@@ -33,6 +34,9 @@ struct core_options {
   std::filesystem::path config_dir;  // empty: $XDG_CONFIG_HOME/jos or ~/.config/jos
   std::string trust_cert_file;       // extra trusted certificate for wss://
   std::chrono::seconds idle_timeout{10};
+  // Everything on the thread that calls poll(): no network or journal thread. The browser
+  // can only work this way; tests use it to run the browser's logic on the desktop.
+  bool single_threaded = false;
 };
 
 enum class session_phase {

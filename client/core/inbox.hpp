@@ -38,6 +38,11 @@ class inbox {
     return ready_.wait_for(lock, timeout, [this] { return !items_.empty(); });
   }
 
+  bool ready() {
+    std::lock_guard lock(mutex_);
+    return !items_.empty();
+  }
+
   void set_wake(std::function<void()> wake) {
     std::lock_guard lock(mutex_);
     wake_ = std::move(wake);

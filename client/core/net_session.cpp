@@ -25,9 +25,10 @@ int version_in(const std::string& text) {
 
 net_session::net_session(net_options options, std::unique_ptr<transport> carrier)
     : options_(std::move(options)),
-      transport_(carrier ? std::move(carrier)
-                         : make_platform_transport({options_.trust_cert_file, options_.idle_timeout,
-                                                    options_.connect_timeout})),
+      transport_(carrier
+                     ? std::move(carrier)
+                     : make_platform_transport({options_.trust_cert_file, options_.idle_timeout,
+                                                options_.connect_timeout, options_.own_thread})),
       backoff_(options_.backoff_seed != 0 ? options_.backoff_seed : std::random_device{}()),
       wall_last_(std::chrono::system_clock::now()),
       steady_last_(clock::now()) {}

@@ -50,6 +50,7 @@ struct net_options {
   std::chrono::seconds idle_timeout{10};  // pings at half; a silent server is dropped
   std::chrono::seconds connect_timeout{10};
   std::uint64_t backoff_seed = 0;  // 0: random
+  bool own_thread = true;          // see transport_options
 };
 
 enum class link_state { offline, connecting, connected };

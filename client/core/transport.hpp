@@ -61,6 +61,9 @@ struct transport_options {
   std::string trust_cert_file;            // PEM, trusted in addition to the system store (wss://)
   std::chrono::seconds idle_timeout{10};  // pings at half; a silent server is dropped
   std::chrono::seconds connect_timeout{10};
+  // Do the I/O on a thread of the transport's own; false: only inside drain() and wait(),
+  // on the thread that drives the core (the browser's transport always works that way).
+  bool own_thread = true;
 };
 
 // The transport of this platform: Beast on the desktop, the browser's WebSocket in the web
