@@ -81,11 +81,11 @@ void net_session::start_link() {
   transport_->open(link_, *url_);
 }
 
-void net_session::drop_link(std::string reason) {
+void net_session::drop_link(const std::string& reason) {
   if (!link_alive_) return;
   transport_->close(link_);
   link_alive_ = false;
-  events_.push_back(link_down{link_, reason});
+  events_.emplace_back(link_down{link_, reason});
   ++link_;  // nothing from the old link counts any more
   set_status(link_state::offline, reason, std::nullopt);
 }
@@ -100,7 +100,7 @@ std::vector<net_event> net_session::drain() {
           } else if constexpr (std::is_same_v<T, transport_frame>) {
             on_frame(ev.link, ev.text);
           } else {
-            on_closed(ev.link, std::move(ev.reason));
+            on_closed(ev.link, ev.reason);
           }
         },
         e);
@@ -114,7 +114,7 @@ std::vector<net_event> net_session::drain() {
 void net_session::on_opened(std::uint64_t link) {
   if (link != link_ || !link_alive_) return;
   set_status(link_state::connected, {}, std::nullopt);
-  events_.push_back(link_up{link});
+  events_.emplace_back(link_up{link});
 }
 
 void net_session::on_frame(std::uint64_t link, const std::string& text) {
@@ -122,19 +122,19 @@ void net_session::on_frame(std::uint64_t link, const std::string& text) {
   auto decoded = protocol::decode_server(text);
   if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
     const bool version = e->code == "version";
-    return events_.push_back(unreadable{link,
-                                        version
-                                            ? protocol::version_mismatch_text(version_in(text))
+    events_.emplace_back(unreadable{link,
+                                    version ? protocol::version_mismatch_text(version_in(text))
                                             : "Onbegrijpelijk bericht van de server: " + e->message,
-                                        version});
+                                    version});
+    return;
   }
-  events_.push_back(received{link, std::move(std::get<protocol::server_message>(decoded))});
+  events_.emplace_back(received{link, std::move(std::get<protocol::server_message>(decoded))});
 }
 
-void net_session::on_closed(std::uint64_t link, std::string reason) {
+void net_session::on_closed(std::uint64_t link, const std::string& reason) {
   if (link != link_ || !link_alive_) return;
   link_alive_ = false;
-  events_.push_back(link_down{link, reason});
+  events_.emplace_back(link_down{link, reason});
   if (clock::now() - started_at_ > settled_link) backoff_.reset();
   if (!wanted_) return set_status(link_state::offline, reason, std::nullopt);
   const auto wait = backoff_.next();

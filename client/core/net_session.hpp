@@ -95,10 +95,10 @@ class net_session {
 
  private:
   void start_link();
-  void drop_link(std::string reason);
+  void drop_link(const std::string& reason);
   void on_opened(std::uint64_t link);
   void on_frame(std::uint64_t link, const std::string& text);
-  void on_closed(std::uint64_t link, std::string reason);
+  void on_closed(std::uint64_t link, const std::string& reason);
   void run_timers(clock::time_point now);
   void set_status(link_state state, const std::string& error,
                   std::optional<clock::time_point> retry_at);
