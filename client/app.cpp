@@ -3,11 +3,14 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#ifndef __EMSCRIPTEN__
 #include <stb_image_write.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace jos::client {
@@ -34,6 +37,8 @@ bool parse_int(const std::string& s, int& out) {
   return ec == std::errc{} && end == s.data() + s.size();
 }
 
+constexpr const char* default_title = "jos – Jongerenwerk en Onderwijs Samen";
+
 void on_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "jos-client: GLFW-fout %d: %s\n", code, description);
 }
@@ -44,7 +49,8 @@ const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 
                                 0x2190, 0x2193, 0x25A0, 0x25FF, 0x2713, 0x2713, 0};
 
 std::string find_font(const char* name) {
-  for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
+  // /fonts/ is where the browser client's page puts the fonts it was served.
+  for (const char* dir : {"/fonts/", "/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
                           "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
     std::string path = std::string(dir) + name;
     if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
@@ -112,8 +118,10 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
       }
     } else if (arg == "--quit-after") {
       if (!value(v)) return std::nullopt;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), o.quit_after);
-      if (ec != std::errc{} || end != v.data() + v.size() || !(o.quit_after > 0)) {
+      // strtod, not from_chars: the browser build's C++ library has no floating from_chars.
+      char* end = nullptr;
+      o.quit_after = std::strtod(v.c_str(), &end);
+      if (v.empty() || end != v.c_str() + v.size() || !(o.quit_after > 0)) {
         message = "--quit-after verwacht een aantal seconden.\n";
         return std::nullopt;
       }
@@ -154,12 +162,14 @@ core_options core_options_of(const app_options& o) {
   core_options c;
   c.config_dir = o.config_dir;
   c.trust_cert_file = o.trust_cert;
+  c.single_threaded = o.single_threaded;
   return c;
 }
 }  // namespace
 
 app::app(app_options options)
     : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
+  ui_.fixed_server = options_.fixed_server;
   if (options_.show == "documents" || options_.show == "comparison") {
     ui_.current = screen::documents;
     ui_.shown.comparison = options_.show == "comparison";
@@ -190,18 +200,25 @@ app::~app() {
 bool app::open_window() {
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) return false;
+#ifdef __EMSCRIPTEN__
+  // WebGL2, which is OpenGL ES 3.0; the page tells the scale (devicePixelRatio).
+  const char* glsl = "#version 300 es";
+  float scale = std::max(1.0f, options_.scale);
+#else
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  float scale = 1.0f;
-  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+  const char* glsl = "#version 130";
+  float scale = std::max(1.0f, options_.scale);
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor(); monitor != nullptr && options_.scale <= 0) {
     float xs = 1.0f;
     float ys = 1.0f;
     glfwGetMonitorContentScale(monitor, &xs, &ys);
     scale = std::max(1.0f, std::max(xs, ys));
   }
+#endif
   window_ = glfwCreateWindow(static_cast<int>(static_cast<float>(options_.width) * scale),
                              static_cast<int>(static_cast<float>(options_.height) * scale),
-                             "jos – Jongerenwerk en Onderwijs Samen", nullptr, nullptr);
+                             default_title, nullptr, nullptr);
   if (window_ == nullptr) {
     glfwTerminate();
     return false;
@@ -227,7 +244,7 @@ bool app::open_window() {
   load_fonts(scale);
 
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
+  ImGui_ImplOpenGL3_Init(glsl);
   return true;
 }
 
@@ -303,23 +320,7 @@ int app::run() {
       profile_.begin_build();
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    draw();
-    ImGui::Render();
-    if (profile_.enabled()) profile_.end_build(live);
-    // The draw data is complete; the replica may change now.
-    apply_intents();
-
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    glViewport(0, 0, width, height);
-    glClearColor(0.94f, 0.94f, 0.95f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++frame_;
+    render_frame(live);
     if (screenshot_mode) {
       if (screenshot_due()) {
         const bool ok = save_screenshot(options_.screenshot) &&
@@ -347,6 +348,39 @@ int app::run() {
     }
   }
   return 0;
+}
+
+void app::render_frame(bool live) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  draw();
+  ImGui::Render();
+  if (profile_.enabled()) profile_.end_build(live);
+  // The draw data is complete; the replica may change now.
+  apply_intents();
+  update_title();
+
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.94f, 0.94f, 0.95f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++frame_;
+}
+
+// The window's (or the browser tab's) title names the leerlijn once it is known.
+void app::update_title() {
+  std::string title = default_title;
+  if (core_.has_state()) {
+    const auto& p = core_.state().partners;
+    title = "jos – " + p.school + " en " + p.youth_organisation;
+  }
+  if (title == title_) return;
+  title_ = title;
+  glfwSetWindowTitle(window_, title_.c_str());
 }
 
 double app::idle_timeout() const {
@@ -388,6 +422,10 @@ bool app::screenshot_due() {
 }
 
 bool app::save_screenshot(const std::string& file) {
+#ifdef __EMSCRIPTEN__
+  (void)file;  // the browser's own screenshot serves
+  return false;
+#else
   int width = 0;
   int height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
@@ -409,6 +447,19 @@ bool app::save_screenshot(const std::string& file) {
     return false;
   }
   return true;
+#endif
+}
+
+std::string app::marks_text() const {
+  // One line per part: name, then its rectangle in window pixels (left top right bottom).
+  std::string out;
+  char line[64];
+  for (const auto& [name, r] : marks_) {
+    std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f\n", static_cast<double>(r.x),
+                  static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
+    out += name + line;
+  }
+  return out;
 }
 
 bool app::save_marks(const std::string& file) const {
@@ -417,11 +468,9 @@ bool app::save_marks(const std::string& file) const {
     std::fprintf(stderr, "jos-client: kan %s niet schrijven.\n", file.c_str());
     return false;
   }
-  // One line per part: name, then its rectangle in window pixels (left top right bottom).
-  for (const auto& [name, r] : marks_)
-    std::fprintf(f, "%s %.1f %.1f %.1f %.1f\n", name.c_str(), static_cast<double>(r.x),
-                 static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
-  return std::fclose(f) == 0;
+  const std::string text = marks_text();
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  return std::fclose(f) == 0 && written;
 }
 
 void app::apply_intents() {

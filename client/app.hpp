@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,6 +39,9 @@ struct app_options {
   std::string show;     // --show overview|documents|comparison: the first screen
   int width = 1280;
   int height = 800;
+  float scale = 0;  // 0: the monitor's content scale (the browser passes devicePixelRatio)
+  bool fixed_server = false;     // the browser client talks only to the server of its page
+  bool single_threaded = false;  // see core_options (the browser)
 };
 
 // Parses the command line; on failure returns nullopt with `message` (usage or error).
@@ -53,13 +57,26 @@ class app {
   // 0 on a normal exit; 1 if the window could not be made; 2 if a screenshot failed.
   int run();
 
- private:
+  // For a host with its own event loop (the browser): open the window once, then per
+  // frame poll() and render_frame(); idle_timeout() says how long nothing needs drawing.
   bool open_window();
+  bool poll() { return core_.poll(); }
+  void render_frame(bool live);
+  double idle_timeout() const;
+  const client_core& core() const { return core_; }
+  GLFWwindow* window() const { return window_; }
+  // Called (possibly on another thread) when the core has news for the next frame.
+  void set_wake(std::function<void()> wake) { core_.set_wake(std::move(wake)); }
+  void notify(std::string text) { core_.notify(std::move(text)); }
+  // Tests: where named parts were drawn in the last frame, one "name l t r b" per line.
+  std::string marks_text() const;
+
+ private:
   void load_fonts(float scale);
   void draw();
   void draw_main();
   void apply_intents();
-  double idle_timeout() const;
+  void update_title();
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
   bool save_marks(const std::string& file) const;
@@ -80,6 +97,7 @@ class app {
   session_phase last_phase_ = session_phase::start;
   int last_active_meeting_ = -1;
   int frame_ = 0;
+  std::string title_;
   frame_profile profile_;
   int frames_since_joined_ = -1;
   double busy_until_ = 0;  // keep drawing until then (animations, typing)

@@ -94,11 +94,13 @@ void view_start::draw(ui_context& ui, const client_core& core) {
                 "samenwerking in beeld brengen, een actieplan maken en evalueren.");
   ImGui::Spacing();
 
-  ImGui::PushItemWidth(ui.px(360));
-  ImGui::InputTextWithHint("Serveradres", "ws://server:8765 of wss://server", &server_);
-  ImGui::PopItemWidth();
-  help_marker("Het adres krijg je van de coördinator of je organisatie. Het wordt onthouden.");
-  ImGui::Spacing();
+  if (!ui.fixed_server) {
+    ImGui::PushItemWidth(ui.px(360));
+    ImGui::InputTextWithHint("Serveradres", "ws://server:8765 of wss://server", &server_);
+    ImGui::PopItemWidth();
+    help_marker("Het adres krijg je van de coördinator of je organisatie. Het wordt onthouden.");
+    ImGui::Spacing();
+  }
 
   const bool busy = core.phase() == session_phase::registering;
   if (ImGui::BeginTabBar("start")) {

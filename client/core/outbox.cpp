@@ -39,7 +39,7 @@ std::vector<std::string> outbox::open(std::filesystem::path file, std::string cl
     auto contents = decode_journal(*text, error);
     if (!contents) {
       notices.emplace_back("Het lokale journaal was beschadigd (" + error +
-                        "); de server-versie wordt gebruikt.");
+                           "); de server-versie wordt gebruikt.");
     } else if (contents->client_id == client_id_) {
       next_client_seq_ = std::max<std::uint64_t>(1, contents->next_client_seq);
       if (contents->state) {
