@@ -14,12 +14,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// What the page may do: run its own scripts and WebAssembly, load its own styles, images
-// and fonts, and connect only to this server (HTTP for the wasm and fonts, WebSocket for
-// the session; 'self' covers ws:// and wss:// of the page's own host). Nothing may frame it.
+// What the page may do: run its own scripts, WebAssembly and service worker, load its own
+// styles, images and fonts, and connect only to this server (HTTP for the wasm and fonts,
+// WebSocket for the session; 'self' covers ws:// and wss:// of the page's own host).
+// Nothing may frame it.
 constexpr const char* page_policy =
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+    "manifest-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 
 std::string type_of(const fs::path& p) {
@@ -72,12 +74,58 @@ std::string gzip(std::string_view data) {
   return result == Z_STREAM_END ? out : std::string{};
 }
 
+namespace {
+
+// The files served under their own, fixed address: the page and its service worker (a
+// worker's scope is the folder it is served from, so it must live at the root).
+struct entry_point {
+  const char* name;
+  const char* address;
+};
+constexpr entry_point entry_points[] = {{"index.html", "/"}, {"sw.js", "/sw.js"}};
+
+bool is_entry_point(const std::string& name) {
+  for (const auto& e : entry_points)
+    if (name == e.name) return true;
+  return false;
+}
+
+// Fills in a template: {{name}} becomes that file's address; {{assets}} the map of all of
+// them as JSON in an HTML attribute, {{assets-json}} the same as plain JSON.
+std::string fill_in(const std::string& name, const std::string& text,
+                    const std::map<std::string, std::string, std::less<>>& addresses,
+                    const std::string& map_json) {
+  std::string out;
+  for (std::size_t at = 0;;) {
+    const auto open = text.find("{{", at);
+    if (open == std::string::npos) return out + text.substr(at);
+    const auto close = text.find("}}", open);
+    if (close == std::string::npos)
+      throw std::runtime_error(name + ": {{ zonder }} op positie " + std::to_string(open));
+    out += text.substr(at, open - at);
+    const std::string key = text.substr(open + 2, close - open - 2);
+    if (key == "assets") {
+      for (char c : map_json) out += c == '"' ? std::string("&quot;") : std::string(1, c);
+    } else if (key == "assets-json") {
+      out += map_json;
+    } else {
+      const auto it = addresses.find(key);
+      if (it == addresses.end())
+        throw std::runtime_error(name + " noemt " + key + ", dat ontbreekt");
+      out += it->second;
+    }
+    at = close + 2;
+  }
+}
+
+}  // namespace
+
 web_client::web_client(const fs::path& dir) {
   if (!fs::is_regular_file(dir / "index.html"))
     throw std::runtime_error("geen browserclient in " + dir.string() + " (index.html ontbreekt)");
   std::vector<file> assets;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (!entry.is_regular_file() || entry.path().filename() == "index.html") continue;
+    if (!entry.is_regular_file() || is_entry_point(entry.path().filename().string())) continue;
     file f;
     f.name = entry.path().filename().string();
     f.type = type_of(entry.path());
@@ -92,46 +140,26 @@ web_client::web_client(const fs::path& dir) {
     addresses_[f.name] = address;
     map[f.name] = address;
   }
+  const std::string map_json = map.dump();
 
-  // The page: each {{name}} becomes that file's address, {{assets}} all of them.
-  const std::string template_text = read_all(dir / "index.html");
-  std::string page;
-  for (std::size_t at = 0;;) {
-    const auto open = template_text.find("{{", at);
-    if (open == std::string::npos) {
-      page += template_text.substr(at);
-      break;
-    }
-    const auto close = template_text.find("}}", open);
-    if (close == std::string::npos)
-      throw std::runtime_error("index.html: {{ zonder }} op positie " + std::to_string(open));
-    page += template_text.substr(at, open - at);
-    const std::string name = template_text.substr(open + 2, close - open - 2);
-    if (name == "assets") {
-      // In an HTML attribute: quotes escaped.
-      for (char c : map.dump()) page += c == '"' ? std::string("&quot;") : std::string(1, c);
-    } else {
-      const auto it = addresses_.find(name);
-      if (it == addresses_.end())
-        throw std::runtime_error("index.html noemt " + name + ", dat ontbreekt in " + dir.string());
-      page += it->second;
-    }
-    at = close + 2;
+  for (const auto& e : entry_points) {
+    if (!fs::is_regular_file(dir / e.name)) continue;
+    file f;
+    f.name = e.name;
+    f.type = type_of(e.name);
+    f.body = fill_in(e.name, read_all(dir / e.name), addresses_, map_json);
+    f.etag = "\"" + sha256_hex(f.body).substr(0, 16) + "\"";
+    f.immutable = false;
+    addresses_[f.name] = e.address;
+    assets.push_back(std::move(f));
   }
-  file index;
-  index.name = "index.html";
-  index.type = type_of("index.html");
-  index.body = std::move(page);
-  index.etag = "\"" + sha256_hex(index.body).substr(0, 16) + "\"";
-  index.immutable = false;
-  assets.push_back(std::move(index));
 
   for (auto& f : assets) {
     if (compressible(f.type)) {
       f.gzipped = gzip(f.body);
       if (f.gzipped.size() >= f.body.size()) f.gzipped.clear();
     }
-    const std::string address = f.immutable ? addresses_[f.name] : std::string("/");
+    const std::string address = addresses_[f.name];
     files_[address] = std::move(f);
   }
 }
@@ -147,7 +175,7 @@ std::optional<web_response> web_client::answer(std::string_view target, bool hea
   // The query never selects anything here (a link may carry one).
   target = target.substr(0, target.find('?'));
   if (target == "/index.html") target = "/";
-  if (target != "/" && !target.starts_with("/a/")) return std::nullopt;
+  if (target != "/" && target != "/sw.js" && !target.starts_with("/a/")) return std::nullopt;
   const auto it = files_.find(target);
   if (it != files_.end()) return serve(it->second, head, accept_encoding, if_none_match);
   web_response missing;
@@ -172,7 +200,7 @@ web_response web_client::serve(const file& f, bool head, std::string_view accept
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("Cache-Control",
                          f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  if (!f.immutable) {
+  if (f.name == "index.html") {
     r.headers.emplace_back("Content-Security-Policy", page_policy);
     r.headers.emplace_back("Referrer-Policy", "no-referrer");
     r.headers.emplace_back("X-Frame-Options", "DENY");

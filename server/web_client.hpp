@@ -2,10 +2,12 @@
 // The browser client, served at `/`: the page (index.html), the WebAssembly client, its
 // JavaScript and its fonts, read once from a directory when the server starts.
 //
-// Every file but the page is served under its content hash (/a/<hash>/<name>) and may be
-// cached for good; the page itself is revalidated on each visit (ETag), so a new build
-// reaches everyone at their next visit. The page is a template: "{{name}}" becomes that
-// file's hashed address, "{{assets}}" a JSON map of all of them. Compressible files are
+// Every file but the page and its service worker is served under its content hash
+// (/a/<hash>/<name>) and may be cached for good; the page (/) and the worker (/sw.js) are
+// revalidated on each visit (ETag), so a new build reaches everyone at their next visit,
+// and the worker keeps a copy of everything so that the page opens while the server is
+// down. Both are templates: "{{name}}" becomes that file's hashed address, "{{assets}}" a
+// JSON map of all of them (HTML-escaped; "{{assets-json}}" plain). Compressible files are
 // kept gzipped as well. The page carries a Content-Security-Policy that lets it run only
 // its own scripts and WebAssembly and talk only to this server.
 

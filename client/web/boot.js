@@ -23,6 +23,10 @@
     return;
   }
 
+  // The service worker keeps the page and its files, so that jos opens without its server
+  // (secure pages only: https, or this computer).
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(function () {});
+
   var fonts = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
   window.Module = {
     canvas: document.getElementById('canvas'),

@@ -50,6 +50,7 @@ struct web_dir {
     write("jos.wasm", wasm_bytes);
     write("DejaVuSans.ttf", std::string(2000, 'f'));
     write("favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    write("sw.js", "const assets = {{assets-json}};\n");
   }
   void write(const std::string& name, const std::string& bytes) const {
     std::ofstream(dir.file(name), std::ios::binary) << bytes;
@@ -83,6 +84,13 @@ TEST(WebClient, ThePageAndItsFilesWithTheirTypesAndAPolicy) {
   EXPECT_TRUE(contains(page.body, "&quot;jos.wasm&quot;:&quot;" + files.address_of("jos.wasm")))
       << page.body;
   EXPECT_EQ(http_request(server.port(), "GET", "/index.html").body, page.body);
+
+  // The service worker, at the root (its scope), told every file of this build.
+  const auto worker = http_request(server.port(), "GET", "/sw.js");
+  ASSERT_EQ(worker.status, 200);
+  EXPECT_EQ(worker.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(worker.header("cache-control"), "no-cache");
+  EXPECT_TRUE(contains(worker.body, "\"boot.js\":\"" + boot_address + "\"")) << worker.body;
 
   for (const auto& [name, type] : std::vector<std::pair<std::string, std::string>>{
            {"boot.js", "text/javascript; charset=utf-8"},
