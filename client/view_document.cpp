@@ -269,6 +269,9 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
       const std::string label = std::to_string(s.value);
       if (ImGui::Button(label.c_str(), ImVec2(ui.px(38), ui.px(30))))
         ui.todo.submit(op::set_rating{doc, row, chosen ? 0 : s.value});  // again: clears it
+      if (ui.probe != nullptr)
+        mark(ui, "rating/" + std::to_string(static_cast<int>(doc)) + "/" + std::to_string(row) +
+                     "/" + label);
       ImGui::EndDisabled();
       ImGui::PopStyleColor(2);
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))

@@ -16,6 +16,8 @@ std::uint64_t request_storage_sync();
 // The highest ticket whose sync has completed (failed syncs count as completed; see
 // storage_sync_error).
 std::uint64_t storage_synced();
+// Everything asked for is durable (no sync runs or waits).
+bool storage_sync_idle();
 // Why the last sync failed (Dutch), or empty.
 std::string storage_sync_error();
 // Called on the driving thread whenever a sync completed. Returns an id for removal.

@@ -34,6 +34,7 @@ std::uint64_t request_storage_sync() {
 }
 
 std::uint64_t storage_synced() { return synced; }
+bool storage_sync_idle() { return running_for == 0 && synced == requested; }
 std::string storage_sync_error() { return last_error; }
 
 std::uint64_t add_storage_listener(std::function<void()> listener) {

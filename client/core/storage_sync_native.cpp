@@ -11,6 +11,7 @@ std::atomic<std::uint64_t> requested{0};
 
 std::uint64_t request_storage_sync() { return ++requested; }
 std::uint64_t storage_synced() { return requested.load(); }
+bool storage_sync_idle() { return true; }
 std::string storage_sync_error() { return {}; }
 std::uint64_t add_storage_listener(std::function<void()>) { return 0; }
 void remove_storage_listener(std::uint64_t) {}

@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "client/app.hpp"
+#include "client/core/storage_sync.hpp"
+#include "protocol/json_reader.hpp"
 
 namespace {
 
@@ -147,16 +149,6 @@ void start(bool storage_failed) {
   emscripten_set_main_loop(tick, 0, false);
 }
 
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out + "\"";
-}
-
 double quantile(std::vector<double> v, double q) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -185,28 +177,31 @@ EMSCRIPTEN_KEEPALIVE const char* jos_marks() {
 
 // Tests and the bench: what the client is doing, as JSON.
 EMSCRIPTEN_KEEPALIVE const char* jos_status() {
-  if (!the_app) return "{}";
+  if (!the_app || ImGui::GetCurrentContext() == nullptr) return "{}";
   const auto& core = the_app->core();
-  const auto link = core.connection();
-  std::string text;
-  if (core.has_state()) {
-    for (const auto& d : core.state().documents)
-      for (const auto& row : d.rows)
-        for (const auto& cell : row.cells) text += cell + "\n";
-  }
-  status = "{\"live\":" + std::string(core.live() ? "true" : "false") +
-           ",\"phase\":" + std::to_string(static_cast<int>(core.phase())) + ",\"connected\":" +
-           std::string(link.state == jos::client::link_state::connected ? "true" : "false") +
-           ",\"waiting\":" + std::to_string(core.waiting_changes()) +
-           ",\"seq\":" + std::to_string(core.seq()) + ",\"frames\":" + std::to_string(frames) +
-           ",\"first_live_ms\":" + std::to_string(first_live_ms) +
-           ",\"build_ms_median\":" + std::to_string(quantile(build_ms, 0.5)) +
-           ",\"build_ms_p99\":" + std::to_string(quantile(build_ms, 0.99)) +
-           ",\"build_ms_max\":" + std::to_string(quantile(build_ms, 1.0)) +
-           ",\"live_frames\":" + std::to_string(build_ms.size()) +
-           ",\"journal_error\":" + json_string(core.journal_error()) +
-           ",\"notice\":" + json_string(core.last_notice() ? core.last_notice()->text : "") +
-           ",\"texts\":" + json_string(text) + "}";
+  jos::protocol::json rows = jos::protocol::json::array();
+  if (core.has_state())
+    for (const auto& row : core.state().documents.front().rows)
+      rows.push_back({{"rating", row.rating}, {"cells", row.cells}});
+  const jos::protocol::json out{
+      {"live", core.live()},
+      {"phase", static_cast<int>(core.phase())},
+      {"connected", core.connection().state == jos::client::link_state::connected},
+      {"waiting", core.waiting_changes()},
+      {"text_input", ImGui::GetIO().WantTextInput},
+      {"stored", jos::client::storage_sync_idle()},
+      {"seq", core.seq()},
+      {"frames", frames},
+      {"first_live_ms", first_live_ms},
+      {"build_ms_median", quantile(build_ms, 0.5)},
+      {"build_ms_p99", quantile(build_ms, 0.99)},
+      {"build_ms_max", quantile(build_ms, 1.0)},
+      {"live_frames", build_ms.size()},
+      {"journal_error", core.journal_error()},
+      {"notice", core.last_notice() ? core.last_notice()->text : std::string{}},
+      {"join_code", core.identity() ? core.identity()->join_code : std::string{}},
+      {"signalering", std::move(rows)}};
+  status = out.dump(-1, ' ', false, jos::protocol::json::error_handler_t::replace);
   return status.c_str();
 }
 
