@@ -75,6 +75,19 @@ void client_core::set_profile(const protocol::profile& me) {
   save_remembered();
 }
 
+void client_core::remember_start_form(const start_form& form, const protocol::profile& me) {
+  if (settings_.form == form && settings_.me == me) return;
+  settings_.form = form;
+  settings_.me = me;
+  save_remembered();
+}
+
+void client_core::remember_zoom(int percent) {
+  if (settings_.zoom_percent == percent) return;
+  settings_.zoom_percent = percent;
+  save_remembered();
+}
+
 std::string client_core::use_server(const std::string& address) {
   auto parsed = parse_server_url(address);
   if (!parsed.url) return parsed.error;

@@ -38,6 +38,12 @@ session_actions session_machine::choose_server(bool switching, bool known) {
   if (switching) {
     out.push_back({session_step::disconnect});
     out.push_back({session_step::close_trajectory});
+    link_ = 0;  // what the old connection still reports is not ours any more
+  }
+  if (state_ == session_state::registering && registration_) {
+    // Not answered where it went (a wrong address): ask the chosen server instead.
+    out.push_back({session_step::connect});
+    return out;
   }
   registration_.reset();
   state_ = session_state::start;

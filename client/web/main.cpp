@@ -7,7 +7,6 @@
 // Storage: settings and journal live under /jos, an IDBFS folder that is read from
 // IndexedDB before the app starts and written back after each change (storage_sync).
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
 #include <emscripten.h>
 #include <imgui.h>
 
@@ -45,6 +44,7 @@ int frames = 0;
 // once per frame, so a press and release between two frames would be lost.
 std::set<int> pressed_unseen;
 std::vector<std::pair<int, int>> held_releases;  // key, mods
+GLFWkeyfun app_key_callback = nullptr;           // the app's own (zoom, presentation, Dear ImGui)
 
 // The page's side of these is in page.js (EM_JS bodies stay one call: they pass through
 // the C++ preprocessor and formatter, which do not know JavaScript).
@@ -72,13 +72,13 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     held_releases.emplace_back(key, mods);
     return;
   }
-  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  app_key_callback(window, key, scancode, action, mods);
 }
 
 void release_held_keys() {
   pressed_unseen.clear();
   for (const auto& [key, mods] : held_releases)
-    ImGui_ImplGlfw_KeyCallback(the_app->window(), key, 0, GLFW_RELEASE, mods);
+    app_key_callback(the_app->window(), key, 0, GLFW_RELEASE, mods);
   held_releases.clear();
 }
 
@@ -141,10 +141,8 @@ void start(bool storage_failed) {
   // Characters come from the page's text field (page.js), not from key presses, so that
   // dead keys and input methods work; the keys themselves still go through GLFW.
   glfwSetCharCallback(window, nullptr);
-  glfwSetKeyCallback(window, on_key);
-  ImGuiIO& io = ImGui::GetIO();
-  io.SetClipboardTextFn = set_clipboard;
-  io.GetClipboardTextFn = get_clipboard;
+  app_key_callback = glfwSetKeyCallback(window, on_key);
+  the_app->use_clipboard(get_clipboard, set_clipboard);
   jos_page_ready();
   emscripten_set_main_loop(tick, 0, false);
 }

@@ -25,7 +25,7 @@ test('the browser joins with the team code and works with a desktop client both 
     // Zoë types in the first row's cell and rates it 3.
     await clickField(browser.page, 'text/0/0/0');
     await type(browser.page, 'Wekelijks overleg met de mentor.');
-    await click(browser.page, 'rating/0/0/3');
+    await click(browser.page, 'rate/0/3');
     const seen = await anna.do({ do: 'wait', row: 0, text: 'Wekelijks overleg met de mentor.',
                                  rating: 3 });
     assert.equal(seen.state.cells[0][0], 'Wekelijks overleg met de mentor.');
