@@ -49,6 +49,7 @@ GLFWkeyfun app_key_callback = nullptr;           // the app's own (zoom, present
 // The page's side of these is in page.js (EM_JS bodies stay one call: they pass through
 // the C++ preprocessor and formatter, which do not know JavaScript).
 EM_JS(void, jos_mount_storage, (const char* dir), { Module.josMountStorage(UTF8ToString(dir)); });
+EM_JS(void, jos_fit_canvas, (int width, int height), { Module.josFitCanvas(width, height); });
 EM_JS(int, jos_page_width, (), { return Module.josPageWidth(); });
 EM_JS(int, jos_page_height, (), { return Module.josPageHeight(); });
 EM_JS(double, jos_page_scale, (), { return Module.josPageScale(); });
@@ -90,7 +91,7 @@ void fit_canvas(double scale) {
   int current_height = 0;
   glfwGetWindowSize(the_app->window(), &current_width, &current_height);
   if (width > 0 && height > 0 && (width != current_width || height != current_height))
-    glfwSetWindowSize(the_app->window(), width, height);
+    jos_fit_canvas(width, height);
 }
 
 void tick() {

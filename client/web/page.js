@@ -11,6 +11,10 @@ Module.josTakeInput = function () {
 Module.josPageWidth = function () { return window.innerWidth | 0; };
 Module.josPageHeight = function () { return window.innerHeight | 0; };
 Module.josPageScale = function () { return window.devicePixelRatio || 1; };
+// The canvas gets the page's size, and GLFW hears of it through its resize listener. Not
+// glfwSetWindowSize: emscripten's asks for fullscreen instead when the size is the screen's
+// (a maximised kiosk browser, F11), which the browser refuses, and the canvas stays as it was.
+Module.josFitCanvas = function (width, height) { Browser.setCanvasSize(width, height); };
 Module.josPageTest = function () { return window.josTest ? 1 : 0; };
 // The client talks to the server that served the page, and only to it (the page's
 // Content-Security-Policy says so too).

@@ -83,8 +83,9 @@ export async function startPeer(server, configDir) {
   return peer;
 }
 
-// Chromium with a fresh profile (kept until close, so a reload finds its IndexedDB).
-export async function launch({ width = 1280, height = 800, testHooks = true } = {}) {
+// Chromium with a fresh profile (kept until close, so a reload finds its IndexedDB);
+// `args`: more command-line switches.
+export async function launch({ width = 1280, height = 800, testHooks = true, args = [] } = {}) {
   const profile = scratch('profile');
   const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM,
@@ -92,14 +93,15 @@ export async function launch({ width = 1280, height = 800, testHooks = true } = 
     viewport: { width, height },
     args: ['--no-sandbox', '--use-gl=swiftshader', '--disable-gpu-sandbox',
            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--no-first-run', '--disable-quic'],
+           '--no-first-run', '--disable-quic', ...args],
   });
   if (testHooks) await context.addInitScript(() => { window.josTest = true; });
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  page.on('pageerror', (e) => console.error('pageerror:', e.stack));
   return {
     context,
     page,
+    profileDir: profile.dir,
     async close() {
       await context.close();
       profile.remove();
@@ -181,4 +183,32 @@ export async function joinWithCode(page, code, name) {
 // and its text.
 export async function signalering(page) {
   return (await status(page))?.signalering ?? [];
+}
+
+// Anna (desktop) starts the leerlijn and meeting 1; Zoë (browser, `size`) joins and is made
+// invuller. restart() brings the server back on the same port and database.
+export async function meetingWithZoeFillingIn(name, size = {}) {
+  const work = scratch(name);
+  const db = `${work.dir}/jos.sqlite`;
+  let server = await startServer(db);
+  const port = server.port;
+  const anna = await startPeer(server.ws, `${work.dir}/anna`);
+  const browser = await launch(size);
+  const { join_code: code } = await anna.do({ do: 'create' });
+  await open(browser.page, server.url);
+  await joinWithCode(browser.page, code, 'Zoë Çelik');
+  await anna.do({ do: 'start_meeting', meeting: 0, agenda: 4 });
+  await anna.do({ do: 'assign', name: 'Zoë Çelik', role: 'invuller' });
+  await anna.do({ do: 'settle' });
+  return {
+    work, anna, browser, page: browser.page, code,
+    get server() { return server; },
+    async restart() { server = await startServer(db, port); },
+    async close() {
+      await browser.close();
+      await anna.quit();
+      await server.stop();
+      work.remove();
+    },
+  };
 }

@@ -4,35 +4,7 @@
 // once the server is back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickField, joinWithCode, launch, open, scratch, signalering, startPeer, startServer,
-         status, type, until } from './harness.mjs';
-
-// Anna (desktop) starts the leerlijn and meeting 1; Zoë (browser) joins and fills in.
-async function meetingWithZoeFillingIn(name) {
-  const work = scratch(name);
-  const db = `${work.dir}/jos.sqlite`;
-  let server = await startServer(db);
-  const port = server.port;
-  const anna = await startPeer(server.ws, `${work.dir}/anna`);
-  const browser = await launch();
-  const { join_code: code } = await anna.do({ do: 'create' });
-  await open(browser.page, server.url);
-  await joinWithCode(browser.page, code, 'Zoë Çelik');
-  await anna.do({ do: 'start_meeting', meeting: 0, agenda: 4 });
-  await anna.do({ do: 'assign', name: 'Zoë Çelik', role: 'invuller' });
-  await anna.do({ do: 'settle' });
-  return {
-    work, anna, browser, page: browser.page,
-    get server() { return server; },
-    async restart() { server = await startServer(db, port); },
-    async close() {
-      await browser.close();
-      await anna.quit();
-      await server.stop();
-      work.remove();
-    },
-  };
-}
+import { clickField, meetingWithZoeFillingIn, signalering, status, type, until } from './harness.mjs';
 
 const offline = async (page) => {
   const s = await status(page);
