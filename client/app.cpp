@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <tuple>
 #include <vector>
 
 #include "client/characters.hpp"
@@ -632,14 +633,16 @@ void app::draw() {
         "Deel de teamcode met iedereen die meedoet. Zij kiezen op het startscherm "
         "‘Deelnemen met teamcode’.");
     if (id) {
-      for (const auto& [label, value] : {std::pair{"Teamcode", id->join_code},
-                                         std::pair{"Coördinatorcode", id->coordinator_code}}) {
+      for (const auto& [label, value, name] :
+           {std::tuple{"Teamcode", id->join_code, "started/copy-team"},
+            std::tuple{"Coördinatorcode", id->coordinator_code, "started/copy-coordinator"}}) {
         ImGui::PushID(label);
         text(label);
         ImGui::SameLine(ui_.px(170));
         text_in(ui_.font.heading, value, false);
         ImGui::SameLine();
         if (ImGui::Button("Kopiëren")) ImGui::SetClipboardText(value.c_str());
+        mark(ui_, name);
         ImGui::PopID();
       }
     }
