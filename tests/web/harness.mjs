@@ -50,10 +50,12 @@ export async function startServer(db, port = 0, extra = []) {
     proc,
     // SIGKILL: no goodbye to anyone, as when the machine dies.
     async kill() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       proc.kill('SIGKILL');
       await once(proc, 'exit');
     },
     async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;  // killed already
       proc.kill('SIGTERM');
       await once(proc, 'exit');
     },
@@ -65,10 +67,15 @@ export async function startPeer(server, configDir) {
   const proc = spawn(PEER, [server, configDir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: proc.stdout });
   const waiting = [];
-  lines.on('line', (line) => waiting.shift()?.(JSON.parse(line)));
+  lines.on('line', (line) => waiting.shift()?.resolve(JSON.parse(line)));
+  // A peer that ends fails what waits for it (else the test would hang on nothing).
+  proc.on('exit', (code, signal) => {
+    for (const w of waiting.splice(0))
+      w.reject(new Error(`jos_web_peer ended (${signal ?? code}) before answering`));
+  });
   const peer = {
     async do(command) {
-      const answer = new Promise((resolve) => waiting.push(resolve));
+      const answer = new Promise((resolve, reject) => waiting.push({ resolve, reject }));
       proc.stdin.write(JSON.stringify(command) + '\n');
       const reply = await answer;
       if (!reply.ok) throw new Error(`peer ${command.do}: ${reply.error} ${JSON.stringify(reply.state ?? {})}`);
