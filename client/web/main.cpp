@@ -30,12 +30,14 @@ using jos::client::app_options;
 constexpr const char* storage_dir = "/jos";
 
 std::unique_ptr<app> the_app;
-bool woken = true;             // the core (network, storage) has news: draw
-double busy_until = 0;         // keep drawing until then (s): typing, hover, replies
-double wake_at = 0;            // nothing needs drawing before then (s) unless something happens
-std::string clipboard;         // what a paste brought in, or what we copied last
-std::string marks;             // for jos_marks()
-std::string status;            // for jos_status()
+bool woken = true;      // the core (network, storage) has news: draw
+bool resting = false;   // idle: the loop runs on a slow timer, not on animation frames
+double busy_until = 0;  // keep drawing until then (s): typing, hover, replies
+double wake_at = 0;     // nothing needs drawing before then (s) unless something happens
+constexpr int resting_poll_ms = 50;  // at most this late to the first frame after rest
+std::string clipboard;               // what a paste brought in, or what we copied last
+std::string marks;                   // for jos_marks()
+std::string status;                  // for jos_status()
 double first_live_ms = -1;     // performance.now() of the first frame with the meeting's state
 std::vector<double> build_ms;  // building each live frame (NewFrame to Render and drawing)
 int frames = 0;
@@ -94,12 +96,27 @@ void fit_canvas(double scale) {
     jos_fit_canvas(width, height);
 }
 
+// Back to drawing at animation frames (called by the page on input, and on the core's news).
+void wake_up() {
+  if (!resting) return;
+  resting = false;
+  emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+}
+
 void tick() {
   const double now = emscripten_get_now() / 1000.0;
   fit_canvas(jos_page_scale());
   const bool input = jos_take_page_input() != 0;
   if (input) busy_until = now + 0.25;
-  if (!input && !woken && now >= busy_until && now < wake_at) return;  // idle: nothing to draw
+  if (!input && !woken && now >= busy_until && now < wake_at) {
+    // Nothing to draw: look again on a slow timer rather than at every animation frame,
+    // which keeps the page's compositor busy. Input and the core's news end the rest at once.
+    if (!resting) {
+      resting = true;
+      emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, resting_poll_ms);
+    }
+    return;
+  }
   woken = false;
   if (the_app->poll()) busy_until = now + 0.25;
   const auto& core = the_app->core();
@@ -137,7 +154,10 @@ void start(bool storage_failed) {
     the_app->notify(
         "De browser bewaart niets voor jos (IndexedDB); wijzigingen zonder verbinding "
         "gaan verloren bij sluiten.");
-  the_app->set_wake([] { woken = true; });
+  the_app->set_wake([] {
+    woken = true;
+    wake_up();
+  });
   GLFWwindow* window = the_app->window();
   // Characters come from the page's text field (page.js), not from key presses, so that
   // dead keys and input methods work; the keys themselves still go through GLFW.
@@ -159,6 +179,9 @@ double quantile(std::vector<double> v, double q) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void jos_storage_loaded(int failed) { start(failed != 0); }
+
+// The page saw input: draw at animation frames again.
+EMSCRIPTEN_KEEPALIVE void jos_wake_up() { wake_up(); }
 
 // Text typed, composed (dead keys, input methods) or dropped into the page's text field.
 EMSCRIPTEN_KEEPALIVE void jos_text_input(const char* utf8) {

@@ -36,7 +36,10 @@ Module.josSyncStorage = function () {
 Module.josReady = function () {
   var canvas = Module.canvas;
   var field = document.getElementById('jos-input');
-  var note = function () { Module.josInput = 1; };
+  var note = function () {
+    Module.josInput = 1;
+    _jos_wake_up();
+  };
 
   ['keydown', 'keyup', 'wheel', 'resize', 'focus', 'blur', 'pointerup', 'pointerdown']
       .forEach(function (type) { window.addEventListener(type, note, true); });
