@@ -68,6 +68,8 @@ struct ui_context {
   const client_core* core = nullptr;
   // The shared text this client is typing in, found while drawing; announced afterwards.
   std::optional<shared::op::text_target> focus;
+  // The browser client speaks only to the server that served its page: no address to type.
+  bool fixed_server = false;
   // Tests only: where named items were drawn in the last frame (see mark()), and what held
   // each of them.
   std::map<std::string, ImVec4, std::less<>>* probe = nullptr;

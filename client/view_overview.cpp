@@ -27,6 +27,7 @@ void copy_field(ui_context& ui, const char* label, const std::string& value, con
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", value.c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Kopiëren")) ImGui::SetClipboardText(value.c_str());
+  mark(ui, std::string("overview/copy-") + id);
   ImGui::PopID();
 }
 

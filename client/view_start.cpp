@@ -262,8 +262,10 @@ void view_start::draw(ui_context& ui, const client_core& core) {
                 "Samen de leerlijn doorlopen: vier bijeenkomsten waarin school en jongerenwerk hun "
                 "samenwerking in beeld brengen, een actieplan maken en evalueren.");
   ImGui::Spacing();
-  draw_server(ui, core);
-  ImGui::Spacing();
+  if (!ui.fixed_server) {  // the browser client speaks only to the server of its page
+    draw_server(ui, core);
+    ImGui::Spacing();
+  }
 
   const auto open = [&](tab which) {
     return select_tab_ && tab_ == which ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -308,8 +310,10 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       if (!status.last_error.empty()) {
         text_coloured(colours::warning, status.last_error);
         text_coloured(colours::muted,
-                      "Klopt het serveradres? Verbeter het hierboven: het nieuwe adres wordt "
-                      "meteen gebruikt en wat je invulde blijft staan.");
+                      ui.fixed_server
+                          ? "jos probeert het steeds opnieuw; wat je invulde blijft staan."
+                          : "Klopt het serveradres? Verbeter het hierboven: het nieuwe adres "
+                            "wordt meteen gebruikt en wat je invulde blijft staan.");
       }
     }
   }

@@ -27,7 +27,11 @@ Opties:
   --db FILE            SQLite-bestand (standaard jos-data/jos.sqlite)
   --tls-cert FILE      certificaat (PEM) voor wss:// en https://
   --tls-key FILE       sleutel (PEM) bij het certificaat
-  --allow-origin URL   sta een browser-Origin toe (herhaalbaar); zonder Origin altijd toegestaan
+  --allow-origin URL   sta een browser-Origin toe (herhaalbaar); zonder Origin altijd toegestaan,
+                       en pagina's van deze server zelf ook
+  --web MAP            de browserversie die op / wordt aangeboden (standaard die van deze build)
+  --trusted-proxy ADR  een reverse proxy voor deze server (herhaalbaar): alleen van dat adres
+                       gelden X-Forwarded-For en X-Forwarded-Proto
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
@@ -62,6 +66,11 @@ parse_result parse_config(const std::vector<std::string>& args) {
     } else if (a == "--allow-origin") {
       if (!value(v)) return {std::nullopt, "--allow-origin verwacht een URL"};
       c.allowed_origins.push_back(v);
+    } else if (a == "--web") {
+      if (!value(c.web_dir)) return {std::nullopt, "--web verwacht een map"};
+    } else if (a == "--trusted-proxy") {
+      if (!value(v) || v.empty()) return {std::nullopt, "--trusted-proxy verwacht een adres"};
+      c.trusted_proxies.push_back(v);
     } else if (a == "--log-level") {
       if (!value(v) || !parse_log_level(v, c.level))
         return {std::nullopt, "--log-level verwacht error, warn, info of debug"};

@@ -17,6 +17,11 @@ struct config {
   std::string tls_cert;  // PEM; with tls_key, the port speaks only TLS (wss://, https://)
   std::string tls_key;
   std::vector<std::string> allowed_origins;  // browsers send Origin; native clients do not
+  // Reverse proxies in front of the server (their addresses): only from them are
+  // X-Forwarded-For and X-Forwarded-Proto believed.
+  std::vector<std::string> trusted_proxies;
+  // The browser client (index.html and its files); empty: the one this build made, if any.
+  std::string web_dir;
   log_level level = log_level::info;
   int threads = 1;
   std::string port_file;  // write the bound port here (for scripts using --port 0)

@@ -10,6 +10,7 @@
 #include "server/connection.hpp"
 #include "server/hub.hpp"
 #include "server/metrics.hpp"
+#include "server/web_client.hpp"
 
 namespace jos::server {
 
@@ -44,6 +45,8 @@ struct server_context {
   metrics& stats;
   std::shared_ptr<hub> rooms;
   connection_registry connections;
+  // The browser client served at /; read once at the start.
+  web_client web;
   // Exports (PDF layout takes tens of milliseconds) run here, not on a network thread.
   boost::asio::thread_pool exports{1};
 };

@@ -1,5 +1,6 @@
 #pragma once
-// Plain HTTP on the server's port: /healthz, /metrics, and the upgrade to /ws.
+// Plain HTTP on the server's port: /healthz, /metrics, /export/, the browser client at /
+// (web_client.hpp), and the upgrade to /ws.
 
 #include <memory>
 

@@ -4,6 +4,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include "server/context.hpp"
@@ -14,6 +15,21 @@
 #include "server/store_worker.hpp"
 
 namespace jos::server {
+namespace {
+
+// The browser client of `dir`, or of this build when none is named (a client that is not
+// there is said once; `/` then explains it).
+web_client load_web_client(const std::string& dir) {
+  if (!dir.empty()) return web_client(dir);
+#ifdef JOS_DEFAULT_WEB_DIR
+  if (std::filesystem::is_regular_file(std::filesystem::path(JOS_DEFAULT_WEB_DIR) / "index.html"))
+    return web_client(JOS_DEFAULT_WEB_DIR);
+#endif
+  log_info("geen browserversie gevonden; / legt dat uit (zie --web)");
+  return {};
+}
+
+}  // namespace
 
 struct server::impl {
   config cfg;
@@ -37,6 +53,7 @@ struct server::impl {
     options.room.broadcast_after_commit = cfg.broadcast_after_commit;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
+    ctx->web = load_web_client(cfg.web_dir);
 
     std::shared_ptr<ssl::context> tls;
     if (!cfg.tls_cert.empty()) {

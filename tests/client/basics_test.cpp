@@ -7,6 +7,7 @@
 #include "client/core/backoff.hpp"
 #include "client/core/files.hpp"
 #include "client/core/journal.hpp"
+#include "client/core/journal_writer.hpp"
 #include "client/core/settings.hpp"
 #include "client/core/url.hpp"
 #include "protocol/state_codec.hpp"
@@ -138,13 +139,14 @@ TEST(Journal, WriterReplacesTheFileDurably) {
   const fs::path dir = temp_dir("journal");
   int wakes = 0;
   {
-    journal_writer w(dir / "j.jsonl", [&] { ++wakes; });
-    w.save("one\n");
-    const auto g = w.save("two\n");
-    w.flush();
-    EXPECT_GE(w.durable(), g);
+    auto w = make_journal_writer(
+        dir / "j.jsonl", [&] { ++wakes; }, true);
+    w->save("one\n");
+    const auto g = w->save("two\n");
+    w->flush();
+    EXPECT_GE(w->durable(), g);
     EXPECT_EQ(read_file(dir / "j.jsonl").value_or(""), "two\n");
-    w.save("three\n");
+    w->save("three\n");
   }  // the destructor writes what is queued
   EXPECT_EQ(read_file(dir / "j.jsonl").value_or(""), "three\n");
   EXPECT_GE(wakes, 2);

@@ -40,8 +40,9 @@ std::pair<int, std::string> run(const std::string& args) {
 TEST(Cli, HelpNamesEveryFlag) {
   const auto [status, out] = run("--help");
   EXPECT_EQ(status, 0);
-  for (const char* flag : {"--listen", "--port", "--db", "--tls-cert", "--tls-key",
-                           "--allow-origin", "--log-level", "--help", "create", "list"})
+  for (const char* flag :
+       {"--listen", "--port", "--db", "--tls-cert", "--tls-key", "--allow-origin", "--log-level",
+        "--help", "create", "list", "--web", "--trusted-proxy"})
     EXPECT_TRUE(contains(out, flag)) << flag << " missing from:\n" << out;
   EXPECT_TRUE(contains(out, "0 kiest een vrije poort")) << out;
   EXPECT_TRUE(contains(out, "jos-data/")) << out;
@@ -52,9 +53,28 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
   EXPECT_EQ(defaults.db.rfind("jos-data/", 0), 0u) << defaults.db;
   EXPECT_EQ(defaults.max_message_bytes, 64u * 1024);
 
-  auto ok = parse_config({"--listen", "0.0.0.0", "--port", "0", "--db", "x.sqlite", "--tls-cert",
-                          "c.pem", "--tls-key", "k.pem", "--allow-origin", "https://a.nl",
-                          "--allow-origin", "https://b.nl", "--log-level", "debug"});
+  auto ok = parse_config({"--listen",
+                          "0.0.0.0",
+                          "--port",
+                          "0",
+                          "--db",
+                          "x.sqlite",
+                          "--tls-cert",
+                          "c.pem",
+                          "--tls-key",
+                          "k.pem",
+                          "--allow-origin",
+                          "https://a.nl",
+                          "--allow-origin",
+                          "https://b.nl",
+                          "--log-level",
+                          "debug",
+                          "--web",
+                          "site",
+                          "--trusted-proxy",
+                          "10.0.0.2",
+                          "--trusted-proxy",
+                          "::1"});
   ASSERT_TRUE(ok.cfg) << ok.message;
   EXPECT_EQ(ok.cfg->listen, "0.0.0.0");
   EXPECT_EQ(ok.cfg->port, 0);
@@ -63,6 +83,8 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
   EXPECT_EQ(ok.cfg->tls_key, "k.pem");
   EXPECT_EQ(ok.cfg->allowed_origins, (std::vector<std::string>{"https://a.nl", "https://b.nl"}));
   EXPECT_EQ(ok.cfg->level, log_level::debug);
+  EXPECT_EQ(ok.cfg->web_dir, "site");
+  EXPECT_EQ(ok.cfg->trusted_proxies, (std::vector<std::string>{"10.0.0.2", "::1"}));
 
   const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
       {{"--port", "70000"}, "--port verwacht"},
@@ -70,6 +92,8 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
       {{"--log-level", "luid"}, "--log-level verwacht"},
       {{"--tls-cert", "c.pem"}, "horen bij elkaar"},
       {{"--vlag"}, "onbekende optie: --vlag"},
+      {{"--trusted-proxy"}, "--trusted-proxy verwacht"},
+      {{"--web"}, "--web verwacht"},
   };
   for (const auto& [args, message] : bad) {
     const auto r = parse_config(args);
@@ -79,6 +103,13 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
   const auto [status, out] = run("--port tachtig");
   EXPECT_EQ(status, 2);
   EXPECT_TRUE(contains(out, "--port verwacht")) << out;
+
+  // A --web without a client in it stops the start with the reason.
+  temp_dir dir;
+  const auto [web_status, web_out] =
+      run("--port 0 --db " + dir.file("j.sqlite") + " --web " + dir.file("nergens"));
+  EXPECT_EQ(web_status, 1);
+  EXPECT_TRUE(contains(web_out, "index.html ontbreekt")) << web_out;
 }
 
 TEST(Cli, PortZeroPrintsThePortAndSigtermStopsCleanly) {

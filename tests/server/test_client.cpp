@@ -2,6 +2,7 @@
 
 #include <openssl/ssl.h>
 
+#include <cctype>
 #include <cstdio>
 #include <thread>
 #include <type_traits>
@@ -106,13 +107,15 @@ class test_client::stream_connection final : public test_client::connection {
     ws_->set_option(t);
     ws_->read_message_max(max_incoming);
     ws_->set_option(websocket::stream_base::decorator(
-        [origin = options.origin](websocket::request_type& request) {
+        [origin = options.origin, headers = options.headers](websocket::request_type& request) {
           if (!origin.empty()) request.set(http::field::origin, origin);
+          for (const auto& [name, value] : headers) request.set(name, value);
         }));
     s = std::make_shared<step>();
     auto response = std::make_shared<websocket::response_type>();
-    ws_->async_handshake(*response, "127.0.0.1:" + std::to_string(port), options.target,
-                         [s, response](beast::error_code e) { s->finish(e); });
+    ws_->async_handshake(*response,
+                         options.host.empty() ? "127.0.0.1:" + std::to_string(port) : options.host,
+                         options.target, [s, response](beast::error_code e) { s->finish(e); });
     if (!run_until(*s, deadline) || s->ec) {
       std::string why = "WebSocket-handshake mislukt: " + s->ec.message();
       if (response->result_int() != 0)
@@ -264,6 +267,45 @@ http_reply http_get(std::uint16_t port, const std::string& target, bool tls, ms 
   }
   beast::tcp_stream stream(io);
   return http_get_on(stream, io, port, target, timeout, bearer);
+}
+
+http_answer http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers,
+                         ms timeout) {
+  net::io_context io;
+  beast::tcp_stream stream(io);
+  stream.expires_after(timeout);
+  beast::error_code ec;
+  stream.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+                       [&](beast::error_code e) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "verbinden mislukt: " + ec.message()};
+  http::request<http::empty_body> request{http::string_to_verb(method), target, 11};
+  request.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  request.keep_alive(false);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  io.restart();
+  http::async_write(stream, request, [&](beast::error_code e, std::size_t) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "schrijven mislukt: " + ec.message()};
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  if (method == "HEAD") parser.skip(true);
+  io.restart();
+  http::async_read(stream, buffer, parser, [&](beast::error_code e, std::size_t) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "lezen mislukt: " + ec.message()};
+  http_answer answer;
+  const auto& response = parser.get();
+  answer.status = response.result_int();
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    answer.headers[name] = std::string(field.value());
+  }
+  answer.body = response.body();
+  return answer;
 }
 
 std::string state_hash(const shared::trajectory& t) { return protocol::state_hash(t); }

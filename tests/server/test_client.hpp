@@ -27,6 +27,9 @@ struct client_options {
   std::string origin;  // sent as the Origin header when not empty (a browser's handshake)
   std::string target = "/ws";
   int receive_buffer = 0;  // SO_RCVBUF when > 0: a reader that falls behind fills it quickly
+  std::string host;        // the Host header; empty: 127.0.0.1:<port>
+  // More handshake headers (what a reverse proxy adds, say X-Forwarded-For).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct http_reply {
@@ -39,6 +42,21 @@ struct http_reply {
 // `bearer`: a participant token, sent as "Authorization: Bearer …" (the exports).
 http_reply http_get(std::uint16_t port, const std::string& target, bool tls = false,
                     ms timeout = default_wait, const std::string& bearer = {});
+
+// Any request, with its headers both ways (names of the answer's headers in lower case).
+struct http_answer {
+  int status = 0;  // 0: no HTTP answer (see error)
+  std::map<std::string, std::string> headers;
+  std::string body;  // as sent (still gzipped if so)
+  std::string error;
+  std::string header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string{} : it->second;
+  }
+};
+http_answer http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers = {},
+                         ms timeout = default_wait);
 
 // The server's hash of a state (room::state_hash): FNV-1a of encode_state(t, false).
 std::string state_hash(const shared::trajectory& t);
