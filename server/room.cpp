@@ -121,7 +121,8 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
-  for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
+  for (const auto& c : data.clients)
+    clients_[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
 }
 
 room::member* room::find(const connection_ptr& c) {
@@ -175,7 +176,8 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
     auto to_newcomer = [&](std::string message) {
       self->deliver(self->members_[index], share(std::move(message)), self->seq_);
     };
-    const auto mark = self->clients_.find(client_id);
+    // Only this person's marks: someone else may use the same client id.
+    const auto mark = self->clients_.find({who, client_id});
     to_newcomer(protocol::encode(protocol::server_message{
         protocol::welcome{self->id_, who, self->seq_, self->epoch_,
                           mark == self->clients_.end() ? 0 : mark->second.first}}));
@@ -267,10 +269,11 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (broken_)
     return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
 
-  // A resend of something we already took: acknowledge again, never apply twice.
-  if (auto it = clients_.find(client_id);
-      it != clients_.end() && message.client_seq <= it->second.first)
-    return acknowledge_again(c, client_id, message.client_seq);
+  // A resend of something we already took from this installation of this person:
+  // acknowledge again, never apply twice.
+  const client_key key{author, client_id};
+  if (auto it = clients_.find(key); it != clients_.end() && message.client_seq <= it->second.first)
+    return acknowledge_again(c, key, message.client_seq);
   // A base beyond our seq was counted in another run of the room: the client saw ops that
   // a crash took back before they were durable (a resend after a restart, from a client
   // that kept its old base). Only a text edit's positions depend on its base: it comes
@@ -283,7 +286,7 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   }
 
   if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
-    if (!transform_text(*edit, message.base_seq, client_id))
+    if (!transform_text(*edit, message.base_seq, key))
       return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
   }
   complete_on_server(message.op, state_, now_ms());
@@ -310,19 +313,20 @@ void room::send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint
   c->send(share(protocol::encode(protocol::server_message{protocol::ack{client_seq, seq}})));
 }
 
-void room::acknowledge_again(const connection_ptr& c, const std::string& client_id,
+void room::acknowledge_again(const connection_ptr& c, const client_key& key,
                              std::uint64_t client_seq) {
-  const auto [last_client_seq, last_seq] = clients_.at(client_id);
+  const auto [last_client_seq, last_seq] = clients_.at(key);
   if (client_seq == last_client_seq) return send_ack(c, client_seq, last_seq);
   // An older one: usually recent enough to be in memory, which holds every op from its
   // front on. Passing one of the client's older ops there means this one was never taken.
   for (auto h = history_.rbegin(); h != history_.rend(); ++h) {
-    if (h->client_id != client_id || h->client_seq > client_seq) continue;
+    if (h->author != key.first || h->client_id != key.second || h->client_seq > client_seq)
+      continue;
     if (h->client_seq == client_seq) return send_ack(c, client_seq, h->seq);
     return refuse_replay(c, client_seq, false);
   }
   // Else (after a restart, or long ago) the store knows.
-  replays_.push_back({c, client_id, client_seq, last_seq});
+  replays_.push_back({c, key.first, key.second, client_seq, last_seq});
   look_up_next_replay();
 }
 
@@ -346,7 +350,7 @@ void room::look_up_next_replay() {
     std::optional<std::uint64_t> seq;
     bool failed = false;
     try {
-      seq = s.op_seq(self->id_, r.client_id, r.client_seq, r.before_seq);
+      seq = s.op_seq(self->id_, r.person, r.client_id, r.client_seq, r.before_seq);
     } catch (const std::exception& e) {
       log_error("room " + self->id_ + ": looking up a resent op failed: " + e.what());
       failed = true;
@@ -419,7 +423,7 @@ trajectory room::state_for_clients() const {
 }
 
 bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
-                          const std::string& client_id) const {
+                          const client_key& sender) const {
   // False when the client must rebase the edit and send it again (it does so by itself):
   // its base is older than our memory, the transformation split it past what one op may
   // carry, or nothing is left of it because others deleted the same text first (then the
@@ -428,7 +432,7 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
   if (history_.empty() || history_.front().seq > base_seq + 1) return false;
   std::vector<splice> edits = std::move(edit.edits);
   for (const auto& h : history_) {
-    if (h.seq <= base_seq || h.client_id == client_id) continue;
+    if (h.seq <= base_seq || (h.author == sender.first && h.client_id == sender.second)) continue;
     const auto* other = std::get_if<op::edit_text>(&h.op);
     if (other == nullptr || !(other->target == edit.target)) continue;
     // The op the server already ordered wins ties, on the server and in every replica.
@@ -448,7 +452,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   apply(state_, op, actor_for(author));
   if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
   const std::uint64_t seq = ++seq_;
-  if (!client_id.empty()) clients_[client_id] = {client_seq, seq};
+  if (!client_id.empty()) clients_[{author, client_id}] = {client_seq, seq};
 
   commit_item item;
   item.trajectory_id = id_;
@@ -459,7 +463,8 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
        protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
-    for (const auto& [id, mark] : clients_) item.clients.push_back({id, mark.first, mark.second});
+    for (const auto& [key, mark] : clients_)
+      item.clients.push_back({key.first, key.second, mark.first, mark.second});
   }
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});

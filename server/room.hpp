@@ -38,6 +38,9 @@ struct room_options {
   bool broadcast_after_commit = false;  // hold every member, not only the sender
 };
 
+// One installation of one person: the key of every mark, resend check and acknowledgement.
+using client_key = std::pair<shared::person_id, std::string>;
+
 class room : public std::enable_shared_from_this<room> {
  public:
   using executor = boost::asio::strand<boost::asio::any_io_executor>;
@@ -107,14 +110,14 @@ class room : public std::enable_shared_from_this<room> {
   // A resend (replay): the ack again, with the seq the op got the first time.
   struct replay {
     connection_ptr conn;
+    shared::person_id person = shared::no_person;
     std::string client_id;
     std::uint64_t client_seq = 0;
     std::uint64_t before_seq = 0;  // seq of the client's latest op
   };
 
   void do_submit(const connection_ptr& c, protocol::submit message);
-  void acknowledge_again(const connection_ptr& c, const std::string& client_id,
-                         std::uint64_t client_seq);
+  void acknowledge_again(const connection_ptr& c, const client_key& key, std::uint64_t client_seq);
   void send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint64_t seq);
   void refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed);
   // Replays older than memory are looked up in the store, one at a time per room.
@@ -128,7 +131,7 @@ class room : public std::enable_shared_from_this<room> {
                                            std::function<void()> on_durable,
                                            const connection_ptr& sender = nullptr);
   bool transform_text(shared::op::edit_text& edit, std::uint64_t base_seq,
-                      const std::string& client_id) const;
+                      const client_key& sender) const;
   void committed(std::uint64_t seq, bool durable);
   // Once everyone connected has voted, the server reveals the ballots itself.
   void reveal_when_all_voted(int meeting);
@@ -161,7 +164,8 @@ class room : public std::enable_shared_from_this<room> {
   std::uint64_t committed_seq_ = 0;
   std::uint64_t epoch_ = 0;      // names this run of the room (random, below 2^53)
   std::uint32_t vote_salt_ = 0;  // keys anonymous stand-ins; drawn anew for every vote
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients_;  // id: client seq, seq
+  // Per installation of a person: the highest client seq taken, and the seq it got.
+  std::map<client_key, std::pair<std::uint64_t, std::uint64_t>> clients_;
   std::deque<history_entry> history_;
   std::vector<member> members_;
   std::map<std::uint64_t, std::function<void()>> on_durable_;  // seq -> continuation

@@ -91,11 +91,9 @@ constexpr const char* statement_sql[] = {
     " VALUES(?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO ops(trajectory_id, seq, author, client_id, client_seq, op)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-    "INSERT INTO clients(trajectory_id, client_id, last_client_seq, last_seq) VALUES(?1, ?2, ?3, "
-    "?4)"
-    " ON CONFLICT(trajectory_id, client_id) DO UPDATE SET last_client_seq = "
-    "excluded.last_client_seq,"
-    " last_seq = excluded.last_seq",
+    "INSERT INTO clients(trajectory_id, person_id, client_id, last_client_seq, last_seq)"
+    " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(trajectory_id, person_id, client_id) DO UPDATE SET"
+    " last_client_seq = excluded.last_client_seq, last_seq = excluded.last_seq",
     "INSERT INTO participants(token_hash, trajectory_id, person_id) VALUES(?1, ?2, ?3)",
     "INSERT INTO snapshots(trajectory_id, seq, state) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(trajectory_id) DO UPDATE SET seq = excluded.seq, state = excluded.state",
@@ -104,7 +102,7 @@ constexpr const char* statement_sql[] = {
     "SELECT seq, state FROM snapshots WHERE trajectory_id = ?1",
     "SELECT seq, author, client_id, client_seq, op FROM ops WHERE trajectory_id = ?1 AND seq > ?2"
     " ORDER BY seq",
-    "SELECT client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
+    "SELECT person_id, client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
     "SELECT id FROM trajectories WHERE join_code = ?1",
     "SELECT id FROM trajectories WHERE coordinator_secret_hash = ?1",
     "SELECT token_hash, trajectory_id, person_id FROM participants WHERE token_hash = ?1",
@@ -113,11 +111,14 @@ constexpr const char* statement_sql[] = {
     // A client's ops have rising client_seq as seq rises: walking back from its latest op,
     // the first of its ops at or below client_seq is the one, or it was never stored. No
     // index: resends of older ops are rare and recent, and every op insert stays one row.
-    "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND client_id = ?3"
-    " AND client_seq <= ?4 ORDER BY seq DESC LIMIT 1",
+    "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND author = ?3"
+    " AND client_id = ?4 AND client_seq <= ?5 ORDER BY seq DESC LIMIT 1",
 };
 static_assert(std::size(statement_sql) == statement_count);
 
+// The newest schema, for a new file. user_version counts the migrations below; a file made
+// before versions were counted has 0.
+constexpr int schema_version = 1;
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS trajectories(
   id TEXT PRIMARY KEY,
@@ -139,15 +140,40 @@ CREATE TABLE IF NOT EXISTS ops(
   PRIMARY KEY(trajectory_id, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS clients(
   trajectory_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL,
   client_id TEXT NOT NULL,
   last_client_seq INTEGER NOT NULL,
   last_seq INTEGER NOT NULL,
-  PRIMARY KEY(trajectory_id, client_id)) WITHOUT ROWID;
+  PRIMARY KEY(trajectory_id, person_id, client_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshots(
   trajectory_id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
   state TEXT NOT NULL) WITHOUT ROWID;
 )sql";
+
+// Each step brings a file from version i to i + 1, inside one transaction with the
+// version bump, so a crash midway leaves the old file as it was.
+// 0 -> 1: a client's mark belongs to a person and a client id together. Old marks merged
+// everyone who used one client id; the ops themselves say whose op was whose (every op is
+// kept), so each person's mark is their highest client_seq under that id. (SQLite takes
+// the bare column `seq` from the row that has the maximum.)
+constexpr const char* migration_sql[] = {
+    R"sql(
+CREATE TABLE clients_by_person(
+  trajectory_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL,
+  client_id TEXT NOT NULL,
+  last_client_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY(trajectory_id, person_id, client_id)) WITHOUT ROWID;
+INSERT INTO clients_by_person
+  SELECT trajectory_id, author, client_id, MAX(client_seq), seq FROM ops
+  WHERE client_id != '' GROUP BY trajectory_id, author, client_id;
+DROP TABLE clients;
+ALTER TABLE clients_by_person RENAME TO clients;
+)sql",
+};
+static_assert(std::size(migration_sql) == schema_version);
 
 }  // namespace
 
@@ -171,7 +197,7 @@ sqlite_store::sqlite_store(const std::string& path) {
     // FULL: the WAL is synced at every commit, so an acknowledged op survives power loss.
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    exec(schema);
+    migrate();
     for (int i = 0; i < statement_count; ++i)
       statements_.push_back(std::make_unique<statement>(db_, statement_sql[i]));
   } catch (...) {
@@ -185,6 +211,41 @@ sqlite_store::sqlite_store(const std::string& path) {
 sqlite_store::~sqlite_store() {
   statements_.clear();
   sqlite3_close(db_);
+}
+
+int sqlite_store::integer_of(const char* sql) {
+  statement q(db_, sql);
+  const int value = q.step() ? static_cast<int>(q.integer(0)) : 0;
+  q.reset();
+  return value;
+}
+
+void sqlite_store::migrate() {
+  int version = integer_of("PRAGMA user_version");
+  if (version > schema_version)
+    throw store_error("de database is van een nieuwere jos-server (schema " +
+                      std::to_string(version) + ", deze kent tot " +
+                      std::to_string(schema_version) + ")");
+  const bool fresh =
+      integer_of("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ops'") == 0;
+  if (fresh) {
+    exec("BEGIN IMMEDIATE");
+    exec(schema);
+    exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
+    exec("COMMIT");
+    return;
+  }
+  for (; version < schema_version; ++version) {
+    exec("BEGIN IMMEDIATE");
+    try {
+      exec(migration_sql[version]);
+      exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+      exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
 }
 
 void sqlite_store::exec(const char* sql) {
@@ -227,9 +288,10 @@ void sqlite_store::commit(std::span<const commit_item> items) {
       for (const auto& c : item.clients)
         prepared(upsert_client)
             .bind(1, item.trajectory_id)
-            .bind(2, c.client_id)
-            .bind(3, c.last_client_seq)
-            .bind(4, c.last_seq)
+            .bind(2, c.person)
+            .bind(3, c.client_id)
+            .bind(4, c.last_client_seq)
+            .bind(5, c.last_seq)
             .run();
       if (item.participant)
         prepared(insert_participant)
@@ -278,19 +340,20 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
 
   // The marks stored with the snapshot (or, from older files, with every op), brought up to
   // date by the ops after it.
-  std::map<std::string, client_mark> marks;
+  std::map<std::pair<shared::person_id, std::string>, client_mark> marks;
   auto& c = prepared(select_clients).bind(1, trajectory_id);
   while (c.step()) {
-    client_mark m{c.text(0), static_cast<std::uint64_t>(c.integer(1)),
-                  static_cast<std::uint64_t>(c.integer(2))};
-    marks[m.client_id] = m;
+    client_mark m{static_cast<shared::person_id>(c.integer(0)), c.text(1),
+                  static_cast<std::uint64_t>(c.integer(2)),
+                  static_cast<std::uint64_t>(c.integer(3))};
+    marks[{m.person, m.client_id}] = m;
   }
   c.reset();
   for (const auto& op : data.tail) {
     if (op.client_id.empty()) continue;
-    auto& m = marks[op.client_id];
+    auto& m = marks[{op.author, op.client_id}];
     if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
-      m = {op.client_id, op.client_seq, op.seq};
+      m = {op.author, op.client_id, op.client_seq, op.seq};
   }
   for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
   return data;
@@ -322,14 +385,16 @@ std::optional<participant_record> sqlite_store::participant(const std::string& t
 }
 
 std::optional<std::uint64_t> sqlite_store::op_seq(const std::string& trajectory_id,
+                                                  shared::person_id author,
                                                   const std::string& client_id,
                                                   std::uint64_t client_seq,
                                                   std::uint64_t before_seq) {
   auto& q = prepared(select_client_op)
                 .bind(1, trajectory_id)
                 .bind(2, before_seq)
-                .bind(3, client_id)
-                .bind(4, client_seq);
+                .bind(3, author)
+                .bind(4, client_id)
+                .bind(5, client_seq);
   std::optional<std::uint64_t> seq;
   if (q.step() && static_cast<std::uint64_t>(q.integer(1)) == client_seq)
     seq = static_cast<std::uint64_t>(q.integer(0));

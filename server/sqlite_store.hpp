@@ -25,7 +25,7 @@ class sqlite_store final : public store {
   std::optional<std::string> trajectory_by_join_code(const std::string& code) override;
   std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) override;
   std::optional<participant_record> participant(const std::string& token_hash) override;
-  std::optional<std::uint64_t> op_seq(const std::string& trajectory_id,
+  std::optional<std::uint64_t> op_seq(const std::string& trajectory_id, shared::person_id author,
                                       const std::string& client_id, std::uint64_t client_seq,
                                       std::uint64_t before_seq) override;
   std::vector<trajectory_record> trajectories() override;
@@ -33,6 +33,9 @@ class sqlite_store final : public store {
  private:
   class statement;
   void exec(const char* sql);
+  int integer_of(const char* sql);
+  // Creates the schema in a new file, or brings an older file up to date.
+  void migrate();
   statement& prepared(int which);
 
   sqlite3* db_ = nullptr;

@@ -35,7 +35,11 @@ struct participant_record {
   shared::person_id person = shared::no_person;
 };
 
+// How far the server got with one installation of one person: a client_id names an
+// installation only together with the person who uses it (anyone can read a client_id in
+// the ops, and may say hello with it, but never speaks for someone else's installation).
 struct client_mark {
+  shared::person_id person = shared::no_person;
   std::string client_id;
   std::uint64_t last_client_seq = 0;
   std::uint64_t last_seq = 0;
@@ -83,6 +87,7 @@ class store {
   // latest: nullopt when no op with that client_seq was ever stored (it was refused).
   // `before_seq` is the seq of the client's latest op; the search goes back from there.
   virtual std::optional<std::uint64_t> op_seq(const std::string& trajectory_id,
+                                              shared::person_id author,
                                               const std::string& client_id,
                                               std::uint64_t client_seq,
                                               std::uint64_t before_seq) = 0;

@@ -249,8 +249,11 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
       break;
     }
     const actor who = actor_for(s.author);
+    // Ours: our person's op under our client id. Anyone can read our client id in the ops
+    // and send under it; the server keeps such ops apart from ours, and so do we.
+    const bool ours = !client_id_.empty() && s.author == me_ && s.client_id == client_id_;
     auto mine = pending_.end();
-    if (!client_id_.empty() && s.client_id == client_id_ && s.client_seq != 0)
+    if (ours && s.client_seq != 0)
       mine = std::find_if(pending_.begin(), pending_.end(),
                           [&](const pending_op& p) { return p.client_seq == s.client_seq; });
     if (plausible(confirmed_, s.op, who)) {
@@ -264,7 +267,7 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
     seq_ = s.seq;
     if (mine != pending_.end()) {
       pending_.erase(mine);
-    } else if (s.client_id != client_id_ || client_id_.empty()) {
+    } else if (!ours) {
       if (const auto* e = as_edit(s.op)) rebase(*e);
     }
   }

@@ -403,8 +403,10 @@ void test_client::on_text(std::string text) {
           [&](const protocol::op_batch& b) {
             for (const auto& op : b.ops) {
               ops_seen_.push_back(op);
-              // Our own op back from the server is its acknowledgement.
-              if (!client_id_.empty() && op.client_id == client_id_ && op.client_seq != 0) {
+              // Our own op back from the server is its acknowledgement: ours is our person's
+              // op under our client id (another person may use the same client id).
+              if (!client_id_.empty() && op.author == person_ && op.client_id == client_id_ &&
+                  op.client_seq != 0) {
                 acks_[op.client_seq] = op.seq;
                 pending_.erase(op.client_seq);
               }

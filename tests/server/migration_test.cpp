@@ -1,0 +1,180 @@
+// Files written by an older jos-server keep working: opened by this one, they are brought up
+// to date in place (and what they already held means the same as before).
+
+#include <gtest/gtest.h>
+
+#include "protocol/op_codec.hpp"
+#include "protocol/state_codec.hpp"
+#include "server/secrets.hpp"
+#include "shared/rules.hpp"
+#include "tests/server/database_rows.hpp"
+#include "tests/server/test_server.hpp"
+
+namespace jos::server::test {
+namespace {
+
+using namespace shared;
+
+// The schema every jos-server wrote before schema versions were counted (user_version 0).
+constexpr const char* schema_v0 = R"sql(
+CREATE TABLE trajectories(
+  id TEXT PRIMARY KEY,
+  join_code TEXT UNIQUE NOT NULL,
+  coordinator_secret_hash TEXT UNIQUE NOT NULL,
+  partnership TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL);
+CREATE TABLE participants(
+  token_hash TEXT PRIMARY KEY,
+  trajectory_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL);
+CREATE TABLE ops(
+  trajectory_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  author INTEGER NOT NULL,
+  client_id TEXT NOT NULL,
+  client_seq INTEGER NOT NULL,
+  op TEXT NOT NULL,
+  PRIMARY KEY(trajectory_id, seq)) WITHOUT ROWID;
+CREATE TABLE clients(
+  trajectory_id TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  last_client_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY(trajectory_id, client_id)) WITHOUT ROWID;
+CREATE TABLE snapshots(
+  trajectory_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  state TEXT NOT NULL) WITHOUT ROWID;
+)sql";
+
+std::string sql_text(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+// A leerlijn as an old server stored it: its ops, one by one, from the very first.
+class old_file {
+ public:
+  explicit old_file(std::string path) : path_(std::move(path)) {
+    EXPECT_EQ(run_sql(path_, schema_v0), "");
+  }
+
+  void leerlijn(const std::string& id, const std::string& join_code,
+                const std::string& coordinator_secret) {
+    id_ = id;
+    state_ = make_trajectory(id, {"Het Baken", "JOOT", cooperation::existing});
+    EXPECT_EQ(
+        run_sql(path_, "INSERT INTO trajectories VALUES(" + sql_text(id) + ", " +
+                           sql_text(join_code) + ", " + sql_text(sha256_hex(coordinator_secret)) +
+                           ", " + sql_text(protocol::encode_partnership(state_.partners).dump()) +
+                           ", 0)"),
+        "");
+  }
+
+  // A person who joined with `token`.
+  person_id joined(const std::string& name, const std::string& token, bool coordinator) {
+    shared::person p{state_.next_person_id,   name,       organisation::school, "docent",
+                     staff_level::uitvoerder, coordinator};
+    op(no_person, "", 0, op::add_person{p});
+    EXPECT_EQ(run_sql(path_, "INSERT INTO participants VALUES(" + sql_text(sha256_hex(token)) +
+                                 ", " + sql_text(id_) + ", " + std::to_string(p.id) + ")"),
+              "");
+    return p.id;
+  }
+
+  std::uint64_t op(person_id author, const std::string& client_id, std::uint64_t client_seq,
+                   const operation& o) {
+    const actor who = author == no_person ? actor::server() : actor{author};
+    EXPECT_FALSE(validate(state_, o, who));
+    apply(state_, o, who);
+    ++seq_;
+    EXPECT_EQ(run_sql(path_, "INSERT INTO ops VALUES(" + sql_text(id_) + ", " +
+                                 std::to_string(seq_) + ", " + std::to_string(author) + ", " +
+                                 sql_text(client_id) + ", " + std::to_string(client_seq) + ", " +
+                                 sql_text(protocol::encode_op(o).dump()) + ")"),
+              "");
+    return seq_;
+  }
+
+  // What an old room wrote every N ops: the state and the (merged) marks of every client id.
+  void snapshot(const std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>>& marks) {
+    EXPECT_EQ(run_sql(path_, "INSERT OR REPLACE INTO snapshots VALUES(" + sql_text(id_) + ", " +
+                                 std::to_string(seq_) + ", " +
+                                 sql_text(protocol::encode_state(state_, false).dump()) + ")"),
+              "");
+    for (const auto& [client, client_seq, seq] : marks)
+      EXPECT_EQ(run_sql(path_, "INSERT OR REPLACE INTO clients VALUES(" + sql_text(id_) + ", " +
+                                   sql_text(client) + ", " + std::to_string(client_seq) + ", " +
+                                   std::to_string(seq) + ")"),
+                "");
+  }
+
+  const shared::trajectory& state() const { return state_; }
+  std::uint64_t seq() const { return seq_; }
+
+ private:
+  std::string path_;
+  std::string id_;
+  shared::trajectory state_;
+  std::uint64_t seq_ = 0;
+};
+
+// Anna and Bram shared one laptop (one client id); the old server kept one mark for both.
+// After the upgrade each has their own, as their ops say, and the leerlijn is as it was.
+TEST(Migration, OldMarksBecomeMarksPerPersonAndTheLeerlijnOpens) {
+  temp_dir dir;
+  config cfg;
+  cfg.db = dir.file("jos.sqlite");
+  trajectory expected;
+  {
+    old_file f(cfg.db);
+    f.leerlijn("t_old", "ABCDE-FGHJK", "old-secret");
+    const person_id anna = f.joined("Anna", "anna-token", true);
+    const person_id bram = f.joined("Bram", "bram-token", false);
+    f.op(anna, "shared-laptop", 1, op::set_precondition{0, true});
+    f.op(anna, "shared-laptop", 2, op::set_precondition{1, true});
+    person b = *find_person(f.state(), bram);
+    b.function = "mentor";
+    f.op(bram, "shared-laptop", 7, op::update_person{b});
+    f.snapshot({{"shared-laptop", 7, 5}});
+    f.op(anna, "anna-desktop", 1, op::set_precondition{2, true});  // after the snapshot
+    expected = f.state();
+  }
+  test_server server(cfg);
+  const auto rows = read_every_row(cfg.db);
+  ASSERT_TRUE(rows.contains("clients"));
+  for (const auto& row : rows.at("clients")) EXPECT_TRUE(row.contains("person_id"));
+
+  test_client anna(server.port());
+  ASSERT_EQ(anna.connect(), "");
+  auto welcome = anna.hello("anna-token", "shared-laptop");
+  ASSERT_TRUE(welcome) << (anna.last_error() ? anna.last_error()->reason : anna.closed_because());
+  EXPECT_EQ(welcome->seq, 6u);
+  EXPECT_EQ(welcome->last_client_seq, 2u);
+  EXPECT_EQ(anna.replica_hash(), state_hash(expected));
+  // Her op 2 sent again is recognised as hers: acknowledged with the seq it got, not applied.
+  ASSERT_TRUE(anna.send(protocol::submit{2, 0, op::set_precondition{1, true}}));
+  EXPECT_EQ(anna.wait_ack(2), 4u);
+
+  test_client bram(server.port());
+  ASSERT_EQ(bram.connect(), "");
+  auto bram_welcome = bram.hello("bram-token", "shared-laptop");
+  ASSERT_TRUE(bram_welcome);
+  EXPECT_EQ(bram_welcome->last_client_seq, 7u);
+  test_client desktop(server.port());
+  ASSERT_EQ(desktop.connect(), "");
+  auto desktop_welcome = desktop.hello("anna-token", "anna-desktop");
+  ASSERT_TRUE(desktop_welcome);
+  EXPECT_EQ(desktop_welcome->last_client_seq, 1u);
+  const auto state = server.state("t_old");
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->seq, 6u);
+  EXPECT_EQ(state->hash, state_hash(expected));
+}
+
+}  // namespace
+}  // namespace jos::server::test
