@@ -92,6 +92,7 @@ struct client_encoder {
     j["client_seq"] = m.client_seq;
     j["base_seq"] = m.base_seq;
     j["op"] = encode_op(m.op);
+    if (m.ballot) j["ballot"] = true;
     return j;
   }
 };
@@ -300,10 +301,11 @@ decoded<client_message> decode_client(std::string_view text) {
     return finish<client_message>(std::move(m), error);
   }
   if (type == "op") {
-    r.only({"v", "type", "client_seq", "base_seq", "op"});
+    r.only({"v", "type", "client_seq", "base_seq", "op", "ballot"});
     submit m;
     m.client_seq = r.unsigned_integer("client_seq");
     m.base_seq = r.unsigned_integer("base_seq", false);
+    m.ballot = r.boolean("ballot", false);
     if (const json* o = r.object("op"))
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");

@@ -50,10 +50,13 @@ struct hello {
 
 // An operation from this client: `client_seq` counts up per client id (dedup on resend);
 // `base_seq` is the last server sequence the client had applied when it made the op.
+// A `ballot` is a cast_vote in an anonymous vote: numbered apart from the client's own
+// sequence (so no gap there shows that it voted) and stored without its voter.
 struct submit {
   std::uint64_t client_seq = 0;
   std::uint64_t base_seq = 0;
   shared::operation op;
+  bool ballot = false;
 };
 
 // Where this person is typing now (nullopt: nowhere). Never stored; the server passes it

@@ -125,18 +125,20 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
 
 void hub::hello(protocol::hello request, hello_reply reply) {
   store_.run([self = shared_from_this(), hash = sha256_hex(request.token),
-              reply = std::move(reply)](store& s) mutable {
+              token = std::move(request.token), reply = std::move(reply)](store& s) mutable {
     auto participant = s.participant(hash);
     if (!participant)
       return reply(protocol::error{
           "unauthorised",
           "Je toegang is niet (meer) geldig. Meld je opnieuw aan met de teamcode."});
-    self->open_room(
-        participant->trajectory_id,
-        [person = participant->person, reply = std::move(reply)](std::shared_ptr<room> r) {
-          if (!r) return reply(unavailable());
-          reply(session_grant{std::move(r), person});
-        });
+    // Computed here, where the token is at hand; from now on only the key travels.
+    std::string key = ballot_key(token, participant->trajectory_id);
+    self->open_room(participant->trajectory_id,
+                    [person = participant->person, key = std::move(key),
+                     reply = std::move(reply)](std::shared_ptr<room> r) mutable {
+                      if (!r) return reply(unavailable());
+                      reply(session_grant{std::move(r), person, std::move(key)});
+                    });
   });
 }
 

@@ -34,6 +34,7 @@ class hub : public std::enable_shared_from_this<hub> {
   struct session_grant {
     std::shared_ptr<jos::server::room> target;
     shared::person_id person = shared::no_person;
+    std::string ballot_key;  // see secrets.hpp: this person's anonymous ballots
   };
   using hello_reply = std::function<void(std::variant<session_grant, protocol::error>)>;
 

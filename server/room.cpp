@@ -61,11 +61,6 @@ std::string element_json(std::uint64_t seq, person_id author, const std::string&
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
 
-std::uint32_t fresh_salt() {
-  std::random_device random;
-  return random();
-}
-
 // Below 2^53 so that any JSON reader keeps it exact; never 0, which means "no epoch".
 std::uint64_t fresh_epoch() {
   std::random_device random;
@@ -92,8 +87,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       store_(store),
       metrics_(m),
       options_(options),
-      epoch_(fresh_epoch()),
-      vote_salt_(fresh_salt()) {
+      epoch_(fresh_epoch()) {
   std::string error;
   if (data.snapshot_json.empty()) {
     const auto j = protocol::json::parse(data.record.partnership_json, nullptr, false);
@@ -116,13 +110,17 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     apply(state_, *op, actor_for(stored.author));
     seq_ = stored.seq;
     history_.push_back({stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
-                        element_for(stored.seq, stored.author, stored.client_id, stored.client_seq,
-                                    *op, stored.op_json)});
+                        element_json(stored.seq, stored.author, stored.client_id, stored.client_seq,
+                                     *op, stored.op_json)});
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
-  for (const auto& c : data.clients)
-    clients_[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
+  for (const auto& c : data.clients) {
+    if (c.person >= stand_in_base)
+      ballots_[c.client_id] = {c.person, c.last_client_seq, c.last_seq};
+    else
+      clients_[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
+  }
 }
 
 room::member* room::find(const connection_ptr& c) {
@@ -153,10 +151,11 @@ void room::add_person(protocol::profile who, bool coordinator, participant_recor
   });
 }
 
-void room::attach(connection_ptr c, person_id who, std::string client_id, std::uint64_t last_seq,
-                  std::uint64_t epoch) {
+void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::string client_id,
+                  std::uint64_t last_seq, std::uint64_t epoch) {
   net::post(strand_, [self = shared_from_this(), c = std::move(c), who,
-                      client_id = std::move(client_id), last_seq, epoch]() mutable {
+                      ballot_key = std::move(ballot_key), client_id = std::move(client_id),
+                      last_seq, epoch]() mutable {
     if (self->closed_ || self->broken_) {
       c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
       return;
@@ -166,6 +165,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
     // op only once it is durable.
     self->members_.push_back({c,
                               who,
+                              std::move(ballot_key),
                               client_id,
                               self->seq_,
                               std::nullopt,
@@ -183,7 +183,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
                           mark == self->clients_.end() ? 0 : mark->second.first}}));
     // Catch up from memory when we can; otherwise (new, far behind, or from another run of
     // the room) send the whole state. Another run may have sent ops that a crash lost
-    // before they were durable, and drew other stand-ins for anonymous voters.
+    // before they were durable.
     const bool from_history =
         epoch == self->epoch_ && last_seq > 0 && last_seq <= self->seq_ &&
         self->seq_ - last_seq <= self->options_.max_catch_up &&
@@ -200,8 +200,8 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
         to_newcomer(ops_message(elements));
       }
     } else {
-      to_newcomer(protocol::encode(
-          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}}));
+      to_newcomer(
+          protocol::encode(protocol::server_message{protocol::snapshot{self->seq_, self->state_}}));
     }
     self->send_presence();
     // Who is typing where right now; otherwise a late joiner learns it only at their next move.
@@ -268,6 +268,7 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   };
   if (broken_)
     return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
+  if (message.ballot) return submit_ballot(c, *m, std::move(message));
 
   // A resend of something we already took from this installation of this person:
   // acknowledge again, never apply twice.
@@ -289,22 +290,62 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
     if (!transform_text(*edit, message.base_seq, key))
       return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
   }
-  complete_on_server(message.op, state_, now_ms());
-  const std::uint64_t client_seq = message.client_seq;
-  // The sender's own op comes back to it once durable, with its client_id and client_seq:
-  // that is its acknowledgement, one write fewer per op. Only an anonymous ballot, whose
-  // copy names nobody, is acknowledged apart (just before that copy).
-  std::function<void()> acknowledge;
+  // A ballot in an anonymous vote numbered in the voter's own sequence would leave a gap
+  // there that tells who voted: it must come as a ballot (the vote may have turned
+  // anonymous since the client made it).
   if (anonymous_open_vote(state_, message.op) != nullptr)
-    acknowledge = [c, client_seq, this] {
-      c->send(share(
-          protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
-    };
-  auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
-                      std::nullopt, std::move(acknowledge), c);
+    return reject("conflict", "Deze stemming is anoniem; stem opnieuw.");
+  complete_on_server(message.op, state_, now_ms());
+  // The sender's own op comes back to it once durable, with its client_id and client_seq:
+  // that is its acknowledgement, one write fewer per op.
+  auto error = accept(std::move(message.op), author, client_id, message.client_seq, std::nullopt,
+                      std::nullopt, {}, c);
   if (error) return reject(std::string(name_of(error->code)), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
+}
+
+void room::submit_ballot(const connection_ptr& c, const member& voter, protocol::submit message) {
+  const std::uint64_t client_seq = message.client_seq;
+  auto reject = [&](std::string code, std::string reason) {
+    metrics_.op_rejected(code);
+    c->send(share(protocol::encode(protocol::server_message{
+        protocol::reject{client_seq, std::move(code), std::move(reason)}})));
+  };
+  const auto* cast = std::get_if<op::cast_vote>(&message.op);
+  if (cast == nullptr)
+    return reject("invalid", "Alleen een stem kan als anonieme stem worden verstuurd.");
+  const int meeting = cast->meeting;
+  // The same ballot again (its ack was lost): acknowledged again, also after the reveal.
+  const auto mark = ballots_.find(voter.ballot_key);
+  if (mark != ballots_.end() && mark->second.client_seq == client_seq)
+    return send_ack(c, client_seq, mark->second.seq);
+  if (auto error = validate(state_, message.op, actor{voter.person}))
+    return reject(std::string(name_of(error->code)), error->message);
+  if (anonymous_open_vote(state_, message.op) == nullptr)
+    return reject("conflict", "Deze stemming is niet anoniem; stem opnieuw.");
+  // A voter keeps their stand-in for the whole vote: a new ballot replaces the old one.
+  const person_id stand_in =
+      mark != ballots_.end() ? mark->second.stand_in : next_stand_in(meeting);
+  // Its copy in `ops` names nobody, so the voter learns from an ack, just before that copy.
+  auto acknowledge = [c, client_seq, this] {
+    c->send(share(
+        protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
+  };
+  const ballot_entry entry{voter.ballot_key, client_seq};
+  if (auto error = accept(std::move(message.op), stand_in, {}, 0, std::nullopt, std::nullopt,
+                          std::move(acknowledge), c, &entry))
+    return reject(std::string(name_of(error->code)), error->message);
+  reveal_when_all_voted(meeting);
+}
+
+person_id room::next_stand_in(int meeting) const {
+  person_id highest = stand_in_base;
+  for (const auto& [key, mark] : ballots_) highest = std::max(highest, mark.stand_in);
+  for (const auto& [who, value] :
+       state_.meetings[static_cast<std::size_t>(meeting)].session.vote.ballots)
+    highest = std::max(highest, who);
+  return highest + 1;
 }
 
 void room::send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint64_t seq) {
@@ -370,56 +411,14 @@ void room::look_up_next_replay() {
 void room::reveal_when_all_voted(int meeting_index) {
   const vote_state& v = state_.meetings[static_cast<std::size_t>(meeting_index)].session.vote;
   if (!v.open || v.revealed || members_.empty()) return;
-  for (const auto& m : members_)
-    if (!v.ballots.contains(m.person)) return;
+  for (const auto& m : members_) {
+    const bool voted = v.anonymous ? ballots_.contains(m.ballot_key) : v.ballots.contains(m.person);
+    if (!voted) return;
+  }
   operation reveal = op::reveal_vote{meeting_index, {}};
   complete_on_server(reveal, state_, now_ms());
   if (auto error = accept(std::move(reveal), no_person, {}, 0, std::nullopt, std::nullopt, {}))
     log_error("room " + id_ + ": automatic reveal refused: " + error->message);
-}
-
-bool room::anonymous_ballots_open() const {
-  for (const auto& m : state_.meetings)
-    if (m.session.vote.open && m.session.vote.anonymous && !m.session.vote.revealed &&
-        !m.session.vote.ballots.empty())
-      return true;
-  return false;
-}
-
-person_id room::stand_in(person_id voter) const {
-  // A bijection on 31 bits keyed by this vote's salt: every voter keeps one stand-in for
-  // the whole vote, no two voters share one, and without the salt nobody can undo it.
-  // The top bit keeps stand-ins apart from real person ids.
-  constexpr std::uint32_t mask = 0x7FFFFFFFu;
-  std::uint32_t x = (voter ^ vote_salt_) & mask;
-  x = (x * 0x2C1B3C6Du) & mask;
-  x ^= x >> 15;
-  x = (x * 0x297A2D39u + (vote_salt_ >> 1)) & mask;
-  x ^= x >> 13;
-  return 0x80000000u | x;
-}
-
-std::string room::element_for(std::uint64_t seq, person_id author, const std::string& client_id,
-                              std::uint64_t client_seq, const operation& op,
-                              std::string_view op_text) const {
-  // An anonymous ballot names neither its voter nor the voter's client (a client id would
-  // tell who through their other ops); it counts under a stand-in until the reveal.
-  if (anonymous_open_vote(state_, op) != nullptr)
-    return element_json(seq, stand_in(author), {}, 0, op, op_text);
-  return element_json(seq, author, client_id, client_seq, op, op_text);
-}
-
-trajectory room::state_for_clients() const {
-  if (!anonymous_ballots_open()) return state_;
-  trajectory t = state_;
-  for (auto& m : t.meetings) {
-    vote_state& v = m.session.vote;
-    if (!v.open || !v.anonymous || v.revealed) continue;
-    std::map<person_id, int> hidden;
-    for (const auto& [voter, value] : v.ballots) hidden[stand_in(voter)] = 0;
-    v.ballots = std::move(hidden);
-  }
-  return t;
 }
 
 bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
@@ -447,10 +446,10 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        std::optional<participant_record> token,
                                        std::optional<trajectory_record> created,
                                        std::function<void()> on_durable,
-                                       const connection_ptr& sender) {
-  if (auto error = validate(state_, op, actor_for(author))) return error;
+                                       const connection_ptr& sender, const ballot_entry* ballot) {
+  if (ballot == nullptr)
+    if (auto error = validate(state_, op, actor_for(author))) return error;
   apply(state_, op, actor_for(author));
-  if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
   const std::uint64_t seq = ++seq_;
   if (!client_id.empty()) clients_[{author, client_id}] = {client_seq, seq};
 
@@ -458,6 +457,16 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   item.trajectory_id = id_;
   item.created = std::move(created);
   item.participant = std::move(token);
+  // A new vote: the keys of the last one's ballots go, so that no key outlives its vote
+  // (it is the same for one person in every vote of the trajectory).
+  if (std::holds_alternative<op::open_vote>(op)) {
+    ballots_.clear();
+    item.clear_ballot_marks = true;
+  }
+  if (ballot != nullptr) {
+    ballots_[ballot->key] = {author, ballot->client_seq, seq};
+    item.clients.push_back({author, ballot->key, ballot->client_seq, seq});
+  }
   item.ops.push_back(
       {seq, author, client_id, client_seq,
        protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
@@ -465,11 +474,13 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
     for (const auto& [key, mark] : clients_)
       item.clients.push_back({key.first, key.second, mark.first, mark.second});
+    for (const auto& [key, mark] : ballots_)
+      item.clients.push_back({mark.stand_in, key, mark.client_seq, mark.seq});
   }
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =
-      element_for(seq, author, client_id, client_seq, history_.back().op, item.ops.back().op_json);
+      element_json(seq, author, client_id, client_seq, history_.back().op, item.ops.back().op_json);
   // Out to the others now, not after the commit: a group commit waits for the disk, and
   // the room should see the keystroke within a blink. The sender learns of it only once
   // it is durable, so its ack never runs ahead of the disk.

@@ -1,5 +1,6 @@
 #include "server/secrets.hpp"
 
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -73,6 +74,17 @@ std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
   return hex(digest.data(), digest.size());
+}
+
+std::string ballot_key(std::string_view token, std::string_view trajectory_id) {
+  const std::string message = "jos-ballot\n" + std::string(trajectory_id);
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (HMAC(EVP_sha256(), token.data(), static_cast<int>(token.size()),
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(),
+           &size) == nullptr)
+    throw std::runtime_error("HMAC failed");
+  return hex(digest.data(), size);
 }
 
 }  // namespace jos::server

@@ -16,5 +16,10 @@ std::string normalise_join_code(std::string_view typed);
 std::string make_token();          // 256 bits, hex
 std::string make_trajectory_id();  // 128 bits, hex
 std::string sha256_hex(std::string_view data);
+// The key an anonymous ballot is kept under: HMAC-SHA256 keyed by the voter's token. Only
+// the voter and the server (while the voter is connected) know the token; the store keeps
+// only sha256(token), from which this cannot be computed. So one person has one ballot in
+// a vote, also after a restart, while nothing at rest says whose it is.
+std::string ballot_key(std::string_view token, std::string_view trajectory_id);
 
 }  // namespace jos::server

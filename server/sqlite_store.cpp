@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 
+#include "server/sqlite_migrations.hpp"
+
 namespace jos::server {
 
 // A prepared statement, reset after each use so it can be reused for the next call.
@@ -80,6 +82,7 @@ enum statement_id : int {
   select_participant,
   select_trajectories,
   select_client_op,
+  delete_ballot_marks,
   statement_count,
 };
 
@@ -113,67 +116,9 @@ constexpr const char* statement_sql[] = {
     // index: resends of older ops are rare and recent, and every op insert stays one row.
     "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND author = ?3"
     " AND client_id = ?4 AND client_seq <= ?5 ORDER BY seq DESC LIMIT 1",
+    "DELETE FROM clients WHERE trajectory_id = ?1 AND person_id >= ?2",
 };
 static_assert(std::size(statement_sql) == statement_count);
-
-// The newest schema, for a new file. user_version counts the migrations below; a file made
-// before versions were counted has 0.
-constexpr int schema_version = 1;
-constexpr const char* schema = R"sql(
-CREATE TABLE IF NOT EXISTS trajectories(
-  id TEXT PRIMARY KEY,
-  join_code TEXT UNIQUE NOT NULL,
-  coordinator_secret_hash TEXT UNIQUE NOT NULL,
-  partnership TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS participants(
-  token_hash TEXT PRIMARY KEY,
-  trajectory_id TEXT NOT NULL,
-  person_id INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS ops(
-  trajectory_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  author INTEGER NOT NULL,
-  client_id TEXT NOT NULL,
-  client_seq INTEGER NOT NULL,
-  op TEXT NOT NULL,
-  PRIMARY KEY(trajectory_id, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS clients(
-  trajectory_id TEXT NOT NULL,
-  person_id INTEGER NOT NULL,
-  client_id TEXT NOT NULL,
-  last_client_seq INTEGER NOT NULL,
-  last_seq INTEGER NOT NULL,
-  PRIMARY KEY(trajectory_id, person_id, client_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS snapshots(
-  trajectory_id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  state TEXT NOT NULL) WITHOUT ROWID;
-)sql";
-
-// Each step brings a file from version i to i + 1, inside one transaction with the
-// version bump, so a crash midway leaves the old file as it was.
-// 0 -> 1: a client's mark belongs to a person and a client id together. Old marks merged
-// everyone who used one client id; the ops themselves say whose op was whose (every op is
-// kept), so each person's mark is their highest client_seq under that id. (SQLite takes
-// the bare column `seq` from the row that has the maximum.)
-constexpr const char* migration_sql[] = {
-    R"sql(
-CREATE TABLE clients_by_person(
-  trajectory_id TEXT NOT NULL,
-  person_id INTEGER NOT NULL,
-  client_id TEXT NOT NULL,
-  last_client_seq INTEGER NOT NULL,
-  last_seq INTEGER NOT NULL,
-  PRIMARY KEY(trajectory_id, person_id, client_id)) WITHOUT ROWID;
-INSERT INTO clients_by_person
-  SELECT trajectory_id, author, client_id, MAX(client_seq), seq FROM ops
-  WHERE client_id != '' GROUP BY trajectory_id, author, client_id;
-DROP TABLE clients;
-ALTER TABLE clients_by_person RENAME TO clients;
-)sql",
-};
-static_assert(std::size(migration_sql) == schema_version);
 
 }  // namespace
 
@@ -197,7 +142,7 @@ sqlite_store::sqlite_store(const std::string& path) {
     // FULL: the WAL is synced at every commit, so an acknowledged op survives power loss.
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    migrate();
+    create_or_migrate(db_);
     for (int i = 0; i < statement_count; ++i)
       statements_.push_back(std::make_unique<statement>(db_, statement_sql[i]));
   } catch (...) {
@@ -211,41 +156,6 @@ sqlite_store::sqlite_store(const std::string& path) {
 sqlite_store::~sqlite_store() {
   statements_.clear();
   sqlite3_close(db_);
-}
-
-int sqlite_store::integer_of(const char* sql) {
-  statement q(db_, sql);
-  const int value = q.step() ? static_cast<int>(q.integer(0)) : 0;
-  q.reset();
-  return value;
-}
-
-void sqlite_store::migrate() {
-  int version = integer_of("PRAGMA user_version");
-  if (version > schema_version)
-    throw store_error("de database is van een nieuwere jos-server (schema " +
-                      std::to_string(version) + ", deze kent tot " +
-                      std::to_string(schema_version) + ")");
-  const bool fresh =
-      integer_of("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ops'") == 0;
-  if (fresh) {
-    exec("BEGIN IMMEDIATE");
-    exec(schema);
-    exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
-    exec("COMMIT");
-    return;
-  }
-  for (; version < schema_version; ++version) {
-    exec("BEGIN IMMEDIATE");
-    try {
-      exec(migration_sql[version]);
-      exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
-      exec("COMMIT");
-    } catch (...) {
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
-    }
-  }
 }
 
 void sqlite_store::exec(const char* sql) {
@@ -285,6 +195,11 @@ void sqlite_store::commit(std::span<const commit_item> items) {
             .bind(6, op.op_json)
             .run();
       }
+      if (item.clear_ballot_marks)
+        prepared(delete_ballot_marks)
+            .bind(1, item.trajectory_id)
+            .bind(2, shared::stand_in_base)
+            .run();
       for (const auto& c : item.clients)
         prepared(upsert_client)
             .bind(1, item.trajectory_id)

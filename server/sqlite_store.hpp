@@ -33,9 +33,6 @@ class sqlite_store final : public store {
  private:
   class statement;
   void exec(const char* sql);
-  int integer_of(const char* sql);
-  // Creates the schema in a new file, or brings an older file up to date.
-  void migrate();
   statement& prepared(int which);
 
   sqlite3* db_ = nullptr;

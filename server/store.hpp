@@ -62,8 +62,11 @@ struct commit_item {
   std::optional<participant_record> participant;
   std::optional<std::pair<std::uint64_t, std::string>> snapshot;  // seq, state json
   // With a snapshot: every client's mark as of it. Marks of later ops come from the ops
-  // themselves when the room loads, so an op costs one row, not two.
+  // themselves when the room loads, so an op costs one row, not two. An anonymous ballot,
+  // stored without its voter, brings its own mark (under its stand-in and ballot key).
   std::vector<client_mark> clients;
+  // A vote opened: the marks of the last vote's ballots go (before `clients` are written).
+  bool clear_ballot_marks = false;
 };
 
 class store_error : public std::runtime_error {

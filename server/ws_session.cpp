@@ -216,17 +216,17 @@ class ws_session final : public connection,
     auto client_id = m.client_id;
     ctx_->rooms->hello(std::move(m), [self = this->shared_from_this(), last_seq, epoch, client_id](
                                          std::variant<hub::session_grant, protocol::error> reply) {
-      net::post(self->ws_.get_executor(),
-                [self, reply = std::move(reply), last_seq, epoch, client_id] {
-                  if (auto* e = std::get_if<protocol::error>(&reply)) {
-                    self->greeted_ = false;
-                    return self->send_error(e->code, e->reason);
-                  }
-                  const auto& grant = std::get<hub::session_grant>(reply);
-                  if (self->finished_) return;
-                  self->room_ = grant.target;
-                  self->room_->attach(self, grant.person, client_id, last_seq, epoch);
-                });
+      net::post(
+          self->ws_.get_executor(), [self, reply = std::move(reply), last_seq, epoch, client_id] {
+            if (auto* e = std::get_if<protocol::error>(&reply)) {
+              self->greeted_ = false;
+              return self->send_error(e->code, e->reason);
+            }
+            const auto& grant = std::get<hub::session_grant>(reply);
+            if (self->finished_) return;
+            self->room_ = grant.target;
+            self->room_->attach(self, grant.person, grant.ballot_key, client_id, last_seq, epoch);
+          });
     });
   }
 

@@ -423,7 +423,7 @@ void client_core::after_change() {
   for (auto& o : out)
     outbox_.push_back(
         {link_, generation,
-         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op)})});
+         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op), o.ballot})});
 }
 
 void client_core::save_journal(bool force) {

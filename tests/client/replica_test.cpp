@@ -513,6 +513,48 @@ TEST(Replica, AnotherPersonsOpUnderOurClientIdIsNotOurs) {
   EXPECT_EQ(a.r.confirmed().documents[0].rows[2].rating, 3);
 }
 
+// A ballot in an anonymous vote is numbered apart from our ops: our own sequence runs on
+// without a gap, so nobody who sees our ops can tell that we voted.
+TEST(Replica, AnonymousBallotGoesOutsideOurOwnSequence) {
+  fake_room room;
+  trajectory t = room.state;
+  apply(t, op::start_meeting{0, 0}, actor{anna});
+  apply(t, op::open_vote{0, document_id::signalering_begin, 3, true}, actor{anna});
+  fake_client c("cc", cees, room);
+  c.r.reset(2, t);
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "eerst", 0}));
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 2}));
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "daarna", 0}));
+  auto out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 1u);
+  EXPECT_TRUE(out[1].ballot);
+  EXPECT_GE(out[1].client_seq, std::uint64_t{1} << 52);
+  EXPECT_FALSE(out[2].ballot);
+  EXPECT_EQ(out[2].client_seq, 2u) << "a gap where the ballot went";
+  // Its ack confirms it; a snapshot that says our ops up to 2 were taken does not.
+  const std::uint64_t ballot = out[1].client_seq;
+  c.r.link_lost();
+  c.r.reset(2, t, 2);
+  auto again = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(again[0].ballot);
+  EXPECT_EQ(again[0].client_seq, ballot);
+  c.r.on_ack({ballot, 2});
+  EXPECT_TRUE(c.r.pending().empty());
+  // In a vote with names, a ballot is one of our ops like any other.
+  trajectory named = room.state;
+  apply(named, op::start_meeting{0, 0}, actor{anna});
+  apply(named, op::open_vote{0, document_id::signalering_begin, 3, false}, actor{anna});
+  c.r.reset(2, named);
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 3}));
+  out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 3u);
+}
+
 TEST(Replica, GapInTheSequenceIsReported) {
   fake_room room;
   fake_client a("ca", anna, room);

@@ -221,6 +221,8 @@ std::vector<client_message> every_client_message() {
   };
   std::uint64_t client_seq = 7;
   for (auto& o : every_op()) out.push_back(submit{client_seq++, 41, std::move(o)});
+  // An anonymous ballot, numbered outside the client's own sequence.
+  out.push_back(submit{(std::uint64_t{1} << 52) + 77, 41, op::cast_vote{0, 2}, true});
   return out;
 }
 
@@ -267,7 +269,7 @@ bool same(const client_message& a, const client_message& b) {
   if (a.index() != b.index()) return false;
   if (const auto* x = std::get_if<submit>(&a)) {
     const auto& y = std::get<submit>(b);
-    return x->client_seq == y.client_seq && x->base_seq == y.base_seq &&
+    return x->client_seq == y.client_seq && x->base_seq == y.base_seq && x->ballot == y.ballot &&
            op_json(x->op) == op_json(y.op);
   }
   return std::visit(

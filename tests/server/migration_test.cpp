@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/secrets.hpp"
@@ -174,6 +176,84 @@ TEST(Migration, OldMarksBecomeMarksPerPersonAndTheLeerlijnOpens) {
   ASSERT_TRUE(state);
   EXPECT_EQ(state->seq, 6u);
   EXPECT_EQ(state->hash, state_hash(expected));
+}
+
+// An older server kept every anonymous ballot with its voter as author, client id and
+// client seq, a snapshot taken while the vote was open kept [person, value], and marks
+// could point at a ballot. After the upgrade no row says who cast which ballot.
+TEST(Migration, OldAnonymousBallotsLoseTheirVoters) {
+  temp_dir dir;
+  config cfg;
+  cfg.db = dir.file("jos.sqlite");
+  std::set<std::uint64_t> ballots;
+  {
+    old_file f(cfg.db);
+    f.leerlijn("t_old", "ABCDE-FGHJK", "old-secret");
+    const person_id anna = f.joined("Anna", "anna-token", true);
+    const person_id bram = f.joined("Bram", "bram-token", false);
+    const person_id carla = f.joined("Carla", "carla-token", false);
+    f.op(anna, "anna-laptop", 1, op::start_meeting{0, 0});
+    f.op(anna, "anna-laptop", 2, op::open_vote{0, document_id::signalering_begin, 3, true});
+    ballots.insert(f.op(bram, "bram-laptop", 1, op::cast_vote{0, 3}));
+    ballots.insert(f.op(carla, "carla-laptop", 1, op::cast_vote{0, 1}));
+    ballots.insert(f.op(bram, "bram-laptop", 2, op::cast_vote{0, 2}));
+    f.snapshot({{"anna-laptop", 2, 5}, {"bram-laptop", 2, 8}, {"carla-laptop", 1, 7}});
+    f.op(anna, "anna-laptop", 3, op::reveal_vote{0, {{1, 1}, {2, 2}}});
+    f.op(anna, "anna-laptop", 4, op::close_vote{0, 2});
+    // A second anonymous vote, still open at the upgrade.
+    f.op(anna, "anna-laptop", 5, op::open_vote{0, document_id::signalering_begin, 5, true});
+    ballots.insert(f.op(bram, "bram-laptop", 3, op::cast_vote{0, 3}));
+  }
+  const auto old_rows = read_every_row(cfg.db);
+  std::size_t named = 0;
+  for (const auto& row : old_rows.at("ops"))
+    named += ballots.contains(std::stoull(row.at("seq"))) && row.at("author") != "0";
+  ASSERT_EQ(named, 4u) << "the old file should name the voters";
+
+  test_server server(cfg);
+  const auto rows = read_every_row(cfg.db);
+  for (const auto& row : rows.at("ops")) {
+    if (!ballots.contains(std::stoull(row.at("seq")))) continue;
+    SCOPED_TRACE(row.at("seq"));
+    EXPECT_GE(std::stoull(row.at("author")), stand_in_base);
+    EXPECT_EQ(row.at("client_id"), "");
+    EXPECT_EQ(row.at("client_seq"), "0");
+  }
+  for (const auto& row : rows.at("clients"))
+    EXPECT_FALSE(ballots.contains(std::stoull(row.at("last_seq")))) << row.at("client_id");
+  ASSERT_EQ(rows.at("snapshots").size(), 1u);
+  std::string error;
+  const auto snapshot =
+      protocol::decode_state(protocol::json::parse(rows.at("snapshots")[0].at("state")), error);
+  ASSERT_TRUE(snapshot) << error;
+  const auto& stored_vote = snapshot->meetings[0].session.vote;
+  ASSERT_EQ(stored_vote.ballots.size(), 2u);
+  for (const auto& [who, value] : stored_vote.ballots) EXPECT_GE(who, stand_in_base);
+
+  // The leerlijn opens as it was: one recorded vote, one open with one ballot.
+  test_client anna(server.port());
+  ASSERT_EQ(anna.connect(), "");
+  ASSERT_TRUE(anna.hello("anna-token", "anna-laptop"));
+  const auto& t = anna.replica();
+  ASSERT_EQ(t.votes.size(), 1u);
+  EXPECT_EQ(t.votes[0].distribution, (std::array<int, 3>{1, 1, 0}));
+  EXPECT_EQ(t.documents[0].rows[3].rating, 2);
+  const auto& vote = t.meetings[0].session.vote;
+  EXPECT_TRUE(vote.open);
+  ASSERT_EQ(vote.ballots.size(), 1u);
+  EXPECT_GE(vote.ballots.begin()->first, stand_in_base);
+  // Bram's old client resends its last ballot as it numbered it: acknowledged, not applied,
+  // with a seq that names no ballot.
+  test_client bram(server.port());
+  ASSERT_EQ(bram.connect(), "");
+  ASSERT_TRUE(bram.hello("bram-token", "bram-laptop"));
+  ASSERT_TRUE(bram.send(protocol::submit{3, 0, op::cast_vote{0, 3}}));
+  const auto acked = bram.wait_ack(3);
+  ASSERT_TRUE(acked);
+  EXPECT_FALSE(ballots.contains(*acked));
+  const auto state = server.state("t_old");
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->seq, 12u);
 }
 
 }  // namespace

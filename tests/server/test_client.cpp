@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 
 #include <cstdio>
+#include <random>
 #include <thread>
 #include <type_traits>
 
@@ -288,7 +289,11 @@ shared::partnership partners(std::string school, std::string youth) {
 // ---- test_client ----
 
 test_client::test_client(std::uint16_t port, client_options options)
-    : port_(port), options_(std::move(options)) {}
+    : port_(port), options_(std::move(options)) {
+  // Each client numbers its ballots from a random start, as the app does: two voters'
+  // numbers say nothing about each other.
+  next_ballot_seq_ += std::random_device{}() & 0xFFFFFFFFu;
+}
 
 test_client::~test_client() = default;
 
@@ -517,10 +522,22 @@ std::uint64_t test_client::submit(shared::operation op, std::optional<std::uint6
   return s.client_seq;
 }
 
+std::uint64_t test_client::submit_ballot(shared::operation op) {
+  // Numbered apart from the ops, as the app numbers its ballots (client_core).
+  protocol::submit s{next_ballot_seq_++, replica_seq_, std::move(op), true};
+  sent_[s.client_seq] = s;
+  pending_[s.client_seq] = s;
+  send(s);
+  return s.client_seq;
+}
+
 bool test_client::resend(std::uint64_t client_seq) {
   auto it = sent_.find(client_seq);
   if (it == sent_.end()) return false;
   pending_[client_seq] = it->second;
+  // What the server answers now is what counts.
+  acks_.erase(client_seq);
+  rejects_.erase(client_seq);
   return send(it->second);
 }
 
@@ -538,7 +555,13 @@ std::optional<protocol::reject> test_client::wait_reject(std::uint64_t client_se
 
 std::optional<std::uint64_t> test_client::submit_acked(shared::operation op, ms timeout) {
   const auto seq = wait_ack(submit(std::move(op)), timeout);
-  // An anonymous ballot's ack comes just before the op itself.
+  if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
+  return seq;
+}
+
+std::optional<std::uint64_t> test_client::submit_ballot_acked(shared::operation op, ms timeout) {
+  const auto seq = wait_ack(submit_ballot(std::move(op)), timeout);
+  // The ack comes just before the op itself.
   if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
   return seq;
 }
