@@ -11,6 +11,7 @@ namespace {
 using namespace shared;
 
 constexpr std::size_t max_token_bytes = 128;
+constexpr std::size_t max_join_code_bytes = 64;  // a team or coordinator code, as typed
 
 std::string dump(const json& j) {
   // Replace rather than throw on invalid UTF-8: every string we send was validated, but a
@@ -85,6 +86,11 @@ struct client_encoder {
   json operator()(const focus& m) const {
     json j = envelope("focus");
     j["target"] = encode_optional_target(m.target);
+    return j;
+  }
+  json operator()(const rotate_code& m) const {
+    json j = envelope("rotate_code");
+    j["code"] = m.which == access_code::team ? "team" : "coordinator";
     return j;
   }
   json operator()(const submit& m) const {
@@ -164,6 +170,12 @@ struct server_encoder {
     json j = envelope("error");
     j["code"] = m.code;
     j["reason"] = m.reason;
+    return j;
+  }
+  json operator()(const codes& m) const {
+    json j = envelope("codes");
+    j["join_code"] = m.join_code;
+    j["coordinator_code"] = m.coordinator_code;
     return j;
   }
 };
@@ -284,7 +296,7 @@ decoded<client_message> decode_client(std::string_view text) {
   if (type == "join") {
     r.only({"v", "type", "join_code", "me"});
     join_trajectory m;
-    m.join_code = r.string("join_code", 64);
+    m.join_code = r.string("join_code", max_join_code_bytes);
     if (const json* p = r.object("me")) {
       json_reader pr(*p, "me", error);
       m.me = decode_profile(pr);
@@ -310,6 +322,19 @@ decoded<client_message> decode_client(std::string_view text) {
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
     return finish<client_message>(std::move(m), error);
+  }
+  if (type == "rotate_code") {
+    r.only({"v", "type", "code"});
+    rotate_code m;
+    m.which = r.enumeration(
+        "code",
+        [](const std::string& s) -> std::optional<access_code> {
+          if (s == "team") return access_code::team;
+          if (s == "coordinator") return access_code::coordinator;
+          return std::nullopt;
+        },
+        access_code::team);
+    return finish<client_message>(m, error);
   }
   if (type == "focus") {
     r.only({"v", "type", "target"});
@@ -410,6 +435,13 @@ decoded<server_message> decode_server(std::string_view text) {
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<server_message>(m, error);
+  }
+  if (type == "codes") {
+    r.only({"v", "type", "join_code", "coordinator_code"});
+    codes m;
+    m.join_code = r.string("join_code", max_join_code_bytes);
+    m.coordinator_code = r.string("coordinator_code", max_join_code_bytes);
+    return finish<server_message>(std::move(m), error);
   }
   if (type == "error") {
     r.only({"v", "type", "code", "reason"});

@@ -66,7 +66,18 @@ struct focus {
   bool operator==(const focus&) const = default;
 };
 
-using client_message = std::variant<create_trajectory, join_trajectory, hello, submit, focus>;
+// The two codes that let people in: the team code (anyone joins) and the coordinator code
+// (whoever joins with it becomes a coordinator while there are fewer than two).
+enum class access_code : std::uint8_t { team, coordinator };
+
+// A coordinator replaces a code by a new one; the old one stops working at once.
+struct rotate_code {
+  access_code which = access_code::team;
+  bool operator==(const rotate_code&) const = default;
+};
+
+using client_message =
+    std::variant<create_trajectory, join_trajectory, hello, submit, focus, rotate_code>;
 
 // ---- server to client ----
 
@@ -152,7 +163,15 @@ struct editing {
   bool operator==(const editing&) const = default;
 };
 
+// The current codes, to a coordinator: after welcome and whenever they change. Both empty
+// for someone who is no longer a coordinator (forget them).
+struct codes {
+  std::string join_code;
+  std::string coordinator_code;
+  bool operator==(const codes&) const = default;
+};
+
 using server_message = std::variant<created, joined, welcome, ack, reject, op_batch, snapshot,
-                                    presence, error, editing>;
+                                    presence, error, editing, codes>;
 
 }  // namespace jos::protocol

@@ -1,6 +1,7 @@
 #include "server/hub.hpp"
 
 #include <boost/asio/post.hpp>
+#include <cctype>
 
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
@@ -27,6 +28,14 @@ std::optional<protocol::error> check_profile(const protocol::profile& me) {
   if (auto e = shared::validate(scratch, shared::op::add_person{p}, shared::actor::server()))
     return protocol::error{"invalid", e->message};
   return std::nullopt;
+}
+
+// An older server's coordinator secret as typed: it was lowercase hex.
+std::string legacy_secret(std::string_view typed) {
+  std::string out;
+  for (char c : typed)
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
 }
 
 std::int64_t now_ms() {
@@ -57,8 +66,7 @@ void hub::create(protocol::create_trajectory request, created_reply reply) {
   trajectory_record record;
   record.id = make_trajectory_id();
   record.join_code = make_join_code();
-  const std::string secret = make_token();
-  record.coordinator_secret_hash = sha256_hex(secret);
+  record.coordinator_code = make_coordinator_code();
   record.partnership_json = protocol::encode_partnership(request.partners).dump();
   record.created_at_ms = now_ms();
   const std::string token = make_token();
@@ -67,17 +75,17 @@ void hub::create(protocol::create_trajectory request, created_reply reply) {
   data.record = record;
   auto r = std::make_shared<room>(net::make_strand(io_.get_executor()), data, store_, metrics_,
                                   options_.room);
-  net::post(strand_, [self = shared_from_this(), r, record, secret, token,
-                      me = std::move(request.me), reply = std::move(reply)]() mutable {
+  net::post(strand_, [self = shared_from_this(), r, record, token, me = std::move(request.me),
+                      reply = std::move(reply)]() mutable {
     self->rooms_[record.id] = r;
     ++self->metrics_.rooms;
     participant_record p{sha256_hex(token), record.id, shared::no_person};
-    r->add_person(
-        std::move(me), true, std::move(p), record,
-        [record, secret, token, reply](std::optional<shared::person_id> id, std::string error) {
-          if (!id) return reply(protocol::error{"unavailable", error});
-          reply(protocol::created{record.id, record.join_code, secret, token, *id});
-        });
+    r->add_person(std::move(me), true, std::move(p), record,
+                  [record, token, reply](std::optional<shared::person_id> id, std::string error) {
+                    if (!id) return reply(protocol::error{"unavailable", error});
+                    reply(protocol::created{record.id, record.join_code, record.coordinator_code,
+                                            token, *id});
+                  });
   });
 }
 
@@ -88,16 +96,21 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
     if (self->too_many_failures(address))
       return reply(protocol::error{
           "rate_limited", "Te veel onjuiste teamcodes geprobeerd. Wacht een paar minuten."});
-    // A team code, or the coordinator secret (which makes the joiner a coordinator).
+    // A team code, or the coordinator code (which makes the joiner a coordinator), or the
+    // long coordinator secret an older server gave out.
     const std::string code = normalise_join_code(request.join_code);
-    const std::string secret_hash = sha256_hex(request.join_code);
+    const std::string secret_hash = sha256_hex(legacy_secret(request.join_code));
     self->store_.run([self, code, secret_hash, request = std::move(request),
                       address = std::move(address), reply = std::move(reply)](store& s) mutable {
+      auto match = s.trajectory_by_code(code);
+      if (!match)
+        if (auto legacy = s.trajectory_by_coordinator_secret(secret_hash))
+          match = code_match{*legacy, true};
+      std::optional<std::string> id;
       bool coordinator = false;
-      auto id = s.trajectory_by_join_code(code);
-      if (!id) {
-        id = s.trajectory_by_coordinator_secret(secret_hash);
-        coordinator = id.has_value();
+      if (match) {
+        id = match->trajectory_id;
+        coordinator = match->coordinator;
       }
       net::post(self->strand_, [self, id, coordinator, request = std::move(request),
                                 address = std::move(address), reply = std::move(reply)]() mutable {

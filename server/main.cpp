@@ -44,8 +44,7 @@ int create_command(const std::vector<std::string>& args) {
   server::trajectory_record r;
   r.id = server::make_trajectory_id();
   r.join_code = server::make_join_code();
-  const std::string secret = server::make_token();
-  r.coordinator_secret_hash = server::sha256_hex(secret);
+  r.coordinator_code = server::make_coordinator_code();
   r.partnership_json = protocol::encode_partnership(p).dump();
   r.created_at_ms = 0;
   server::commit_item item;
@@ -54,7 +53,7 @@ int create_command(const std::vector<std::string>& args) {
   store.commit(std::span<const server::commit_item>(&item, 1));
   std::cout << "Leerlijn aangemaakt: " << p.school << " + " << p.youth_organisation << "\n"
             << "Teamcode (voor iedereen):     " << r.join_code << "\n"
-            << "Coördinatorcode (geheim):     " << secret << "\n";
+            << "Coördinatorcode (geheim):     " << r.coordinator_code << "\n";
   return 0;
 }
 

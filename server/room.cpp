@@ -11,6 +11,7 @@
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
 #include "server/ops_frame.hpp"
+#include "server/secrets.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::server {
@@ -87,7 +88,9 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       store_(store),
       metrics_(m),
       options_(options),
-      epoch_(fresh_epoch()) {
+      epoch_(fresh_epoch()),
+      join_code_(data.record.join_code),
+      coordinator_code_(data.record.coordinator_code) {
   std::string error;
   if (data.snapshot_json.empty()) {
     const auto j = protocol::json::parse(data.record.partnership_json, nullptr, false);
@@ -203,6 +206,7 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
       to_newcomer(
           protocol::encode(protocol::server_message{protocol::snapshot{self->seq_, self->state_}}));
     }
+    if (is_coordinator(self->state_, who)) self->send_codes(self->members_[index]);
     self->send_presence();
     // Who is typing where right now; otherwise a late joiner learns it only at their next move.
     for (std::size_t i = 0; i < index; ++i)
@@ -231,6 +235,64 @@ void room::focus(const connection_ptr& c, std::optional<op::text_target> target)
     if (m == nullptr || m->focus == target) return;
     m->focus = target;
     self->send_editing(*m);
+  });
+}
+
+void room::send_codes(member& m) {
+  protocol::codes codes;
+  if (is_coordinator(state_, m.person)) codes = {join_code_, coordinator_code_};
+  deliver(m, share(protocol::encode(protocol::server_message{std::move(codes)})), seq_);
+}
+
+void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
+  net::post(strand_, [self = shared_from_this(), c, which] {
+    const member* m = self->find(c);
+    if (m == nullptr) return;
+    if (!is_coordinator(self->state_, m->person)) {
+      c->send(share(protocol::encode(protocol::server_message{
+          protocol::error{"forbidden", "Alleen een coördinator kan een code vernieuwen."}})));
+      return;
+    }
+    self->rotations_.emplace_back(c, which);
+    self->rotate_next_code();
+  });
+}
+
+void room::rotate_next_code() {
+  if (rotating_ || rotations_.empty()) return;
+  rotating_ = true;
+  auto [c, which] = rotations_.front();
+  rotations_.pop_front();
+  // Not a commit: a job of its own, so that a code that happens to be taken fails only
+  // this (and is drawn again), never a group commit of other rooms' ops.
+  store_.run([self = shared_from_this(), c, which, join = join_code_,
+              coordinator = coordinator_code_](store& s) mutable {
+    bool stored = false;
+    for (int attempt = 0; attempt < 3 && !stored; ++attempt) {
+      if (which == protocol::access_code::team)
+        join = make_join_code();
+      else
+        coordinator = make_coordinator_code();
+      try {
+        s.set_codes(self->id_, join, coordinator);
+        stored = true;
+      } catch (const std::exception& e) {
+        log_error("room " + self->id_ + ": storing a new code failed: " + e.what());
+      }
+    }
+    net::post(self->strand_, [self, c, stored, join, coordinator] {
+      self->rotating_ = false;
+      if (stored) {
+        self->join_code_ = join;
+        self->coordinator_code_ = coordinator;
+        for (auto& m : self->members_)
+          if (is_coordinator(self->state_, m.person)) self->send_codes(m);
+      } else {
+        c->send(share(protocol::encode(protocol::server_message{protocol::error{
+            "unavailable", "De nieuwe code kon niet worden opgeslagen; probeer het opnieuw."}})));
+      }
+      self->rotate_next_code();
+    });
   });
 }
 
@@ -490,6 +552,10 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
     m->hold_until = seq;
   }
   broadcast(ops_message(history_.back().element_json), seq);
+  // Who became (or stopped being) a coordinator learns (or forgets) the codes.
+  if (const auto* change = std::get_if<op::set_coordinator>(&history_.back().op))
+    for (auto& m : members_)
+      if (m.person == change->person) send_codes(m);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
 
@@ -563,7 +629,7 @@ void room::release_held() {
 void room::try_close(std::function<void(bool)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
     if (self->members_.empty() && self->on_durable_.empty() && self->waiting_acks_.empty() &&
-        self->replays_.empty() && !self->replay_lookup_running_)
+        self->replays_.empty() && !self->replay_lookup_running_ && !self->rotating_)
       self->closed_ = true;
     done(self->closed_);
   });

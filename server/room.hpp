@@ -66,6 +66,9 @@ class room : public std::enable_shared_from_this<room> {
   void submit(const connection_ptr& c, protocol::submit message);
   // Who types where: passed on to the others, never stored.
   void focus(const connection_ptr& c, std::optional<shared::op::text_target> target);
+  // A coordinator renews a code: stored first, then every coordinator connected gets the
+  // new codes; the old code stops working as soon as it is stored.
+  void rotate_code(const connection_ptr& c, protocol::access_code which);
 
   // Closes the room if nobody is connected and nothing is pending; `done(true)` then.
   void try_close(std::function<void(bool closed)> done);
@@ -157,6 +160,9 @@ class room : public std::enable_shared_from_this<room> {
   void release_held();
   void send_presence();
   void send_editing(const member& m);
+  // The codes to a coordinator, or nothing (empty codes) to anyone else.
+  void send_codes(member& m);
+  void rotate_next_code();
   member* find(const connection_ptr& c);
 
   executor strand_;
@@ -169,6 +175,11 @@ class room : public std::enable_shared_from_this<room> {
   std::uint64_t seq_ = 0;
   std::uint64_t committed_seq_ = 0;
   std::uint64_t epoch_ = 0;  // names this run of the room (random, below 2^53)
+  std::string join_code_;
+  std::string coordinator_code_;
+  // Renewals of codes, one at a time so that none undoes another.
+  std::deque<std::pair<connection_ptr, protocol::access_code>> rotations_;
+  bool rotating_ = false;
   // Per installation of a person: the highest client seq taken, and the seq it got.
   std::map<client_key, std::pair<std::uint64_t, std::uint64_t>> clients_;
   // The anonymous ballots since the last vote opened, by ballot key: the stand-in each

@@ -32,17 +32,22 @@ std::string hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
-}  // namespace
-
-std::string make_join_code() {
-  const auto bytes = random_bytes<10>();
+template <std::size_t N>
+std::string crockford_code(std::size_t group) {
+  const auto bytes = random_bytes<N>();
   std::string code;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 5) code.push_back('-');
+    if (i != 0 && i % group == 0) code.push_back('-');
     code.push_back(crockford[bytes[i] % 32U]);  // 256 is a multiple of 32: no bias
   }
   return code;
 }
+
+}  // namespace
+
+std::string make_join_code() { return crockford_code<10>(5); }
+
+std::string make_coordinator_code() { return crockford_code<12>(4); }
 
 std::string normalise_join_code(std::string_view typed) {
   std::string out;
@@ -57,6 +62,10 @@ std::string normalise_join_code(std::string_view typed) {
       out.push_back(c);
   }
   if (out.size() == 10) out.insert(5, 1, '-');
+  if (out.size() == 12) {
+    out.insert(8, 1, '-');
+    out.insert(4, 1, '-');
+  }
   return out;
 }
 

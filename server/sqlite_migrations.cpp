@@ -9,6 +9,7 @@
 
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
+#include "server/secrets.hpp"
 #include "server/store.hpp"
 #include "shared/rules.hpp"
 
@@ -19,14 +20,15 @@ using namespace shared;
 
 // The newest schema, for a new file. user_version counts the migrations below; a file made
 // before versions were counted has 0.
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS trajectories(
   id TEXT PRIMARY KEY,
   join_code TEXT UNIQUE NOT NULL,
-  coordinator_secret_hash TEXT UNIQUE NOT NULL,
+  coordinator_secret_hash TEXT UNIQUE,
   partnership TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL);
+  created_at_ms INTEGER NOT NULL,
+  coordinator_code TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS participants(
   token_hash TEXT PRIMARY KEY,
   trajectory_id TEXT NOT NULL,
@@ -244,10 +246,40 @@ void scrub_anonymous_ballots(sqlite3* db) {
   for (const auto& [id, partnership] : trajectories) scrub_trajectory(db, id, partnership);
 }
 
+// 2 -> 3: short coordinator codes, kept as shown so that every coordinator can pass it on
+// (before, only a hash of a 64-character secret). Each older trajectory gets one now; its
+// old secret keeps working until a coordinator renews the code.
+constexpr const char* short_coordinator_codes = R"sql(
+CREATE TABLE trajectories_with_codes(
+  id TEXT PRIMARY KEY,
+  join_code TEXT UNIQUE NOT NULL,
+  coordinator_secret_hash TEXT UNIQUE,
+  partnership TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  coordinator_code TEXT UNIQUE);
+INSERT INTO trajectories_with_codes
+  SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms, NULL
+  FROM trajectories;
+DROP TABLE trajectories;
+ALTER TABLE trajectories_with_codes RENAME TO trajectories;
+)sql";
+
+void give_coordinator_codes(sqlite3* db) {
+  exec(db, short_coordinator_codes);
+  std::vector<std::string> ids;
+  {
+    query q(db, "SELECT id FROM trajectories");
+    while (q.step()) ids.push_back(q.text(0));
+  }
+  query set(db, "UPDATE trajectories SET coordinator_code = ?2 WHERE id = ?1");
+  for (const auto& id : ids) set.bind(1, id).bind(2, make_coordinator_code()).run();
+}
+
 void migrate_from(sqlite3* db, int version) {
   switch (version) {
     case 0: return exec(db, marks_per_person);
     case 1: return scrub_anonymous_ballots(db);
+    case 2: return give_coordinator_codes(db);
     default: throw store_error("geen migratie van schema " + std::to_string(version));
   }
 }

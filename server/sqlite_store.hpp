@@ -22,7 +22,9 @@ class sqlite_store final : public store {
 
   void commit(std::span<const commit_item> items) override;
   std::optional<room_data> load_room(const std::string& trajectory_id) override;
-  std::optional<std::string> trajectory_by_join_code(const std::string& code) override;
+  std::optional<code_match> trajectory_by_code(const std::string& code) override;
+  void set_codes(const std::string& trajectory_id, const std::string& join_code,
+                 const std::string& coordinator_code) override;
   std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) override;
   std::optional<participant_record> participant(const std::string& token_hash) override;
   std::optional<std::uint64_t> op_seq(const std::string& trajectory_id, shared::person_id author,

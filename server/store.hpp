@@ -23,10 +23,20 @@ struct stored_op {
 
 struct trajectory_record {
   std::string id;
-  std::string join_code;
+  std::string join_code;  // the team code, as shown ("ABCDE-FGHJK")
+  // sha256 of the long coordinator secret older servers gave out; it keeps working until
+  // the coordinator code is renewed. Empty for trajectories made since.
   std::string coordinator_secret_hash;
   std::string partnership_json;
   std::int64_t created_at_ms = 0;
+  // As shown to coordinators ("ABCD-EFGH-JKMN"), so any of them can pass it on.
+  std::string coordinator_code;
+};
+
+// Which trajectory a typed code opens, and whether it makes a coordinator.
+struct code_match {
+  std::string trajectory_id;
+  bool coordinator = false;
 };
 
 struct participant_record {
@@ -83,8 +93,15 @@ class store {
   virtual void commit(std::span<const commit_item> items) = 0;
 
   virtual std::optional<room_data> load_room(const std::string& trajectory_id) = 0;
-  virtual std::optional<std::string> trajectory_by_join_code(const std::string& code) = 0;
+  // A team code or a coordinator code, normalised (secrets.hpp).
+  virtual std::optional<code_match> trajectory_by_code(const std::string& code) = 0;
+  // An older server's long coordinator secret, by its hash.
   virtual std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) = 0;
+  // Replaces the codes of a trajectory at once (the old ones stop working); a renewed
+  // coordinator code also ends an older server's secret. Throws store_error (e.g. when a
+  // code is taken) and changes nothing then.
+  virtual void set_codes(const std::string& trajectory_id, const std::string& join_code,
+                         const std::string& coordinator_code) = 0;
   virtual std::optional<participant_record> participant(const std::string& token_hash) = 0;
   // The seq a client's op was stored under, for a resend of an op older than the client's
   // latest: nullopt when no op with that client_seq was ever stored (it was refused).

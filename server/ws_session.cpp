@@ -235,6 +235,12 @@ class ws_session final : public connection,
     room_->focus(this->shared_from_this(), std::move(m.target));
   }
 
+  void on_message(protocol::rotate_code m) {
+    if (!room_)
+      return send_error("unauthorised", "Meld je eerst aan (hello) voordat je een code vernieuwt.");
+    room_->rotate_code(this->shared_from_this(), m.which);
+  }
+
   void on_message(protocol::submit m) {
     if (!room_)
       return send_error("unauthorised", "Meld je eerst aan (hello) voordat je iets wijzigt.");

@@ -332,6 +332,8 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::presence>) {
           online_ = m.online;
           std::erase_if(editors_, [this](const auto& e) { return !is_online(e.first); });
+        } else if constexpr (std::is_same_v<T, protocol::codes>) {
+          on_codes(m);
         } else if constexpr (std::is_same_v<T, protocol::editing>) {
           std::erase_if(editors_, [&](const auto& e) { return e.first == m.person; });
           if (m.target) editors_.emplace_back(m.person, *m.target);
@@ -383,6 +385,21 @@ void client_core::on_welcome(const protocol::welcome& w) {
   welcome_taken_client_seq_ = w.last_client_seq;
   phase_ = session_phase::waiting;
   maybe_live();
+}
+
+void client_core::on_codes(const protocol::codes& c) {
+  // The server's codes are the ones that work now; empty ones mean we may not pass them on
+  // (any more). Kept with our identity, so the overview shows them after a restart too.
+  auto id = identity();
+  if (!id || (id->join_code == c.join_code && id->coordinator_code == c.coordinator_code)) return;
+  id->join_code = c.join_code;
+  id->coordinator_code = c.coordinator_code;
+  remember_identity(*id);
+}
+
+void client_core::rotate_code(protocol::access_code which) {
+  if (!live()) return say("Niet verbonden; probeer het zo opnieuw.");
+  send(protocol::rotate_code{which});
 }
 
 void client_core::maybe_live() {

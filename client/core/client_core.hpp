@@ -115,6 +115,9 @@ class client_core {
                                                   int minutes = 0);
   std::optional<shared::rule_error> assign_role(int meeting, shared::meeting_role role,
                                                 shared::person_id person);
+  // A coordinator renews the team code or the coordinator code; the server sends the new
+  // codes to every coordinator (they appear in identity()). Only while live.
+  void rotate_code(protocol::access_code which);
 
   // ---- who is typing where (never stored; sent when it changes, at most every 200 ms) ----
   // The text this client is typing in now (nullopt: none). Cheap to call every frame.
@@ -127,6 +130,7 @@ class client_core {
   void on_link_up(std::uint64_t link);
   void on_link_down(std::uint64_t link, const std::string& reason);
   void on_welcome(const protocol::welcome& w);
+  void on_codes(const protocol::codes& c);
   void maybe_live();
   void send(const protocol::client_message& m);
   void send_hello();

@@ -218,6 +218,8 @@ std::vector<client_message> every_client_message() {
                             .column = 2}},
       focus{op::text_target{.minutes = true, .meeting = 1}},
       focus{std::nullopt},
+      rotate_code{access_code::team},
+      rotate_code{access_code::coordinator},
   };
   std::uint64_t client_seq = 7;
   for (auto& o : every_op()) out.push_back(submit{client_seq++, 41, std::move(o)});
@@ -260,6 +262,8 @@ std::vector<server_message> every_server_message() {
                                  .row = 9,
                                  .column = 0}},
       editing{6, std::nullopt},
+      codes{"K7QZ4-PZMX2", "8FQ3-KMT9-W2XH"},
+      codes{"", ""},
   };
 }
 

@@ -135,7 +135,8 @@ TEST(Cli, CreateAndListMakeALeerlijnWhoseCodesWork) {
   ASSERT_EQ(status, 0) << out;
   std::smatch code, secret;
   ASSERT_TRUE(std::regex_search(out, code, std::regex("Teamcode[^:]*: +([0-9A-Z-]+)"))) << out;
-  ASSERT_TRUE(std::regex_search(out, secret, std::regex("Coördinatorcode[^:]*: +([0-9a-f]{64})")))
+  ASSERT_TRUE(std::regex_search(
+      out, secret, std::regex("Coördinatorcode[^:]*: +([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")))
       << out;
   const auto listed = run("list --db " + db);
   EXPECT_EQ(listed.first, 0);

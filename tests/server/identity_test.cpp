@@ -40,7 +40,11 @@ TEST(Identity, CreateGivesCodeSecretAndTokenAndHelloShowsTheCoordinator) {
                                std::regex("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}")))
       << created->join_code;
   EXPECT_TRUE(std::regex_match(created->token, std::regex("[0-9a-f]{64}"))) << created->token;
-  EXPECT_TRUE(std::regex_match(created->coordinator_secret, std::regex("[0-9a-f]{64}")));
+  // The coordinator code: three groups of four, short enough to read out.
+  EXPECT_TRUE(std::regex_match(
+      created->coordinator_secret,
+      std::regex("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")))
+      << created->coordinator_secret;
   EXPECT_NE(created->token, created->coordinator_secret);
   EXPECT_FALSE(created->trajectory_id.empty());
   EXPECT_EQ(created->person, 1u);

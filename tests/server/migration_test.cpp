@@ -256,5 +256,45 @@ TEST(Migration, OldAnonymousBallotsLoseTheirVoters) {
   EXPECT_EQ(state->seq, 12u);
 }
 
+// An older server gave the coordinator a 64-character secret and kept only its hash. After
+// the upgrade the secret still works, every coordinator gets a short code to pass on, and
+// once a coordinator renews that code the old secret stops working too.
+TEST(Migration, TheOldCoordinatorSecretWorksUntilTheCodeIsRenewed) {
+  temp_dir dir;
+  config cfg;
+  cfg.db = dir.file("jos.sqlite");
+  const std::string secret(64, 'a');
+  {
+    old_file f(cfg.db);
+    f.leerlijn("t_old", "ABCDE-FGHJK", secret);
+    f.joined("Anna", "anna-token", true);
+  }
+  test_server server(cfg);
+  test_client anna(server.port());
+  ASSERT_EQ(anna.connect(), "");
+  ASSERT_TRUE(anna.hello("anna-token", "anna-laptop"));
+  ASSERT_TRUE(anna.codes());
+  EXPECT_EQ(anna.codes()->join_code, "ABCDE-FGHJK");
+  const std::string short_code = anna.codes()->coordinator_code;
+  EXPECT_EQ(short_code.size(), 14u) << short_code;
+
+  // The old secret: a second coordinator.
+  test_client dirk(server.port());
+  ASSERT_EQ(dirk.connect(), "");
+  auto joined = dirk.join(secret, profile_of("Dirk"));
+  ASSERT_TRUE(joined) << (dirk.last_error() ? dirk.last_error()->reason : "no reply");
+  ASSERT_TRUE(dirk.hello(joined->token, "dirk"));
+  EXPECT_TRUE(is_coordinator(dirk.replica(), joined->person));
+
+  ASSERT_TRUE(anna.send(protocol::rotate_code{protocol::access_code::coordinator}));
+  ASSERT_TRUE(
+      anna.wait([&] { return anna.codes() && anna.codes()->coordinator_code != short_code; }));
+  test_client eve(server.port());
+  ASSERT_EQ(eve.connect(), "");
+  EXPECT_FALSE(eve.join(secret, profile_of("Eve")));
+  ASSERT_TRUE(eve.last_error());
+  EXPECT_EQ(eve.last_error()->code, "unknown_code");
+}
+
 }  // namespace
 }  // namespace jos::server::test

@@ -36,7 +36,7 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   sqlite_store store(dir.file("jos.sqlite"));
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store.commit(std::span<const commit_item>(&created, 1));
 
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
@@ -91,7 +91,7 @@ TEST(Store, TheFileIsInWalModeAndResendsFindTheirSeq) {
   EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store.commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
   // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
@@ -114,7 +114,7 @@ TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
   store_worker worker(std::make_unique<sqlite_store>(dir.file("jos.sqlite")), m);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
     s.commit(std::span<const commit_item>(&created, 1));

@@ -449,6 +449,7 @@ void test_client::on_text(std::string text) {
             presence_ = p;
             if (welcomed_) caught_up_ = true;
           },
+          [&](const protocol::codes& c) { codes_ = c; },
           [&](const protocol::welcome& w) {
             person_ = w.person;
             welcomed_ = true;

@@ -149,6 +149,8 @@ class test_client {
   const std::vector<std::string>& undecodable() const { return undecodable_; }
   const std::vector<protocol::error>& errors() const { return errors_; }
   const std::optional<protocol::presence>& presence() const { return presence_; }
+  // The codes the server last sent (to a coordinator).
+  const std::optional<protocol::codes>& codes() const { return codes_; }
   std::size_t snapshots_received() const { return snapshots_; }
 
  private:
@@ -176,6 +178,7 @@ class test_client {
   std::vector<protocol::error> errors_;
   std::optional<protocol::error> last_error_;
   std::optional<protocol::presence> presence_;
+  std::optional<protocol::codes> codes_;
   bool welcomed_ = false;
   bool caught_up_ = false;
 
