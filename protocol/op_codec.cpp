@@ -153,6 +153,7 @@ struct encoder {
     j["id"] = o.id;
     j["status"] = name(o.status);
   }
+  void operator()(const op::remove_person& o) { j["person"] = o.person; }
   void operator()(const op::close_vote& o) {
     j["meeting"] = o.meeting;
     j["decided"] = o.decided;
@@ -371,6 +372,11 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
          r.only({"type", "meeting", "decided"});
          const int meeting = meeting_of(r);
          return op::close_vote{meeting, static_cast<int>(r.integer("decided", 0, 3, false))};
+       }},
+      {"remove_person",
+       [](json_reader& r) -> operation {
+         r.only({"type", "person"});
+         return op::remove_person{person_of(r)};
        }},
   };
   return table;

@@ -163,6 +163,11 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
       c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
       return;
     }
+    // Taken off the team between the token check and now.
+    if (find_person(self->state_, who) == nullptr) {
+      c->close("unauthorised", "Je hoort niet (meer) bij het team van deze leerlijn.");
+      return;
+    }
     // While an op is being committed, the newcomer's whole stream waits for it: the
     // connection may be its sender's, back after a reconnect, and a sender learns of its
     // op only once it is durable.
@@ -242,6 +247,20 @@ void room::send_codes(member& m) {
   protocol::codes codes;
   if (is_coordinator(state_, m.person)) codes = {join_code_, coordinator_code_};
   deliver(m, share(protocol::encode(protocol::server_message{std::move(codes)})), seq_);
+}
+
+void room::close_sessions_of(person_id person) {
+  bool any = false;
+  for (auto& m : members_) {
+    if (m.person != person) continue;
+    m.conn->close("unauthorised",
+                  "Je bent door de coördinator uit het team van deze leerlijn gehaald. Wat je "
+                  "schreef blijft bewaard onder je naam.");
+    any = true;
+  }
+  if (!any) return;
+  std::erase_if(members_, [&](const member& m) { return m.person == person; });
+  send_presence();
 }
 
 void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
@@ -524,6 +543,14 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   if (std::holds_alternative<op::open_vote>(op)) {
     ballots_.clear();
     item.clear_ballot_marks = true;
+  }
+  // Their access ends with the op, in one commit; their sessions, once it is durable.
+  if (const auto* removal = std::get_if<op::remove_person>(&op)) {
+    item.revoke_person = removal->person;
+    on_durable = [this, person = removal->person, then = std::move(on_durable)] {
+      if (then) then();
+      close_sessions_of(person);
+    };
   }
   if (ballot != nullptr) {
     ballots_[ballot->key] = {author, ballot->client_seq, seq};

@@ -162,6 +162,8 @@ class room : public std::enable_shared_from_this<room> {
   void send_editing(const member& m);
   // The codes to a coordinator, or nothing (empty codes) to anyone else.
   void send_codes(member& m);
+  // Someone was taken off the team: their sessions are told so and closed.
+  void close_sessions_of(shared::person_id person);
   void rotate_next_code();
   member* find(const connection_ptr& c);
 

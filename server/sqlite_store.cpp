@@ -90,6 +90,7 @@ enum statement_id : int {
   select_client_op,
   delete_ballot_marks,
   update_codes,
+  delete_participants,
   statement_count,
 };
 
@@ -129,6 +130,7 @@ constexpr const char* statement_sql[] = {
     // secret, a new team code alone does not.)
     "UPDATE trajectories SET join_code = ?2, coordinator_code = ?3, coordinator_secret_hash ="
     " CASE WHEN coordinator_code IS ?3 THEN coordinator_secret_hash ELSE NULL END WHERE id = ?1",
+    "DELETE FROM participants WHERE trajectory_id = ?1 AND person_id = ?2",
 };
 static_assert(std::size(statement_sql) == statement_count);
 
@@ -220,6 +222,11 @@ void sqlite_store::commit(std::span<const commit_item> items) {
             .bind(3, c.client_id)
             .bind(4, c.last_client_seq)
             .bind(5, c.last_seq)
+            .run();
+      if (item.revoke_person)
+        prepared(delete_participants)
+            .bind(1, item.trajectory_id)
+            .bind(2, *item.revoke_person)
             .run();
       if (item.participant)
         prepared(insert_participant)

@@ -70,6 +70,8 @@ struct commit_item {
   std::optional<trajectory_record> created;
   std::vector<stored_op> ops;
   std::optional<participant_record> participant;
+  // Someone taken off the team: every token of theirs goes, in the same commit as the op.
+  std::optional<shared::person_id> revoke_person;
   std::optional<std::pair<std::uint64_t, std::string>> snapshot;  // seq, state json
   // With a snapshot: every client's mark as of it. Marks of later ops come from the ops
   // themselves when the room loads, so an op costs one row, not two. An anonymous ballot,

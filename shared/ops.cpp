@@ -7,13 +7,13 @@ namespace jos::shared {
 
 std::string_view op_name(const operation& o) {
   static constexpr std::string_view names[] = {
-      "set_partnership", "set_precondition", "add_person",         "update_person",
-      "set_coordinator", "schedule_meeting", "plan_from_start",    "add_extra_meeting",
-      "start_meeting",   "end_meeting",      "goto_agenda_item",   "control_timer",
-      "assign_role",     "set_presence",     "set_writer",         "set_rating",
-      "edit_text",       "add_reaction",     "highlight_reaction", "open_vote",
-      "cast_vote",       "reveal_vote",      "close_vote",         "add_action",
-      "update_action",   "set_action_status"};
+      "set_partnership", "set_precondition",  "add_person",         "update_person",
+      "set_coordinator", "schedule_meeting",  "plan_from_start",    "add_extra_meeting",
+      "start_meeting",   "end_meeting",       "goto_agenda_item",   "control_timer",
+      "assign_role",     "set_presence",      "set_writer",         "set_rating",
+      "edit_text",       "add_reaction",      "highlight_reaction", "open_vote",
+      "cast_vote",       "reveal_vote",       "close_vote",         "add_action",
+      "update_action",   "set_action_status", "remove_person"};
   static_assert(std::size(names) == std::variant_size_v<operation>);
   return names[o.index()];
 }

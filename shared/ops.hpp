@@ -152,6 +152,12 @@ struct close_vote {
   int decided = 0;  // 0: closed without a decision, nothing changes
 };
 
+// A coordinator takes someone off the team: they lose every right and role (the server
+// ends their access too), while what they wrote stays under their name (trajectory::former).
+struct remove_person {
+  person_id person = no_person;
+};
+
 }  // namespace op
 
 using operation =
@@ -161,7 +167,7 @@ using operation =
                  op::control_timer, op::assign_role, op::set_presence, op::set_writer,
                  op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
                  op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote, op::add_action,
-                 op::update_action, op::set_action_status>;
+                 op::update_action, op::set_action_status, op::remove_person>;
 
 // The wire name of an operation ("set_rating", ...).
 std::string_view op_name(const operation& o);

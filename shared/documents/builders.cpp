@@ -47,7 +47,7 @@ std::string file_stem(document_id doc) {
 }
 
 std::string person_name(const trajectory& t, person_id id) {
-  const person* p = find_person(t, id);
+  const person* p = find_anyone(t, id);  // also someone since taken off the team
   return p == nullptr ? "–" : p->name;
 }
 

@@ -305,6 +305,53 @@ TEST_F(CoreWithServer, RefusalsSurface) {
   EXPECT_EQ(bram->state().documents[0].rows[0].rating, 0);
 }
 
+// The codes the app shows are the server's: a coordinator who renews one sees the new one
+// at once, and so does the second coordinator; a member never gets them.
+TEST_F(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
+  start_team();
+  const auto old_codes = *anna->identity();
+  EXPECT_EQ(old_codes.coordinator_code.size(), 14u) << old_codes.coordinator_code;
+  EXPECT_TRUE(bram->identity()->join_code.empty());
+  ASSERT_FALSE(anna->submit(op::set_coordinator{bram->me(), true}));
+  ASSERT_TRUE(both([&] { return bram->identity()->join_code == old_codes.join_code; }));
+  EXPECT_EQ(bram->identity()->coordinator_code, old_codes.coordinator_code);
+
+  anna->rotate_code(protocol::access_code::team);
+  ASSERT_TRUE(both([&] {
+    return anna->identity()->join_code != old_codes.join_code &&
+           bram->identity()->join_code == anna->identity()->join_code;
+  }));
+  EXPECT_EQ(anna->identity()->coordinator_code, old_codes.coordinator_code);
+  // The old code no longer lets anyone in; the new one does.
+  client_core late(options_in(dirs / "late"));
+  ASSERT_EQ(late.use_server(server.url()), "");
+  late.join(old_codes.join_code, bram_profile);
+  ASSERT_TRUE(late.run_until(
+      [&] { return late.phase() == session_phase::start && late.last_notice(); }, patience));
+  EXPECT_NE(late.last_notice()->text.find("onbekend"), std::string::npos);
+  late.join(anna->identity()->join_code, bram_profile);
+  ASSERT_TRUE(late.run_until([&] { return late.live(); }, patience));
+}
+
+// Taken off the team while online: the app says so in Dutch and goes back to the start.
+TEST_F(CoreWithServer, SomeoneTakenOffTheTeamIsBackAtTheStartWithTheReason) {
+  start_team();
+  ASSERT_FALSE(bram->submit(op::update_person{*bram->my_person()}));
+  ASSERT_TRUE(bram->run_until([&] { return settled(*bram); }, patience));
+  const person_id gone = bram->me();
+  ASSERT_FALSE(anna->submit(op::remove_person{gone}));
+  ASSERT_TRUE(both([&] { return bram->phase() == session_phase::start; }));
+  ASSERT_TRUE(bram->last_notice());
+  EXPECT_NE(bram->last_notice()->text.find("uit het team"), std::string::npos)
+      << bram->last_notice()->text;
+  EXPECT_FALSE(bram->identity());
+  ASSERT_TRUE(anna->run_until([&] { return !anna->is_online(gone); }, patience));
+  EXPECT_EQ(find_person(anna->state(), gone), nullptr);
+  // Reopened, the app starts at the start screen: nothing left to reconnect with.
+  bram = std::make_unique<client_core>(options_in(bram_dir));
+  EXPECT_EQ(bram->phase(), session_phase::start);
+}
+
 // A server of another protocol version, played by a few lines of Python (stdlib only):
 // it completes the WebSocket handshake and answers in protocol version 99.
 constexpr const char* future_server = R"PY(

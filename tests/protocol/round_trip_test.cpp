@@ -144,6 +144,7 @@ TEST(OpCodec, WireFormOfEveryOperationType) {
        R"({"type":"update_action","id":3,"text":"Eén contactpersoon","owner":0,"due":""})"},
       {op::set_action_status{.id = 2, .status = action_status::klaar},
        R"({"type":"set_action_status","id":2,"status":"klaar"})"},
+      {op::remove_person{.person = 4}, R"({"type":"remove_person","person":4})"},
   };
   std::set<std::size_t> kinds;
   for (const auto& [o, expected] : cases) {

@@ -80,6 +80,7 @@ std::vector<operation> every_op() {
       op::update_action{
           .id = 3, .text = "Eén vaste contactpersoon per leerjaar", .owner = 0, .due = ""},
       op::set_action_status{.id = 2, .status = action_status::vervallen},
+      op::remove_person{.person = 4},
   };
 }
 
@@ -100,13 +101,16 @@ trajectory rich_trajectory() {
       make_person(6, "Zoë Jansen", organisation::school, "conciërge", staff_level::uitvoerder,
                   false),
   };
+  // Taken off the team after the first meeting, where they were present.
+  t.former = {make_person(5, "Sem Yılmaz", organisation::jongerenwerk, "jongerenwerker",
+                          staff_level::uitvoerder, false)};
   t.next_person_id = 7;
 
   meeting& first = t.meetings[0];
   first.planned_date = "2026-09-07";
   first.mode = meeting_mode::fysiek;
   first.status = meeting_status::afgerond;
-  first.session.present = {1, 2, 3, 4};
+  first.session.present = {1, 2, 3, 4, 5};
   first.session.notulist = 3;
   first.session.invuller = 2;
   first.session.agenda_index = 5;
