@@ -151,6 +151,11 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       mark(ui, "start/school");
       ImGui::InputTextWithHint("Jongerenwerkorganisatie", "naam van de organisatie", &youth_);
       mark(ui, "start/youth");
+      // Only where the server's operator asks for one (jos-server --creation-code).
+      if (core.creation_code_asked() || !creation_code_.empty()) {
+        ImGui::InputTextWithHint("Aanmaakcode", "van de beheerder van de server", &creation_code_);
+        mark(ui, "start/creation-code");
+      }
       ImGui::PopItemWidth();
       ImGui::AlignTextToFramePadding();
       text("Samenwerking");
@@ -205,9 +210,10 @@ void view_start::draw(ui_context& ui, const client_core& core) {
           shared::partnership partners{
               trimmed(school_), trimmed(youth_),
               cooperation_ == 0 ? shared::cooperation::existing : shared::cooperation::fresh};
-          ui.todo.act([server = server_, partners, me, this](client_core& c) {
+          ui.todo.act([server = server_, partners, me, code = trimmed(creation_code_),
+                       this](client_core& c) {
             problem_ = c.use_server(server);
-            if (problem_.empty()) c.create_trajectory(partners, me);
+            if (problem_.empty()) c.create_trajectory(partners, me, code);
             created_ = problem_.empty();
           });
         }

@@ -67,6 +67,7 @@ struct client_encoder {
     json j = envelope("create");
     j["partnership"] = encode_partnership(m.partners);
     j["me"] = encode_profile(m.me);
+    if (!m.creation_code.empty()) j["creation_code"] = m.creation_code;
     return j;
   }
   json operator()(const join_trajectory& m) const {
@@ -280,8 +281,9 @@ decoded<client_message> decode_client(std::string_view text) {
   json_reader r(j, "", error);
 
   if (type == "create") {
-    r.only({"v", "type", "partnership", "me"});
+    r.only({"v", "type", "partnership", "me", "creation_code"});
     create_trajectory m;
+    m.creation_code = r.string("creation_code", max_join_code_bytes, false);
     if (const json* p = r.object("partnership")) {
       json_reader pr(*p, "partnership", error);
       pr.only({"school", "youth_organisation", "cooperation"});

@@ -24,10 +24,12 @@ struct profile {
 
 // ---- client to server ----
 
-// A coordinator starts a new leerlijn.
+// A coordinator starts a new leerlijn. `creation_code`: what the server's operator asks
+// for, if anything (jos-server --creation-code).
 struct create_trajectory {
   shared::partnership partners;
   profile me;
+  std::string creation_code;
   bool operator==(const create_trajectory&) const = default;
 };
 

@@ -35,6 +35,10 @@ struct server::impl {
     options.room.snapshot_every = cfg.snapshot_every;
     options.room.max_catch_up = cfg.max_catch_up;
     options.room.broadcast_after_commit = cfg.broadcast_after_commit;
+    options.wrong_codes.free = cfg.free_wrong_codes;
+    options.wrong_codes.first = cfg.wrong_code_delay;
+    options.creation_code = cfg.creation_code;
+    options.creates_per_hour = cfg.creates_per_hour;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <mutex>
 #include <vector>
 
@@ -194,17 +195,37 @@ class ws_session final : public connection,
   }
 
   void on_message(protocol::create_trajectory m) {
-    ctx_->rooms->create(std::move(m), [self = this->shared_from_this()](auto reply) {
+    ctx_->rooms->create(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
     });
   }
 
+  // One join at a time per connection: the answer to a wrong code waits (hub), and a
+  // connection that sends more meanwhile waits its turn, so it cannot guess faster.
   void on_message(protocol::join_trajectory m) {
+    if (joining_) {
+      if (waiting_joins_.size() >= max_waiting_joins) {
+        close("rate_limited", "Te veel codes tegelijk geprobeerd; de verbinding wordt verbroken.");
+        return;
+      }
+      waiting_joins_.push_back(std::move(m));
+      return;
+    }
+    joining_ = true;
     ctx_->rooms->join(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
+      net::post(self->ws_.get_executor(), [self] { self->next_join(); });
     });
+  }
+
+  void next_join() {
+    joining_ = false;
+    if (waiting_joins_.empty() || finished_) return;
+    auto next = std::move(waiting_joins_.front());
+    waiting_joins_.pop_front();
+    on_message(std::move(next));
   }
 
   void on_message(protocol::hello m) {
@@ -371,6 +392,9 @@ class ws_session final : public connection,
   bool finished_ = false;
   bool accepted_ = false;
   bool greeted_ = false;
+  static constexpr std::size_t max_waiting_joins = 4;
+  bool joining_ = false;
+  std::deque<protocol::join_trajectory> waiting_joins_;
 };
 
 }  // namespace

@@ -114,10 +114,11 @@ void client_core::remember_identity(const server_identity& id) {
   if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
 }
 
-void client_core::create_trajectory(const partnership& partners, const protocol::profile& me) {
+void client_core::create_trajectory(const partnership& partners, const protocol::profile& me,
+                                    const std::string& creation_code) {
   if (!url_) return say("Kies eerst een server.");
   set_profile(me);
-  registration_ = protocol::create_trajectory{partners, me};
+  registration_ = protocol::create_trajectory{partners, me, creation_code};
   phase_ = session_phase::registering;
   if (link_ != 0) {
     send(*registration_);
@@ -341,6 +342,7 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
           if (phase_ == session_phase::registering) {
             registration_.reset();
             phase_ = session_phase::start;
+            if (m.code == "creation_code") creation_code_asked_ = true;
             return say(m.reason);
           }
           if (m.code == "unauthorised" && greeted_) {

@@ -72,7 +72,11 @@ class client_core {
   // Returns a Dutch error for an address that cannot be used.
   std::string use_server(const std::string& address);
   const std::optional<server_url>& server() const { return url_; }
-  void create_trajectory(const shared::partnership& partners, const protocol::profile& me);
+  // `creation_code`: only for a server whose operator asks for one (see creation_code_asked).
+  void create_trajectory(const shared::partnership& partners, const protocol::profile& me,
+                         const std::string& creation_code = {});
+  // The server refused a start without the right creation code: the start screen asks for it.
+  bool creation_code_asked() const { return creation_code_asked_; }
   void join(const std::string& code, const protocol::profile& me);
   // Forgets this device's identity on the current server (back to the start screen).
   void forget_identity();
@@ -166,6 +170,7 @@ class client_core {
   std::uint64_t state_epoch_ = 0;
   bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
   std::optional<protocol::client_message> registration_;
+  bool creation_code_asked_ = false;
   std::vector<shared::person_id> online_;
   std::vector<std::pair<shared::person_id, shared::op::text_target>> editors_;
   std::optional<shared::op::text_target> wanted_focus_;

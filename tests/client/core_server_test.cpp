@@ -434,5 +434,32 @@ TEST(CoreWithTls, PlainAddressForATlsServerIsExplained) {
   EXPECT_EQ(trusting.state().partners.youth_organisation, "JoU Utrecht");
 }
 
+// A server whose operator lets only those with a creation code start a leerlijn: the app
+// asks for the code once the server says so, and starts with it.
+TEST(CoreWithAnOperator, AsksForTheCreationCodeOnlyWhenTheServerWantsOne) {
+  testing::scratch_dir dir("creation-code");
+  server::config cfg;
+  cfg.listen = "127.0.0.1";
+  cfg.port = 0;
+  cfg.db = (dir / "jos.sqlite").string();
+  cfg.level = server::log_level::warn;
+  cfg.creation_code = "WELKOM-2026";
+  server::server s(cfg);
+  s.start();
+  client_core anna(options_in(dir / "anna"));
+  ASSERT_EQ(anna.use_server("ws://127.0.0.1:" + std::to_string(s.port())), "");
+  EXPECT_FALSE(anna.creation_code_asked());
+  anna.create_trajectory(baken, anna_profile);
+  ASSERT_TRUE(anna.run_until(
+      [&] { return anna.phase() == session_phase::start && anna.last_notice(); }, patience));
+  EXPECT_TRUE(anna.creation_code_asked());
+  EXPECT_NE(anna.last_notice()->text.find("aanmaakcode"), std::string::npos)
+      << anna.last_notice()->text;
+  anna.create_trajectory(baken, anna_profile, "WELKOM-2026");
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, patience));
+  EXPECT_TRUE(anna.is_coordinator());
+  s.stop();
+}
+
 }  // namespace
 }  // namespace jos::client

@@ -210,7 +210,12 @@ std::vector<client_message> every_client_message() {
   std::vector<client_message> out = {
       create_trajectory{
           {"Het Baken Lyceum ‘De Brug’", "Jongerenwerk Zuidoost", cooperation::existing},
-          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager}},
+          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager},
+          {}},
+      // On a server whose operator asks for a creation code.
+      create_trajectory{{"Het Baken Lyceum", "Jongerenwerk Zuidoost", cooperation::fresh},
+                        {"Fatima El Amrani", organisation::school, "", staff_level::uitvoerder},
+                        "WELKOM-2026"},
       join_trajectory{
           "K7Q-4PZM",
           {"Daniël Visser", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder}},

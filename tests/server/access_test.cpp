@@ -7,6 +7,7 @@
 #include <cctype>
 #include <regex>
 
+#include "server/address_limits.hpp"
 #include "shared/rules.hpp"
 #include "tests/server/test_server.hpp"
 
@@ -119,6 +120,128 @@ TEST(Access, ARenewedCodeStopsTheOldOneAtOnce) {
   EXPECT_TRUE(is_coordinator(gerrit.replica(), joined->person));
   ASSERT_TRUE(gerrit.codes());
   EXPECT_EQ(*gerrit.codes(), (protocol::codes{new_team, new_coordinator}));
+}
+
+// One guesser behind a school's NAT: their wrong codes are answered ever more slowly, one
+// at a time per connection, while a colleague with the right code, from the same address,
+// gets in at once. (The delay here is an hour: it never runs out during the test.)
+TEST(Access, AGuesserSlowsOnlyThemselvesNeverARightCode) {
+  config cfg;
+  cfg.free_wrong_codes = 3;
+  cfg.wrong_code_delay = std::chrono::hours(1);
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna"});
+  ASSERT_EQ(t.members.size(), 1u);
+
+  test_client guesser(server.port());
+  ASSERT_EQ(guesser.connect(), "");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
+    ASSERT_TRUE(guesser.last_error());
+    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
+  }
+  // The fourth wrong code waits for its answer; the right code sent right after it on the
+  // same connection waits its turn behind it: this connection guesses no faster.
+  ASSERT_TRUE(guesser.send(protocol::join_trajectory{"ZZZZZ-ZZZZ9", profile_of("Gerrit")}));
+  ASSERT_TRUE(guesser.send(protocol::join_trajectory{t.join_code, profile_of("Gerrit")}));
+
+  // Colleagues at the same school, same address, with the right codes: in at once.
+  auto colleague = join_with(server, t.join_code, "Bram");
+  ASSERT_TRUE(colleague.joined) << colleague.error;
+  auto second_coordinator = join_with(server, as_typed(t.coordinator_secret), "Carla");
+  ASSERT_TRUE(second_coordinator.joined) << second_coordinator.error;
+  // Meanwhile the guesser has heard nothing more.
+  guesser.poll();
+  EXPECT_EQ(guesser.errors().size(), 3u);
+  EXPECT_FALSE(guesser.take<protocol::joined>({}, ms(0)));
+  EXPECT_TRUE(guesser.is_open());
+}
+
+// The slowed answer does come: still "unknown", never a refusal of the address.
+TEST(Access, AWrongCodeAnswersAfterItsDelay) {
+  config cfg;
+  cfg.free_wrong_codes = 0;
+  cfg.wrong_code_delay = std::chrono::milliseconds(50);
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna"});
+  test_client guesser(server.port());
+  ASSERT_EQ(guesser.connect(), "");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
+    ASSERT_TRUE(guesser.last_error());
+    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
+  }
+  EXPECT_TRUE(guesser.join(t.join_code, profile_of("Gerrit")));
+}
+
+// The delay per address: free at first, then doubling to a ceiling; per address, and
+// forgotten once the window has passed.
+TEST(Access, WrongCodeDelaysDoubleToACeilingPerAddress) {
+  using std::chrono::milliseconds;
+  wrong_code_delay delay({.free = 2,
+                          .first = milliseconds(100),
+                          .ceiling = milliseconds(800),
+                          .window = std::chrono::seconds(600)});
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<long> seen;
+  for (int i = 0; i < 7; ++i)
+    seen.push_back(static_cast<long>(delay.wrong_code("10.0.0.1", t0).count()));
+  EXPECT_EQ(seen, (std::vector<long>{0, 0, 100, 200, 400, 800, 800}));
+  EXPECT_EQ(delay.wrong_code("10.0.0.2", t0).count(), 0) << "another address";
+  const auto later = t0 + std::chrono::seconds(601);
+  delay.sweep(later);
+  EXPECT_EQ(delay.wrong_code("10.0.0.1", later).count(), 0) << "the window has passed";
+}
+
+TEST(Access, AQuotaPerAddressAndWindow) {
+  per_address_quota quota(2, std::chrono::seconds(3600));
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_TRUE(quota.take("a", t0));
+  EXPECT_TRUE(quota.take("a", t0));
+  EXPECT_FALSE(quota.take("a", t0));
+  EXPECT_TRUE(quota.take("b", t0));
+  EXPECT_TRUE(quota.take("a", t0 + std::chrono::seconds(3601)));
+}
+
+// The operator decides who may start a leerlijn: with --creation-code only who gives that
+// code; and any address may start only so many per hour, attempts with a wrong code too.
+TEST(Access, CreatingTakesTheOperatorsCodeAndIsLimitedPerAddress) {
+  config cfg;
+  cfg.creation_code = "WELKOM-2026";
+  cfg.creates_per_hour = 3;
+  test_server server(cfg);
+  test_client c(server.port());
+  ASSERT_EQ(c.connect(), "");
+  EXPECT_FALSE(c.create(partners(), profile_of("Anna")));
+  ASSERT_TRUE(c.last_error());
+  EXPECT_EQ(c.last_error()->code, "creation_code");
+  EXPECT_NE(c.last_error()->reason.find("aanmaakcode"), std::string::npos);
+  ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "welkom-2026"}));
+  ASSERT_TRUE(c.wait([&] { return c.errors().size() == 2; }));
+  EXPECT_EQ(c.last_error()->code, "creation_code") << "the code is exact";
+  ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "WELKOM-2026"}));
+  auto created = c.take<protocol::created>();
+  ASSERT_TRUE(created) << (c.last_error() ? c.last_error()->reason : "no reply");
+  // Three attempts this hour from this address: the fourth is refused, even with the code.
+  ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "WELKOM-2026"}));
+  ASSERT_TRUE(c.wait([&] { return c.errors().size() == 3; }));
+  EXPECT_EQ(c.last_error()->code, "rate_limited");
+  EXPECT_TRUE(c.is_open());
+  // Joining is not creating: the team code still works from here.
+  EXPECT_TRUE(join_with(server, created->join_code, "Bram").joined);
+}
+
+TEST(Access, AnOpenServerLetsAnyoneStartUpToTheLimit) {
+  config cfg;
+  cfg.creates_per_hour = 2;
+  test_server server(cfg);
+  test_client c(server.port());
+  ASSERT_EQ(c.connect(), "");
+  EXPECT_TRUE(c.create(partners(), profile_of("Anna")));
+  EXPECT_TRUE(c.create(partners(), profile_of("Anna")));
+  EXPECT_FALSE(c.create(partners(), profile_of("Anna")));
+  ASSERT_TRUE(c.last_error());
+  EXPECT_EQ(c.last_error()->code, "rate_limited");
 }
 
 }  // namespace

@@ -40,8 +40,10 @@ std::pair<int, std::string> run(const std::string& args) {
 TEST(Cli, HelpNamesEveryFlag) {
   const auto [status, out] = run("--help");
   EXPECT_EQ(status, 0);
-  for (const char* flag : {"--listen", "--port", "--db", "--tls-cert", "--tls-key",
-                           "--allow-origin", "--log-level", "--help", "create", "list"})
+  for (const char* flag :
+       {"--listen", "--port", "--db", "--tls-cert", "--tls-key", "--allow-origin", "--log-level",
+        "--help", "create", "list", "--creation-code", "--creates-per-hour", "restore-coordinator",
+        "--persoon"})
     EXPECT_TRUE(contains(out, flag)) << flag << " missing from:\n" << out;
   EXPECT_TRUE(contains(out, "0 kiest een vrije poort")) << out;
   EXPECT_TRUE(contains(out, "jos-data/")) << out;
@@ -63,6 +65,11 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
   EXPECT_EQ(ok.cfg->tls_key, "k.pem");
   EXPECT_EQ(ok.cfg->allowed_origins, (std::vector<std::string>{"https://a.nl", "https://b.nl"}));
   EXPECT_EQ(ok.cfg->level, log_level::debug);
+  EXPECT_TRUE(ok.cfg->creation_code.empty()) << "open unless the operator says otherwise";
+  const auto guarded = parse_config({"--creation-code", "WELKOM-2026", "--creates-per-hour", "4"});
+  ASSERT_TRUE(guarded.cfg) << guarded.message;
+  EXPECT_EQ(guarded.cfg->creation_code, "WELKOM-2026");
+  EXPECT_EQ(guarded.cfg->creates_per_hour, 4u);
 
   const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
       {{"--port", "70000"}, "--port verwacht"},
@@ -70,6 +77,8 @@ TEST(Cli, ParsesFlagsAndRefusesNonsense) {
       {{"--log-level", "luid"}, "--log-level verwacht"},
       {{"--tls-cert", "c.pem"}, "horen bij elkaar"},
       {{"--vlag"}, "onbekende optie: --vlag"},
+      {{"--creation-code", ""}, "--creation-code verwacht"},
+      {{"--creates-per-hour", "0"}, "--creates-per-hour verwacht"},
   };
   for (const auto& [args, message] : bad) {
     const auto r = parse_config(args);

@@ -465,7 +465,7 @@ std::optional<protocol::created> test_client::create(const shared::partnership& 
                                                      const protocol::profile& me) {
   const auto since = received_;
   last_error_.reset();
-  if (!send(protocol::create_trajectory{p, me})) return std::nullopt;
+  if (!send(protocol::create_trajectory{p, me, {}})) return std::nullopt;
   auto reply = take_if(
       [](const protocol::server_message& m) {
         return std::holds_alternative<protocol::created>(m) ||
