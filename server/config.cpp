@@ -20,6 +20,9 @@ std::string usage() {
 Gebruik: jos-server [opties]
          jos-server create --db FILE --school NAAM --jongerenwerk NAAM [--nieuw]
          jos-server list --db FILE
+         jos-server restore-coordinator --db FILE --leerlijn ID [--persoon NUMMER]
+                       (met de server gestopt: maakt NUMMER weer de enige coördinator en
+                       geeft een nieuwe coördinatorcode; zonder --persoon: toont het team)
 
 Opties:
   --listen ADDR        adres om op te luisteren (standaard 127.0.0.1; 0.0.0.0 voor iedereen)

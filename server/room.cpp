@@ -272,20 +272,61 @@ void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
           protocol::error{"forbidden", "Alleen een coördinator kan een code vernieuwen."}})));
       return;
     }
-    self->rotations_.emplace_back(c, which);
+    self->rotations_.push_back({which, [c](bool stored) {
+                                  if (stored) return;
+                                  c->send(share(protocol::encode(protocol::server_message{
+                                      protocol::error{"unavailable",
+                                                      "De nieuwe code kon niet worden "
+                                                      "opgeslagen; probeer het opnieuw."}})));
+                                }});
     self->rotate_next_code();
+  });
+}
+
+void room::restore_coordinator(person_id person, restored done) {
+  net::post(strand_, [self = shared_from_this(), person, done = std::move(done)] {
+    if (self->closed_ || self->broken_) return done("De leerlijn is even niet beschikbaar.", {});
+    const shared::person* p = find_person(self->state_, person);
+    if (p == nullptr)
+      return done("Deelnemer " + std::to_string(person) + " hoort niet bij het team.", {});
+    // In an order the rules allow: never more than two coordinators, never none.
+    std::vector<operation> ops;
+    std::vector<person_id> others;
+    for (const auto& q : self->state_.team)
+      if (q.coordinator && q.id != person) others.push_back(q.id);
+    if (!p->coordinator && !others.empty() && coordinator_count(self->state_) >= max_coordinators) {
+      ops.push_back(op::set_coordinator{others.back(), false});
+      others.pop_back();
+    }
+    if (!p->coordinator) ops.push_back(op::set_coordinator{person, true});
+    for (person_id q : others) ops.push_back(op::set_coordinator{q, false});
+    // Then a new coordinator code, once the ops are durable: whoever used the old one
+    // cannot come back with it.
+    auto renew = [self, done] {
+      self->rotations_.push_back(
+          {protocol::access_code::coordinator, [self, done](bool stored) {
+             if (!stored) return done("De nieuwe coördinatorcode is niet opgeslagen.", {});
+             done({}, protocol::codes{self->join_code_, self->coordinator_code_});
+           }});
+      self->rotate_next_code();
+    };
+    if (ops.empty()) return renew();
+    for (std::size_t i = 0; i < ops.size(); ++i)
+      if (auto error = self->accept(ops[i], no_person, {}, 0, std::nullopt, std::nullopt,
+                                    i + 1 == ops.size() ? std::function<void()>(renew) : nullptr))
+        return done(error->message, {});
   });
 }
 
 void room::rotate_next_code() {
   if (rotating_ || rotations_.empty()) return;
   rotating_ = true;
-  auto [c, which] = rotations_.front();
+  rotation next = std::move(rotations_.front());
   rotations_.pop_front();
   // Not a commit: a job of its own, so that a code that happens to be taken fails only
   // this (and is drawn again), never a group commit of other rooms' ops.
-  store_.run([self = shared_from_this(), c, which, join = join_code_,
-              coordinator = coordinator_code_](store& s) mutable {
+  store_.run([self = shared_from_this(), which = next.which, reported = std::move(next.reported),
+              join = join_code_, coordinator = coordinator_code_](store& s) mutable {
     bool stored = false;
     for (int attempt = 0; attempt < 3 && !stored; ++attempt) {
       if (which == protocol::access_code::team)
@@ -299,19 +340,18 @@ void room::rotate_next_code() {
         log_error("room " + self->id_ + ": storing a new code failed: " + e.what());
       }
     }
-    net::post(self->strand_, [self, c, stored, join, coordinator] {
-      self->rotating_ = false;
-      if (stored) {
-        self->join_code_ = join;
-        self->coordinator_code_ = coordinator;
-        for (auto& m : self->members_)
-          if (is_coordinator(self->state_, m.person)) self->send_codes(m);
-      } else {
-        c->send(share(protocol::encode(protocol::server_message{protocol::error{
-            "unavailable", "De nieuwe code kon niet worden opgeslagen; probeer het opnieuw."}})));
-      }
-      self->rotate_next_code();
-    });
+    net::post(self->strand_,
+              [self, stored, join, coordinator, reported = std::move(reported)]() mutable {
+                self->rotating_ = false;
+                if (stored) {
+                  self->join_code_ = join;
+                  self->coordinator_code_ = coordinator;
+                  for (auto& m : self->members_)
+                    if (is_coordinator(self->state_, m.person)) self->send_codes(m);
+                }
+                reported(stored);
+                self->rotate_next_code();
+              });
   });
 }
 

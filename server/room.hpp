@@ -69,6 +69,10 @@ class room : public std::enable_shared_from_this<room> {
   // A coordinator renews a code: stored first, then every coordinator connected gets the
   // new codes; the old code stops working as soon as it is stored.
   void rotate_code(const connection_ptr& c, protocol::access_code which);
+  // The server's admin (jos-server restore-coordinator) makes `person` the only coordinator
+  // and renews the coordinator code; `done` gets why not (Dutch), or no error and the codes.
+  using restored = std::function<void(std::string error, protocol::codes codes)>;
+  void restore_coordinator(shared::person_id person, restored done);
 
   // Closes the room if nobody is connected and nothing is pending; `done(true)` then.
   void try_close(std::function<void(bool closed)> done);
@@ -180,7 +184,11 @@ class room : public std::enable_shared_from_this<room> {
   std::string join_code_;
   std::string coordinator_code_;
   // Renewals of codes, one at a time so that none undoes another.
-  std::deque<std::pair<connection_ptr, protocol::access_code>> rotations_;
+  struct rotation {
+    protocol::access_code which;
+    std::function<void(bool stored)> reported;
+  };
+  std::deque<rotation> rotations_;
   bool rotating_ = false;
   // Per installation of a person: the highest client seq taken, and the seq it got.
   std::map<client_key, std::pair<std::uint64_t, std::uint64_t>> clients_;

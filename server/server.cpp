@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "server/context.hpp"
+#include "server/database_lock.hpp"
 #include "server/hub.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
@@ -17,6 +18,7 @@ namespace jos::server {
 
 struct server::impl {
   config cfg;
+  database_lock lock;  // before the store opens, after it closes
   net::io_context io;
   metrics stats;
   std::unique_ptr<store_worker> store;
@@ -28,7 +30,7 @@ struct server::impl {
   std::vector<std::thread> threads;
   bool stopped = false;
 
-  explicit impl(config c) : cfg(std::move(c)), io(cfg.threads) {
+  explicit impl(config c) : cfg(std::move(c)), lock(cfg.db), io(cfg.threads) {
     set_log_level(cfg.level);
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
