@@ -10,6 +10,7 @@
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/secrets.hpp"
+#include "server/sqlite_statement.hpp"
 #include "server/store.hpp"
 #include "shared/rules.hpp"
 
@@ -82,50 +83,8 @@ void exec(sqlite3* db, const std::string& sql) {
   }
 }
 
-// A statement for one step of a migration; finalized when it goes out of scope.
-class query {
- public:
-  query(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw store_error(std::string("SQLite prepare: ") + sqlite3_errmsg(db));
-  }
-  ~query() { sqlite3_finalize(stmt_); }
-  query(const query&) = delete;
-  query& operator=(const query&) = delete;
-  query& bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  query& bind(int i, std::int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
-  }
-  void run() {
-    step();
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string text(int col) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p == nullptr
-               ? std::string{}
-               : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
-  }
-  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
 int integer_of(sqlite3* db, const char* sql) {
-  query q(db, sql);
+  sqlite_statement q(db, sql);
   return q.step() ? static_cast<int>(q.integer(0)) : 0;
 }
 
@@ -160,7 +119,7 @@ void scrub_trajectory(sqlite3* db, const std::string& id, const std::string& par
   std::uint64_t snapshot_seq = 0;
   std::string snapshot_json;
   {
-    query s(db, "SELECT seq, state FROM snapshots WHERE trajectory_id = ?1");
+    sqlite_statement s(db, "SELECT seq, state FROM snapshots WHERE trajectory_id = ?1");
     s.bind(1, id);
     if (s.step()) {
       snapshot_seq = static_cast<std::uint64_t>(s.integer(0));
@@ -178,7 +137,8 @@ void scrub_trajectory(sqlite3* db, const std::string& id, const std::string& par
   std::map<person_id, person_id> stand_ins_at_snapshot;
   std::uint64_t vote_opened = 0;
   {
-    query ops(db, "SELECT seq, author, op FROM ops WHERE trajectory_id = ?1 ORDER BY seq");
+    sqlite_statement ops(db,
+                         "SELECT seq, author, op FROM ops WHERE trajectory_id = ?1 ORDER BY seq");
     ops.bind(1, id);
     while (ops.step()) {
       const auto seq = static_cast<std::uint64_t>(ops.integer(0));
@@ -203,11 +163,11 @@ void scrub_trajectory(sqlite3* db, const std::string& id, const std::string& par
   }
   if (ballots.empty()) return;
 
-  query rewrite_op(db,
-                   "UPDATE ops SET author = ?3, client_id = '', client_seq = 0"
-                   " WHERE trajectory_id = ?1 AND seq = ?2");
-  query repoint_mark(db,
-                     "UPDATE clients SET last_seq = ?3 WHERE trajectory_id = ?1 AND last_seq = ?2");
+  sqlite_statement rewrite_op(db,
+                              "UPDATE ops SET author = ?3, client_id = '', client_seq = 0"
+                              " WHERE trajectory_id = ?1 AND seq = ?2");
+  sqlite_statement repoint_mark(
+      db, "UPDATE clients SET last_seq = ?3 WHERE trajectory_id = ?1 AND last_seq = ?2");
   for (const auto& b : ballots) {
     rewrite_op.bind(1, id)
         .bind(2, static_cast<std::int64_t>(b.seq))
@@ -232,7 +192,7 @@ void scrub_trajectory(sqlite3* db, const std::string& id, const std::string& par
     }
     v.ballots = std::move(hidden);
   }
-  query store_snapshot(db, "UPDATE snapshots SET state = ?2 WHERE trajectory_id = ?1");
+  sqlite_statement store_snapshot(db, "UPDATE snapshots SET state = ?2 WHERE trajectory_id = ?1");
   store_snapshot.bind(1, id).bind(2, protocol::encode_state(*snapshot, false).dump());
   store_snapshot.run();
 }
@@ -240,7 +200,7 @@ void scrub_trajectory(sqlite3* db, const std::string& id, const std::string& par
 void scrub_anonymous_ballots(sqlite3* db) {
   std::vector<std::pair<std::string, std::string>> trajectories;
   {
-    query q(db, "SELECT id, partnership FROM trajectories");
+    sqlite_statement q(db, "SELECT id, partnership FROM trajectories");
     while (q.step()) trajectories.emplace_back(q.text(0), q.text(1));
   }
   for (const auto& [id, partnership] : trajectories) scrub_trajectory(db, id, partnership);
@@ -268,10 +228,10 @@ void give_coordinator_codes(sqlite3* db) {
   exec(db, short_coordinator_codes);
   std::vector<std::string> ids;
   {
-    query q(db, "SELECT id FROM trajectories");
+    sqlite_statement q(db, "SELECT id FROM trajectories");
     while (q.step()) ids.push_back(q.text(0));
   }
-  query set(db, "UPDATE trajectories SET coordinator_code = ?2 WHERE id = ?1");
+  sqlite_statement set(db, "UPDATE trajectories SET coordinator_code = ?2 WHERE id = ?1");
   for (const auto& id : ids) set.bind(1, id).bind(2, make_coordinator_code()).run();
 }
 

@@ -12,6 +12,8 @@ struct sqlite3_stmt;
 
 namespace jos::server {
 
+class sqlite_statement;
+
 class sqlite_store final : public store {
  public:
   // Creates the file and its schema if needed; throws store_error when it cannot.
@@ -33,12 +35,11 @@ class sqlite_store final : public store {
   std::vector<trajectory_record> trajectories() override;
 
  private:
-  class statement;
   void exec(const char* sql);
-  statement& prepared(int which);
+  sqlite_statement& prepared(int which);
 
   sqlite3* db_ = nullptr;
-  std::vector<std::unique_ptr<statement>> statements_;
+  std::vector<std::unique_ptr<sqlite_statement>> statements_;
 };
 
 }  // namespace jos::server

@@ -122,6 +122,15 @@ TEST(Access, ARenewedCodeStopsTheOldOneAtOnce) {
   EXPECT_EQ(*gerrit.codes(), (protocol::codes{new_team, new_coordinator}));
 }
 
+// Wrong codes, each answered (at once or after its delay) as unknown.
+void guess_wrong(test_client& guesser, int times) {
+  for (int i = 0; i < times; ++i) {
+    EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
+    ASSERT_TRUE(guesser.last_error());
+    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
+  }
+}
+
 // One guesser behind a school's NAT: their wrong codes are answered ever more slowly, one
 // at a time per connection, while a colleague with the right code, from the same address,
 // gets in at once. (The delay here is an hour: it never runs out during the test.)
@@ -135,11 +144,7 @@ TEST(Access, AGuesserSlowsOnlyThemselvesNeverARightCode) {
 
   test_client guesser(server.port());
   ASSERT_EQ(guesser.connect(), "");
-  for (int i = 0; i < 3; ++i) {
-    EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
-    ASSERT_TRUE(guesser.last_error());
-    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
-  }
+  guess_wrong(guesser, 3);
   // The fourth wrong code waits for its answer; the right code sent right after it on the
   // same connection waits its turn behind it: this connection guesses no faster.
   ASSERT_TRUE(guesser.send(protocol::join_trajectory{"ZZZZZ-ZZZZ9", profile_of("Gerrit")}));
@@ -166,11 +171,7 @@ TEST(Access, AWrongCodeAnswersAfterItsDelay) {
   auto t = make_team(server, {"Anna"});
   test_client guesser(server.port());
   ASSERT_EQ(guesser.connect(), "");
-  for (int i = 0; i < 3; ++i) {
-    EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
-    ASSERT_TRUE(guesser.last_error());
-    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
-  }
+  guess_wrong(guesser, 3);
   EXPECT_TRUE(guesser.join(t.join_code, profile_of("Gerrit")));
 }
 
