@@ -118,11 +118,12 @@ void view_start::submit(ui_context& ui, tab from) {
   const shared::partnership partners{
       trimmed(school_), trimmed(youth_),
       cooperation_ == 0 ? shared::cooperation::existing : shared::cooperation::fresh};
-  ui.todo.act([server = server_, partners, me, this](client_core& c) {
-    problem_ = c.use_server(server);
-    if (problem_.empty()) c.create_trajectory(partners, me);
-    created_ = problem_.empty();
-  });
+  ui.todo.act(
+      [server = server_, partners, me, code = trimmed(creation_code_), this](client_core& c) {
+        problem_ = c.use_server(server);
+        if (problem_.empty()) c.create_trajectory(partners, me, code);
+        created_ = problem_.empty();
+      });
 }
 
 void view_start::draw_profile(ui_context& ui) {
@@ -200,6 +201,10 @@ void view_start::draw_create(ui_context& ui, const client_core& core) {
   ImGui::Separator();
   field(ui, "School", "naam van de VO-school", school_, "start/school");
   field(ui, "Jongerenwerkorganisatie", "naam van de organisatie", youth_, "start/youth");
+  // Only where the server's operator asks for one (jos-server --creation-code).
+  if (core.creation_code_asked() || !creation_code_.empty())
+    field(ui, "Aanmaakcode", "van de beheerder van de server", creation_code_,
+          "start/creation-code");
   ImGui::AlignTextToFramePadding();
   text("Samenwerking");
   ImGui::SameLine(ui.px(150));

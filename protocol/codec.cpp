@@ -11,6 +11,7 @@ namespace {
 using namespace shared;
 
 constexpr std::size_t max_token_bytes = 128;
+constexpr std::size_t max_join_code_bytes = 64;  // a team or coordinator code, as typed
 
 std::string dump(const json& j) {
   // Replace rather than throw on invalid UTF-8: every string we send was validated, but a
@@ -66,6 +67,7 @@ struct client_encoder {
     json j = envelope("create");
     j["partnership"] = encode_partnership(m.partners);
     j["me"] = encode_profile(m.me);
+    if (!m.creation_code.empty()) j["creation_code"] = m.creation_code;
     return j;
   }
   json operator()(const join_trajectory& m) const {
@@ -87,11 +89,17 @@ struct client_encoder {
     j["target"] = encode_optional_target(m.target);
     return j;
   }
+  json operator()(const rotate_code& m) const {
+    json j = envelope("rotate_code");
+    j["code"] = m.which == access_code::team ? "team" : "coordinator";
+    return j;
+  }
   json operator()(const submit& m) const {
     json j = envelope("op");
     j["client_seq"] = m.client_seq;
     j["base_seq"] = m.base_seq;
     j["op"] = encode_op(m.op);
+    if (m.ballot) j["ballot"] = true;
     return j;
   }
 };
@@ -163,6 +171,12 @@ struct server_encoder {
     json j = envelope("error");
     j["code"] = m.code;
     j["reason"] = m.reason;
+    return j;
+  }
+  json operator()(const codes& m) const {
+    json j = envelope("codes");
+    j["join_code"] = m.join_code;
+    j["coordinator_code"] = m.coordinator_code;
     return j;
   }
 };
@@ -267,8 +281,9 @@ decoded<client_message> decode_client(std::string_view text) {
   json_reader r(j, "", error);
 
   if (type == "create") {
-    r.only({"v", "type", "partnership", "me"});
+    r.only({"v", "type", "partnership", "me", "creation_code"});
     create_trajectory m;
+    m.creation_code = r.string("creation_code", max_join_code_bytes, false);
     if (const json* p = r.object("partnership")) {
       json_reader pr(*p, "partnership", error);
       pr.only({"school", "youth_organisation", "cooperation"});
@@ -283,7 +298,7 @@ decoded<client_message> decode_client(std::string_view text) {
   if (type == "join") {
     r.only({"v", "type", "join_code", "me"});
     join_trajectory m;
-    m.join_code = r.string("join_code", 64);
+    m.join_code = r.string("join_code", max_join_code_bytes);
     if (const json* p = r.object("me")) {
       json_reader pr(*p, "me", error);
       m.me = decode_profile(pr);
@@ -300,14 +315,28 @@ decoded<client_message> decode_client(std::string_view text) {
     return finish<client_message>(std::move(m), error);
   }
   if (type == "op") {
-    r.only({"v", "type", "client_seq", "base_seq", "op"});
+    r.only({"v", "type", "client_seq", "base_seq", "op", "ballot"});
     submit m;
     m.client_seq = r.unsigned_integer("client_seq");
     m.base_seq = r.unsigned_integer("base_seq", false);
+    m.ballot = r.boolean("ballot", false);
     if (const json* o = r.object("op"))
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
     return finish<client_message>(std::move(m), error);
+  }
+  if (type == "rotate_code") {
+    r.only({"v", "type", "code"});
+    rotate_code m;
+    m.which = r.enumeration(
+        "code",
+        [](const std::string& s) -> std::optional<access_code> {
+          if (s == "team") return access_code::team;
+          if (s == "coordinator") return access_code::coordinator;
+          return std::nullopt;
+        },
+        access_code::team);
+    return finish<client_message>(m, error);
   }
   if (type == "focus") {
     r.only({"v", "type", "target"});
@@ -408,6 +437,13 @@ decoded<server_message> decode_server(std::string_view text) {
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<server_message>(m, error);
+  }
+  if (type == "codes") {
+    r.only({"v", "type", "join_code", "coordinator_code"});
+    codes m;
+    m.join_code = r.string("join_code", max_join_code_bytes);
+    m.coordinator_code = r.string("coordinator_code", max_join_code_bytes);
+    return finish<server_message>(std::move(m), error);
   }
   if (type == "error") {
     r.only({"v", "type", "code", "reason"});

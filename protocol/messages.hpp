@@ -24,10 +24,12 @@ struct profile {
 
 // ---- client to server ----
 
-// A coordinator starts a new leerlijn.
+// A coordinator starts a new leerlijn. `creation_code`: what the server's operator asks
+// for, if anything (jos-server --creation-code).
 struct create_trajectory {
   shared::partnership partners;
   profile me;
+  std::string creation_code;
   bool operator==(const create_trajectory&) const = default;
 };
 
@@ -50,10 +52,13 @@ struct hello {
 
 // An operation from this client: `client_seq` counts up per client id (dedup on resend);
 // `base_seq` is the last server sequence the client had applied when it made the op.
+// A `ballot` is a cast_vote in an anonymous vote: numbered apart from the client's own
+// sequence (so no gap there shows that it voted) and stored without its voter.
 struct submit {
   std::uint64_t client_seq = 0;
   std::uint64_t base_seq = 0;
   shared::operation op;
+  bool ballot = false;
 };
 
 // Where this person is typing now (nullopt: nowhere). Never stored; the server passes it
@@ -63,7 +68,18 @@ struct focus {
   bool operator==(const focus&) const = default;
 };
 
-using client_message = std::variant<create_trajectory, join_trajectory, hello, submit, focus>;
+// The two codes that let people in: the team code (anyone joins) and the coordinator code
+// (whoever joins with it becomes a coordinator while there are fewer than two).
+enum class access_code : std::uint8_t { team, coordinator };
+
+// A coordinator replaces a code by a new one; the old one stops working at once.
+struct rotate_code {
+  access_code which = access_code::team;
+  bool operator==(const rotate_code&) const = default;
+};
+
+using client_message =
+    std::variant<create_trajectory, join_trajectory, hello, submit, focus, rotate_code>;
 
 // ---- server to client ----
 
@@ -149,7 +165,15 @@ struct editing {
   bool operator==(const editing&) const = default;
 };
 
+// The current codes, to a coordinator: after welcome and whenever they change. Both empty
+// for someone who is no longer a coordinator (forget them).
+struct codes {
+  std::string join_code;
+  std::string coordinator_code;
+  bool operator==(const codes&) const = default;
+};
+
 using server_message = std::variant<created, joined, welcome, ack, reject, op_batch, snapshot,
-                                    presence, error, editing>;
+                                    presence, error, editing, codes>;
 
 }  // namespace jos::protocol

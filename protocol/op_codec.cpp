@@ -175,6 +175,7 @@ struct encoder {
     j["id"] = o.id;
     j["status"] = name(o.status);
   }
+  void operator()(const op::remove_person& o) { j["person"] = o.person; }
   void operator()(const op::close_vote& o) {
     j["meeting"] = o.meeting;
     j["decided"] = o.decided;
@@ -435,6 +436,11 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
          const bool going = r.boolean("going");
          std::string note = r.string("note", 4 * max_check_in_length, false);
          return op::record_check_in{who, going, std::move(note), time_of(r)};
+       }},
+      {"remove_person",
+       [](json_reader& r) -> operation {
+         r.only({"type", "person"});
+         return op::remove_person{person_of(r)};
        }},
   };
   return table;

@@ -313,23 +313,30 @@ json encode_state(const trajectory& t, bool hide_ballots) {
                        {"status", name(a.status)}});
   json preconditions = json::array();
   for (bool met : t.preconditions) preconditions.push_back(met);
-  return {{"id", t.id},
-          {"partnership", encode_partnership(t.partners)},
-          {"preconditions", preconditions},
-          {"team", team},
-          {"meetings", meetings},
-          {"documents", documents},
-          {"votes", votes},
-          {"actions", actions},
-          {"check_ins", check_ins},
-          {"active_meeting", t.active_meeting},
-          {"next_person_id", t.next_person_id}};
+  json state = {{"id", t.id},
+                {"partnership", encode_partnership(t.partners)},
+                {"preconditions", preconditions},
+                {"team", team},
+                {"meetings", meetings},
+                {"documents", documents},
+                {"votes", votes},
+                {"actions", actions},
+                {"check_ins", check_ins},
+                {"active_meeting", t.active_meeting},
+                {"next_person_id", t.next_person_id}};
+  // Only when there are any: a trajectory nobody was removed from reads as before.
+  if (!t.former.empty()) {
+    json former = json::array();
+    for (const auto& p : t.former) former.push_back(encode_person(p));
+    state["former"] = std::move(former);
+  }
+  return state;
 }
 
 std::optional<trajectory> decode_state(const json& j, std::string& error) {
   json_reader r(j, "state", error);
-  r.only({"id", "partnership", "preconditions", "team", "meetings", "documents", "votes", "actions",
-          "check_ins", "active_meeting", "next_person_id"});
+  r.only({"id", "partnership", "preconditions", "team", "former", "meetings", "documents", "votes",
+          "actions", "check_ins", "active_meeting", "next_person_id"});
   trajectory t = make_trajectory(r.string("id", 128), {});
   if (const json* p = r.object("partnership")) {
     json_reader pr(*p, r.child_path("partnership"), error);
@@ -355,6 +362,18 @@ std::optional<trajectory> decode_state(const json& j, std::string& error) {
         break;
       }
       t.team.push_back(std::move(p));
+    }
+  }
+  if (const json* a = r.array("former", 10'000, false)) {
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      json_reader pr((*a)[i], r.item_path("former", i), error);
+      person p = decode_person(pr);
+      if (!r.ok()) break;
+      if (p.id == no_person || find_anyone(t, p.id) != nullptr || p.coordinator) {
+        pr.fail("duplicate or missing person id, or a coordinator");
+        break;
+      }
+      t.former.push_back(std::move(p));
     }
   }
   if (const json* a = r.array("meetings", max_meetings)) {

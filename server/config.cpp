@@ -20,6 +20,9 @@ std::string usage() {
 Gebruik: jos-server [opties]
          jos-server create --db FILE --school NAAM --jongerenwerk NAAM [--nieuw]
          jos-server list --db FILE
+         jos-server restore-coordinator --db FILE --leerlijn ID [--persoon NUMMER]
+                       (met de server gestopt: maakt NUMMER weer de enige coördinator en
+                       geeft een nieuwe coördinatorcode; zonder --persoon: toont het team)
 
 Opties:
   --listen ADDR        adres om op te luisteren (standaard 127.0.0.1; 0.0.0.0 voor iedereen)
@@ -35,6 +38,10 @@ Opties:
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
+  --creation-code CODE alleen wie deze code opgeeft kan een leerlijn starten (standaard:
+                       iedereen die de server bereikt)
+  --creates-per-hour N hoeveel leerlijnen er per uur vanaf één adres gestart mogen worden
+                       (standaard 10)
   --broadcast-after-commit
                        stuur een wijziging pas door als ze op schijf staat (trager; zonder
                        deze optie zien de anderen haar meteen en de afzender na het opslaan)
@@ -79,6 +86,12 @@ parse_result parse_config(const std::vector<std::string>& args) {
         return {std::nullopt, "--threads verwacht 1..64"};
     } else if (a == "--port-file") {
       if (!value(c.port_file)) return {std::nullopt, "--port-file verwacht een bestand"};
+    } else if (a == "--creation-code") {
+      if (!value(c.creation_code) || c.creation_code.empty() || c.creation_code.size() > 64)
+        return {std::nullopt, "--creation-code verwacht een code van 1 tot 64 tekens"};
+    } else if (a == "--creates-per-hour") {
+      if (!value(v) || !number(v, c.creates_per_hour) || c.creates_per_hour < 1)
+        return {std::nullopt, "--creates-per-hour verwacht een positief getal"};
     } else if (a == "--broadcast-after-commit") {
       c.broadcast_after_commit = true;
     } else if (a == "--snapshot-every") {

@@ -1,6 +1,8 @@
 #pragma once
 // Command-line configuration of jos-server.
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +39,14 @@ struct config {
   // Everyone gets an op only once it is durable (not only its sender): slower fan-out, for
   // whoever wants no client ever to see an op that a crash could take back.
   bool broadcast_after_commit = false;
+  // Guessing codes: per address this many wrong codes are answered at once, then each
+  // answer waits, from this delay doubling up to 30 s. A right code never waits.
+  std::size_t free_wrong_codes = 10;
+  std::chrono::milliseconds wrong_code_delay{1000};
+  // Who may start a leerlijn: anyone (empty), or whoever gives this code. Either way at
+  // most this many per client address per hour.
+  std::string creation_code;
+  std::size_t creates_per_hour = 10;
 };
 
 struct parse_result {

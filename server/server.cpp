@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "server/context.hpp"
+#include "server/database_lock.hpp"
 #include "server/hub.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
@@ -33,6 +34,7 @@ web_client load_web_client(const std::string& dir) {
 
 struct server::impl {
   config cfg;
+  database_lock lock;  // before the store opens, after it closes
   net::io_context io;
   metrics stats;
   std::unique_ptr<store_worker> store;
@@ -44,13 +46,17 @@ struct server::impl {
   std::vector<std::thread> threads;
   bool stopped = false;
 
-  explicit impl(config c) : cfg(std::move(c)), io(cfg.threads) {
+  explicit impl(config c) : cfg(std::move(c)), lock(cfg.db), io(cfg.threads) {
     set_log_level(cfg.level);
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;
     options.room.max_catch_up = cfg.max_catch_up;
     options.room.broadcast_after_commit = cfg.broadcast_after_commit;
+    options.wrong_codes.free = cfg.free_wrong_codes;
+    options.wrong_codes.first = cfg.wrong_code_delay;
+    options.creation_code = cfg.creation_code;
+    options.creates_per_hour = cfg.creates_per_hour;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
     ctx->web = load_web_client(cfg.web_dir);

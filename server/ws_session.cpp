@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <mutex>
 #include <vector>
 
@@ -194,17 +195,37 @@ class ws_session final : public connection,
   }
 
   void on_message(protocol::create_trajectory m) {
-    ctx_->rooms->create(std::move(m), [self = this->shared_from_this()](auto reply) {
+    ctx_->rooms->create(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
     });
   }
 
+  // One join at a time per connection: the answer to a wrong code waits (hub), and a
+  // connection that sends more meanwhile waits its turn, so it cannot guess faster.
   void on_message(protocol::join_trajectory m) {
+    if (joining_) {
+      if (waiting_joins_.size() >= max_waiting_joins) {
+        close("rate_limited", "Te veel codes tegelijk geprobeerd; de verbinding wordt verbroken.");
+        return;
+      }
+      waiting_joins_.push_back(std::move(m));
+      return;
+    }
+    joining_ = true;
     ctx_->rooms->join(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
+      net::post(self->ws_.get_executor(), [self] { self->next_join(); });
     });
+  }
+
+  void next_join() {
+    joining_ = false;
+    if (waiting_joins_.empty() || finished_) return;
+    auto next = std::move(waiting_joins_.front());
+    waiting_joins_.pop_front();
+    on_message(std::move(next));
   }
 
   void on_message(protocol::hello m) {
@@ -216,23 +237,29 @@ class ws_session final : public connection,
     auto client_id = m.client_id;
     ctx_->rooms->hello(std::move(m), [self = this->shared_from_this(), last_seq, epoch, client_id](
                                          std::variant<hub::session_grant, protocol::error> reply) {
-      net::post(self->ws_.get_executor(),
-                [self, reply = std::move(reply), last_seq, epoch, client_id] {
-                  if (auto* e = std::get_if<protocol::error>(&reply)) {
-                    self->greeted_ = false;
-                    return self->send_error(e->code, e->reason);
-                  }
-                  const auto& grant = std::get<hub::session_grant>(reply);
-                  if (self->finished_) return;
-                  self->room_ = grant.target;
-                  self->room_->attach(self, grant.person, client_id, last_seq, epoch);
-                });
+      net::post(
+          self->ws_.get_executor(), [self, reply = std::move(reply), last_seq, epoch, client_id] {
+            if (auto* e = std::get_if<protocol::error>(&reply)) {
+              self->greeted_ = false;
+              return self->send_error(e->code, e->reason);
+            }
+            const auto& grant = std::get<hub::session_grant>(reply);
+            if (self->finished_) return;
+            self->room_ = grant.target;
+            self->room_->attach(self, grant.person, grant.ballot_key, client_id, last_seq, epoch);
+          });
     });
   }
 
   void on_message(protocol::focus m) {
     if (!room_) return;  // focus before hello means nothing; not worth an error
     room_->focus(this->shared_from_this(), std::move(m.target));
+  }
+
+  void on_message(protocol::rotate_code m) {
+    if (!room_)
+      return send_error("unauthorised", "Meld je eerst aan (hello) voordat je een code vernieuwt.");
+    room_->rotate_code(this->shared_from_this(), m.which);
   }
 
   void on_message(protocol::submit m) {
@@ -365,6 +392,9 @@ class ws_session final : public connection,
   bool finished_ = false;
   bool accepted_ = false;
   bool greeted_ = false;
+  static constexpr std::size_t max_waiting_joins = 4;
+  bool joining_ = false;
+  std::deque<protocol::join_trajectory> waiting_joins_;
 };
 
 }  // namespace

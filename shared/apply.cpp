@@ -28,6 +28,28 @@ void close_item(live_session& session, std::int64_t at_ms) {
   record.extra_minutes += session.timer.extra_minutes;
 }
 
+// Whether anything in the trajectory names this person: what they wrote or owned, a vote
+// with names, or attendance and a role in a meeting.
+bool named_anywhere(const trajectory& t, person_id id) {
+  const auto in = [id](const std::vector<person_id>& ids) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const auto& m : t.meetings) {
+    const live_session& s = m.session;
+    if (in(s.present) || in(s.excused) || s.notulist == id || s.invuller == id || s.vote.ballots.contains(id))
+      return true;
+    for (const auto& r : s.reactions)
+      if (r.author == id) return true;
+  }
+  for (const auto& a : t.actions)
+    if (a.owner == id) return true;
+  for (const auto& v : t.votes)
+    if (v.ballots.contains(id)) return true;
+  for (const auto& c : t.check_ins)
+    if (c.person == id) return true;
+  return false;
+}
+
 // Applies an op that validate() accepted. Each handler assumes its checks passed.
 struct applier {
   trajectory& t;
@@ -206,6 +228,22 @@ struct applier {
   }
   void operator()(const op::set_action_status& o) {
     t.actions[static_cast<std::size_t>(o.id - 1)].status = o.status;
+  }
+  void operator()(const op::remove_person& o) {
+    const auto it = std::find_if(t.team.begin(), t.team.end(),
+                                 [&](const person& x) { return x.id == o.person; });
+    person gone = std::move(*it);
+    t.team.erase(it);
+    gone.coordinator = false;
+    // No role and no right in a meeting still to come or in progress; a finished meeting
+    // keeps who did what in it.
+    for (auto& mt : t.meetings) {
+      if (mt.status == meeting_status::afgerond) continue;
+      if (mt.session.notulist == o.person) mt.session.notulist = no_person;
+      if (mt.session.invuller == o.person) mt.session.invuller = no_person;
+      set_member(mt.session.writers, o.person, false);
+    }
+    if (named_anywhere(t, o.person)) t.former.push_back(std::move(gone));
   }
   void operator()(const op::close_vote& o) {
     vote_state& v = s(o.meeting).vote;

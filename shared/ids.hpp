@@ -9,6 +9,9 @@ namespace jos::shared {
 
 using person_id = std::uint32_t;
 inline constexpr person_id no_person = 0;
+// An anonymous ballot counts under a stand-in above this, never under a person id: the
+// server numbers a vote's voters 1, 2, 3, … from here, with nothing kept that says who.
+inline constexpr person_id stand_in_base = 0x80000000u;
 
 enum class organisation : std::uint8_t { school, jongerenwerk };
 enum class cooperation : std::uint8_t { existing, fresh };  // bestaande / pas gestarte

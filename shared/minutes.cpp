@@ -8,7 +8,7 @@ namespace jos::shared {
 int whole_minutes(std::int64_t ms) { return static_cast<int>((ms + 30'000) / 60'000); }
 
 std::string name_or_dash(const trajectory& t, person_id id) {
-  const person* p = find_person(t, id);
+  const person* p = find_anyone(t, id);  // also someone since taken off the team
   return p == nullptr ? "–" : p->name;
 }
 

@@ -42,6 +42,13 @@ const person* find_person(const trajectory& t, person_id id) {
   return it == t.team.end() ? nullptr : &*it;
 }
 
+const person* find_anyone(const trajectory& t, person_id id) {
+  if (const person* p = find_person(t, id)) return p;
+  const auto it =
+      std::find_if(t.former.begin(), t.former.end(), [id](const person& p) { return p.id == id; });
+  return it == t.former.end() ? nullptr : &*it;
+}
+
 int coordinator_count(const trajectory& t) {
   return static_cast<int>(
       std::count_if(t.team.begin(), t.team.end(), [](const person& p) { return p.coordinator; }));

@@ -166,6 +166,9 @@ struct trajectory {
   partnership partners;
   std::array<bool, precondition_count> preconditions{};
   std::vector<person> team;
+  // People taken off the team whose name something still carries (a reaction, an action,
+  // attendance, a vote with names): no rights, no roles, only their name.
+  std::vector<person> former;
   std::vector<meeting> meetings;
   std::array<document, document_count> documents;
   std::vector<vote_record> votes;
@@ -184,7 +187,10 @@ meeting make_meeting(int template_index);
 document make_document(document_id id);
 
 const meeting_template& template_of(const meeting& m);
+// A member of the team (what every right and every choice of a person goes by).
 const person* find_person(const trajectory& t, person_id id);
+// A member or a former member: for showing who wrote or did something.
+const person* find_anyone(const trajectory& t, person_id id);
 int coordinator_count(const trajectory& t);
 
 // The documents the invuller of a meeting may edit (the content's "fills").

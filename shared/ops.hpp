@@ -186,6 +186,12 @@ struct close_vote {
   int decided = 0;  // 0: closed without a decision, nothing changes
 };
 
+// A coordinator takes someone off the team: they lose every right and role (the server
+// ends their access too), while what they wrote stays under their name (trajectory::former).
+struct remove_person {
+  person_id person = no_person;
+};
+
 }  // namespace op
 
 using operation =
@@ -196,7 +202,7 @@ using operation =
                  op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
                  op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote, op::add_action,
                  op::update_action, op::set_action_status, op::set_attendance,
-                 op::set_meeting_details, op::record_check_in>;
+                 op::set_meeting_details, op::record_check_in, op::remove_person>;
 
 // The text a target names, or null when there is none (a meeting, item, document, row or
 // column that does not exist).

@@ -98,7 +98,8 @@ struct validator {
   result operator()(const op::add_person& o) const {
     if (!who.system && !coordinator())
       return forbidden("iemand aan het team toevoegen (alleen de coördinator)");
-    if (o.value.id == no_person || find_person(t, o.value.id) != nullptr)
+    // Not a former member's id either: what carries that id means them.
+    if (o.value.id == no_person || find_anyone(t, o.value.id) != nullptr)
       return fail(rule_code::conflict, "Deze deelnemer bestaat al.");
     if (t.team.size() >= max_team_size)
       return fail(rule_code::conflict, "Het team is vol: er kunnen geen deelnemers meer bij.");
@@ -118,7 +119,9 @@ struct validator {
   }
 
   result operator()(const op::set_coordinator& o) const {
-    if (auto e = need_coordinator("coördinatoren aanstellen")) return e;
+    // The server itself may: its admin restores a coordinator (jos-server restore-coordinator).
+    if (!who.system)
+      if (auto e = need_coordinator("coördinatoren aanstellen")) return e;
     const person* p = find_person(t, o.person);
     if (p == nullptr) return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
     if (o.coordinator && !p->coordinator && coordinator_count(t) >= max_coordinators)
@@ -384,12 +387,27 @@ struct validator {
     if (who.system || !can_plan_actions(t, who.id))
       return forbidden("acties wijzigen (alleen de invuller of coördinator)");
     if (auto e = action_exists(o.id)) return e;
-    return check_action_fields(o.text, o.owner, o.due);
+    // An owner who has left the team may stay the owner; nobody new can be one.
+    const person_id owner_was = t.actions[static_cast<std::size_t>(o.id - 1)].owner;
+    return check_action_fields(o.text, o.owner == owner_was ? no_person : o.owner, o.due);
   }
 
   result operator()(const op::set_action_status& o) const {
     if (!member()) return forbidden("de voortgang bijhouden (alleen teamleden)");
     return action_exists(o.id);
+  }
+
+  result operator()(const op::remove_person& o) const {
+    if (!who.system) {
+      if (auto e = need_coordinator("iemand uit het team halen")) return e;
+      if (o.person == who.id)
+        return forbidden("jezelf uit het team halen (een andere coördinator kan dat)");
+    }
+    const person* p = find_person(t, o.person);
+    if (p == nullptr) return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
+    if (p->coordinator && coordinator_count(t) <= 1)
+      return fail(rule_code::conflict, "De leerlijn heeft altijd een coördinator nodig.");
+    return std::nullopt;
   }
 
   result operator()(const op::close_vote& o) const {

@@ -119,10 +119,11 @@ void client_core::forget_stored_identity() {
   save_remembered();
 }
 
-void client_core::create_trajectory(const partnership& partners, const protocol::profile& me) {
+void client_core::create_trajectory(const partnership& partners, const protocol::profile& me,
+                                    const std::string& creation_code) {
   if (!url_) return say("Kies eerst een server.");
   set_profile(me);
-  run(session_.request_registration(protocol::create_trajectory{partners, me}));
+  run(session_.request_registration(protocol::create_trajectory{partners, me, creation_code}));
 }
 
 void client_core::join(const std::string& code, const protocol::profile& me) {
@@ -266,9 +267,13 @@ void client_core::handle(protocol::server_message& message) {
           if (replica_.on_reject(m)) say("Wijziging geweigerd: " + m.reason);
         } else if constexpr (std::is_same_v<T, protocol::presence>) {
           presence_.on_presence(m);
+        } else if constexpr (std::is_same_v<T, protocol::codes>) {
+          on_codes(m);
         } else if constexpr (std::is_same_v<T, protocol::editing>) {
           presence_.on_editing(m);
         } else if constexpr (std::is_same_v<T, protocol::error>) {
+          if (session_.expects_registration() && m.code == "creation_code")
+            creation_code_asked_ = true;
           run(session_.server_error(m));
         }
       },
@@ -309,6 +314,21 @@ void client_core::on_ops(const protocol::op_batch& b) {
   // A gap: our copy no longer matches the server's; start over from a snapshot.
   if (!replica_.apply_server(b.ops)) return run(session_.copy_diverged());
   run(session_.state_advanced(replica_.has_state(), replica_.seq()));
+}
+
+void client_core::on_codes(const protocol::codes& c) {
+  // The server's codes are the ones that work now; empty ones mean we may not pass them on
+  // (any more). Kept with our identity, so the overview shows them after a restart too.
+  auto id = identity();
+  if (!id || (id->join_code == c.join_code && id->coordinator_code == c.coordinator_code)) return;
+  id->join_code = c.join_code;
+  id->coordinator_code = c.coordinator_code;
+  remember_identity(*id);
+}
+
+void client_core::rotate_code(protocol::access_code which) {
+  if (!live()) return say("Niet verbonden; probeer het zo opnieuw.");
+  send(protocol::rotate_code{which});
 }
 
 void client_core::observe_server_time(const operation& op) {

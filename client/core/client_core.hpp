@@ -79,7 +79,11 @@ class client_core {
   // Returns a Dutch error for an address that cannot be used.
   std::string use_server(const std::string& address);
   const std::optional<server_url>& server() const { return url_; }
-  void create_trajectory(const shared::partnership& partners, const protocol::profile& me);
+  // `creation_code`: only for a server whose operator asks for one (see creation_code_asked).
+  void create_trajectory(const shared::partnership& partners, const protocol::profile& me,
+                         const std::string& creation_code = {});
+  // The server refused a start without the right creation code: the start screen asks for it.
+  bool creation_code_asked() const { return creation_code_asked_; }
   void join(const std::string& code, const protocol::profile& me);
   // Forgets this device's identity on the current server (back to the start screen).
   void forget_identity();
@@ -122,6 +126,9 @@ class client_core {
                                                   int minutes = 0);
   std::optional<shared::rule_error> assign_role(int meeting, shared::meeting_role role,
                                                 shared::person_id person);
+  // A coordinator renews the team code or the coordinator code; the server sends the new
+  // codes to every coordinator (they appear in identity()). Only while live.
+  void rotate_code(protocol::access_code which);
 
   // ---- who is typing where (never stored; sent when it changes, at most every 200 ms) ----
   // The text this client is typing in now (nullopt: none). Cheap to call every frame.
@@ -136,6 +143,7 @@ class client_core {
   void on_registered(const server_identity& id);
   void on_welcome(const protocol::welcome& w);
   void on_snapshot(protocol::snapshot& s);
+  void on_codes(const protocol::codes& c);
   void on_ops(const protocol::op_batch& b);
   // Carries out what the session machine decided, in order. `adopted`: the identity the
   // server just gave us (for adopt_identity).
@@ -161,6 +169,7 @@ class client_core {
   session_machine session_;
   replica replica_;
   presence presence_;
+  bool creation_code_asked_ = false;
   std::optional<notice> notice_;
   std::int64_t clock_offset_ms_ = 0;
 

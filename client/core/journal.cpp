@@ -31,7 +31,9 @@ std::string encode_journal(const std::string& client_id, const std::string& traj
     // (the server cannot have taken it whole; see replica::take_outgoing).
     const auto* edit = std::get_if<shared::op::edit_text>(&p.op);
     if (edit == nullptr || edit->edits.size() <= shared::op::max_splices_per_edit) {
-      out += dump({{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}}) + "\n";
+      json line = {{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}};
+      if (p.ballot) line["ballot"] = true;
+      out += dump(line) + "\n";
       continue;
     }
     for (std::size_t i = 0; i < edit->edits.size(); i += shared::op::max_splices_per_edit) {
@@ -97,6 +99,7 @@ std::optional<journal_contents> decode_journal(std::string_view text, std::strin
     }
     pending_op p;
     p.client_seq = j.value("client_seq", std::uint64_t{0});
+    p.ballot = j.value("ballot", false);
     p.op = std::move(*op);
     c.ops.push_back(std::move(p));
   }

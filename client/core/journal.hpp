@@ -8,6 +8,7 @@
 // Line 1: {"journal":1,"client_id":...,"trajectory_id":...,"seq":N,"next_client_seq":M}
 // Line 2: {"state":{...}}            (the confirmed state at seq N; absent without one)
 // Then one line per pending op: {"client_seq":K,"op":{...}}   (K = 0: never sent)
+// with "ballot":true for an anonymous ballot (numbered apart from the client's ops)
 
 #include <cstdint>
 #include <deque>

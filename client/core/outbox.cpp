@@ -73,7 +73,7 @@ void outbox::after_change(replica& r, std::uint64_t link, bool may_send) {
   for (auto& o : out)
     queued_.push_back(
         {link, journal_generation_,
-         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op)})});
+         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op), o.ballot})});
 }
 
 void outbox::save(const replica& r, bool force) {

@@ -1,6 +1,7 @@
 #include "client/core/replica.hpp"
 
 #include <algorithm>
+#include <random>
 
 #include "shared/text.hpp"
 
@@ -22,6 +23,15 @@ bool same_target(const operation& o, const op::text_target& target) {
 }
 
 bool is_noop(const splice& s) { return s.del == 0 && s.ins.empty(); }
+
+// A ballot of an anonymous vote open now: it goes outside our own sequence.
+bool is_anonymous_ballot(const trajectory& t, const operation& o) {
+  const auto* cast = std::get_if<op::cast_vote>(&o);
+  if (cast == nullptr || cast->meeting < 0 || cast->meeting >= static_cast<int>(t.meetings.size()))
+    return false;
+  const vote_state& v = t.meetings[static_cast<std::size_t>(cast->meeting)].session.vote;
+  return v.open && v.anonymous && !v.revealed;
+}
 
 // The server sends cast_vote with the value hidden (0) until the reveal, and in an
 // anonymous vote under a stand-in instead of the voter, so the full validation would
@@ -117,7 +127,7 @@ std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
   // our text edits among them in the old one too, so that only what others changed counts
   // as theirs below. (Those are the oldest of ours: client seqs rise in pending order.)
   for (auto& p : pending_) {
-    const bool taken = p.client_seq != 0 && p.client_seq <= taken_client_seq;
+    const bool taken = !p.ballot && p.client_seq != 0 && p.client_seq <= taken_client_seq;
     if (!taken && !(p.acked_seq != 0 && p.acked_seq <= seq_)) continue;
     if (taken && (p.acked_seq == 0 || p.acked_seq > seq_)) p.acked_seq = seq_;
     if (as_edit(p.op) != nullptr && !check_pending(before, p.op, actor{me_}))
@@ -209,9 +219,16 @@ std::optional<rule_error> replica::submit(operation op) {
       }
     }
   }
-  pending_.push_back({0, false, 0, std::move(op)});
+  const bool ballot = is_anonymous_ballot(now, op);
+  pending_.push_back({0, false, 0, std::move(op), ballot});
   rebuild();
   return std::nullopt;
+}
+
+std::uint64_t replica::new_ballot_number() {
+  std::random_device random;
+  const std::uint64_t high = random();
+  return (std::uint64_t{1} << 52) | (((high << 32) | random()) & ((std::uint64_t{1} << 52) - 1));
 }
 
 void replica::rebase(const op::edit_text& foreign) {
@@ -241,8 +258,11 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
       break;
     }
     const actor who = actor_for(s.author);
+    // Ours: our person's op under our client id. Anyone can read our client id in the ops
+    // and send under it; the server keeps such ops apart from ours, and so do we.
+    const bool ours = !client_id_.empty() && s.author == me_ && s.client_id == client_id_;
     auto mine = pending_.end();
-    if (!client_id_.empty() && s.client_id == client_id_ && s.client_seq != 0)
+    if (ours && s.client_seq != 0)
       mine = std::find_if(pending_.begin(), pending_.end(),
                           [&](const pending_op& p) { return p.client_seq == s.client_seq; });
     if (plausible(confirmed_, s.op, who)) {
@@ -256,7 +276,7 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
     seq_ = s.seq;
     if (mine != pending_.end()) {
       pending_.erase(mine);
-    } else if (s.client_id != client_id_ || client_id_.empty()) {
+    } else if (!ours) {
       if (const auto* e = as_edit(s.op)) rebase(*e);
     }
   }
@@ -340,7 +360,7 @@ std::vector<outgoing> replica::take_outgoing(
             [](const pending_op* a, const pending_op* b) { return a->client_seq < b->client_seq; });
   for (auto* p : resend) {
     p->sent = true;
-    out.push_back({p->client_seq, seq_, p->op});
+    out.push_back({p->client_seq, seq_, p->op, p->ballot});
   }
 
   bool text_in_flight = std::any_of(pending_.begin(), pending_.end(), [](const pending_op& p) {
@@ -371,9 +391,9 @@ std::vector<outgoing> replica::take_outgoing(
       text_in_flight = true;
     }
     auto& p = pending_[i];
-    p.client_seq = next_client_seq();
+    p.client_seq = p.ballot ? new_ballot_number() : next_client_seq();
     p.sent = true;
-    out.push_back({p.client_seq, seq_, p.op});
+    out.push_back({p.client_seq, seq_, p.op, p.ballot});
   }
   if (changed) rebuild();
   if (!out.empty()) ++revision_;

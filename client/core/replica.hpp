@@ -26,12 +26,16 @@ struct pending_op {
   bool sent = false;             // sent on the current connection
   std::uint64_t acked_seq = 0;   // the server's sequence for it, once acknowledged
   shared::operation op;
+  // A cast_vote in an anonymous vote: numbered at random, apart from our own sequence, so
+  // that no gap in it tells anyone that we voted (protocol/README.md, vote secrecy).
+  bool ballot = false;
 };
 
 struct outgoing {
   std::uint64_t client_seq = 0;
   std::uint64_t base_seq = 0;
   shared::operation op;
+  bool ballot = false;
 };
 
 class replica {
@@ -76,8 +80,12 @@ class replica {
   bool on_reject(const protocol::reject& r);
   // The connection is gone: everything unconfirmed has to be sent again.
   void link_lost();
-  // What may be sent now, in order; `next_client_seq` numbers ops sent for the first time.
+  // What may be sent now, in order; `next_client_seq` numbers ops sent for the first time
+  // (ballots draw a number of their own).
   std::vector<outgoing> take_outgoing(const std::function<std::uint64_t()>& next_client_seq);
+
+  // A ballot's number: random in [2^52, 2^53), far above any count of ops, exact in JSON.
+  static std::uint64_t new_ballot_number();
 
   // The text a target holds in a state (empty if the target does not exist).
   static const std::string* text_at(const shared::trajectory& t,

@@ -354,6 +354,53 @@ TEST_P(CoreWithServer, RefusalsSurface) {
   EXPECT_EQ(bram->state().documents[0].rows[0].rating, 0);
 }
 
+// The codes the app shows are the server's: a coordinator who renews one sees the new one
+// at once, and so does the second coordinator; a member never gets them.
+TEST_F(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
+  start_team();
+  const auto old_codes = *anna->identity();
+  EXPECT_EQ(old_codes.coordinator_code.size(), 14u) << old_codes.coordinator_code;
+  EXPECT_TRUE(bram->identity()->join_code.empty());
+  ASSERT_FALSE(anna->submit(op::set_coordinator{bram->me(), true}));
+  ASSERT_TRUE(both([&] { return bram->identity()->join_code == old_codes.join_code; }));
+  EXPECT_EQ(bram->identity()->coordinator_code, old_codes.coordinator_code);
+
+  anna->rotate_code(protocol::access_code::team);
+  ASSERT_TRUE(both([&] {
+    return anna->identity()->join_code != old_codes.join_code &&
+           bram->identity()->join_code == anna->identity()->join_code;
+  }));
+  EXPECT_EQ(anna->identity()->coordinator_code, old_codes.coordinator_code);
+  // The old code no longer lets anyone in; the new one does.
+  client_core late(options_in(dirs / "late"));
+  ASSERT_EQ(late.use_server(server.url()), "");
+  late.join(old_codes.join_code, bram_profile);
+  ASSERT_TRUE(late.run_until(
+      [&] { return late.phase() == session_phase::start && late.last_notice(); }, patience));
+  EXPECT_NE(late.last_notice()->text.find("onbekend"), std::string::npos);
+  late.join(anna->identity()->join_code, bram_profile);
+  ASSERT_TRUE(late.run_until([&] { return late.live(); }, patience));
+}
+
+// Taken off the team while online: the app says so in Dutch and goes back to the start.
+TEST_F(CoreWithServer, SomeoneTakenOffTheTeamIsBackAtTheStartWithTheReason) {
+  start_team();
+  ASSERT_FALSE(bram->submit(op::update_person{*bram->my_person()}));
+  ASSERT_TRUE(bram->run_until([&] { return settled(*bram); }, patience));
+  const person_id gone = bram->me();
+  ASSERT_FALSE(anna->submit(op::remove_person{gone}));
+  ASSERT_TRUE(both([&] { return bram->phase() == session_phase::start; }));
+  ASSERT_TRUE(bram->last_notice());
+  EXPECT_NE(bram->last_notice()->text.find("uit het team"), std::string::npos)
+      << bram->last_notice()->text;
+  EXPECT_FALSE(bram->identity());
+  ASSERT_TRUE(anna->run_until([&] { return !anna->is_online(gone); }, patience));
+  EXPECT_EQ(find_person(anna->state(), gone), nullptr);
+  // Reopened, the app starts at the start screen: nothing left to reconnect with.
+  bram = std::make_unique<client_core>(options_in(bram_dir));
+  EXPECT_EQ(bram->phase(), session_phase::start);
+}
+
 // A server of another protocol version, played by a few lines of Python (stdlib only):
 // it completes the WebSocket handshake and answers in protocol version 99.
 constexpr const char* future_server = R"PY(
@@ -434,6 +481,33 @@ TEST(CoreWithTls, PlainAddressForATlsServerIsExplained) {
   trusting.create_trajectory(baken, anna_profile);
   ASSERT_TRUE(trusting.run_until([&] { return trusting.live(); }, patience));
   EXPECT_EQ(trusting.state().partners.youth_organisation, "JoU Utrecht");
+}
+
+// A server whose operator lets only those with a creation code start a leerlijn: the app
+// asks for the code once the server says so, and starts with it.
+TEST(CoreWithAnOperator, AsksForTheCreationCodeOnlyWhenTheServerWantsOne) {
+  testing::scratch_dir dir("creation-code");
+  server::config cfg;
+  cfg.listen = "127.0.0.1";
+  cfg.port = 0;
+  cfg.db = (dir / "jos.sqlite").string();
+  cfg.level = server::log_level::warn;
+  cfg.creation_code = "WELKOM-2026";
+  server::server s(cfg);
+  s.start();
+  client_core anna(options_in(dir / "anna"));
+  ASSERT_EQ(anna.use_server("ws://127.0.0.1:" + std::to_string(s.port())), "");
+  EXPECT_FALSE(anna.creation_code_asked());
+  anna.create_trajectory(baken, anna_profile);
+  ASSERT_TRUE(anna.run_until(
+      [&] { return anna.phase() == session_phase::start && anna.last_notice(); }, patience));
+  EXPECT_TRUE(anna.creation_code_asked());
+  EXPECT_NE(anna.last_notice()->text.find("aanmaakcode"), std::string::npos)
+      << anna.last_notice()->text;
+  anna.create_trajectory(baken, anna_profile, "WELKOM-2026");
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, patience));
+  EXPECT_TRUE(anna.is_coordinator());
+  s.stop();
 }
 
 }  // namespace

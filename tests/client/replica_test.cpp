@@ -50,12 +50,13 @@ struct fake_room {
   trajectory state = team();
   std::uint64_t seq = 0;
   std::vector<protocol::sequenced_op> history;
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients;
+  // Keyed like the server's marks: a person's installation, not a client id alone.
+  std::map<std::pair<person_id, std::string>, std::pair<std::uint64_t, std::uint64_t>> clients;
   int stale = 0;  // text edits sent back to be rebased and sent again
 
   room_answer submit(const std::string& client_id, person_id author, outgoing o) {
     room_answer a;
-    if (auto it = clients.find(client_id);
+    if (auto it = clients.find({author, client_id});
         it != clients.end() && o.client_seq <= it->second.first) {
       a.ack =
           protocol::ack{o.client_seq, o.client_seq == it->second.first ? it->second.second : seq};
@@ -63,7 +64,7 @@ struct fake_room {
     }
     if (auto* edit = std::get_if<op::edit_text>(&o.op)) {
       for (const auto& h : history) {
-        if (h.seq <= o.base_seq || h.client_id == client_id) continue;
+        if (h.seq <= o.base_seq || (h.author == author && h.client_id == client_id)) continue;
         const auto* other = std::get_if<op::edit_text>(&h.op);
         if (other == nullptr || !(other->target == edit->target)) continue;
         edit->edits = transform(std::move(edit->edits), other->edits, false).a;
@@ -82,7 +83,7 @@ struct fake_room {
     }
     apply(state, o.op, actor{author});
     ++seq;
-    clients[client_id] = {o.client_seq, seq};
+    clients[{author, client_id}] = {o.client_seq, seq};
     history.push_back({seq, author, client_id, o.client_seq, o.op});
     a.ack = protocol::ack{o.client_seq, seq};
     a.op = history.back();
@@ -124,7 +125,7 @@ struct fake_client {
     if (a.op) {
       // Our own op coming back must not move anything on screen: the prediction (our edit
       // rebased over everything ordered before it) is what the server did.
-      const bool own = a.op->client_id == id;
+      const bool own = a.op->author == who && a.op->client_id == id;
       const std::string before = text_of(r.visible());
       EXPECT_TRUE(r.apply_server({*a.op}));
       if (own) {
@@ -489,6 +490,69 @@ TEST(Replica, ResendsAfterReconnectInTheirOriginalOrder) {
   ASSERT_EQ(again.size(), 2u);
   EXPECT_EQ(again[0].client_seq, 1u);
   EXPECT_EQ(again[1].client_seq, 2u);
+}
+
+// Client ids travel with every op, so another person can send under ours, with the very
+// client_seq our op in flight has. That is their op, not the echo of ours.
+TEST(Replica, AnotherPersonsOpUnderOurClientIdIsNotOurs) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 2, 3}));
+  a.flush();
+  ASSERT_EQ(a.r.pending().size(), 1u);
+  ASSERT_EQ(a.r.pending().front().client_seq, 1u);
+  const protocol::sequenced_op theirs{1, bram, "ca", 1, op::set_precondition{0, true}};
+  ASSERT_TRUE(a.r.apply_server({theirs}));
+  ASSERT_EQ(a.r.pending().size(), 1u) << "our op was taken for confirmed by someone else's";
+  EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
+  // Our own echo does confirm it.
+  protocol::sequenced_op ours{2, anna, "ca", 1,
+                              op::set_rating{document_id::signalering_begin, 2, 3}};
+  ASSERT_TRUE(a.r.apply_server({ours}));
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_EQ(a.r.confirmed().documents[0].rows[2].rating, 3);
+}
+
+// A ballot in an anonymous vote is numbered apart from our ops: our own sequence runs on
+// without a gap, so nobody who sees our ops can tell that we voted.
+TEST(Replica, AnonymousBallotGoesOutsideOurOwnSequence) {
+  fake_room room;
+  trajectory t = room.state;
+  apply(t, op::start_meeting{0, 0}, actor{anna});
+  apply(t, op::open_vote{0, document_id::signalering_begin, 3, true}, actor{anna});
+  fake_client c("cc", cees, room);
+  c.r.reset(2, t);
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "eerst", 0}));
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 2}));
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "daarna", 0}));
+  auto out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 1u);
+  EXPECT_TRUE(out[1].ballot);
+  EXPECT_GE(out[1].client_seq, std::uint64_t{1} << 52);
+  EXPECT_FALSE(out[2].ballot);
+  EXPECT_EQ(out[2].client_seq, 2u) << "a gap where the ballot went";
+  // Its ack confirms it; a snapshot that says our ops up to 2 were taken does not.
+  const std::uint64_t ballot = out[1].client_seq;
+  c.r.link_lost();
+  c.r.reset(2, t, 2);
+  auto again = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(again[0].ballot);
+  EXPECT_EQ(again[0].client_seq, ballot);
+  c.r.on_ack({ballot, 2});
+  EXPECT_TRUE(c.r.pending().empty());
+  // In a vote with names, a ballot is one of our ops like any other.
+  trajectory named = room.state;
+  apply(named, op::start_meeting{0, 0}, actor{anna});
+  apply(named, op::open_vote{0, document_id::signalering_begin, 3, false}, actor{anna});
+  c.r.reset(2, named);
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 3}));
+  out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 3u);
 }
 
 TEST(Replica, GapInTheSequenceIsReported) {

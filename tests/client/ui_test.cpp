@@ -1262,6 +1262,35 @@ TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
   EXPECT_TRUE(find_person(anna_.state(), bram_)->coordinator);
 }
 
+// The coordinator takes someone off the team (and renews the team code with it) and makes a
+// new coordinator code, each after a question; the app then shows the new codes.
+TEST_F(leerlijn_screens, TheCoordinatorTakesSomeoneOffTheTeamAndRenewsTheCodes) {
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  const auto before = *anna_.identity();
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("team/remove" + std::to_string(anna_.me())))
+      << "nobody takes themselves off the team";
+  click("team/remove" + std::to_string(bram_), draw);
+  h_.look(draw);  // a popup finds its place after its first frame
+  ASSERT_TRUE(probe_.contains("team/remove-renew")) << "the question, with the code beside it";
+  click("team/remove-confirm", draw);
+  const auto removed = only<op::remove_person>(apply());
+  ASSERT_TRUE(removed.has_value());
+  EXPECT_EQ(removed->person, bram_);
+  EXPECT_EQ(find_person(anna_.state(), bram_), nullptr);
+  ASSERT_TRUE(anna_.run_until([&] { return anna_.identity()->join_code != before.join_code; },
+                              testing::patience));
+  EXPECT_EQ(anna_.identity()->coordinator_code, before.coordinator_code);
+
+  click("team/renew-coordinator-code", draw);
+  click("team/renew-confirm", draw);
+  EXPECT_TRUE(apply().empty()) << "a code is not an op";
+  ASSERT_TRUE(
+      anna_.run_until([&] { return anna_.identity()->coordinator_code != before.coordinator_code; },
+                      testing::patience));
+}
+
 TEST_F(leerlijn_screens, OpenActionsOverdueFirstAndProgressFromAnyone) {
   ASSERT_NO_FATAL_FAILURE(hold_until(1));
   const trajectory& t = anna_.state();

@@ -100,6 +100,7 @@ std::vector<operation> every_op() {
                               .link = "https://meet.example.nl/jos-zuid"},
       op::record_check_in{
           .person = 4, .going = false, .note = "Nog niet gestart – geen tijd", .at_ms = t0 + 3},
+      op::remove_person{.person = 4},
   };
 }
 
@@ -120,13 +121,16 @@ trajectory rich_trajectory() {
       make_person(6, "Zoë Jansen", organisation::school, "conciërge", staff_level::uitvoerder,
                   false),
   };
+  // Taken off the team after the first meeting, where they were present.
+  t.former = {make_person(5, "Sem Yılmaz", organisation::jongerenwerk, "jongerenwerker",
+                          staff_level::uitvoerder, false)};
   t.next_person_id = 7;
 
   meeting& first = t.meetings[0];
   first.planned_date = "2026-09-07";
   first.mode = meeting_mode::fysiek;
   first.status = meeting_status::afgerond;
-  first.session.present = {1, 2, 3, 4};
+  first.session.present = {1, 2, 3, 4, 5};
   first.session.notulist = 3;
   first.session.invuller = 2;
   first.session.agenda_index = 5;
@@ -246,7 +250,12 @@ std::vector<client_message> every_client_message() {
   std::vector<client_message> out = {
       create_trajectory{
           {"Het Baken Lyceum ‘De Brug’", "Jongerenwerk Zuidoost", cooperation::existing},
-          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager}},
+          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager},
+          {}},
+      // On a server whose operator asks for a creation code.
+      create_trajectory{{"Het Baken Lyceum", "Jongerenwerk Zuidoost", cooperation::fresh},
+                        {"Fatima El Amrani", organisation::school, "", staff_level::uitvoerder},
+                        "WELKOM-2026"},
       join_trajectory{
           "K7Q-4PZM",
           {"Daniël Visser", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder}},
@@ -258,9 +267,13 @@ std::vector<client_message> every_client_message() {
                             .column = 2}},
       focus{op::text_target{.minutes = true, .meeting = 1}},
       focus{std::nullopt},
+      rotate_code{access_code::team},
+      rotate_code{access_code::coordinator},
   };
   std::uint64_t client_seq = 7;
   for (auto& o : every_op()) out.push_back(submit{client_seq++, 41, std::move(o)});
+  // An anonymous ballot, numbered outside the client's own sequence.
+  out.push_back(submit{(std::uint64_t{1} << 52) + 77, 41, op::cast_vote{0, 2}, true});
   return out;
 }
 
@@ -298,6 +311,8 @@ std::vector<server_message> every_server_message() {
                                  .row = 9,
                                  .column = 0}},
       editing{6, std::nullopt},
+      codes{"K7QZ4-PZMX2", "8FQ3-KMT9-W2XH"},
+      codes{"", ""},
   };
 }
 
@@ -307,7 +322,7 @@ bool same(const client_message& a, const client_message& b) {
   if (a.index() != b.index()) return false;
   if (const auto* x = std::get_if<submit>(&a)) {
     const auto& y = std::get<submit>(b);
-    return x->client_seq == y.client_seq && x->base_seq == y.base_seq &&
+    return x->client_seq == y.client_seq && x->base_seq == y.base_seq && x->ballot == y.ballot &&
            op_json(x->op) == op_json(y.op);
   }
   return std::visit(

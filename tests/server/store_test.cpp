@@ -13,16 +13,19 @@ namespace jos::server::test {
 namespace {
 
 commit_item op_item(const std::string& id, std::uint64_t seq, const std::string& client,
-                    std::uint64_t client_seq) {
+                    std::uint64_t client_seq, shared::person_id author = 1) {
   commit_item item;
   item.trajectory_id = id;
-  item.ops.push_back({seq, 1, client, client_seq, R"({"type":"noop"})"});
+  item.ops.push_back({seq, author, client, client_seq, R"({"type":"noop"})"});
   return item;
 }
 
-std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> marks(const room_data& data) {
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> out;
-  for (const auto& c : data.clients) out[c.client_id] = {c.last_client_seq, c.last_seq};
+using mark_map =
+    std::map<std::pair<shared::person_id, std::string>, std::pair<std::uint64_t, std::uint64_t>>;
+
+mark_map marks(const room_data& data) {
+  mark_map out;
+  for (const auto& c : data.clients) out[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
   return out;
 }
 
@@ -33,7 +36,7 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   sqlite_store store(dir.file("jos.sqlite"));
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store.commit(std::span<const commit_item>(&created, 1));
 
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
@@ -42,22 +45,26 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   auto loaded = store.load_room("t1");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->tail.size(), 3u);
-  EXPECT_EQ(marks(*loaded), (std::map<std::string, std::pair<std::uint64_t, std::uint64_t>>{
-                                {"a", {2, 3}}, {"b", {7, 2}}}));
+  EXPECT_EQ(marks(*loaded), (mark_map{{{1, "a"}, {2, 3}}, {{1, "b"}, {7, 2}}}));
 
   // A snapshot at seq 4 carries every mark; the ops after it move them on.
   auto with_snapshot = op_item("t1", 4, "c", 1);
   with_snapshot.snapshot = {4, "{}"};
-  with_snapshot.clients = {{"a", 2, 3}, {"b", 7, 2}, {"c", 1, 4}};
+  with_snapshot.clients = {{1, "a", 2, 3}, {1, "b", 7, 2}, {1, "c", 1, 4}};
   store.commit(std::span<const commit_item>(&with_snapshot, 1));
-  std::vector<commit_item> after{op_item("t1", 5, "b", 8), op_item("t1", 6, "d", 1)};
+  // Someone else (person 2) under client id "a": a mark of its own, not a move of 1's.
+  std::vector<commit_item> after{op_item("t1", 5, "b", 8), op_item("t1", 6, "d", 1),
+                                 op_item("t1", 7, "a", 900, 2)};
   store.commit(after);
   loaded = store.load_room("t1");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->snapshot_seq, 4u);
-  EXPECT_EQ(loaded->tail.size(), 2u);
-  EXPECT_EQ(marks(*loaded), (std::map<std::string, std::pair<std::uint64_t, std::uint64_t>>{
-                                {"a", {2, 3}}, {"b", {8, 5}}, {"c", {1, 4}}, {"d", {1, 6}}}));
+  EXPECT_EQ(loaded->tail.size(), 3u);
+  EXPECT_EQ(marks(*loaded), (mark_map{{{1, "a"}, {2, 3}},
+                                      {{1, "b"}, {8, 5}},
+                                      {{1, "c"}, {1, 4}},
+                                      {{1, "d"}, {1, 6}},
+                                      {{2, "a"}, {900, 7}}}));
 }
 
 // One value from the file, through a connection of its own (as another process would see it).
@@ -84,17 +91,20 @@ TEST(Store, TheFileIsInWalModeAndResendsFindTheirSeq) {
   EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store.commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
+  // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
-                                 op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4)};
+                                 op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4),
+                                 op_item("t1", 5, "a", 2, 2)};
   store.commit(group);
-  EXPECT_EQ(store.op_seq("t1", "a", 1, 4), 1u);
-  EXPECT_EQ(store.op_seq("t1", "a", 3, 4), 3u);
-  EXPECT_EQ(store.op_seq("t1", "a", 2, 4), std::nullopt);
-  EXPECT_EQ(store.op_seq("t1", "b", 6, 2), std::nullopt);
-  EXPECT_EQ(store.op_seq("t2", "a", 1, 4), std::nullopt);
+  EXPECT_EQ(store.op_seq("t1", 1, "a", 1, 4), 1u);
+  EXPECT_EQ(store.op_seq("t1", 1, "a", 3, 4), 3u);
+  EXPECT_EQ(store.op_seq("t1", 1, "a", 2, 6), std::nullopt);
+  EXPECT_EQ(store.op_seq("t1", 2, "a", 2, 6), 5u);
+  EXPECT_EQ(store.op_seq("t1", 1, "b", 6, 2), std::nullopt);
+  EXPECT_EQ(store.op_seq("t2", 1, "a", 1, 4), std::nullopt);
 }
 
 // Commits that queue up while the store is busy become one transaction: one fsync for all.
@@ -104,7 +114,7 @@ TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
   store_worker worker(std::make_unique<sqlite_store>(dir.file("jos.sqlite")), m);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
     s.commit(std::span<const commit_item>(&created, 1));

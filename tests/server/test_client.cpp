@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <random>
 #include <thread>
 #include <type_traits>
 
@@ -330,7 +331,11 @@ shared::partnership partners(std::string school, std::string youth) {
 // ---- test_client ----
 
 test_client::test_client(std::uint16_t port, client_options options)
-    : port_(port), options_(std::move(options)) {}
+    : port_(port), options_(std::move(options)) {
+  // Each client numbers its ballots from a random start, as the app does: two voters'
+  // numbers say nothing about each other.
+  next_ballot_seq_ += std::random_device{}() & 0xFFFFFFFFu;
+}
 
 test_client::~test_client() = default;
 
@@ -445,8 +450,10 @@ void test_client::on_text(std::string text) {
           [&](const protocol::op_batch& b) {
             for (const auto& op : b.ops) {
               ops_seen_.push_back(op);
-              // Our own op back from the server is its acknowledgement.
-              if (!client_id_.empty() && op.client_id == client_id_ && op.client_seq != 0) {
+              // Our own op back from the server is its acknowledgement: ours is our person's
+              // op under our client id (another person may use the same client id).
+              if (!client_id_.empty() && op.author == person_ && op.client_id == client_id_ &&
+                  op.client_seq != 0) {
                 acks_[op.client_seq] = op.seq;
                 pending_.erase(op.client_seq);
               }
@@ -484,6 +491,7 @@ void test_client::on_text(std::string text) {
             presence_ = p;
             if (welcomed_) caught_up_ = true;
           },
+          [&](const protocol::codes& c) { codes_ = c; },
           [&](const protocol::welcome& w) {
             person_ = w.person;
             welcomed_ = true;
@@ -499,7 +507,7 @@ std::optional<protocol::created> test_client::create(const shared::partnership& 
                                                      const protocol::profile& me) {
   const auto since = received_;
   last_error_.reset();
-  if (!send(protocol::create_trajectory{p, me})) return std::nullopt;
+  if (!send(protocol::create_trajectory{p, me, {}})) return std::nullopt;
   auto reply = take_if(
       [](const protocol::server_message& m) {
         return std::holds_alternative<protocol::created>(m) ||
@@ -557,10 +565,22 @@ std::uint64_t test_client::submit(shared::operation op, std::optional<std::uint6
   return s.client_seq;
 }
 
+std::uint64_t test_client::submit_ballot(shared::operation op) {
+  // Numbered apart from the ops, as the app numbers its ballots (client_core).
+  protocol::submit s{next_ballot_seq_++, replica_seq_, std::move(op), true};
+  sent_[s.client_seq] = s;
+  pending_[s.client_seq] = s;
+  send(s);
+  return s.client_seq;
+}
+
 bool test_client::resend(std::uint64_t client_seq) {
   auto it = sent_.find(client_seq);
   if (it == sent_.end()) return false;
   pending_[client_seq] = it->second;
+  // What the server answers now is what counts.
+  acks_.erase(client_seq);
+  rejects_.erase(client_seq);
   return send(it->second);
 }
 
@@ -578,7 +598,13 @@ std::optional<protocol::reject> test_client::wait_reject(std::uint64_t client_se
 
 std::optional<std::uint64_t> test_client::submit_acked(shared::operation op, ms timeout) {
   const auto seq = wait_ack(submit(std::move(op)), timeout);
-  // An anonymous ballot's ack comes just before the op itself.
+  if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
+  return seq;
+}
+
+std::optional<std::uint64_t> test_client::submit_ballot_acked(shared::operation op, ms timeout) {
+  const auto seq = wait_ack(submit_ballot(std::move(op)), timeout);
+  // The ack comes just before the op itself.
   if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
   return seq;
 }

@@ -131,7 +131,12 @@ class test_client {
   // ---- ops ----
   // Sends an op with the next client_seq; base_seq defaults to the replica's sequence.
   std::uint64_t submit(shared::operation op, std::optional<std::uint64_t> base_seq = std::nullopt);
-  // Sends exactly this message again (a client resending after a lost connection).
+  // A cast_vote in an anonymous vote, as a ballot outside this client's own sequence.
+  std::uint64_t submit_ballot(shared::operation op);
+  // Submits a ballot and waits for its ack and its copy in the ops; nullopt on a reject.
+  std::optional<std::uint64_t> submit_ballot_acked(shared::operation op, ms timeout = default_wait);
+  // Sends exactly this message again (a client resending after a lost connection); the
+  // answer it had before is forgotten, so wait_ack waits for the new one.
   bool resend(std::uint64_t client_seq);
   std::optional<std::uint64_t> wait_ack(std::uint64_t client_seq, ms timeout = default_wait);
   std::optional<protocol::reject> wait_reject(std::uint64_t client_seq, ms timeout = default_wait);
@@ -162,6 +167,8 @@ class test_client {
   const std::vector<std::string>& undecodable() const { return undecodable_; }
   const std::vector<protocol::error>& errors() const { return errors_; }
   const std::optional<protocol::presence>& presence() const { return presence_; }
+  // The codes the server last sent (to a coordinator).
+  const std::optional<protocol::codes>& codes() const { return codes_; }
   std::size_t snapshots_received() const { return snapshots_; }
 
  private:
@@ -189,6 +196,7 @@ class test_client {
   std::vector<protocol::error> errors_;
   std::optional<protocol::error> last_error_;
   std::optional<protocol::presence> presence_;
+  std::optional<protocol::codes> codes_;
   bool welcomed_ = false;
   bool caught_up_ = false;
 
@@ -196,6 +204,7 @@ class test_client {
   std::string client_id_;
   shared::person_id person_ = shared::no_person;
   std::uint64_t next_client_seq_ = 1;
+  std::uint64_t next_ballot_seq_ = std::uint64_t{1} << 52;
   std::map<std::uint64_t, protocol::submit> sent_;  // everything ever submitted
   std::map<std::uint64_t, protocol::submit> pending_;
   std::map<std::uint64_t, std::uint64_t> acks_;

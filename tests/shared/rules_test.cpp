@@ -217,11 +217,15 @@ std::vector<permission_case> permission_cases() {
                                                       organisation::school, staff_level::manager)};
                },
                {role::coordinator}});
+  // The server too: its admin restores a coordinator (jos-server restore-coordinator).
   c.push_back({"set_coordinator",
                [](role) {
                  return op::set_coordinator{writer_id, true};
                },
-               {role::coordinator}});
+               {role::coordinator, role::server}});
+  c.push_back({"remove_person",
+               [](role) { return op::remove_person{attendee_id}; },
+               {role::coordinator, role::server}});
   c.push_back({"schedule_meeting",
                [](role) {
                  return op::schedule_meeting{1, "2026-09-21", meeting_mode::digitaal};
@@ -1281,6 +1285,46 @@ TEST(RulesTeam, AddPersonIds) {
        server);
   EXPECT_EQ(t.next_person_id, 41U);
   EXPECT_EQ(t.team.size(), 7U);
+}
+
+// Someone taken off the team loses every right and role; what names them keeps their name.
+TEST(RulesTeam, RemovedPeopleKeepTheirNameNotTheirPlace) {
+  trajectory t = in_meeting();
+  const actor coord{coordinator_id, false};
+  must(t, op::add_reaction{0, -1, "Tot straks.", t0}, {notulist_id, false});
+  refused(t, op::remove_person{coordinator_id}, coord, rule_code::forbidden);  // not oneself
+  refused(t, op::remove_person{notulist_id}, {attendee_id, false}, rule_code::forbidden);
+  refused(t, op::remove_person{outsider_id}, coord, rule_code::not_found);
+  must(t, op::remove_person{notulist_id}, coord);
+  EXPECT_EQ(find_person(t, notulist_id), nullptr);
+  ASSERT_NE(find_anyone(t, notulist_id), nullptr);
+  EXPECT_EQ(find_anyone(t, notulist_id)->name, "Noor Notulist");
+  EXPECT_EQ(t.meetings[0].session.notulist, no_person);
+  EXPECT_EQ(t.meetings[0].session.reactions.back().author, notulist_id);
+  // Out of the team: no rights, no roles, no second removal, and their id is not reused.
+  refused(t, op::add_reaction{0, -1, "Nog iets.", t0}, {notulist_id, false}, rule_code::forbidden);
+  refused(t, op::assign_role{0, meeting_role::notulist, notulist_id}, coord, rule_code::not_found);
+  refused(t, op::remove_person{notulist_id}, coord, rule_code::not_found);
+  refused(t,
+          op::add_person{
+              make_person(notulist_id, "Nieuw", organisation::school, staff_level::uitvoerder)},
+          actor::server(), rule_code::conflict);
+  // Someone nothing names leaves no trace at all.
+  must(t,
+       op::add_person{make_person(30, "Even Langs", organisation::school, staff_level::uitvoerder)},
+       actor::server());
+  must(t, op::remove_person{30}, coord);
+  EXPECT_EQ(find_anyone(t, 30), nullptr);
+  EXPECT_EQ(t.former.size(), 1U);
+  // The writer loses the right to write; an action they own keeps its owner.
+  must(t, op::add_action{2, "Rooster maken", writer_id, ""}, coord);
+  must(t, op::remove_person{writer_id}, coord);
+  EXPECT_TRUE(t.meetings[0].session.writers.empty());
+  must(t, op::update_action{1, "Rooster maken en delen", writer_id, ""}, coord);
+  refused(t, op::update_action{1, "Rooster", notulist_id, ""}, coord, rule_code::not_found);
+  EXPECT_EQ(t.former.size(), 2U);
+  // The server may remove even the last coordinator's colleague, never the last coordinator.
+  refused(t, op::remove_person{coordinator_id}, actor::server(), rule_code::conflict);
 }
 
 TEST(RulesTeam, TheServerBootstrapsTheFirstCoordinator) {
