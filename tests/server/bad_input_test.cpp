@@ -197,15 +197,22 @@ TEST_F(BadInput, ReplayedOpIsAckedAgainAndAppliedOnce) {
   }
 }
 
-TEST_F(BadInput, FutureBaseSeqIsRejected) {
+// A base_seq beyond the server's comes from a run of the room that a crash took back: an
+// op that does not depend on its base is taken as it is, a text edit comes back stale to be
+// rebased (protocol/README.md, "Concurrent edits").
+TEST_F(BadInput, FutureBaseSeqIsTakenOrStaleForText) {
   auto& anna = *t_[0];
-  const auto client_seq = anna.submit(op::set_precondition{2, true}, before_->seq + 100);
-  const auto reject = anna.wait_reject(client_seq);
+  const auto stale =
+      anna.submit(op::edit_text{{false, 0, document_id::signalering_begin, 0, 0}, {{0, 0, "x"}}},
+                  before_->seq + 100);
+  const auto reject = anna.wait_reject(stale);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "sequence");
-  EXPECT_NE(reject->reason.find("toestand"), std::string::npos) << reject->reason;
+  EXPECT_EQ(reject->code, "stale");
+  const auto taken = anna.submit(op::set_precondition{2, true}, before_->seq + 100);
+  const auto seq = anna.wait_ack(taken);
+  ASSERT_TRUE(seq);
+  EXPECT_EQ(*seq, before_->seq + 1);
   EXPECT_TRUE(anna.is_open());
-  expect_unchanged_and_room_alive();
 }
 
 TEST_F(BadInput, OversizedMessageClosesTheConnection) {
