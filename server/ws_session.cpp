@@ -90,7 +90,10 @@ class ws_session final : public connection,
     timeouts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
     timeouts.keep_alive_pings = true;  // a dropped laptop is noticed within the idle timeout
     ws_.set_option(timeouts);
-    ws_.read_message_max(cfg.max_message_bytes);
+    // The size limit is ours (on_read), not Beast's: Beast refuses an oversized message at
+    // its frame header and then resets the connection with the rest of the frame unread, so
+    // the peer never sees the close code that says why.
+    ws_.read_message_max(0);
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(http::field::server, "jos-server"); }));
     beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
@@ -155,6 +158,7 @@ class ws_session final : public connection,
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return finish(ec);
+    if (buffer_.size() > ctx_->cfg.max_message_bytes) return refuse_oversized();
     if (!ws_.is_message_done()) return do_read();
     if (!ws_.got_text()) {
       buffer_.consume(buffer_.size());
@@ -170,6 +174,23 @@ class ws_session final : public connection,
     }
     handle(text);
     if (!closing_) do_read();
+  }
+
+  // Too big to take: say so, then close with 1009. Beast's close reads and discards the rest
+  // of the message while it waits for the peer's close frame (for at most the handshake
+  // timeout), so the socket is not closed on unread bytes, which would reset the connection
+  // and lose the close frame on its way.
+  void refuse_oversized() {
+    ++ctx_->stats.malformed_frames;
+    buffer_.consume(buffer_.size());
+    buffer_.shrink_to_fit();
+    if (closing_) return;
+    send_error("too_large", "Bericht te groot (meer dan " +
+                                std::to_string(ctx_->cfg.max_message_bytes / 1024) +
+                                " KiB); de verbinding wordt gesloten.");
+    closing_ = true;
+    close_code_ = websocket::close_code::too_big;
+    if (!writing_) do_close();
   }
 
   void send_error(std::string code, std::string reason) {
@@ -328,7 +349,7 @@ class ws_session final : public connection,
   }
 
   void do_close() {
-    ws_.async_close(websocket::close_code::normal,
+    ws_.async_close(close_code_,
                     [self = this->shared_from_this()](beast::error_code ec) { self->finish(ec); });
   }
 
@@ -362,6 +383,7 @@ class ws_session final : public connection,
   std::shared_ptr<room> room_;
   bool writing_ = false;
   bool closing_ = false;
+  websocket::close_code close_code_ = websocket::close_code::normal;
   bool finished_ = false;
   bool accepted_ = false;
   bool greeted_ = false;

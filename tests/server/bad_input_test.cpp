@@ -232,12 +232,12 @@ TEST_F(BadInput, OversizedMessageClosesTheConnection) {
   huge += R"("}})";
   carla.send_text(huge);
   ASSERT_TRUE(carla.wait_closed()) << "the server kept a connection that sent 70 KiB";
-  // With close code 1009 (too big) when the close frame reaches the client before the
-  // connection is reset (the server does not read the rest); either way it is gone.
+  // With close code 1009 (too big), after an error that says why.
   const auto& why = carla.closed_because();
-  if (why.find("gesloten door de server") != std::string::npos) {
-    EXPECT_NE(why.find("code 1009"), std::string::npos) << why;
-  }
+  EXPECT_NE(why.find("code 1009"), std::string::npos) << why;
+  ASSERT_FALSE(carla.errors().empty());
+  EXPECT_EQ(carla.errors().back().code, "too_large");
+  EXPECT_NE(carla.errors().back().reason.find("te groot"), std::string::npos);
   // The others see Carla go, and carry on.
   ASSERT_TRUE(
       t_[0]->wait([&] { return t_[0]->presence() && t_[0]->presence()->online.size() == 2; }));

@@ -1,6 +1,6 @@
 // The limits that keep one client from hurting the server or the room: HTTP header and body
-// caps, a connection that never finishes its handshake, a message flood, and rooms that
-// nobody uses being unloaded (and loaded again on first use).
+// caps, oversized frames, a connection that never finishes its handshake, a message flood,
+// and rooms that nobody uses being unloaded (and loaded again on first use).
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <thread>
 
@@ -74,6 +75,109 @@ class raw_socket {
   bool connected_ = false;
 };
 
+// What a raw WebSocket client saw of one oversized frame: the server's close code, and
+// whether the connection ended cleanly (FIN) or was reset, which loses the close frame.
+struct oversized_outcome {
+  int close_code = 0;  // 0: no close frame arrived
+  bool reset = false;
+  bool ended = false;
+  std::string error;
+};
+
+// The WebSocket handshake and then one masked text frame of `size` bytes in full, as a
+// browser or Node's `ws` sends it (no waiting for the server between header and payload),
+// reading whatever the server sends meanwhile; then a close frame of its own, and reading
+// until the server ends the connection.
+oversized_outcome send_oversized_frame(std::uint16_t port, std::size_t size) {
+  oversized_outcome out;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // A small send buffer, as on a real network: the frame is still being written when the
+  // server answers, not already all in the kernel's buffers.
+  const int send_buffer = 16 * 1024;
+  if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &send_buffer, sizeof send_buffer);
+  if (fd < 0 || connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    out.error = "connect";
+    if (fd >= 0) ::close(fd);
+    return out;
+  }
+  const std::string upgrade =
+      "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+  std::string frame = upgrade;
+  const std::size_t handshake_bytes = frame.size();
+  frame += static_cast<char>(0x81);  // FIN, text
+  frame += static_cast<char>(0x80 | 127);
+  for (int shift = 56; shift >= 0; shift -= 8) frame += static_cast<char>((size >> shift) & 0xFF);
+  const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+  frame.append(mask, 4);
+  for (std::size_t i = 0; i < size; ++i) frame += static_cast<char>('x' ^ mask[i % 4]);
+  // Our own close frame (1009 echoed back), masked, with the two code bytes.
+  const char close_frame[] = {static_cast<char>(0x88), static_cast<char>(0x82), 0, 0, 0, 0, 0x03,
+                              static_cast<char>(0xF1)};
+  frame.append(close_frame, sizeof close_frame);
+
+  std::string received;
+  std::size_t written = 0;
+  bool upgraded = false;
+  bool eof = false;
+  const auto deadline = clock_type::now() + 20s;
+  // Like a client busy sending: the whole frame goes out, whatever arrives meanwhile (the
+  // server's close frame, its end of the stream), and only a reset stops it.
+  while (clock_type::now() < deadline && !out.reset && (!eof || written < frame.size())) {
+    const std::size_t limit = upgraded ? frame.size() : handshake_bytes;
+    const bool may_write = written < limit;
+    pollfd p{fd, static_cast<short>((eof ? 0 : POLLIN) | (may_write ? POLLOUT : 0)), 0};
+    if (p.events == 0 || poll(&p, 1, 100) <= 0) continue;
+    if ((p.revents & POLLOUT) != 0) {
+      const auto n = ::send(fd, frame.data() + written, limit - written, MSG_NOSIGNAL);
+      if (n < 0 && (errno == ECONNRESET || errno == EPIPE)) out.reset = true;
+      if (n > 0) written += static_cast<std::size_t>(n);
+    }
+    if ((p.revents & (POLLIN | POLLHUP | POLLERR)) != 0 && !eof) {
+      char chunk[65536];
+      const auto n = ::recv(fd, chunk, sizeof chunk, 0);
+      if (n < 0 && errno == ECONNRESET) out.reset = true;
+      if (n == 0) eof = true;
+      if (n > 0) received.append(chunk, static_cast<std::size_t>(n));
+      if (!upgraded && received.find("\r\n\r\n") != std::string::npos) {
+        if (!received.starts_with("HTTP/1.1 101")) {
+          out.error = "no upgrade: " + received.substr(0, 40);
+          break;
+        }
+        upgraded = true;
+        received.erase(0, received.find("\r\n\r\n") + 4);
+      }
+    }
+  }
+  out.ended = eof;
+  ::close(fd);
+  // The server's frames (unmasked): find the close frame and its code.
+  std::size_t at = 0;
+  while (upgraded && at + 2 <= received.size()) {
+    const auto opcode = static_cast<unsigned char>(received[at]) & 0x0F;
+    std::size_t length = static_cast<unsigned char>(received[at + 1]) & 0x7F;
+    std::size_t header = 2;
+    if (length == 126) {
+      if (at + 4 > received.size()) break;
+      length = (static_cast<unsigned char>(received[at + 2]) << 8) |
+               static_cast<unsigned char>(received[at + 3]);
+      header = 4;
+    }
+    if (at + header + length > received.size()) break;
+    if (opcode == 0x8 && length >= 2)
+      out.close_code = (static_cast<unsigned char>(received[at + header]) << 8) |
+                       static_cast<unsigned char>(received[at + header + 1]);
+    at += header + length;
+  }
+  if (!out.ended && !out.reset && out.error.empty())
+    out.error = "the server did not end the connection";
+  return out;
+}
+
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -107,6 +211,26 @@ TEST(Limits, HttpHeaderAndBodyCapsAnswer413) {
   // Within the caps, the same port answers as ever.
   const auto health = http_get(server.port(), "/healthz");
   EXPECT_EQ(health.status, 200) << health.error;
+}
+
+// A frame over the limit is answered with close code 1009 that arrives: the server reads
+// the rest of the frame before it closes, instead of resetting a connection that still has
+// unread bytes (which throws the close frame away on the client's side).
+TEST(Limits, OversizedFramesAlwaysSee1009) {
+  test_server server;
+  int clean = 0;
+  for (int i = 0; i < 20; ++i) {
+    const auto outcome = send_oversized_frame(server.port(), std::size_t{1} << 20);
+    EXPECT_EQ(outcome.close_code, 1009) << "run " << i << ": " << outcome.error;
+    EXPECT_FALSE(outcome.reset) << "run " << i << ": the connection was reset";
+    EXPECT_TRUE(outcome.error.empty()) << "run " << i << ": " << outcome.error;
+    clean += outcome.close_code == 1009 && !outcome.reset;
+  }
+  EXPECT_EQ(clean, 20);
+  // The server is as it was.
+  auto t = make_team(server, {"Anna"});
+  ASSERT_EQ(t.members.size(), 1u);
+  EXPECT_TRUE(t[0]->submit_acked(op::set_precondition{0, true}));
 }
 
 TEST(Limits, ConnectionsThatNeverFinishTheirRequestAreDropped) {
