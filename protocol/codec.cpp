@@ -307,6 +307,7 @@ decoded<client_message> decode_client(std::string_view text) {
     if (const json* o = r.object("op"))
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
+    if (!error.empty() && m.client_seq != 0) return decode_error{"invalid", error, m.client_seq};
     return finish<client_message>(std::move(m), error);
   }
   if (type == "focus") {

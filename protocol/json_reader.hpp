@@ -23,6 +23,8 @@ class json_reader {
 
   bool ok() const { return error_.empty(); }
   void fail(std::string message);  // records `path: message` unless an error is already set
+  // Records `path.key: message` unless an error is already set.
+  void fail_field(const char* key, const std::string& message);
 
   bool has(const char* key) const;
   std::string string(const char* key, std::size_t max_bytes, bool required = true);
@@ -61,7 +63,6 @@ class json_reader {
 
  private:
   const json* field(const char* key, bool required);
-  void fail_field(const char* key, const std::string& message);
 
   const json& object_;
   std::string path_;

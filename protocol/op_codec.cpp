@@ -284,6 +284,7 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
            e.target = decode_target(tr);
          }
          if (const json* a = r.array("edits", op::max_splices_per_edit)) {
+           if (a->empty()) r.fail_field("edits", "no splices; an edit carries 1 to 8");
            for (std::size_t i = 0; i < a->size(); ++i) {
              json_reader er((*a)[i], r.item_path("edits", i), r.error());
              er.only({"pos", "del", "ins"});

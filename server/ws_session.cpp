@@ -202,6 +202,11 @@ class ws_session final : public connection,
     auto decoded = protocol::decode_client(text);
     if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
       ++ctx_->stats.malformed_frames;
+      // An op of a session that we cannot take: refused by its client_seq, so the client
+      // drops it rather than resend it after every reconnect.
+      if (e->client_seq != 0 && room_)
+        return enqueue(share(protocol::encode(protocol::server_message{
+            protocol::reject{e->client_seq, e->code, "Bericht niet begrepen: " + e->message}})));
       if (e->code == "version")
         return send_error("version", "Deze server spreekt protocolversie " +
                                          std::to_string(protocol::protocol_version) +

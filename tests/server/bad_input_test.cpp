@@ -93,17 +93,38 @@ TEST_F(BadInput, WrongTypedFields) {
   EXPECT_EQ(e->code, "invalid");
   EXPECT_NE(e->reason.find("client_seq"), std::string::npos) << e->reason;
 
-  e = error_for(*t_[0],
-                R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
-                R"("op":{"type":"set_rating","document":"signalering_1","row":"twee","value":2}})");
-  ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
-  EXPECT_NE(e->reason.find("op.row"), std::string::npos) << e->reason;
-
   e = error_for(*t_[0], R"({"v":1,"type":"hello","token":7,"client_id":"x"})");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->code, "invalid");
   EXPECT_NE(e->reason.find("token"), std::string::npos) << e->reason;
+  expect_unchanged_and_room_alive();
+}
+
+// An op whose body cannot be read but whose client_seq can is refused by that client_seq,
+// so that its client drops it instead of sending it again after every reconnect.
+TEST_F(BadInput, AnUnreadableOpIsRejectedByItsClientSeq) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text(
+      R"({"v":1,"type":"op","client_seq":7,"base_seq":0,)"
+      R"("op":{"type":"set_rating","document":"signalering_1","row":"twee","value":2}})"));
+  auto reject = anna.wait_reject(7);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_NE(reject->reason.find("op.row"), std::string::npos) << reject->reason;
+  EXPECT_TRUE(anna.is_open());
+  expect_unchanged_and_room_alive();
+}
+
+// An edit_text without splices is not stale (sending it again would not help): invalid.
+TEST_F(BadInput, AnEditWithoutSplicesIsInvalid) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(
+      anna.send_text(R"({"v":1,"type":"op","client_seq":9,"base_seq":0,"op":{"type":"edit_text",)"
+                     R"("target":{"document":"signalering_1","row":0,"column":0},"edits":[]}})"));
+  const auto reject = anna.wait_reject(9);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_NE(reject->reason.find("op.edits"), std::string::npos) << reject->reason;
   expect_unchanged_and_room_alive();
 }
 
@@ -116,12 +137,15 @@ TEST_F(BadInput, UnknownMessageType) {
 }
 
 TEST_F(BadInput, UnknownOpType) {
-  const auto e = error_for(*t_[0], R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
-                                   R"("op":{"type":"delete_everything"}})");
-  ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
-  EXPECT_NE(e->reason.find("unknown operation type \"delete_everything\""), std::string::npos)
-      << e->reason;
+  // An op: refused by its client_seq (see AnUnreadableOpIsRejectedByItsClientSeq).
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text(R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
+                             R"("op":{"type":"delete_everything"}})"));
+  const auto reject = anna.wait_reject(1);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_NE(reject->reason.find("unknown operation type \"delete_everything\""), std::string::npos)
+      << reject->reason;
   expect_unchanged_and_room_alive();
 }
 

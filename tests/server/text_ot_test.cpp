@@ -128,13 +128,14 @@ TEST_F(TextOt, AnEditThatComesToNothingIsStaleNotRefused) {
   ASSERT_TRUE(reject);
   EXPECT_EQ(reject->code, "stale");
 
-  // Made without a base to transform over, too: still nothing to apply.
+  // Sent with nothing in it, though, it is not stale (sending it again would not help) but
+  // invalid.
   op::edit_text empty = cell_edit(0, 0, "");
   empty.edits.clear();
   const auto nothing = t_[0]->submit(empty);
   const auto refused = t_[0]->wait_reject(nothing);
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "stale");
+  EXPECT_EQ(refused->code, "invalid");
 
   // Anna deletes "012", "456", "89a", ... (eight splices); Bram types inside each of those
   // stretches, which splits every one of her deletions in two: sixteen splices.
