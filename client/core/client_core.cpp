@@ -6,6 +6,7 @@
 
 #include "client/core/files.hpp"
 #include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
 #include "protocol/state_codec.hpp"
 
 namespace jos::client {
@@ -311,9 +312,9 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::snapshot>) {
           want_snapshot_ = false;
           ++resets_;
-          for (const auto& reason :
+          for (const auto& dropped :
                replica_.reset(m.seq, std::move(m.state), welcome_taken_client_seq_))
-            say("Een wijziging van jou kon niet meer worden toegepast: " + reason);
+            say_dropped("Een wijziging van jou kon niet meer worden toegepast: ", dropped);
           maybe_live();
         } else if constexpr (std::is_same_v<T, protocol::op_batch>) {
           for (const auto& s : m.ops) observe_server_time(s.op);
@@ -328,7 +329,7 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::ack>) {
           replica_.on_ack(m);
         } else if constexpr (std::is_same_v<T, protocol::reject>) {
-          if (replica_.on_reject(m)) say("Wijziging geweigerd: " + m.reason);
+          if (auto dropped = replica_.on_reject(m)) say_dropped("Wijziging geweigerd: ", *dropped);
         } else if constexpr (std::is_same_v<T, protocol::presence>) {
           online_ = m.online;
           std::erase_if(editors_, [this](const auto& e) { return !is_online(e.first); });
@@ -405,7 +406,17 @@ void client_core::observe_server_time(const operation& op) {
 std::int64_t client_core::server_now_ms() const { return wall_ms() + clock_offset_ms_; }
 
 void client_core::say(std::string text, bool error) {
-  notice_ = notice{std::move(text), error, clock::now()};
+  // Kept text stays until the user closed its notice, whatever is said meanwhile.
+  std::string kept = notice_ ? std::move(notice_->kept_text) : std::string{};
+  notice_ = notice{std::move(text), error, clock::now(), std::move(kept)};
+}
+
+void client_core::say_dropped(const std::string& why, const dropped_change& dropped) {
+  say(why + dropped.reason);
+  if (dropped.kept_text.empty()) return;
+  std::string& kept = notice_->kept_text;
+  if (!kept.empty()) kept += "\n";
+  kept += dropped.kept_text;
 }
 
 std::string client_core::journal_error() const {
@@ -420,10 +431,20 @@ void client_core::after_change() {
     out = replica_.take_outgoing([this] { return next_client_seq_++; });
   if (!out.empty() || replica_.revision() != saved_revision_) save_journal(!out.empty());
   const std::uint64_t generation = journal_generation_;
-  for (auto& o : out)
-    outbox_.push_back(
-        {link_, generation,
-         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op)})});
+  for (auto& o : out) {
+    const std::uint64_t client_seq = o.client_seq;
+    std::string text = protocol::encode(protocol::submit{client_seq, o.base_seq, std::move(o.op)});
+    if (text.size() > protocol::max_message_bytes) {
+      // The server would refuse the frame unread and close the connection, and the op
+      // would go again after every reconnect. The replica splits what it can (long
+      // pastes); anything else that large is given up here, its text kept.
+      if (auto dropped = replica_.on_reject(
+              {client_seq, "too_large", "de wijziging is te groot om te versturen."}))
+        say_dropped("Wijziging niet verstuurd: ", *dropped);
+      continue;
+    }
+    outbox_.push_back({link_, generation, std::move(text)});
+  }
 }
 
 void client_core::save_journal(bool force) {
