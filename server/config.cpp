@@ -31,6 +31,9 @@ Opties:
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
+  --max-connections-per-address N
+                       verbindingen per clientadres (standaard 200; 0 = geen grens; achter
+                       een reverse proxy komt iedereen van één adres)
   --broadcast-after-commit
                        stuur een wijziging pas door als ze op schijf staat (trager; zonder
                        deze optie zien de anderen haar meteen en de afzender na het opslaan)
@@ -70,6 +73,9 @@ parse_result parse_config(const std::vector<std::string>& args) {
         return {std::nullopt, "--threads verwacht 1..64"};
     } else if (a == "--port-file") {
       if (!value(c.port_file)) return {std::nullopt, "--port-file verwacht een bestand"};
+    } else if (a == "--max-connections-per-address") {
+      if (!value(v) || !number(v, c.max_connections_per_address))
+        return {std::nullopt, "--max-connections-per-address verwacht een getal (0 = geen grens)"};
     } else if (a == "--broadcast-after-commit") {
       c.broadcast_after_commit = true;
     } else if (a == "--snapshot-every") {

@@ -23,7 +23,10 @@ struct config {
   // Limits
   std::size_t max_message_bytes = 64 * 1024;
   std::size_t send_queue_limit = 4096;  // messages
-  double rate_per_second = 200;         // messages a client may send, sustained
+  // Connections one client address may hold (0: no cap). A school behind one NAT is one
+  // address with 30 laptops, each reconnecting now and then: generous.
+  std::size_t max_connections_per_address = 200;
+  double rate_per_second = 200;  // messages a client may send, sustained
   double rate_burst = 400;
   int idle_timeout_seconds = 12;  // pings at half of this; a silent peer is dropped
   int handshake_timeout_seconds = 10;

@@ -12,8 +12,12 @@ namespace {
 template <typename Stream>
 class http_session : public std::enable_shared_from_this<http_session<Stream>> {
  public:
-  http_session(Stream&& stream, beast::flat_buffer buffer, std::shared_ptr<server_context> ctx)
-      : stream_(std::move(stream)), buffer_(std::move(buffer)), ctx_(std::move(ctx)) {
+  http_session(Stream&& stream, beast::flat_buffer buffer, std::shared_ptr<server_context> ctx,
+               std::shared_ptr<void> slot)
+      : stream_(std::move(stream)),
+        buffer_(std::move(buffer)),
+        ctx_(std::move(ctx)),
+        slot_(std::move(slot)) {
     beast::error_code ec;
     const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     address_ = ec ? "?" : endpoint.address().to_string();
@@ -47,7 +51,8 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
         return respond(http::status::not_found, "WebSocket alleen op /ws.\n", false);
       if (!origin_allowed(request))
         return respond(http::status::forbidden, "Deze Origin is niet toegestaan.\n", false);
-      return run_websocket_session(std::move(stream_), std::move(request), ctx_, address_);
+      return run_websocket_session(std::move(stream_), std::move(request), ctx_, address_,
+                                   std::move(slot_));
     }
     handle(request);
   }
@@ -128,6 +133,7 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
   Stream stream_;
   beast::flat_buffer buffer_;
   std::shared_ptr<server_context> ctx_;
+  std::shared_ptr<void> slot_;
   std::string address_;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
@@ -135,16 +141,16 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
 }  // namespace
 
 void run_http_session(beast::tcp_stream stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx) {
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot) {
   std::make_shared<http_session<beast::tcp_stream>>(std::move(stream), std::move(buffer),
-                                                    std::move(ctx))
+                                                    std::move(ctx), std::move(slot))
       ->run();
 }
 
 void run_http_session(beast::ssl_stream<beast::tcp_stream> stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx) {
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot) {
   std::make_shared<http_session<beast::ssl_stream<beast::tcp_stream>>>(
-      std::move(stream), std::move(buffer), std::move(ctx))
+      std::move(stream), std::move(buffer), std::move(ctx), std::move(slot))
       ->run();
 }
 

@@ -34,7 +34,11 @@ std::string metrics::render() const {
       << "jos_messages_sent_total " << messages_sent.load() << "\n"
       << "# HELP jos_malformed_frames_total Frames that could not be decoded.\n"
       << "# TYPE jos_malformed_frames_total counter\n"
-      << "jos_malformed_frames_total " << malformed_frames.load() << "\n";
+      << "jos_malformed_frames_total " << malformed_frames.load() << "\n"
+      << "# HELP jos_connections_refused_total Connections refused: their address had its "
+         "maximum.\n"
+      << "# TYPE jos_connections_refused_total counter\n"
+      << "jos_connections_refused_total " << connections_refused.load() << "\n";
   std::lock_guard lock(mutex_);
   out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
       << "# TYPE jos_ops_rejected_total counter\n";

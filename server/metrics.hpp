@@ -19,6 +19,7 @@ class metrics {
   std::atomic<std::uint64_t> messages_sent{0};
   std::atomic<std::uint64_t> malformed_frames{0};
   std::atomic<std::uint64_t> commits{0};
+  std::atomic<std::uint64_t> connections_refused{0};
 
   void op_rejected(const std::string& code);
   void commit_latency(double seconds);

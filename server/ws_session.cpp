@@ -76,10 +76,12 @@ template <typename Stream>
 class ws_session final : public connection,
                          public std::enable_shared_from_this<ws_session<Stream>> {
  public:
-  ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address)
+  ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address,
+             std::shared_ptr<void> slot)
       : ws_(std::move(stream)),
         io_(static_cast<net::io_context&>(net::query(ws_.get_executor(), net::execution::context))),
         ctx_(std::move(ctx)),
+        slot_(std::move(slot)),
         address_(std::move(address)),
         bucket_(ctx_->cfg.rate_per_second, ctx_->cfg.rate_burst) {}
 
@@ -375,6 +377,7 @@ class ws_session final : public connection,
   websocket::stream<Stream> ws_;
   net::io_context& io_;
   std::shared_ptr<server_context> ctx_;
+  std::shared_ptr<void> slot_;  // this connection's share of its address's connections
   std::string address_;
   token_bucket bucket_;
   beast::flat_buffer buffer_;
@@ -397,15 +400,18 @@ class ws_session final : public connection,
 }  // namespace
 
 void run_websocket_session(beast::tcp_stream stream, upgrade_request request,
-                           std::shared_ptr<server_context> ctx, std::string address) {
+                           std::shared_ptr<server_context> ctx, std::string address,
+                           std::shared_ptr<void> slot) {
   std::make_shared<ws_session<beast::tcp_stream>>(std::move(stream), std::move(ctx),
-                                                  std::move(address))
+                                                  std::move(address), std::move(slot))
       ->run(std::move(request));
 }
 
 void run_websocket_session(tls_stream stream, upgrade_request request,
-                           std::shared_ptr<server_context> ctx, std::string address) {
-  std::make_shared<ws_session<tls_stream>>(std::move(stream), std::move(ctx), std::move(address))
+                           std::shared_ptr<server_context> ctx, std::string address,
+                           std::shared_ptr<void> slot) {
+  std::make_shared<ws_session<tls_stream>>(std::move(stream), std::move(ctx), std::move(address),
+                                           std::move(slot))
       ->run(std::move(request));
 }
 

@@ -233,6 +233,39 @@ TEST(Limits, OversizedFramesAlwaysSee1009) {
   EXPECT_TRUE(t[0]->submit_acked(op::set_precondition{0, true}));
 }
 
+// One address may hold only so many connections; when one goes, the next one comes in.
+TEST(Limits, ConnectionsPerAddressAreCapped) {
+  config cfg;
+  cfg.max_connections_per_address = 3;
+  test_server server(cfg);
+  std::vector<std::unique_ptr<test_client>> clients;
+  for (int i = 0; i < 3; ++i) {
+    clients.push_back(std::make_unique<test_client>(server.port()));
+    ASSERT_EQ(clients.back()->connect(), "");
+  }
+  test_client fourth(server.port());
+  EXPECT_NE(fourth.connect(2s), "") << "a fourth connection from one address";
+  clients[0]->close();
+  clients.erase(clients.begin());
+  // (Reading /metrics takes the freed place for a moment, and is refused itself until the
+  // server noticed the close.)
+  std::optional<double> refused;
+  for (int attempt = 0; attempt < 50 && !refused; ++attempt) {
+    refused = server.metric("jos_connections_refused_total");
+    if (!refused) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(refused);
+  EXPECT_GE(*refused, 1.0);
+  // The server notices the close on its own time.
+  std::string error = "never tried";
+  for (int attempt = 0; attempt < 50 && !error.empty(); ++attempt) {
+    error = fourth.connect(2s);
+    if (!error.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(error, "");
+  EXPECT_TRUE(fourth.create(partners(), profile_of("Anna")));
+}
+
 TEST(Limits, ConnectionsThatNeverFinishTheirRequestAreDropped) {
   config cfg;
   cfg.handshake_timeout_seconds = 1;
