@@ -38,7 +38,11 @@ std::string metrics::render() const {
       << "# HELP jos_connections_refused_total Connections refused: their address had its "
          "maximum.\n"
       << "# TYPE jos_connections_refused_total counter\n"
-      << "jos_connections_refused_total " << connections_refused.load() << "\n";
+      << "jos_connections_refused_total " << connections_refused.load() << "\n"
+      << "# HELP jos_throttled_reads_total Times a client's next message was read later: it "
+         "sent faster than the rate.\n"
+      << "# TYPE jos_throttled_reads_total counter\n"
+      << "jos_throttled_reads_total " << throttled_reads.load() << "\n";
   std::lock_guard lock(mutex_);
   out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
       << "# TYPE jos_ops_rejected_total counter\n";

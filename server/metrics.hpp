@@ -20,6 +20,7 @@ class metrics {
   std::atomic<std::uint64_t> malformed_frames{0};
   std::atomic<std::uint64_t> commits{0};
   std::atomic<std::uint64_t> connections_refused{0};
+  std::atomic<std::uint64_t> throttled_reads{0};
 
   void op_rejected(const std::string& code);
   void commit_latency(double seconds);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "protocol/codec.hpp"
@@ -17,18 +18,22 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// Messages a client may send: refilled continuously, so typing bursts pass and floods don't.
+// Messages a client may send: refilled continuously, so typing bursts pass; beyond them the
+// connection is read more slowly, never cut.
 class token_bucket {
  public:
   token_bucket(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
-  bool take() {
+  // Takes a token for a message just read; returns how long to wait before reading the next
+  // (zero: at once), so that the rate holds on average.
+  std::chrono::nanoseconds take() {
     const auto now = std::chrono::steady_clock::now();
     tokens_ =
         std::min(burst_, tokens_ + rate_ * std::chrono::duration<double>(now - last_).count());
     last_ = now;
-    if (tokens_ < 1) return false;
     tokens_ -= 1;
-    return true;
+    if (tokens_ >= 0) return {};
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(-tokens_ / rate_));
   }
 
  private:
@@ -170,12 +175,20 @@ class ws_session final : public connection,
     const std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
     if (buffer_.capacity() > read_piece) buffer_.shrink_to_fit();  // a big message, not for good
-    if (!bucket_.take()) {
-      close("rate_limited", "Te veel berichten in korte tijd; de verbinding wordt verbroken.");
-      return;
-    }
     handle(text);
-    if (!closing_) do_read();
+    if (closing_) return;
+    // Past the rate, the next message is read a little later: it waits in the sender's
+    // socket meanwhile. Nothing is refused for it, so what the protocol asks a client to
+    // send at once (its pending ops after hello; what piled up while the server was
+    // paused) goes through, and a flood costs no more than the rate.
+    const auto wait = bucket_.take();
+    if (wait.count() == 0) return do_read();
+    ++ctx_->stats.throttled_reads;
+    if (!throttle_) throttle_.emplace(ws_.get_executor());
+    throttle_->expires_after(wait);
+    throttle_->async_wait([self = this->shared_from_this()](beast::error_code ec) {
+      if (!ec && !self->closing_ && !self->finished_) self->do_read();
+    });
   }
 
   // Too big to take: say so, then close with 1009. Beast's close reads and discards the rest
@@ -380,6 +393,7 @@ class ws_session final : public connection,
   std::shared_ptr<void> slot_;  // this connection's share of its address's connections
   std::string address_;
   token_bucket bucket_;
+  std::optional<net::steady_timer> throttle_;  // made on first use: most clients never need it
   beast::flat_buffer buffer_;
   message_queue queue_;
   std::size_t in_flight_ = 0;  // messages of queue_'s front in the write in flight

@@ -2,7 +2,8 @@
 // process. Few file descriptors, held up by idle WebSocket connections: it must raise its
 // soft limit to the hard one, and once out of descriptors wait quietly (little CPU, a short
 // log) instead of spinning on accept, and let the next client in as soon as a descriptor is
-// free.
+// free. A pause (SIGSTOP): what a steady client sent meanwhile is taken afterwards, and the
+// client is not cut off for having sent it.
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -72,6 +73,7 @@ class limited_server {
   limited_server& operator=(const limited_server&) = delete;
 
   std::uint16_t port() const { return port_; }
+  void signal(int sig) const { kill(pid_, sig); }
   std::string log_file() const { return dir_.file("server.log"); }
   std::string log() const {
     std::ifstream in(log_file());
@@ -198,6 +200,41 @@ TEST(Descriptors, OutOfDescriptorsTheServerWaitsQuietlyAndTheNextClientGetsIn) {
   test_client anna(server.port());
   ASSERT_EQ(anna.connect(10s), "") << server.log().substr(0, 3000);
   EXPECT_TRUE(anna.create(partners(), profile_of("Anna"))) << server.log().substr(0, 3000);
+}
+
+// The server is paused for five seconds (a VM snapshot, a debugger, a laptop lid) while a
+// client keeps sending 100 ops a second; once it runs again it finds 500 messages waiting
+// at once. They are what the client was asked to send: taken, every one, and the client is
+// not cut off for it.
+TEST(Pause, ASteadyClientIsNotCutOffAfterTheServerWasPaused) {
+  limited_server server;
+  ASSERT_NE(server.port(), 0) << server.log();
+  test_client anna(server.port());
+  ASSERT_EQ(anna.connect(), "");
+  const auto created = anna.create(partners(), profile_of("Anna"));
+  ASSERT_TRUE(created);
+  ASSERT_TRUE(anna.hello(created->token, "anna"));
+
+  std::vector<std::uint64_t> sent;
+  auto send_for = [&](std::chrono::milliseconds how_long) {
+    const auto until = clock_type::now() + how_long;
+    while (clock_type::now() < until) {
+      sent.push_back(anna.submit(
+          shared::op::set_precondition{static_cast<int>(sent.size() % 3), sent.size() % 2 == 0}));
+      anna.poll();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  };
+  send_for(1s);
+  server.signal(SIGSTOP);
+  send_for(5s);
+  server.signal(SIGCONT);
+  send_for(1s);
+  for (const auto client_seq : sent)
+    ASSERT_TRUE(anna.wait_ack(client_seq, 20s)) << client_seq << ": " << anna.closed_because();
+  EXPECT_TRUE(anna.is_open());
+  EXPECT_TRUE(anna.rejects().empty());
+  EXPECT_GT(sent.size(), 500u);
 }
 
 }  // namespace
