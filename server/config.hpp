@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "protocol/limits.hpp"
 #include "server/log.hpp"
 
 namespace jos::server {
@@ -23,6 +24,8 @@ struct config {
   // Limits
   std::size_t max_message_bytes = 64 * 1024;
   std::size_t send_queue_limit = 4096;  // messages
+  // Bytes those messages may hold: one snapshot of a full trajectory and then some.
+  std::size_t send_queue_bytes_limit = 2 * protocol::max_trajectory_bytes;
   // Connections one client address may hold (0: no cap). A school behind one NAT is one
   // address with 30 laptops, each reconnecting now and then: generous.
   std::size_t max_connections_per_address = 200;
@@ -32,6 +35,7 @@ struct config {
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
   std::uint64_t max_catch_up = 2000;  // a client further behind gets a snapshot, not ops
+  std::size_t max_trajectory_bytes = protocol::max_trajectory_bytes;  // lower only in tests
   // Everyone gets an op only once it is durable (not only its sender): slower fan-out, for
   // whoever wants no client ever to see an op that a crash could take back.
   bool broadcast_after_commit = false;

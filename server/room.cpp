@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "protocol/codec.hpp"
+#include "protocol/json_text.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
@@ -61,6 +62,22 @@ std::string element_json(std::uint64_t seq, person_id author, const std::string&
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
 
+// At least what an op adds to the state's JSON: a text edit its inserted text less what it
+// deletes; anything else no more than its own JSON (it carries whatever it adds, and more).
+std::int64_t growth_bound(const operation& op, std::size_t op_bytes) {
+  const auto* edit = std::get_if<op::edit_text>(&op);
+  if (edit == nullptr) return static_cast<std::int64_t>(op_bytes);
+  std::int64_t growth = 0;
+  for (const auto& s : edit->edits)
+    growth += static_cast<std::int64_t>(protocol::json_string_bytes(s.ins)) -
+              static_cast<std::int64_t>(s.del);  // a deleted code point is at least a byte
+  return growth;
+}
+
+std::int64_t measured_bytes(const trajectory& t) {
+  return static_cast<std::int64_t>(protocol::encode_state(t, false).dump().size());
+}
+
 std::uint32_t fresh_salt() {
   std::random_device random;
   return random();
@@ -101,6 +118,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     protocol::json_reader r(j, "partnership", error);
     state_ = make_trajectory(id_, protocol::decode_partnership(r));
   } else {
+    state_bytes_ = static_cast<std::int64_t>(data.snapshot_json.size());
     const auto j = protocol::json::parse(data.snapshot_json, nullptr, false);
     auto decoded = j.is_discarded() ? std::nullopt : protocol::decode_state(j, error);
     if (!decoded) throw store_error("snapshot of " + id_ + " does not decode: " + error);
@@ -114,6 +132,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     if (!op || stored.seq != seq_ + 1)
       throw store_error("op " + std::to_string(stored.seq) + " of " + id_ + " is damaged " + error);
     apply(state_, *op, actor_for(stored.author));
+    state_bytes_ += growth_bound(*op, stored.op_json.size());
     seq_ = stored.seq;
     history_.push_back({stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
                         element_for(stored.seq, stored.author, stored.client_id, stored.client_seq,
@@ -122,6 +141,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
   }
   committed_seq_ = seq_;
   for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
+  state_bytes_ = data.snapshot_json.empty() ? measured_bytes(state_) : state_bytes_;
 }
 
 room::member* room::find(const connection_ptr& c) {
@@ -198,8 +218,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
         to_newcomer(ops_message(elements));
       }
     } else {
-      to_newcomer(protocol::encode(
-          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}}));
+      self->deliver(self->members_[index], self->snapshot_message(), self->seq_);
     }
     self->send_presence();
     // Who is typing where right now; otherwise a late joiner learns it only at their next move.
@@ -438,6 +457,29 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
   return !edit.edits.empty() && edit.edits.size() <= op::max_splices_per_edit;
 }
 
+std::shared_ptr<const std::string> room::snapshot_message() {
+  // Shared by everyone who attaches before the next op: thirty clients reconnecting at once
+  // hold one copy of a large state, not thirty.
+  if (!snapshot_message_ || snapshot_seq_ != seq_) {
+    snapshot_message_ = share(
+        protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_for_clients()}}));
+    snapshot_seq_ = seq_;
+  }
+  return snapshot_message_;
+}
+
+std::optional<rule_error> room::refuse_growth(std::int64_t growth) {
+  const auto limit = static_cast<std::int64_t>(options_.max_trajectory_bytes);
+  if (growth <= 0 || state_bytes_ + growth <= limit) return std::nullopt;
+  state_bytes_ = measured_bytes(state_);  // the estimate may have run ahead of the truth
+  if (state_bytes_ + growth <= limit) return std::nullopt;
+  return rule_error{rule_code::too_long,
+                    "De leerlijn is vol: alles samen mag hooguit " +
+                        std::to_string(options_.max_trajectory_bytes / (1024 * 1024)) +
+                        " MB tekst beslaan, en deze wijziging past er niet meer bij. Maak "
+                        "eerst ergens tekst korter."};
+}
+
 std::optional<rule_error> room::accept(operation op, person_id author, const std::string& client_id,
                                        std::uint64_t client_seq,
                                        std::optional<participant_record> token,
@@ -445,7 +487,14 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        std::function<void()> on_durable,
                                        const connection_ptr& sender) {
   if (auto error = validate(state_, op, actor_for(author))) return error;
+  std::string op_json =
+      protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+  // The server's own ops (joins, the automatic reveal) are small and bounded by the rules.
+  const std::int64_t growth = growth_bound(op, op_json.size());
+  if (author != no_person)
+    if (auto error = refuse_growth(growth)) return error;
   apply(state_, op, actor_for(author));
+  state_bytes_ = std::max<std::int64_t>(0, state_bytes_ + growth);
   if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
   const std::uint64_t seq = ++seq_;
   if (!client_id.empty()) clients_[client_id] = {client_seq, seq};
@@ -454,11 +503,10 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   item.trajectory_id = id_;
   item.created = std::move(created);
   item.participant = std::move(token);
-  item.ops.push_back(
-      {seq, author, client_id, client_seq,
-       protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
+  item.ops.push_back({seq, author, client_id, client_seq, std::move(op_json)});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
+    state_bytes_ = static_cast<std::int64_t>(item.snapshot->second.size());
     for (const auto& [id, mark] : clients_) item.clients.push_back({id, mark.first, mark.second});
   }
 

@@ -35,6 +35,7 @@ struct server::impl {
     options.room.snapshot_every = cfg.snapshot_every;
     options.room.max_catch_up = cfg.max_catch_up;
     options.room.broadcast_after_commit = cfg.broadcast_after_commit;
+    options.room.max_trajectory_bytes = cfg.max_trajectory_bytes;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
 

@@ -50,11 +50,19 @@ class message_queue {
   using message = std::shared_ptr<const std::string>;
   bool empty() const { return head_ == items_.size(); }
   std::size_t size() const { return items_.size() - head_; }
+  // What the messages waiting here add up to (a message shared with others counts whole).
+  std::size_t bytes() const { return bytes_; }
   const std::string& operator[](std::size_t i) const { return *items_[head_ + i]; }
-  void push_back(message m) { items_.push_back(std::move(m)); }
+  void push_back(message m) {
+    bytes_ += m->size();
+    items_.push_back(std::move(m));
+  }
   void pop_front(std::size_t n) {
     n = std::min(n, size());
-    for (std::size_t i = 0; i < n; ++i) items_[head_ + i].reset();
+    for (std::size_t i = 0; i < n; ++i) {
+      bytes_ -= items_[head_ + i]->size();
+      items_[head_ + i].reset();
+    }
     head_ += n;
     if (empty()) {
       // Released, not kept: an idle connection holds no queue at all, and one allocation
@@ -68,6 +76,7 @@ class message_queue {
   }
   // Keeps the first `n` messages, drops the rest.
   void truncate(std::size_t n) {
+    for (std::size_t i = n; i < size(); ++i) bytes_ -= items_[head_ + i]->size();
     if (n < size()) items_.resize(head_ + n);
     if (empty()) pop_front(0);
   }
@@ -75,6 +84,7 @@ class message_queue {
  private:
   std::vector<message> items_;
   std::size_t head_ = 0;
+  std::size_t bytes_ = 0;
 };
 
 template <typename Stream>
@@ -300,9 +310,11 @@ class ws_session final : public connection,
 
   void push(std::shared_ptr<const std::string> message) {
     if (finished_ || (closing_ && !writing_)) return;
-    if (queue_.size() >= ctx_->cfg.send_queue_limit) {
-      // It stopped reading: cut it off rather than let the room wait or memory grow. The
-      // client resyncs when it comes back.
+    if (queue_.size() >= ctx_->cfg.send_queue_limit ||
+        (!queue_.empty() && queue_.bytes() + message->size() > ctx_->cfg.send_queue_bytes_limit)) {
+      // It stopped reading: cut it off rather than let the room wait or memory grow, by
+      // the number of messages or by what they hold (a few large snapshots are as bad as
+      // thousands of keystrokes). The client resyncs when it comes back.
       ++ctx_->stats.send_queue_overflows;
       drop_unsent();
       closing_ = true;

@@ -334,6 +334,52 @@ TEST(Limits, ResendingManyPendingOpsAfterHelloIsNeverCut) {
   ASSERT_TRUE(settle(server, t));
 }
 
+// A member cannot grow a trajectory without end (2,000 reactions of 1,000 emoji made an
+// 8 MB snapshot that every connection then held): past its maximum size a change is refused
+// with a clear Dutch reason, nothing changes, and a change that makes it smaller still goes.
+TEST(Limits, ATrajectoryHasAMaximumSize) {
+  config cfg;
+  cfg.max_trajectory_bytes = 64 * 1024;
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna", "Bram"});
+  ASSERT_EQ(t.members.size(), 2u);
+  auto& anna = *t[0];
+  auto& bram = *t[1];
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  ASSERT_TRUE(anna.submit_acked(op::edit_text{minutes, {{0, 0, std::string(20'000, 'x')}}}));
+  std::string emoji;
+  for (int i = 0; i < 1000; ++i) emoji += "😀";  // 4 KB
+  std::optional<protocol::reject> full;
+  int taken = 0;
+  for (; taken < 40 && !full; ++taken) {
+    const auto client_seq = bram.submit(op::add_reaction{0, -1, emoji, 0});
+    if (!bram.wait_ack(client_seq)) full = bram.wait_reject(client_seq);
+  }
+  ASSERT_TRUE(full) << "64 KiB held 40 reactions of 4 KB";
+  EXPECT_EQ(full->code, "too_long");
+  EXPECT_NE(full->reason.find("De leerlijn is vol"), std::string::npos) << full->reason;
+  EXPECT_GT(taken, 3);
+  ASSERT_TRUE(settle(server, t));
+
+  // What a newcomer gets: a snapshot within the maximum.
+  test_client carla(server.port());
+  ASSERT_EQ(carla.connect(), "");
+  auto joined = carla.join(t.join_code, profile_of("Carla"));
+  ASSERT_TRUE(joined);
+  ASSERT_TRUE(carla.hello(joined->token, "carla"));
+  std::size_t snapshot_bytes = 0;
+  for (const auto& raw : carla.raw())
+    if (raw.find(R"("type":"snapshot")") != std::string::npos) snapshot_bytes = raw.size();
+  EXPECT_GT(snapshot_bytes, 48u * 1024);
+  EXPECT_LE(snapshot_bytes, 64u * 1024 + 1024);
+
+  // The refused reaction is not there; shortening is always possible, and makes room again.
+  EXPECT_EQ(carla.replica().meetings[0].session.reactions.size(),
+            static_cast<std::size_t>(taken - 1));
+  EXPECT_TRUE(anna.submit_acked(op::edit_text{minutes, {{0, 20'000, "Kort verslag."}}}));
+  EXPECT_TRUE(bram.submit_acked(op::add_reaction{0, -1, emoji, 0}));
+}
+
 TEST(Limits, IdleRoomsAreUnloadedAndLoadedAgainOnFirstUse) {
   test_server server;
   auto t = make_team(server, {"Anna", "Bram"});
