@@ -10,8 +10,6 @@ namespace {
 
 using namespace shared;
 
-constexpr std::size_t max_token_bytes = 128;
-
 std::string dump(const json& j) {
   // Replace rather than throw on invalid UTF-8: every string we send was validated, but a
   // serialiser must never be the thing that brings a server down.
@@ -283,7 +281,7 @@ decoded<client_message> decode_client(std::string_view text) {
   if (type == "join") {
     r.only({"v", "type", "join_code", "me"});
     join_trajectory m;
-    m.join_code = r.string("join_code", 64);
+    m.join_code = r.string("join_code", max_join_code_bytes);
     if (const json* p = r.object("me")) {
       json_reader pr(*p, "me", error);
       m.me = decode_profile(pr);

@@ -11,8 +11,7 @@ namespace {
 
 using namespace shared;
 
-constexpr std::int64_t max_index = 1000;
-constexpr std::int64_t max_time = std::int64_t{1} << 52;
+constexpr std::int64_t max_index = max_wire_index;
 constexpr std::int64_t max_person = 0xFFFFFFFF;
 
 std::string name(auto v) { return std::string(shared::name_of(v)); }
@@ -29,12 +28,12 @@ op::text_target decode_target(json_reader& r) {
   t.minutes = r.boolean("minutes", false);
   if (t.minutes) {
     r.only({"minutes", "meeting"});
-    t.meeting = static_cast<int>(r.integer("meeting", 0, 1000));
+    t.meeting = static_cast<int>(r.integer("meeting", 0, max_wire_index));
   } else {
     r.only({"minutes", "document", "row", "column"});
     t.document = r.enumeration("document", parse_document_id, document_id::signalering_begin);
-    t.row = static_cast<int>(r.integer("row", 0, 1000));
-    t.column = static_cast<int>(r.integer("column", 0, 1000));
+    t.row = static_cast<int>(r.integer("row", 0, max_wire_index));
+    t.column = static_cast<int>(r.integer("column", 0, max_wire_index));
   }
   return t;
 }
@@ -160,7 +159,7 @@ struct encoder {
 };
 
 int meeting_of(json_reader& r) { return static_cast<int>(r.integer("meeting", 0, max_index)); }
-std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time, false); }
+std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time_ms, false); }
 person_id person_of(json_reader& r, const char* key = "person") {
   return static_cast<person_id>(r.integer(key, 0, max_person));
 }

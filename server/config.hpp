@@ -22,15 +22,15 @@ struct config {
   int threads = 1;
   std::string port_file;  // write the bound port here (for scripts using --port 0)
   // Limits
-  std::size_t max_message_bytes = 64 * 1024;
+  std::size_t max_message_bytes = protocol::max_message_bytes;
   std::size_t send_queue_limit = 4096;  // messages
   // Bytes those messages may hold: one snapshot of a full trajectory and then some.
   std::size_t send_queue_bytes_limit = 2 * protocol::max_trajectory_bytes;
   // Connections one client address may hold (0: no cap). A school behind one NAT is one
   // address with 30 laptops, each reconnecting now and then: generous.
-  std::size_t max_connections_per_address = 200;
-  double rate_per_second = 200;  // messages a client may send, sustained
-  double rate_burst = 400;
+  std::size_t max_connections_per_address = protocol::default_connections_per_address;
+  double rate_per_second = protocol::default_rate_per_second;  // messages read, sustained
+  double rate_burst = protocol::default_rate_burst;
   int idle_timeout_seconds = 12;  // pings at half of this; a silent peer is dropped
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
