@@ -1,5 +1,8 @@
 #include "protocol/codec.hpp"
 
+#include <set>
+#include <vector>
+
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
@@ -203,13 +206,61 @@ std::string syntax_error_of(std::string_view text) {
   return finder.found;
 }
 
+// Which key appears twice, as "key \"x\" appears twice in one object", found by a second
+// pass that runs only when the member count says there is one.
+class duplicate_key_finder final : public nlohmann::json_sax<json> {
+ public:
+  std::string found;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (!keys_.back().insert(k).second) {
+      found = "key \"" + k + "\" appears twice in one object";
+      return false;
+    }
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+};
+
+std::string duplicate_key_of(std::string_view text) {
+  duplicate_key_finder finder;
+  json::sax_parse(text, &finder);
+  return finder.found.empty() ? "a key appears twice in one object" : finder.found;
+}
+
 // Parses `text` as one JSON object within the limits, checking the envelope.
 std::variant<json, decode_error> parse_envelope(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
     return decode_error{"too_large", "message is " + std::to_string(text.size()) +
                                          " bytes; the limit is " + std::to_string(max_bytes)};
-  if (json_nesting_depth(text) > max_json_depth)
+  const json_outline outline = outline_of(text);
+  if (outline.depth > max_json_depth)
     return decode_error{"too_deep", "message nests deeper than " + std::to_string(max_json_depth)};
+  // The parser skips a byte order mark; strict JSON (RFC 8259) has none on the wire.
+  if (text.starts_with("\xEF\xBB\xBF"))
+    return decode_error{"malformed", "not valid JSON: a byte order mark (U+FEFF) in front"};
   // The parser takes a NUL byte for the end of input and would ignore what follows it; a raw
   // NUL is never valid JSON, so refuse it outright.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos)
@@ -217,6 +268,10 @@ std::variant<json, decode_error> parse_envelope(std::string_view text, std::size
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return decode_error{"malformed", "not valid JSON" + syntax_error_of(text)};
   if (!j.is_object()) return decode_error{"malformed", "expected a JSON object"};
+  // The parser keeps one of two equal keys of an object and drops the other without a word:
+  // two readers could then take one message for two different ones.
+  if (member_count(j) != outline.keys)
+    return decode_error{"malformed", "not valid JSON: " + duplicate_key_of(text)};
   auto v = j.find("v");
   if (v == j.end()) return decode_error{"malformed", "v: missing protocol version"};
   if (!v->is_number_integer()) return decode_error{"malformed", "v: expected an integer"};

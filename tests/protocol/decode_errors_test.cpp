@@ -32,6 +32,36 @@ void expect_client_error(const bad_frame& c) {
       << "message: " << e.message << "\nexpected to contain: " << c.message_part;
 }
 
+// Strict JSON (RFC 8259): no byte order mark in front, which the parser would skip, and no
+// key twice in one object, of which the parser would keep one without a word.
+TEST(DecodeErrors, AByteOrderMarkOrAKeyTwiceIsMalformed) {
+  const std::string hello = R"({"v":1,"type":"hello","token":"t","client_id":"c"})";
+  ASSERT_FALSE(std::holds_alternative<decode_error>(decode_client(hello)));
+  const bad_frame cases[] = {
+      {"a byte order mark", "\xEF\xBB\xBF" + hello, "malformed", "byte order mark"},
+      {"type twice", R"({"v":1,"type":"hello","type":"op","token":"t","client_id":"c"})",
+       "malformed", "key \"type\" appears twice"},
+      {"v twice", R"({"v":2,"v":1,"type":"hello","token":"t","client_id":"c"})", "malformed",
+       "key \"v\" appears twice"},
+      {"a key twice deep inside",
+       op_frame(R"({"type":"set_rating","document":"signalering_1","row":1,"row":2,"value":3})"),
+       "malformed", "key \"row\" appears twice"},
+      {"a key twice in an array's object",
+       op_frame(R"({"type":"edit_text","target":{"document":"signalering_1","row":0,"column":0},)"
+                R"("edits":[{"pos":0,"ins":"a","ins":"b"}]})"),
+       "malformed", "key \"ins\" appears twice"},
+  };
+  for (const auto& c : cases) expect_client_error(c);
+  // The same key in two objects, and colons inside strings, are fine.
+  EXPECT_FALSE(std::holds_alternative<decode_error>(decode_client(
+      op_frame(R"({"type":"edit_text","target":{"document":"signalering_1","row":0,"column":0},)"
+               R"("edits":[{"pos":0,"ins":"a: b"},{"pos":1,"ins":"c:"}]})"))));
+  const auto server =
+      decode_server("\xEF\xBB\xBF" + std::string(R"({"v":1,"type":"presence","online":[]})"));
+  ASSERT_TRUE(std::holds_alternative<decode_error>(server));
+  EXPECT_EQ(std::get<decode_error>(server).code, "malformed");
+}
+
 TEST(DecodeErrors, EnvelopeProblems) {
   const bad_frame cases[] = {
       {"empty input", "", "malformed", "not valid JSON"},

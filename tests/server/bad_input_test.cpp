@@ -239,6 +239,42 @@ TEST_F(BadInput, FutureBaseSeqIsTakenOrStaleForText) {
   EXPECT_TRUE(anna.is_open());
 }
 
+// A text frame that is not UTF-8 closes the connection with 1007, as RFC 6455 requires.
+TEST_F(BadInput, InvalidUtf8ClosesWith1007) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text("{\"v\":1,\"type\":\"focus\",\"target\":\"\xC3\x28\"}"));
+  ASSERT_TRUE(anna.wait_closed());
+  EXPECT_NE(anna.closed_because().find("code 1007"), std::string::npos) << anna.closed_because();
+  expect_unchanged_and_room_alive(false);
+}
+
+// Strict JSON: a byte order mark or a key twice is malformed, and nothing changes.
+TEST_F(BadInput, AByteOrderMarkOrAKeyTwiceIsMalformed) {
+  auto e = error_for(*t_[0], "\xEF\xBB\xBF{\"v\":1,\"type\":\"focus\",\"target\":null}");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code, "malformed");
+  EXPECT_NE(e->reason.find("byte order mark"), std::string::npos) << e->reason;
+  e = error_for(*t_[0], R"({"v":1,"type":"focus","type":"hello","target":null})");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code, "malformed");
+  EXPECT_NE(e->reason.find("appears twice"), std::string::npos) << e->reason;
+  expect_unchanged_and_room_alive();
+}
+
+// A name with a character that shows nothing is refused at the door.
+TEST_F(BadInput, AJoinWithAnInvisibleCharacterInTheNameIsRefused) {
+  test_client carla(server_.port());
+  ASSERT_EQ(carla.connect(), "");
+  for (const char* c : {"\u2028", "\u200B", "\uFEFF", "\u0085"}) {
+    EXPECT_FALSE(carla.join(t_.join_code, profile_of(std::string("Carla") + c)));
+    ASSERT_TRUE(carla.last_error());
+    EXPECT_EQ(carla.last_error()->code, "invalid");
+    EXPECT_NE(carla.last_error()->reason.find("onzichtbaar"), std::string::npos)
+        << carla.last_error()->reason;
+  }
+  expect_unchanged_and_room_alive();
+}
+
 TEST_F(BadInput, OversizedMessageClosesTheConnection) {
   // A third member, so the room has someone to lose.
   test_client carla(server_.port());
