@@ -1,5 +1,8 @@
 #include "server/config.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <charconv>
 
 namespace jos::server {
@@ -10,6 +13,12 @@ bool number(const std::string& s, T& out) {
   const auto* end = s.data() + s.size();
   auto [p, ec] = std::from_chars(s.data(), end, out);
   return ec == std::errc{} && p == end;
+}
+
+// An IPv4 or IPv6 address written out (no names: /metrics must not depend on DNS).
+bool ip_address(const std::string& s) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, s.c_str(), buffer) == 1 || inet_pton(AF_INET6, s.c_str(), buffer) == 1;
 }
 
 }  // namespace
@@ -28,6 +37,8 @@ Opties:
   --tls-cert FILE      certificaat (PEM) voor wss:// en https://
   --tls-key FILE       sleutel (PEM) bij het certificaat
   --allow-origin URL   sta een browser-Origin toe (herhaalbaar); zonder Origin altijd toegestaan
+  --metrics-from ADDR  /metrics ook voor dit IP-adres (herhaalbaar); standaard alleen vanaf
+                       deze machine
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
@@ -65,6 +76,10 @@ parse_result parse_config(const std::vector<std::string>& args) {
     } else if (a == "--allow-origin") {
       if (!value(v)) return {std::nullopt, "--allow-origin verwacht een URL"};
       c.allowed_origins.push_back(v);
+    } else if (a == "--metrics-from") {
+      if (!value(v) || !ip_address(v))
+        return {std::nullopt, "--metrics-from verwacht een IP-adres"};
+      c.metrics_from.push_back(v);
     } else if (a == "--log-level") {
       if (!value(v) || !parse_log_level(v, c.level))
         return {std::nullopt, "--log-level verwacht error, warn, info of debug"};

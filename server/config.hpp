@@ -18,6 +18,7 @@ struct config {
   std::string tls_cert;  // PEM; with tls_key, the port speaks only TLS (wss://, https://)
   std::string tls_key;
   std::vector<std::string> allowed_origins;  // browsers send Origin; native clients do not
+  std::vector<std::string> metrics_from;     // besides loopback, who may read /metrics
   log_level level = log_level::info;
   int threads = 1;
   std::string port_file;  // write the bound port here (for scripts using --port 0)

@@ -1,6 +1,7 @@
 #include "server/http_session.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "server/exports.hpp"
 #include "server/log.hpp"
@@ -70,11 +71,33 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
       return respond(http::status::method_not_allowed, "Alleen GET.\n", keep_alive);
     const auto target = request.target();
     if (target == "/healthz") return respond(http::status::ok, "ok\n", keep_alive);
-    if (target == "/metrics")
+    if (target == "/metrics") {
+      if (!metrics_allowed())
+        return respond(http::status::forbidden,
+                       "Metrics alleen vanaf deze machine of een adres uit --metrics-from.\n",
+                       keep_alive);
       return respond(http::status::ok, ctx_->stats.render(), keep_alive,
                      "text/plain; version=0.0.4; charset=utf-8");
+    }
     if (target.starts_with("/export/")) return export_file(request, keep_alive);
     respond(http::status::not_found, "Niet gevonden.\n", keep_alive);
+  }
+
+  // What the server is doing (connections, rooms, refusals) is for its operator: loopback,
+  // or the addresses the operator named (a Prometheus on another machine).
+  bool metrics_allowed() const {
+    beast::error_code ec;
+    auto address = net::ip::make_address(address_, ec);
+    if (ec) return false;
+    if (address.is_v6() && address.to_v6().is_v4_mapped())
+      address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+    if (address.is_loopback()) return true;
+    const auto& allowed = ctx_->cfg.metrics_from;
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) {
+      beast::error_code parse_error;
+      const auto listed = net::ip::make_address(a, parse_error);
+      return !parse_error && listed == address;
+    });
   }
 
   // Documents to send around, for members only: the participant token as a bearer token.
@@ -112,6 +135,9 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
     if (!download.empty())
       response->set(http::field::content_disposition, "attachment; filename=\"" + download + "\"");
     response->set(http::field::server, "jos-server");
+    // Over TLS: browsers are to come back over TLS only, for a year.
+    if constexpr (!std::is_same_v<Stream, beast::tcp_stream>)
+      response->set(http::field::strict_transport_security, "max-age=31536000");
     response->set(http::field::content_type, type);
     response->keep_alive(keep_alive);
     response->body() = std::move(body);

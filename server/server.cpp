@@ -5,6 +5,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <fstream>
+#include <stdexcept>
 
 #include "server/context.hpp"
 #include "server/hub.hpp"
@@ -44,6 +45,11 @@ struct server::impl {
       tls = std::make_shared<ssl::context>(ssl::context::tls_server);
       tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+      // TLS 1.2 only with forward secrecy and authenticated encryption (ECDHE with AES-GCM
+      // or ChaCha20-Poly1305), the server's order first; TLS 1.3's suites all are.
+      if (SSL_CTX_set_cipher_list(tls->native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20") != 1)
+        throw std::runtime_error("no TLS 1.2 cipher suite with ECDHE and AEAD available");
+      SSL_CTX_set_options(tls->native_handle(), SSL_OP_CIPHER_SERVER_PREFERENCE);
       tls->use_certificate_chain_file(cfg.tls_cert);
       tls->use_private_key_file(cfg.tls_key, ssl::context::pem);
     }
