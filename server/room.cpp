@@ -9,9 +9,9 @@
 #include "protocol/json_text.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
+#include "protocol/ops_frame.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
-#include "server/ops_frame.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::server {
@@ -30,34 +30,16 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// The op as every client sees it, written around the op's JSON text (encoded once, for the
-// store too) in the key order of a dumped object. A vote's value stays secret until the
-// reveal.
+// The op as every client sees it, around the op's JSON text (encoded once, for the store
+// too). A vote's value stays secret until the reveal.
 std::string element_json(std::uint64_t seq, person_id author, const std::string& client_id,
                          std::uint64_t client_seq, const operation& op, std::string_view op_text) {
-  std::string hidden;
-  if (std::holds_alternative<op::cast_vote>(op)) {
-    protocol::json j = protocol::encode_op(op);
-    j["value"] = 0;
-    hidden = j.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-    op_text = hidden;
+  if (const auto* cast = std::get_if<op::cast_vote>(&op)) {
+    op::cast_vote secret = *cast;
+    secret.value = 0;
+    return protocol::ops_element(seq, author, client_id, client_seq, protocol::op_text(secret));
   }
-  const std::string id =
-      protocol::json(client_id).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-  std::string element;
-  element.reserve(op_text.size() + id.size() + 96);
-  element += R"({"author":)";
-  element += std::to_string(author);
-  element += R"(,"client_id":)";
-  element += id;
-  element += R"(,"client_seq":)";
-  element += std::to_string(client_seq);
-  element += R"(,"op":)";
-  element += op_text;
-  element += R"(,"seq":)";
-  element += std::to_string(seq);
-  element += '}';
-  return element;
+  return protocol::ops_element(seq, author, client_id, client_seq, op_text);
 }
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
@@ -215,7 +197,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
           if (!elements.empty()) elements.push_back(',');
           elements += h.element_json;
         }
-        to_newcomer(ops_message(elements));
+        to_newcomer(protocol::ops_message(elements));
       }
     } else {
       self->deliver(self->members_[index], self->snapshot_message(), self->seq_);
@@ -487,8 +469,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        std::function<void()> on_durable,
                                        const connection_ptr& sender) {
   if (auto error = validate(state_, op, actor_for(author))) return error;
-  std::string op_json =
-      protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+  std::string op_json = protocol::op_text(op);
   // The server's own ops (joins, the automatic reveal) are small and bounded by the rules.
   const std::int64_t growth = growth_bound(op, op_json.size());
   if (author != no_person)
@@ -521,7 +502,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   } else if (member* m = sender ? find(sender) : nullptr) {
     m->hold_until = seq;
   }
-  broadcast(ops_message(history_.back().element_json), seq);
+  broadcast(protocol::ops_message(history_.back().element_json), seq);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
 

@@ -8,8 +8,8 @@
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
+#include "protocol/ops_frame.hpp"
 #include "server/log.hpp"
-#include "server/ops_frame.hpp"
 
 namespace jos::server {
 namespace {
@@ -342,11 +342,11 @@ class ws_session final : public connection,
     const std::string& first = queue_[0];
     std::size_t count = 1;
     std::size_t total = first.size();
-    if (queue_.size() > 1 && first.size() <= merge_one_max && is_ops_message(first)) {
+    if (queue_.size() > 1 && first.size() <= merge_one_max && protocol::is_ops_message(first)) {
       while (count < queue_.size() && count < merge_count_max) {
         const std::string& next = queue_[count];
         if (next.size() > merge_one_max || total + next.size() > merge_total_max ||
-            !is_ops_message(next))
+            !protocol::is_ops_message(next))
           break;
         total += next.size();
         ++count;
@@ -358,14 +358,14 @@ class ws_session final : public connection,
       return;
     }
     merged_.reserve(total);
-    merged_ += ops_head();
+    merged_ += protocol::ops_head();
     for (std::size_t i = 0; i < count; ++i) {
-      const auto elements = ops_elements(queue_[i]);
+      const auto elements = protocol::ops_elements(queue_[i]);
       if (elements.empty()) continue;
-      if (merged_.size() > ops_head().size()) merged_ += ',';
+      if (merged_.size() > protocol::ops_head().size()) merged_ += ',';
       merged_ += elements;
     }
-    merged_ += ops_tail;
+    merged_ += protocol::ops_tail();
     in_flight_ = count;
     ws_.async_write(net::buffer(merged_),
                     beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
