@@ -132,7 +132,7 @@ struct server_encoder {
   json operator()(const reject& m) const {
     json j = envelope("reject");
     j["client_seq"] = m.client_seq;
-    j["code"] = m.code;
+    j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
     return j;
   }
@@ -162,7 +162,7 @@ struct server_encoder {
   }
   json operator()(const error& m) const {
     json j = envelope("error");
-    j["code"] = m.code;
+    j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
     return j;
   }
@@ -253,43 +253,48 @@ std::string duplicate_key_of(std::string_view text) {
 // Parses `text` as one JSON object within the limits, checking the envelope.
 std::variant<json, decode_error> parse_envelope(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
-    return decode_error{"too_large", "message is " + std::to_string(text.size()) +
-                                         " bytes; the limit is " + std::to_string(max_bytes)};
+    return decode_error{error_code::too_large, "message is " + std::to_string(text.size()) +
+                                                   " bytes; the limit is " +
+                                                   std::to_string(max_bytes)};
   const json_outline outline = outline_of(text);
   if (outline.depth > max_json_depth)
-    return decode_error{"too_deep", "message nests deeper than " + std::to_string(max_json_depth)};
+    return decode_error{error_code::too_deep,
+                        "message nests deeper than " + std::to_string(max_json_depth)};
   // The parser skips a byte order mark; strict JSON (RFC 8259) has none on the wire.
   if (text.starts_with("\xEF\xBB\xBF"))
-    return decode_error{"malformed", "not valid JSON: a byte order mark (U+FEFF) in front"};
+    return decode_error{error_code::malformed,
+                        "not valid JSON: a byte order mark (U+FEFF) in front"};
   // The parser takes a NUL byte for the end of input and would ignore what follows it; a raw
   // NUL is never valid JSON, so refuse it outright.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-    return decode_error{"malformed", "not valid JSON: NUL byte at byte " + std::to_string(nul + 1)};
+    return decode_error{error_code::malformed,
+                        "not valid JSON: NUL byte at byte " + std::to_string(nul + 1)};
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return decode_error{"malformed", "not valid JSON" + syntax_error_of(text)};
-  if (!j.is_object()) return decode_error{"malformed", "expected a JSON object"};
+  if (j.is_discarded())
+    return decode_error{error_code::malformed, "not valid JSON" + syntax_error_of(text)};
+  if (!j.is_object()) return decode_error{error_code::malformed, "expected a JSON object"};
   // The parser keeps one of two equal keys of an object and drops the other without a word:
   // two readers could then take one message for two different ones.
   if (member_count(j) != outline.keys)
-    return decode_error{"malformed", "not valid JSON: " + duplicate_key_of(text)};
+    return decode_error{error_code::malformed, "not valid JSON: " + duplicate_key_of(text)};
   auto v = j.find("v");
-  if (v == j.end()) return decode_error{"malformed", "v: missing protocol version"};
-  if (!v->is_number_integer()) return decode_error{"malformed", "v: expected an integer"};
+  if (v == j.end()) return decode_error{error_code::malformed, "v: missing protocol version"};
+  if (!v->is_number_integer()) return decode_error{error_code::malformed, "v: expected an integer"};
   const std::string version = v->is_number_unsigned() ? std::to_string(v->get<std::uint64_t>())
                                                       : std::to_string(v->get<std::int64_t>());
   if (version != std::to_string(protocol_version))
-    return decode_error{"version", "protocol version " + version +
-                                       " is not supported; this side speaks " +
-                                       std::to_string(protocol_version)};
+    return decode_error{error_code::version, "protocol version " + version +
+                                                 " is not supported; this side speaks " +
+                                                 std::to_string(protocol_version)};
   auto t = j.find("type");
-  if (t == j.end()) return decode_error{"malformed", "type: missing"};
-  if (!t->is_string()) return decode_error{"malformed", "type: expected a string"};
+  if (t == j.end()) return decode_error{error_code::malformed, "type: missing"};
+  if (!t->is_string()) return decode_error{error_code::malformed, "type: expected a string"};
   return j;
 }
 
 template <typename T>
 decoded<T> finish(T message, const std::string& error) {
-  if (!error.empty()) return decode_error{"invalid", error};
+  if (!error.empty()) return decode_error{error_code::invalid, error};
   return message;
 }
 
@@ -360,7 +365,8 @@ decoded<client_message> decode_client(std::string_view text) {
     if (const json* o = r.object("op"))
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
-    if (!error.empty() && m.client_seq != 0) return decode_error{"invalid", error, m.client_seq};
+    if (!error.empty() && m.client_seq != 0)
+      return decode_error{error_code::invalid, error, m.client_seq};
     return finish<client_message>(std::move(m), error);
   }
   if (type == "focus") {
@@ -369,7 +375,7 @@ decoded<client_message> decode_client(std::string_view text) {
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<client_message>(m, error);
   }
-  return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
+  return decode_error{error_code::invalid, "type: unknown message type \"" + type + "\""};
 }
 
 decoded<server_message> decode_server(std::string_view text) {
@@ -419,7 +425,7 @@ decoded<server_message> decode_server(std::string_view text) {
     r.only({"v", "type", "client_seq", "code", "reason"});
     reject m;
     m.client_seq = r.unsigned_integer("client_seq");
-    m.code = r.string("code", 64);
+    m.code = r.enumeration("code", parse_error_code, error_code::invalid);
     m.reason = r.string("reason", 4096);
     return finish<server_message>(std::move(m), error);
   }
@@ -466,11 +472,11 @@ decoded<server_message> decode_server(std::string_view text) {
   if (type == "error") {
     r.only({"v", "type", "code", "reason"});
     protocol::error m;
-    m.code = r.string("code", 64);
+    m.code = r.enumeration("code", parse_error_code, error_code::invalid);
     m.reason = r.string("reason", 4096);
     return finish<server_message>(std::move(m), error);
   }
-  return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
+  return decode_error{error_code::invalid, "type: unknown message type \"" + type + "\""};
 }
 
 std::string version_mismatch_text(int server_version) {

@@ -13,7 +13,8 @@ namespace {
 namespace net = boost::asio;
 
 protocol::error unavailable() {
-  return {"unavailable", "De server kan de leerlijn nu niet openen; probeer het zo opnieuw."};
+  return {protocol::error_code::unavailable,
+          "De server kan de leerlijn nu niet openen; probeer het zo opnieuw."};
 }
 
 std::optional<protocol::error> check_profile(const protocol::profile& me) {
@@ -25,7 +26,7 @@ std::optional<protocol::error> check_profile(const protocol::profile& me) {
   // the server.
   shared::trajectory scratch;
   if (auto e = shared::validate(scratch, shared::op::add_person{p}, shared::actor::server()))
-    return protocol::error{"invalid", e->message};
+    return protocol::error{protocol::error_code::invalid, e->message};
   return std::nullopt;
 }
 
@@ -52,7 +53,7 @@ void hub::create(protocol::create_trajectory request, created_reply reply) {
   probe.team.push_back(coordinator);
   if (auto e =
           shared::validate(probe, shared::op::set_partnership{request.partners}, shared::actor{1}))
-    return reply(protocol::error{"invalid", e->message});
+    return reply(protocol::error{protocol::error_code::invalid, e->message});
 
   trajectory_record record;
   record.id = make_trajectory_id();
@@ -75,7 +76,7 @@ void hub::create(protocol::create_trajectory request, created_reply reply) {
     r->add_person(
         std::move(me), true, std::move(p), record,
         [record, secret, token, reply](std::optional<shared::person_id> id, std::string error) {
-          if (!id) return reply(protocol::error{"unavailable", error});
+          if (!id) return reply(protocol::error{protocol::error_code::unavailable, error});
           reply(protocol::created{record.id, record.join_code, secret, token, *id});
         });
   });
@@ -86,8 +87,9 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
   net::post(strand_, [self = shared_from_this(), request = std::move(request),
                       address = std::move(address), reply = std::move(reply)]() mutable {
     if (self->too_many_failures(address))
-      return reply(protocol::error{
-          "rate_limited", "Te veel onjuiste teamcodes geprobeerd. Wacht een paar minuten."});
+      return reply(
+          protocol::error{protocol::error_code::rate_limited,
+                          "Te veel onjuiste teamcodes geprobeerd. Wacht een paar minuten."});
     // A team code, or the coordinator secret (which makes the joiner a coordinator).
     const std::string code = normalise_join_code(request.join_code);
     const std::string secret_hash = sha256_hex(request.join_code);
@@ -103,8 +105,9 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
                                 address = std::move(address), reply = std::move(reply)]() mutable {
         if (!id) {
           self->record_failure(address);
-          return reply(protocol::error{
-              "unknown_code", "Deze teamcode is onbekend. Controleer de code bij de coördinator."});
+          return reply(
+              protocol::error{protocol::error_code::unknown_code,
+                              "Deze teamcode is onbekend. Controleer de code bij de coördinator."});
         }
         self->open_room(*id, [self, coordinator, request = std::move(request),
                               reply = std::move(reply)](std::shared_ptr<room> r) mutable {
@@ -114,7 +117,8 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
           r->add_person(
               std::move(request.me), coordinator, std::move(p), std::nullopt,
               [r, token, reply](std::optional<shared::person_id> person, std::string error) {
-                if (!person) return reply(protocol::error{"unavailable", error});
+                if (!person)
+                  return reply(protocol::error{protocol::error_code::unavailable, error});
                 reply(protocol::joined{r->id(), token, *person});
               });
         });
@@ -129,7 +133,7 @@ void hub::hello(protocol::hello request, hello_reply reply) {
     auto participant = s.participant(hash);
     if (!participant)
       return reply(protocol::error{
-          "unauthorised",
+          protocol::error_code::unauthorised,
           "Je toegang is niet (meer) geldig. Meld je opnieuw aan met de teamcode."});
     self->open_room(
         participant->trajectory_id,

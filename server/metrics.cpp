@@ -4,7 +4,7 @@
 
 namespace jos::server {
 
-void metrics::op_rejected(const std::string& code) {
+void metrics::op_rejected(protocol::error_code code) {
   std::lock_guard lock(mutex_);
   ++rejected_[code];
 }
@@ -47,7 +47,7 @@ std::string metrics::render() const {
   out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
       << "# TYPE jos_ops_rejected_total counter\n";
   for (const auto& [code, n] : rejected_)
-    out << "jos_ops_rejected_total{code=\"" << code << "\"} " << n << "\n";
+    out << "jos_ops_rejected_total{code=\"" << name_of(code) << "\"} " << n << "\n";
   out << "# HELP jos_commit_seconds Duration of one durable group commit.\n"
       << "# TYPE jos_commit_seconds histogram\n";
   for (std::size_t i = 0; i < bounds_.size(); ++i)

@@ -18,6 +18,7 @@ namespace jos::server {
 namespace {
 
 using namespace shared;
+using protocol::error_code;
 namespace net = boost::asio;
 
 std::int64_t now_ms() {
@@ -159,7 +160,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
   net::post(strand_, [self = shared_from_this(), c = std::move(c), who,
                       client_id = std::move(client_id), last_seq, epoch]() mutable {
     if (self->closed_ || self->broken_) {
-      c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
+      c->close(error_code::unavailable, "De leerlijn is even niet beschikbaar; verbind opnieuw.");
       return;
     }
     // While an op is being committed, the newcomer's whole stream waits for it: the
@@ -260,13 +261,14 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (m == nullptr) return;  // detached meanwhile
   const person_id author = m->person;
   const std::string client_id = m->client_id;
-  auto reject = [&](std::string code, std::string reason) {
+  auto reject = [&](error_code code, std::string reason) {
     metrics_.op_rejected(code);
-    c->send(share(protocol::encode(protocol::server_message{
-        protocol::reject{message.client_seq, std::move(code), std::move(reason)}})));
+    c->send(share(protocol::encode(
+        protocol::server_message{protocol::reject{message.client_seq, code, std::move(reason)}})));
   };
   if (broken_)
-    return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
+    return reject(error_code::unavailable,
+                  "De server kan nu niets opslaan; probeer het zo opnieuw.");
 
   // A resend of something we already took: acknowledge again, never apply twice.
   if (auto it = clients_.find(client_id);
@@ -279,13 +281,15 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   // Every other op stands on its own (last writer wins) and is taken as it is.
   if (message.base_seq > seq_) {
     if (std::holds_alternative<op::edit_text>(message.op))
-      return reject("stale", "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
+      return reject(error_code::stale,
+                    "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
     message.base_seq = seq_;
   }
 
   if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
     if (!transform_text(*edit, message.base_seq, client_id))
-      return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
+      return reject(error_code::stale,
+                    "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
   }
   complete_on_server(message.op, state_, now_ms());
   const std::uint64_t client_seq = message.client_seq;
@@ -300,7 +304,7 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
     };
   auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
                       std::nullopt, std::move(acknowledge), c);
-  if (error) return reject(std::string(name_of(error->code)), error->message);
+  if (error) return reject(protocol::error_code_of(error->code), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
 }
@@ -329,7 +333,7 @@ void room::acknowledge_again(const connection_ptr& c, const std::string& client_
 
 void room::refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed) {
   // Never stored: it was refused the first time, and a client seq is not reused.
-  const std::string code = store_failed ? "unavailable" : "conflict";
+  const error_code code = store_failed ? error_code::unavailable : error_code::conflict;
   metrics_.op_rejected(code);
   c->send(share(protocol::encode(protocol::server_message{protocol::reject{
       client_seq, code,
@@ -519,7 +523,7 @@ void room::committed(std::uint64_t seq, bool durable) {
     if (!broken_) log_error("room " + id_ + ": commit failed; closing the room");
     broken_ = true;
     for (auto& m : members_)
-      m.conn->close("unavailable", "Opslaan mislukt; de verbinding wordt hersteld.");
+      m.conn->close(error_code::unavailable, "Opslaan mislukt; de verbinding wordt hersteld.");
     members_.clear();
     on_durable_.clear();
     for (auto& report : std::exchange(when_all_durable_, {})) report();

@@ -98,7 +98,8 @@ void server::stop() {
   net::post(i.io, [&i] {
     if (i.sweep) i.sweep->cancel();
   });
-  for (auto& c : i.ctx->connections.all()) c->close("restarting", "Server herstart");
+  for (auto& c : i.ctx->connections.all())
+    c->close(protocol::error_code::restarting, "Server herstart");
   // Give the goodbyes a moment to be written; clients reconnect by themselves.
   for (int n = 0; n < 100 && i.stats.connections.load() > 0; ++n)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -137,15 +137,15 @@ class ws_session final : public connection,
     net::post(ws_.get_executor(), [self = this->shared_from_this()] { self->take_inbox(); });
   }
 
-  void close(std::string code, std::string reason) override {
-    net::post(ws_.get_executor(), [self = this->shared_from_this(), code = std::move(code),
-                                   reason = std::move(reason)] {
-      if (self->closing_) return;
-      self->enqueue(
-          share(protocol::encode(protocol::server_message{protocol::error{code, reason}})));
-      self->closing_ = true;
-      if (!self->writing_) self->do_close();
-    });
+  void close(protocol::error_code code, std::string reason) override {
+    net::post(
+        ws_.get_executor(), [self = this->shared_from_this(), code, reason = std::move(reason)] {
+          if (self->closing_) return;
+          self->enqueue(
+              share(protocol::encode(protocol::server_message{protocol::error{code, reason}})));
+          self->closing_ = true;
+          if (!self->writing_) self->do_close();
+        });
   }
 
  private:
@@ -179,7 +179,7 @@ class ws_session final : public connection,
     if (!ws_.is_message_done()) return do_read();
     if (!ws_.got_text()) {
       buffer_.consume(buffer_.size());
-      send_error("malformed", "Alleen tekstberichten (JSON) worden begrepen.");
+      send_error(protocol::error_code::malformed, "Alleen tekstberichten (JSON) worden begrepen.");
       return do_read();
     }
     const std::string text = beast::buffers_to_string(buffer_.data());
@@ -210,17 +210,17 @@ class ws_session final : public connection,
     buffer_.consume(buffer_.size());
     buffer_.shrink_to_fit();
     if (closing_) return;
-    send_error("too_large", "Bericht te groot (meer dan " +
-                                std::to_string(ctx_->cfg.max_message_bytes / 1024) +
-                                " KiB); de verbinding wordt gesloten.");
+    send_error(protocol::error_code::too_large,
+               "Bericht te groot (meer dan " + std::to_string(ctx_->cfg.max_message_bytes / 1024) +
+                   " KiB); de verbinding wordt gesloten.");
     closing_ = true;
     close_code_ = websocket::close_code::too_big;
     if (!writing_) do_close();
   }
 
-  void send_error(std::string code, std::string reason) {
-    enqueue(share(protocol::encode(
-        protocol::server_message{protocol::error{std::move(code), std::move(reason)}})));
+  void send_error(protocol::error_code code, std::string reason) {
+    enqueue(share(
+        protocol::encode(protocol::server_message{protocol::error{code, std::move(reason)}})));
   }
 
   void handle(const std::string& text) {
@@ -232,12 +232,13 @@ class ws_session final : public connection,
       if (e->client_seq != 0 && room_)
         return enqueue(share(protocol::encode(protocol::server_message{
             protocol::reject{e->client_seq, e->code, "Bericht niet begrepen: " + e->message}})));
-      if (e->code == "version")
-        return send_error("version", "Deze server spreekt protocolversie " +
-                                         std::to_string(protocol::protocol_version) +
-                                         "; installeer de versie van jos die bij deze server "
-                                         "hoort (" +
-                                         e->message + ").");
+      if (e->code == protocol::error_code::version)
+        return send_error(protocol::error_code::version,
+                          "Deze server spreekt protocolversie " +
+                              std::to_string(protocol::protocol_version) +
+                              "; installeer de versie van jos die bij deze server "
+                              "hoort (" +
+                              e->message + ").");
       return send_error(e->code, "Bericht niet begrepen: " + e->message);
     }
     auto& message = std::get<protocol::client_message>(decoded);
@@ -259,8 +260,9 @@ class ws_session final : public connection,
   }
 
   void on_message(protocol::hello m) {
-    if (greeted_) return send_error("invalid", "Deze verbinding is al aangemeld.");
-    if (m.client_id.empty()) return send_error("invalid", "client_id: missing");
+    if (greeted_)
+      return send_error(protocol::error_code::invalid, "Deze verbinding is al aangemeld.");
+    if (m.client_id.empty()) return send_error(protocol::error_code::invalid, "client_id: missing");
     greeted_ = true;
     auto last_seq = m.last_seq;
     auto epoch = m.epoch;
@@ -288,7 +290,8 @@ class ws_session final : public connection,
 
   void on_message(protocol::submit m) {
     if (!room_)
-      return send_error("unauthorised", "Meld je eerst aan (hello) voordat je iets wijzigt.");
+      return send_error(protocol::error_code::unauthorised,
+                        "Meld je eerst aan (hello) voordat je iets wijzigt.");
     room_->submit(this->shared_from_this(), std::move(m));
   }
 

@@ -342,7 +342,7 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
             phase_ = session_phase::start;
             return say(m.reason);
           }
-          if (m.code == "unauthorised" && greeted_) {
+          if (m.code == protocol::error_code::unauthorised && greeted_) {
             // The server no longer knows our token: back to the start screen.
             say(m.reason);
             net_.disconnect();
@@ -353,13 +353,13 @@ void client_core::handle(std::uint64_t, protocol::server_message& message) {
             phase_ = session_phase::start;
             return;
           }
-          if (m.code == "version") {
+          if (m.code == protocol::error_code::version) {
             say(m.reason);
             phase_ = session_phase::incompatible;
             net_.disconnect();
             return;
           }
-          say(m.reason, m.code != "restarting");
+          say(m.reason, m.code != protocol::error_code::restarting);
         }
       },
       message);
@@ -438,8 +438,8 @@ void client_core::after_change() {
       // The server would refuse the frame unread and close the connection, and the op
       // would go again after every reconnect. The replica splits what it can (long
       // pastes); anything else that large is given up here, its text kept.
-      if (auto dropped = replica_.on_reject(
-              {client_seq, "too_large", "de wijziging is te groot om te versturen."}))
+      if (auto dropped = replica_.on_reject({client_seq, protocol::error_code::too_large,
+                                             "de wijziging is te groot om te versturen."}))
         say_dropped("Wijziging niet verstuurd: ", *dropped);
       continue;
     }

@@ -297,7 +297,7 @@ struct net_session::impl {
     if (id != link_id) return;
     auto decoded = protocol::decode_server(text);
     if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
-      if (e->code == "version")
+      if (e->code == protocol::error_code::version)
         return inbox_.push(unreadable{id, true, protocol::version_mismatch_text(version_in(text))});
       return inbox_.push(
           unreadable{id, false, "Onbegrijpelijk bericht van de server: " + e->message});

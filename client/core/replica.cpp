@@ -373,7 +373,8 @@ std::optional<dropped_change> replica::on_reject(const protocol::reject& r) {
     return p.client_seq != 0 && p.client_seq == r.client_seq;
   });
   if (it == pending_.end()) return std::nullopt;
-  if (r.code == "stale" && as_edit(it->op) != nullptr && ++it->stale_replies < max_stale_replies) {
+  if (r.code == protocol::error_code::stale && as_edit(it->op) != nullptr &&
+      ++it->stale_replies < max_stale_replies) {
     // Not refused, only made against a text that changed too much on its way (transformed
     // past the splices one op may carry, or older than the server remembers). Ours has
     // been rebased on everything we received since: it simply goes again, as a new op.

@@ -73,13 +73,15 @@ struct fake_room {
       // Nothing left, or more splices than one op may carry: go again (room::transform_text).
       if (edit->edits.empty() || edit->edits.size() > op::max_splices_per_edit) {
         ++stale;
-        a.refused = protocol::reject{o.client_seq, "stale", "te veel veranderd"};
+        a.refused =
+            protocol::reject{o.client_seq, protocol::error_code::stale, "te veel veranderd"};
         return a;
       }
     }
     auto error = validate(state, o.op, actor{author});
     if (error) {
-      a.refused = protocol::reject{o.client_seq, std::string(name_of(error->code)), error->message};
+      a.refused =
+          protocol::reject{o.client_seq, protocol::error_code_of(error->code), error->message};
       return a;
     }
     apply(state, o.op, actor{author});
@@ -303,10 +305,11 @@ TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
   ASSERT_EQ(a.r.pending().size(), 2u);
   const auto sent = a.to_server.front();
   a.to_server.clear();
-  EXPECT_TRUE(a.r.on_reject({sent.client_seq, "forbidden", "Dat mag je niet."}));
+  EXPECT_TRUE(
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."}));
   EXPECT_TRUE(a.r.pending().empty());
   EXPECT_EQ(text_of(a.r.visible()), "");
-  EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
+  EXPECT_FALSE(a.r.on_reject({99, protocol::error_code::forbidden, "?"})) << "not ours";
 }
 
 TEST(Replica, ARefusedChangeKeepsItsTextAndThatOfTheEditsOnTopOfIt) {
@@ -315,14 +318,16 @@ TEST(Replica, ARefusedChangeKeepsItsTextAndThatOfTheEditsOnTopOfIt) {
   a.type({0, 0, "Eerst dit, "});
   a.type({11, 0, "dan dat."});
   const auto sent = a.to_server.front();
-  const auto dropped = a.r.on_reject({sent.client_seq, "forbidden", "Dat mag je niet."});
+  const auto dropped =
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."});
   ASSERT_TRUE(dropped);
   EXPECT_EQ(dropped->reason, "Dat mag je niet.");
   EXPECT_EQ(dropped->kept_text, "Eerst dit, dan dat.") << "what was typed is kept to copy";
   EXPECT_TRUE(a.r.pending().empty());
   ASSERT_FALSE(a.r.submit(op::add_reaction{0, -1, "Een reactie", 0}));
   a.flush();
-  const auto reaction = a.r.on_reject({a.to_server.back().client_seq, "conflict", "Vol."});
+  const auto reaction =
+      a.r.on_reject({a.to_server.back().client_seq, protocol::error_code::conflict, "Vol."});
   ASSERT_TRUE(reaction);
   EXPECT_EQ(reaction->kept_text, "Een reactie");
 }
@@ -339,7 +344,8 @@ TEST(Replica, AnEditThatKeepsComingBackStaleIsGivenUp) {
   for (int i = 0; i < 100 && !dropped && !a.to_server.empty(); ++i) {
     const auto o = a.to_server.front();
     a.to_server.pop_front();
-    dropped = a.r.on_reject({o.client_seq, "stale", "De tekst is intussen veranderd."});
+    dropped = a.r.on_reject(
+        {o.client_seq, protocol::error_code::stale, "De tekst is intussen veranderd."});
     a.flush();
     sends += static_cast<int>(a.to_server.size());
   }

@@ -63,7 +63,7 @@ class BadInput : public ::testing::Test {
 TEST_F(BadInput, NotJson) {
   const auto e = error_for(*t_[0], "dit is {geen json");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "malformed");
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
   EXPECT_NE(e->reason.find("Bericht niet begrepen"), std::string::npos) << e->reason;
   EXPECT_NE(e->reason.find("not valid JSON"), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
@@ -80,7 +80,7 @@ TEST_F(BadInput, BinaryFrame) {
       default_wait, since);
   ASSERT_TRUE(reply);
   const auto& e = std::get<protocol::error>(*reply);
-  EXPECT_EQ(e.code, "malformed");
+  EXPECT_EQ(e.code, protocol::error_code::malformed);
   EXPECT_NE(e.reason.find("Alleen tekstberichten"), std::string::npos) << e.reason;
   expect_unchanged_and_room_alive();
   EXPECT_TRUE(anna.submit_acked(op::set_precondition{0, true}));
@@ -90,12 +90,12 @@ TEST_F(BadInput, WrongTypedFields) {
   auto e = error_for(*t_[0], R"({"v":1,"type":"op","client_seq":"een","base_seq":0,)"
                              R"("op":{"type":"set_precondition","index":0,"met":true}})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("client_seq"), std::string::npos) << e->reason;
 
   e = error_for(*t_[0], R"({"v":1,"type":"hello","token":7,"client_id":"x"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("token"), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
 }
@@ -109,7 +109,7 @@ TEST_F(BadInput, AnUnreadableOpIsRejectedByItsClientSeq) {
       R"("op":{"type":"set_rating","document":"signalering_1","row":"twee","value":2}})"));
   auto reject = anna.wait_reject(7);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
   EXPECT_NE(reject->reason.find("op.row"), std::string::npos) << reject->reason;
   EXPECT_TRUE(anna.is_open());
   expect_unchanged_and_room_alive();
@@ -123,7 +123,7 @@ TEST_F(BadInput, AnEditWithoutSplicesIsInvalid) {
                      R"("target":{"document":"signalering_1","row":0,"column":0},"edits":[]}})"));
   const auto reject = anna.wait_reject(9);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
   EXPECT_NE(reject->reason.find("op.edits"), std::string::npos) << reject->reason;
   expect_unchanged_and_room_alive();
 }
@@ -131,7 +131,7 @@ TEST_F(BadInput, AnEditWithoutSplicesIsInvalid) {
 TEST_F(BadInput, UnknownMessageType) {
   const auto e = error_for(*t_[0], R"({"v":1,"type":"shout","text":"HALLO"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("unknown message type \"shout\""), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
 }
@@ -143,7 +143,7 @@ TEST_F(BadInput, UnknownOpType) {
                              R"("op":{"type":"delete_everything"}})"));
   const auto reject = anna.wait_reject(1);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "invalid");
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
   EXPECT_NE(reject->reason.find("unknown operation type \"delete_everything\""), std::string::npos)
       << reject->reason;
   expect_unchanged_and_room_alive();
@@ -152,7 +152,7 @@ TEST_F(BadInput, UnknownOpType) {
 TEST_F(BadInput, OtherProtocolVersionAndDeepNesting) {
   auto e = error_for(*t_[0], R"({"v":2,"type":"hello","token":"t","client_id":"x"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "version");
+  EXPECT_EQ(e->code, protocol::error_code::version);
   EXPECT_NE(e->reason.find("protocolversie"), std::string::npos) << e->reason;
 
   std::string deep = R"({"v":1,"type":"op","client_seq":1,"op":)";
@@ -161,7 +161,7 @@ TEST_F(BadInput, OtherProtocolVersionAndDeepNesting) {
   deep += "}";
   e = error_for(*t_[0], deep);
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "too_deep");
+  EXPECT_EQ(e->code, protocol::error_code::too_deep);
   expect_unchanged_and_room_alive();
 }
 
@@ -171,7 +171,7 @@ TEST_F(BadInput, OpBeforeHello) {
   const auto e = error_for(stranger, protocol::encode(protocol::client_message{
                                          protocol::submit{1, 0, op::set_precondition{0, true}}}));
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "unauthorised");
+  EXPECT_EQ(e->code, protocol::error_code::unauthorised);
   EXPECT_NE(e->reason.find("Meld je eerst aan"), std::string::npos) << e->reason;
   EXPECT_TRUE(stranger.is_open());
   expect_unchanged_and_room_alive();
@@ -231,7 +231,7 @@ TEST_F(BadInput, FutureBaseSeqIsTakenOrStaleForText) {
                   before_->seq + 100);
   const auto reject = anna.wait_reject(stale);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "stale");
+  EXPECT_EQ(reject->code, protocol::error_code::stale);
   const auto taken = anna.submit(op::set_precondition{2, true}, before_->seq + 100);
   const auto seq = anna.wait_ack(taken);
   ASSERT_TRUE(seq);
@@ -252,11 +252,11 @@ TEST_F(BadInput, InvalidUtf8ClosesWith1007) {
 TEST_F(BadInput, AByteOrderMarkOrAKeyTwiceIsMalformed) {
   auto e = error_for(*t_[0], "\xEF\xBB\xBF{\"v\":1,\"type\":\"focus\",\"target\":null}");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "malformed");
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
   EXPECT_NE(e->reason.find("byte order mark"), std::string::npos) << e->reason;
   e = error_for(*t_[0], R"({"v":1,"type":"focus","type":"hello","target":null})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "malformed");
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
   EXPECT_NE(e->reason.find("appears twice"), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
 }
@@ -268,7 +268,7 @@ TEST_F(BadInput, AJoinWithAnInvisibleCharacterInTheNameIsRefused) {
   for (const char* c : {"\u2028", "\u200B", "\uFEFF", "\u0085"}) {
     EXPECT_FALSE(carla.join(t_.join_code, profile_of(std::string("Carla") + c)));
     ASSERT_TRUE(carla.last_error());
-    EXPECT_EQ(carla.last_error()->code, "invalid");
+    EXPECT_EQ(carla.last_error()->code, protocol::error_code::invalid);
     EXPECT_NE(carla.last_error()->reason.find("onzichtbaar"), std::string::npos)
         << carla.last_error()->reason;
   }
@@ -296,7 +296,7 @@ TEST_F(BadInput, OversizedMessageClosesTheConnection) {
   const auto& why = carla.closed_because();
   EXPECT_NE(why.find("code 1009"), std::string::npos) << why;
   ASSERT_FALSE(carla.errors().empty());
-  EXPECT_EQ(carla.errors().back().code, "too_large");
+  EXPECT_EQ(carla.errors().back().code, protocol::error_code::too_large);
   EXPECT_NE(carla.errors().back().reason.find("te groot"), std::string::npos);
   // The others see Carla go, and carry on.
   ASSERT_TRUE(
@@ -314,7 +314,7 @@ TEST_F(BadInput, MessageJustUnderTheLimitIsUnderstood) {
   ASSERT_TRUE(anna.send_text(big));
   const auto reject = anna.wait_reject(1);
   ASSERT_TRUE(reject) << anna.closed_because();
-  EXPECT_EQ(reject->code, "too_long");
+  EXPECT_EQ(reject->code, protocol::error_code::too_long);
   EXPECT_TRUE(anna.is_open());
   expect_unchanged_and_room_alive();
 }
@@ -364,7 +364,7 @@ TEST(Replay, OlderResendsAreAckedWithTheirOwnSeqAlsoAfterARestart) {
     const auto no = bram.take<protocol::reject>(
         [&](const protocol::reject& r) { return r.client_seq == refused; });
     ASSERT_TRUE(no) << "the refused op was not refused again";
-    EXPECT_EQ(no->code, "conflict");
+    EXPECT_EQ(no->code, protocol::error_code::conflict);
     EXPECT_NE(no->reason.find("eerder al geweigerd"), std::string::npos) << no->reason;
     const auto now = server.state(t.trajectory_id);
     ASSERT_TRUE(now);

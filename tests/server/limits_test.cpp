@@ -311,7 +311,8 @@ TEST(Limits, AFloodIsSlowedDownWhileTheRoomCarriesOn) {
   // Bram was slowed down, not cut off: his op, behind all of it, comes through.
   EXPECT_TRUE(bram.wait_ack(last, 15s)) << bram.closed_because();
   EXPECT_TRUE(bram.is_open());
-  for (const auto& e : bram.errors()) EXPECT_NE(e.code, "rate_limited") << e.reason;
+  for (const auto& e : bram.errors())
+    EXPECT_NE(e.code, protocol::error_code::rate_limited) << e.reason;
   EXPECT_GT(server.metric("jos_throttled_reads_total").value_or(0), 0.0);
   ASSERT_TRUE(settle(server, t));
   EXPECT_TRUE(bram.replica().preconditions[1]);
@@ -356,7 +357,7 @@ TEST(Limits, ATrajectoryHasAMaximumSize) {
     if (!bram.wait_ack(client_seq)) full = bram.wait_reject(client_seq);
   }
   ASSERT_TRUE(full) << "64 KiB held 40 reactions of 4 KB";
-  EXPECT_EQ(full->code, "too_long");
+  EXPECT_EQ(full->code, protocol::error_code::too_long);
   EXPECT_NE(full->reason.find("De leerlijn is vol"), std::string::npos) << full->reason;
   EXPECT_GT(taken, 3);
   ASSERT_TRUE(settle(server, t));
