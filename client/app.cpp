@@ -10,6 +10,11 @@
 #include <cstdio>
 #include <vector>
 
+#include "client/characters.hpp"
+#include "client/fonts.hpp"
+#include "client/keyboard.hpp"
+#include "client/navigation.hpp"
+
 namespace jos::client {
 namespace {
 
@@ -22,12 +27,14 @@ constexpr const char* usage_text =
     "  --frames N            ... na N beelden\n"
     "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
     "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
-    "  --marks BESTAND       schrijf bij de schermafbeelding waar onderdelen staan (tests)\n"
+    "  --marks BESTAND       schrijf waar onderdelen staan (tests): bij de schermafbeelding,\n"
+    "                        of zonder die na elk beeld waarin iets verschoof\n"
     "  --quit-after S        stop na S seconden en meld hoeveel beelden getekend zijn\n"
     "  --profile BESTAND     schrijf daarbij wat de beelden kostten en hoe snel de leerlijn\n"
     "                        er stond; de laatste 5 seconden tellen als rust (bench)\n"
     "  --size BxH            venstergrootte, standaard 1280x800\n"
-    "  --show SCHERM         begin met overview, documents of comparison\n";
+    "  --show SCHERM         begin met overview, documents of comparison\n"
+    "  --present             begin als presentatie voor de beamer (ook F5)\n";
 
 bool parse_int(const std::string& s, int& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -36,23 +43,6 @@ bool parse_int(const std::string& s, int& out) {
 
 void on_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "jos-client: GLFW-fout %d: %s\n", code, description);
-}
-
-// Glyphs the Dutch UI needs: Latin-1 (ë, é, ï), Latin Extended-A, General Punctuation
-// (‘ ’ “ ” – …), the euro sign, arrows and the shapes used as markers (● ○ ▶ ◀).
-const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC,
-                                0x2190, 0x2193, 0x25A0, 0x25FF, 0x2713, 0x2713, 0};
-
-std::string find_font(const char* name) {
-  for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
-                          "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
-    std::string path = std::string(dir) + name;
-    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-      std::fclose(f);
-      return path;
-    }
-  }
-  return {};
 }
 
 // Whether `text` stands in one of the shared texts: a document cell or a meeting's minutes.
@@ -127,6 +117,8 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
         message = "--show kent overview, documents en comparison.\n";
         return std::nullopt;
       }
+    } else if (arg == "--present") {
+      o.present = true;
     } else if (arg == "--size") {
       if (!value(v)) return std::nullopt;
       const auto x = v.find('x');
@@ -160,6 +152,7 @@ core_options core_options_of(const app_options& o) {
 
 app::app(app_options options)
     : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
+  ui_.presenting = options_.present;
   if (options_.show == "documents" || options_.show == "comparison") {
     ui_.current = screen::documents;
     ui_.shown.comparison = options_.show == "comparison";
@@ -192,15 +185,10 @@ bool app::open_window() {
   if (!glfwInit()) return false;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  float scale = 1.0f;
-  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
-    float xs = 1.0f;
-    float ys = 1.0f;
-    glfwGetMonitorContentScale(monitor, &xs, &ys);
-    scale = std::max(1.0f, std::max(xs, ys));
-  }
-  window_ = glfwCreateWindow(static_cast<int>(static_cast<float>(options_.width) * scale),
-                             static_cast<int>(static_cast<float>(options_.height) * scale),
+  // --size is in the units of a 96 dpi screen: on a high-DPI one the window gets as many
+  // more pixels (where the system counts in points already, GLFW leaves it as it is).
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(options_.width, options_.height,
                              "jos – Jongerenwerk en Onderwijs Samen", nullptr, nullptr);
   if (window_ == nullptr) {
     glfwTerminate();
@@ -208,6 +196,11 @@ bool app::open_window() {
   }
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
+  glfwSetWindowUserPointer(window_, this);
+  // Dragged to a screen with another scale: everything is measured again.
+  glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* w, float, float) {
+    static_cast<app*>(glfwGetWindowUserPointer(w))->rescale_ = true;
+  });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -222,33 +215,94 @@ bool app::open_window() {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
   style.CellPadding = ImVec2(6, 5);
-  style.ScaleAllSizes(scale);
-  ui_.scale = scale;
-  load_fonts(scale);
-
+  base_style_ = style;
+  zoom_percent_ = core_.remembered().zoom_percent;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  // The view's own keys are taken from the events themselves: Dear ImGui 1.86 sees only
+  // whether a key is down when a frame starts, and misses a quick press and release.
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS) static_cast<app*>(glfwGetWindowUserPointer(w))->on_key(key, mods);
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+  });
   ImGui_ImplOpenGL3_Init("#version 130");
+  apply_scale();
+  guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
   return true;
 }
 
-void app::load_fonts(float scale) {
+void app::apply_scale() {
+  rescale_ = false;
+  // The screen's scale (1 on a 96 dpi screen), less what the framebuffer already adds where
+  // the system counts in points: fonts are then rasterised for the pixels and drawn at
+  // their size in points.
+  float xs = 1.0f;
+  float ys = 1.0f;
+  glfwGetWindowContentScale(window_, &xs, &ys);
+  int points = 0;
+  int pixels = 0;
+  glfwGetWindowSize(window_, &points, nullptr);
+  glfwGetFramebufferSize(window_, &pixels, nullptr);
+  const float raster = points > 0 && pixels > points
+                           ? static_cast<float>(pixels) / static_cast<float>(points)
+                           : 1.0f;
+  const float screen = std::max(1.0f, std::max(xs, ys) / raster);
+  zoom_percent_ = std::clamp(zoom_percent_, zoom_steps.front(), zoom_steps.back());
+  ui_.zoom_percent = zoom_percent_;
+  ui_.scale = screen * static_cast<float>(zoom_percent_) / 100.0f *
+              (ui_.presenting ? presentation_zoom : 1.0f);
+  presenting_scaled_ = ui_.presenting;
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = base_style_;
+  style.ScaleAllSizes(ui_.scale);
   ImGuiIO& io = ImGui::GetIO();
-  const std::string regular = find_font("DejaVuSans.ttf");
-  const std::string bold = find_font("DejaVuSans-Bold.ttf");
-  if (regular.empty() || bold.empty()) {
-    std::fprintf(stderr, "jos-client: DejaVu Sans niet gevonden; letters als ë en ‘ ontbreken.\n");
-    ui_.font.regular = io.Fonts->AddFontDefault();
-    ui_.font.bold = ui_.font.large = ui_.font.heading = ui_.font.regular;
-    return;
-  }
-  ui_.font.regular =
-      io.Fonts->AddFontFromFileTTF(regular.c_str(), 17.0f * scale, nullptr, glyph_ranges);
-  ui_.font.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), 17.0f * scale, nullptr, glyph_ranges);
-  ui_.font.large =
-      io.Fonts->AddFontFromFileTTF(regular.c_str(), 21.0f * scale, nullptr, glyph_ranges);
-  ui_.font.heading =
-      io.Fonts->AddFontFromFileTTF(bold.c_str(), 24.0f * scale, nullptr, glyph_ranges);
+  ui_.font = build_fonts(*io.Fonts, ui_.scale, raster);
   io.FontDefault = ui_.font.regular;
+  io.FontGlobalScale = 1.0f / raster;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Ctrl + and Ctrl − change the text size in steps, Ctrl 0 goes back to 100 %; remembered.
+// F5 starts and ends the presentation for the beamer.
+void app::on_key(int key, int mods) {
+  if ((mods & GLFW_MOD_CONTROL) != 0) {
+    if (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD) ui_.zoom_change = +1;
+    if (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT) ui_.zoom_change = -1;
+    if (key == GLFW_KEY_0 || key == GLFW_KEY_KP_0) ui_.zoom_change = 100 - zoom_percent_;
+  }
+  if (key == GLFW_KEY_F5 && core_.has_state()) ui_.presenting = !ui_.presenting;
+}
+
+// Escape ends the presentation too, unless a text field or a dialog takes it.
+void app::handle_view_keys() {
+  if (ui_.presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) &&
+      !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    ui_.presenting = false;
+}
+
+// What a frame asked of the view (a zoom step, the presentation on or off), applied between
+// frames: fonts cannot change while one is drawn.
+void app::apply_view_changes() {
+  if (ui_.zoom_change != 0) {
+    const int change = ui_.zoom_change;
+    ui_.zoom_change = 0;
+    int next = zoom_percent_ + change;   // by so many percent
+    if (change == +1 || change == -1) {  // a step
+      const auto it = std::find(zoom_steps.begin(), zoom_steps.end(), zoom_percent_);
+      const std::ptrdiff_t here = it == zoom_steps.end() ? 2 : it - zoom_steps.begin();
+      const std::ptrdiff_t last = static_cast<std::ptrdiff_t>(zoom_steps.size()) - 1;
+      next =
+          zoom_steps[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(here + change, 0, last))];
+    }
+    next = std::clamp(next, zoom_steps.front(), zoom_steps.back());
+    if (next != zoom_percent_) {
+      zoom_percent_ = next;
+      core_.remember_zoom(next);
+      rescale_ = true;
+    }
+  }
+  if (ui_.presenting != presenting_scaled_) rescale_ = true;
+  if (rescale_) apply_scale();
 }
 
 int app::run() {
@@ -306,6 +360,9 @@ int app::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    keyboard_new_frame();
+    if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
+    handle_view_keys();
     draw();
     ImGui::Render();
     if (profile_.enabled()) profile_.end_build(live);
@@ -339,6 +396,8 @@ int app::run() {
       }
     }
     glfwSwapBuffers(window_);
+    if (!options_.marks.empty()) save_marks(options_.marks);  // for tests that click by name
+    apply_view_changes();
     if (profile_.enabled()) profile_.presented(live, glfwGetTime());
     if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
       // For the test that an idle window sleeps: what it drew while it was left alone.
@@ -400,17 +459,35 @@ bool app::save_screenshot(const std::string& file) {
   return true;
 }
 
-bool app::save_marks(const std::string& file) const {
-  std::FILE* f = std::fopen(file.c_str(), "w");
-  if (f == nullptr) {
+bool app::save_marks(const std::string& file) {
+  // One line per part: its name, its rectangle in window pixels (left top right bottom), the
+  // rectangle it was clipped to and whether that scrolls (1) or not (0); then a line
+  // "! ..." for each piece of text that did not fit (see watch_layout()).
+  std::string text;
+  char line[160];
+  for (const auto& [name, r] : marks_) {
+    const auto p = parents_.find(name);
+    const placement where = p != parents_.end() ? p->second : placement{r, false};
+    std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f %d\n",
+                  static_cast<double>(r.x), static_cast<double>(r.y), static_cast<double>(r.z),
+                  static_cast<double>(r.w), static_cast<double>(where.clip.x),
+                  static_cast<double>(where.clip.y), static_cast<double>(where.clip.z),
+                  static_cast<double>(where.clip.w), where.scrolls ? 1 : 0);
+    text += name + line;
+  }
+  for (const auto& problem : layout_problems_) text += "! " + problem + "\n";
+  if (text == marks_written_) return true;
+  // Whole or not at all: a test may read the file while the window runs.
+  const std::string part = file + ".part";
+  std::FILE* f = std::fopen(part.c_str(), "w");
+  const bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (f == nullptr || std::fclose(f) != 0 || !written ||
+      std::rename(part.c_str(), file.c_str()) != 0) {
     std::fprintf(stderr, "jos-client: kan %s niet schrijven.\n", file.c_str());
     return false;
   }
-  // One line per part: name, then its rectangle in window pixels (left top right bottom).
-  for (const auto& [name, r] : marks_)
-    std::fprintf(f, "%s %.1f %.1f %.1f %.1f\n", name.c_str(), static_cast<double>(r.x),
-                 static_cast<double>(r.y), static_cast<double>(r.z), static_cast<double>(r.w));
-  return std::fclose(f) == 0;
+  marks_written_ = std::move(text);
+  return true;
 }
 
 void app::apply_intents() {
@@ -427,7 +504,11 @@ void app::draw() {
   ui_.core = &core_;
   if (!options_.marks.empty()) {
     marks_.clear();  // only what this frame draws
+    parents_.clear();
+    layout_problems_.clear();
     ui_.probe = &marks_;
+    ui_.parents = &parents_;
+    watch_layout(&layout_problems_);
   }
   ui_.focus.reset();  // the text fields say again where this client types
   const session_phase phase = core_.phase();
@@ -438,13 +519,7 @@ void app::draw() {
   }
   last_phase_ = phase;
   if (core_.has_state()) {
-    // When the coordinator starts a meeting, everyone goes there.
-    const int active = core_.state().active_meeting;
-    if (active >= 0 && active != last_active_meeting_) {
-      ui_.current = screen::meeting;
-      ui_.selected_meeting = -1;
-    }
-    last_active_meeting_ = active;
+    follow_the_meeting(ui_, core_.state(), last_active_meeting_);
     start_.carry_over(ui_, core_);
   }
 
@@ -514,8 +589,19 @@ void app::draw() {
 
 void app::draw_main() {
   const auto& t = core_.state();
-  // Top bar: the two screens, and who you are.
-  auto tab = [&](const char* label, screen s) {
+  if (ui_.presenting && t.active_meeting < 0) ui_.presenting = false;  // nothing to show
+  if (ui_.presenting) {
+    // The beamer: the meeting's current item and its form, large, and the way out.
+    if (ImGui::Button("Presentatie verlaten (F5)")) ui_.presenting = false;
+    mark(ui_, "present/leave");
+    ImGui::Separator();
+    ui_.current = screen::meeting;
+    ui_.selected_meeting = -1;
+    meeting_.draw(ui_, core_);
+    return;
+  }
+  // Top bar: the screens, the team when there is no room beside, presenting, and who you are.
+  auto tab = [&](const char* label, screen s, const char* name) {
     const bool on = ui_.current == s;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -523,25 +609,57 @@ void app::draw_main() {
       ui_.current = s;
       if (s == screen::meeting && t.active_meeting >= 0) ui_.selected_meeting = -1;
     }
+    mark(ui_, name);
     if (on) ImGui::PopStyleColor(2);
   };
-  tab("Overzicht", screen::overview);
+  tab("Overzicht", screen::overview, "tab/overview");
   ImGui::SameLine();
-  tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting);
+  tab(t.active_meeting >= 0 ? "Bijeenkomst (bezig)" : "Bijeenkomst", screen::meeting,
+      "tab/meeting");
   ImGui::SameLine();
-  tab("Documenten", screen::documents);
+  tab("Documenten", screen::documents, "tab/documents");
+  // The team beside the screen where it fits (about a 1280 px window at 100 %), else behind
+  // a button: on a small laptop the forms need the room.
+  const bool side_panel = ImGui::GetContentRegionAvail().x >= ui_.px(1200);
+  if (!side_panel) {
+    ImGui::SameLine();
+    const auto online = std::count_if(t.team.begin(), t.team.end(), [&](const shared::person& p) {
+      return core_.is_online(p.id);
+    });
+    const std::string label = "Deelnemers (" + std::to_string(online) + " van " +
+                              std::to_string(t.team.size()) + " online)";
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("participants");
+    mark(ui_, "tab/participants");
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(ui_.px(280), 0), ImVec2(ui_.px(360), ImGui::GetMainViewport()->Size.y * 0.8f));
+    if (ImGui::BeginPopup("participants")) {
+      participants_.draw(ui_, core_);
+      ImGui::EndPopup();
+    }
+  }
+  if (t.active_meeting >= 0) {
+    ImGui::SameLine();
+    if (ImGui::Button("Presenteren (F5)")) ui_.presenting = true;
+    mark(ui_, "tab/present");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Voor de beamer: het huidige agendapunt en het formulier, groot");
+  }
   if (const auto* me = core_.my_person()) {
     const std::string who = me->name + (me->coordinator ? " · coördinator" : "");
     const float w = ImGui::CalcTextSize(who.c_str()).x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    text_coloured(colours::muted, who);
+    ImGui::SameLine();
+    const float x = ImGui::GetWindowContentRegionMax().x - w;
+    if (x > ImGui::GetCursorPosX() + ui_.px(16)) {
+      ImGui::SameLine(x);
+      text_coloured(colours::muted, who);
+    } else {
+      ImGui::NewLine();
+    }
   }
   ImGui::Separator();
 
-  const float side = ui_.px(235);
-  ImGui::BeginChild(
-      "content",
-      ImVec2(ImGui::GetContentRegionAvail().x - side - ImGui::GetStyle().ItemSpacing.x, 0), false);
+  const float side = side_panel ? ui_.px(235) + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+  ImGui::BeginChild("content", ImVec2(ImGui::GetContentRegionAvail().x - side, 0), false);
   if (ui_.current == screen::overview) {
     ImGui::BeginChild("overview", ImVec2(0, 0), false);
     overview_.draw(ui_, core_);
@@ -552,6 +670,7 @@ void app::draw_main() {
     meeting_.draw(ui_, core_);
   }
   ImGui::EndChild();
+  if (!side_panel) return;
   ImGui::SameLine();
   ImGui::BeginChild("participants", ImVec2(0, 0), true);
   participants_.draw(ui_, core_);

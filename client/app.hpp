@@ -2,12 +2,14 @@
 // The window and its frame loop: wait for input or the network (sleep when idle) → take in
 // what the network delivered → draw the views → turn the intents into ops → render.
 
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/core/client_core.hpp"
 #include "client/frame_profile.hpp"
@@ -32,10 +34,11 @@ struct app_options {
   int frames = 0;                    // --frames N: screenshot after N frames
   bool after_joined = false;         // --after joined: ... after the state arrived (+N frames)
   std::string after_text;            // --after text:T: ... once T stands in a shared text
-  std::string marks;                 // --marks FILE: where named parts were drawn (for tests)
-  double quit_after = 0;             // --quit-after S: stop after S seconds, say how many frames
-  std::string profile;  // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
-  std::string show;     // --show overview|documents|comparison: the first screen
+  std::string marks;      // --marks FILE: where named parts were drawn (tests), kept up to date
+  double quit_after = 0;  // --quit-after S: stop after S seconds, say how many frames
+  std::string profile;    // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
+  std::string show;       // --show overview|documents|comparison: the first screen
+  bool present = false;   // --present: start as the presentation for the beamer
   int width = 1280;
   int height = 800;
 };
@@ -55,14 +58,17 @@ class app {
 
  private:
   bool open_window();
-  void load_fonts(float scale);
+  void apply_scale();
+  void on_key(int key, int mods);
+  void handle_view_keys();
+  void apply_view_changes();
   void draw();
   void draw_main();
   void apply_intents();
   double idle_timeout() const;
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
-  bool save_marks(const std::string& file) const;
+  bool save_marks(const std::string& file);
 
   app_options options_;
   client_core core_;
@@ -76,6 +82,13 @@ class app {
   view_export export_;
   view_status_bar status_bar_;
 
+  // The text size steps (Ctrl + / Ctrl −), and how much larger the presentation is.
+  static constexpr std::array<int, 8> zoom_steps{80, 90, 100, 110, 125, 150, 175, 200};
+  static constexpr float presentation_zoom = 1.5f;
+  ImGuiStyle base_style_;   // unscaled; scaled again whenever the scale changes
+  int zoom_percent_ = 100;  // the reader's own (remembered)
+  bool rescale_ = false;    // the screen's scale changed: fonts and sizes anew
+  bool presenting_scaled_ = false;
   bool show_codes_ = false;  // after starting a leerlijn: the codes to share
   session_phase last_phase_ = session_phase::start;
   int last_active_meeting_ = -1;
@@ -86,6 +99,9 @@ class app {
   // Set by the core's wake (network or journal thread): tells such a wake from input.
   std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks
+  std::map<std::string, placement, std::less<>> parents_;
+  std::vector<std::string> layout_problems_;
+  std::string marks_written_;  // what the marks file holds
 };
 
 }  // namespace jos::client

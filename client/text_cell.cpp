@@ -7,6 +7,7 @@
 
 #include "client/core/client_core.hpp"
 #include "client/core/edit_sync.hpp"
+#include "client/keyboard.hpp"
 
 namespace jos::client {
 namespace {
@@ -25,9 +26,11 @@ line_fitter imgui_fitter(ImFont* font, float size, float width) {
   };
 }
 
-// "Anna typt…" on the top right of the field someone else is typing in, with a frame
-// around the field, so everyone sees where the words are coming from.
-void show_typing(const ui_context& ui, const shared::op::text_target& target) {
+// "Anna typt…" at the top right of the field someone else is typing in, on its border and
+// above its first line (never over the words being typed), with a frame around the field,
+// so everyone sees where the words are coming from.
+void show_typing(const ui_context& ui, const shared::op::text_target& target,
+                 const std::string& name) {
   if (ui.core == nullptr) return;
   const auto others = ui.core->editing(target);
   if (others.empty()) return;
@@ -45,13 +48,24 @@ void show_typing(const ui_context& ui, const shared::op::text_target& target) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 colour = ImGui::GetColorU32(colours::attention);
   draw->AddRect(min, max, colour, ImGui::GetStyle().FrameRounding, 0, ui.px(2));
-  const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-  const float pad = ui.px(3);
-  // Inset from the right edge: a table cell clips at its padding.
-  const ImVec2 at(std::max(min.x, max.x - size.x - 2 * pad - ui.px(6)), min.y);
-  draw->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad, at.y + size.y), colour,
-                      ImGui::GetStyle().FrameRounding);
-  draw->AddText(ImVec2(at.x + pad, at.y), IM_COL32(255, 255, 255, 255), label.c_str());
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * 0.8f;
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label.c_str());
+  const float pad = ui.px(4);
+  // Its lower edge just above where the text begins (the field's top padding), the rest in
+  // the gap between this row and the one above.
+  const float bottom = min.y + ImGui::GetStyle().FramePadding.y - ui.px(1);
+  const ImVec2 at(std::max(min.x, max.x - text.x - 2 * pad - ui.px(6)), bottom - text.y);
+  const ImVec2 end(at.x + text.x + 2 * pad, bottom);
+  // Drawn over the cell's own clipping, within the window's.
+  const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+  draw->PushClipRect(window->InnerClipRect.Min, window->InnerClipRect.Max, false);
+  draw->AddRectFilled(at, end, colour, ImGui::GetStyle().FrameRounding);
+  draw->AddText(font, size, ImVec2(at.x + pad, at.y), IM_COL32(255, 255, 255, 255), label.c_str());
+  draw->PopClipRect();
+  const ImVec4 clip(window->InnerClipRect.Min.x, window->InnerClipRect.Min.y,
+                    window->InnerClipRect.Max.x, window->InnerClipRect.Max.y);
+  mark_rect(ui, "typing/" + name, ImVec4(at.x, at.y, end.x, end.y), &clip);
 }
 
 // The name a test finds this text under (see mark()): "text/<document>/<row>/<column>" or
@@ -60,6 +74,13 @@ std::string mark_name(const shared::op::text_target& t) {
   if (t.minutes) return "minutes/" + std::to_string(t.meeting);
   return "text/" + std::to_string(static_cast<int>(t.document)) + "/" + std::to_string(t.row) +
          "/" + std::to_string(t.column);
+}
+
+// Moves what was typed this frame and not read by a field into `kept`.
+void keep_typed(ImVector<ImWchar>& kept) {
+  ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+  for (const ImWchar c : queue) kept.push_back(c);
+  queue.resize(0);
 }
 
 }  // namespace
@@ -82,11 +103,23 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
       buffer_ = wrapped_.display;
       shown_ = model;
     }
+    if (ImGui::GetActiveID() != widget) {
+      // Not the keyboard's yet, and in the frame it becomes so, Dear ImGui drops what was
+      // typed: keep the letters for the frame after.
+      keep_typed(early_);
+    } else if (!early_.empty()) {
+      // The letters typed since the click go first, as if typed now.
+      ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+      for (const ImWchar c : queue) early_.push_back(c);
+      queue.swap(early_);
+      early_.clear();
+    }
     if (focus_) {
       ImGui::SetKeyboardFocusHere();
       focus_ = false;
     }
-    const float rows = static_cast<float>(std::count(buffer_.begin(), buffer_.end(), '\n') + 2);
+    // As tall as the same text read (below): opening the field moves no row.
+    const float rows = static_cast<float>(std::count(buffer_.begin(), buffer_.end(), '\n') + 1);
     const float height =
         std::max(min_height, rows * ImGui::GetTextLineHeight() + style.FramePadding.y * 2);
     model_ = &model;
@@ -95,56 +128,66 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
                               ImGuiInputTextFlags_CallbackAlways, &text_cell::on_input, this);
     model_ = nullptr;
     todo_ = nullptr;
-    if (ui.probe != nullptr) mark(ui, mark_name(target));
-    show_typing(ui, target);
+    const std::string name = mark_name(target);
+    mark(ui, name);
+    show_typing(ui, target, name);
     ui.focus = target;
     ++frames_;
     // Done when the field lets go of the keyboard (click elsewhere, Escape, Tab).
-    if (ImGui::IsItemDeactivated() || (frames_ > 2 && !ImGui::IsItemActive())) editing_.reset();
+    if (ImGui::IsItemDeactivated() || (frames_ > 2 && !ImGui::IsItemActive())) stop();
     ImGui::PopID();
     return true;
   }
 
-  // Reading: wrapped text, framed when it can be edited.
+  // Reading: wrapped text where the field would wrap it, framed when it can be edited.
+  const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  const float pad = ImGui::GetStyle().FramePadding.x;
+  const float wrap = std::max(ui.px(40), width - 2 * style.FramePadding.x - style.ScrollbarSize);
   const bool empty = model.empty();
   const char* shown = empty && editable ? placeholder : model.c_str();
   const char* shown_end = empty && editable ? nullptr : model.c_str() + model.size();
-  const ImVec2 size = ImGui::CalcTextSize(shown, shown_end, false, width - 2 * pad);
-  const ImVec2 box(width, std::max(min_height, size.y + 2 * ImGui::GetStyle().FramePadding.y));
+  const ImVec2 size = ImGui::CalcTextSize(shown, shown_end, false, wrap);
+  const float text_height = size.y + 2 * style.FramePadding.y;
+  const ImVec2 box(width, editable ? std::max(min_height, text_height) : text_height);
   if (editable) {
-    if (ImGui::InvisibleButton("##open", box)) {
+    bool open = false;
+    {
+      const tab_stops stops;  // Tab from the field before opens this one
+      open = ImGui::InvisibleButton("##open", box);
+    }
+    open = open || GImGui->NavActivateInputId == ImGui::GetItemID();
+    if (open) {
       editing_ = target;
       focus_ = true;
       to_end_ = true;
       frames_ = 0;
+      early_.clear();
+      keep_typed(early_);  // typed in the frame of the click
     }
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(start, ImVec2(start.x + box.x, start.y + box.y),
                         ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                        ImGui::GetStyle().FrameRounding);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + ImGui::GetStyle().FramePadding.y));
+                        style.FrameRounding);
   }
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - (editable ? 2 * pad : 0));
+  const ImVec2 text_at(start.x + style.FramePadding.x, start.y + style.FramePadding.y);
+  ImGui::SetCursorScreenPos(text_at);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
   if (empty && editable) {
     ImGui::TextDisabled("%s", placeholder);
   } else {
     ImGui::TextUnformatted(shown, shown_end);
   }
   ImGui::PopTextWrapPos();
-  if (editable) {
-    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + box.y));
-    ImGui::Dummy(ImVec2(0, 0));
-  }
-  // The whole cell as the last item, for the "who is typing" frame.
-  const float drawn = ImGui::GetItemRectMax().y - start.y;
+  // The whole cell as the last item, for the marks and the "who is typing" frame.
   ImGui::SetCursorScreenPos(start);
-  ImGui::Dummy(ImVec2(width, editable ? box.y : drawn));
-  if (ui.probe != nullptr) mark(ui, mark_name(target));
-  show_typing(ui, target);
+  ImGui::Dummy(box);
+  const std::string name = mark_name(target);
+  mark(ui, name);
+  mark_rect(ui, name + "/lines",
+            ImVec4(text_at.x, text_at.y, text_at.x + size.x, text_at.y + size.y));
+  show_typing(ui, target, name);
   ImGui::PopID();
   return false;
 }

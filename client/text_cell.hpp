@@ -22,15 +22,21 @@ class text_cell {
             bool editable, float width, float min_height, ui_context& ui,
             const char* placeholder = "Klik om te schrijven…");
   bool editing() const { return editing_.has_value(); }
-  void stop() { editing_.reset(); }
+  void stop() {
+    editing_.reset();
+    early_.clear();
+  }
 
  private:
   static int on_input(ImGuiInputTextCallbackData* data);
 
   std::optional<shared::op::text_target> editing_;
   bool focus_ = false;
-  bool to_end_ = false;   // put the cursor at the end once the field is active
-  int frames_ = 0;        // frames since editing began
+  bool to_end_ = false;  // put the cursor at the end once the field is active
+  int frames_ = 0;       // frames since editing began
+  // Letters typed after the click that opened the field, before the field took the keyboard
+  // (Dear ImGui drops what no active field reads at the end of each frame).
+  ImVector<ImWchar> early_;
   std::string buffer_;    // the edit buffer (ImGui copies it while active): wrapped rows
   wrapped_text wrapped_;  // what the field held after the last sync, with its soft breaks
   std::string shown_;     // the same without soft breaks: the text as it was shared

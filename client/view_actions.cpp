@@ -53,16 +53,6 @@ std::string days_late(const action_item& a, std::string_view today) {
   return days == 1 ? "1 dag te laat" : std::to_string(days) + " dagen te laat";
 }
 
-const char* status_short(action_status s) {
-  switch (s) {
-    case action_status::open: return "Open";
-    case action_status::bezig: return "Bezig";
-    case action_status::klaar: return "Klaar";
-    case action_status::vervallen: return "Vervallen";
-  }
-  return "?";
-}
-
 ImVec4 status_colour(action_status s) {
   switch (s) {
     case action_status::klaar: return colours::ok;
@@ -113,11 +103,11 @@ void view_actions::draw_status(ui_context& ui, const action_item& a, bool compac
                           chosen ? status_colour(s) : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
     ImGui::PushStyleColor(ImGuiCol_Text,
                           chosen ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    if (ImGui::SmallButton(status_short(s)) && !chosen)
+    // The same word as in the exported documents.
+    if (ImGui::SmallButton(std::string(label_of(s)).c_str()) && !chosen)
       ui.todo.submit(op::set_action_status{a.id, s});
     ImGui::PopStyleColor(2);
     mark(ui, "action" + std::to_string(a.id) + "/" + std::string(name_of(s)));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(label_of(s)).c_str());
   }
   ImGui::PopID();
 }
@@ -155,7 +145,7 @@ void view_actions::draw_open(ui_context& ui, const client_core& core) {
       ImGui::TableSetupColumn("Wie?", ImGuiTableColumnFlags_WidthStretch, 1.2f);
       ImGui::TableSetupColumn("Wanneer?", ImGuiTableColumnFlags_WidthStretch, 1.3f);
       ImGui::TableSetupColumn("Voortgang", ImGuiTableColumnFlags_WidthFixed, ui.px(170));
-      ImGui::TableHeadersRow();
+      table_headers();
       for (const action_item* a : open) {
         const bool overdue = is_overdue(*a, today);
         ImGui::TableNextRow();
@@ -210,149 +200,84 @@ void view_actions::draw_open(ui_context& ui, const client_core& core) {
   }
 }
 
-void view_actions::draw_editor_row(ui_context& ui, const client_core& core, const action_item& a,
-                                   bool editable) {
+// One action in its onderdeel's cell: what, who, when and how far, editable by those who
+// fill in the plan; progress by anyone.
+void view_actions::draw_in_cell(ui_context& ui, const client_core& core, const action_item& a,
+                                bool editable) {
   const trajectory& t = core.state();
   const std::string today = today_of(ui);
+  const std::string name = "action" + std::to_string(a.id);
   ImGui::PushID(a.id);
-  ImGui::TableNextRow();
-  if (is_overdue(a, today))
-    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(overdue_background));
-  ImGui::TableNextColumn();
   if (editable) {
     std::string& typed = texts_[a.id];
     if (ImGui::GetActiveID() != ImGui::GetID("##text")) typed = a.text;
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##text", &typed);
-    if (ImGui::IsItemDeactivatedAfterEdit() && typed != a.text)
+    mark(ui, name + "/text");
+    if (ImGui::IsItemDeactivatedAfterEdit() && typed != a.text && !typed.empty())
       ui.todo.submit(op::update_action{a.id, typed, a.owner, a.due});
-  } else {
-    text_wrapped(a.text);
-  }
-  ImGui::TableNextColumn();
-  if (editable) {
+    // Who and when side by side where they fit, else one below the other.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool beside = room >= ui.px(260);
     person_id owner = a.owner;
-    if (owner_combo("##owner", t, owner, -FLT_MIN) && owner != a.owner)
+    if (owner_combo("##owner", t, owner, beside ? (room - gap) * 0.55f : -FLT_MIN) &&
+        owner != a.owner)
       ui.todo.submit(op::update_action{a.id, a.text, owner, a.due});
-  } else {
-    text_wrapped(owner_name(t, a.owner));
-  }
-  ImGui::TableNextColumn();
-  if (editable) {
-    if (date_field(ui, "due", dates_[a.id], a.due, -FLT_MIN))
+    mark(ui, name + "/owner");
+    if (beside) ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (date_field(ui, (name + "/due").c_str(), dates_[a.id], a.due,
+                   beside ? -FLT_MIN : ui.px(140)))
       ui.todo.submit(op::update_action{a.id, a.text, a.owner, dates_[a.id]});
+    ImGui::EndGroup();
   } else {
-    text_wrapped(a.due.empty() ? std::string("–") : dutch_date(a.due));
+    text_wrapped("• " + a.text);
+    std::string who = owner_name(t, a.owner);
+    if (!a.due.empty()) who += ", " + dutch_date(a.due);
+    text_coloured(colours::muted, who);
   }
   if (is_overdue(a, today)) text_coloured(colours::warning, days_late(a, today));
-  ImGui::TableNextColumn();
-  draw_status(ui, a, false);
+  draw_status(ui, a, true);
   ImGui::PopID();
 }
 
-void view_actions::draw_planner(ui_context& ui, const client_core& core,
-                                const std::vector<int>& rows) {
+void view_actions::draw_cell(ui_context& ui, const client_core& core, int row, bool still_to_do) {
   const trajectory& t = core.state();
-  const auto& c = leerlijn();
   const bool editable = can_plan_actions(t, core.me());
-  if (rows.empty()) return;
-
-  if (editable) {
-    // One line to add an action: onderdeel, what, who, when.
-    if (new_.row < 0 || std::find(rows.begin(), rows.end(), new_.row) == rows.end())
-      new_.row = rows.front();
-    ImGui::PushID("new");
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(width * 0.28f);
-    if (ImGui::BeginCombo("##row", c.rows[static_cast<std::size_t>(new_.row)].name.c_str())) {
-      for (int row : rows) {
-        ImGui::PushID(row);
-        if (ImGui::Selectable(c.rows[static_cast<std::size_t>(row)].name.c_str(), row == new_.row))
-          new_.row = row;
-        ImGui::PopID();
-      }
-      ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(width * 0.34f - gap);
-    ImGui::InputTextWithHint("##text", "Nieuwe actie: wat gaat er gebeuren?", &new_.text);
-    mark(ui, "planner/text");
-    ImGui::SameLine();
-    owner_combo("##owner", t, new_.owner, width * 0.16f - gap);
-    mark(ui, "planner/owner");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(width * 0.11f - gap);
-    ImGui::InputTextWithHint("##due", "jjjj-mm-dd", &new_.due, ImGuiInputTextFlags_CharsNoBlank);
-    mark(ui, "planner/due");
-    ImGui::SameLine();
-    const bool complete = !new_.text.empty();
-    ImGui::BeginDisabled(!complete);
-    if (ImGui::Button("Toevoegen", ImVec2(-FLT_MIN, 0))) {
-      ui.todo.submit(op::add_action{new_.row, new_.text, new_.owner, new_.due});
-      new_.text.clear();
-      new_.due.clear();
-    }
-    mark(ui, "planner/add");
-    ImGui::EndDisabled();
-    if (!new_.due.empty() && !parse_date(new_.due))
-      text_coloured(colours::attention,
-                    "Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-10-01.");
-    if (new_.owner == no_person && complete)
-      text_coloured(colours::muted,
-                    "Tip: geef de actie een eigenaar (wie?) en een datum (wanneer?).");
-    ImGui::PopID();
-  }
-
-  bool any = false;
-  for (int row : rows)
-    any = any || std::any_of(t.actions.begin(), t.actions.end(),
-                             [row](const action_item& a) { return a.row == row; });
-  if (!any) {
-    text_coloured(colours::muted, "Nog geen acties.");
-    return;
-  }
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("planner", 4, flags)) return;
-  ImGui::TableSetupColumn("Actie", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Wie?", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("Wanneer?", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("Voortgang", ImGuiTableColumnFlags_WidthFixed, ui.px(250));
-  ImGui::TableHeadersRow();
-  for (int row : rows) {
-    bool header = false;
-    for (const auto& a : t.actions) {
-      if (a.row != row) continue;
-      if (!header) {
-        ImGui::TableNextRow();
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
-                               ImGui::GetColorU32(ImVec4(0.86f, 0.90f, 0.96f, 1.0f)));
-        ImGui::TableNextColumn();
-        ImGui::PushFont(ui.font.bold);
-        text(c.rows[static_cast<std::size_t>(row)].name);
-        ImGui::PopFont();
-        header = true;
-      }
-      draw_editor_row(ui, core, a, editable);
-    }
-  }
-  ImGui::EndTable();
-}
-
-void view_actions::draw_row(ui_context& ui, const client_core& core, int row) {
-  const trajectory& t = core.state();
-  const std::string today = today_of(ui);
   bool any = false;
   for (const auto& a : t.actions) {
-    if (a.row != row) continue;
+    if (a.row != row || (still_to_do && !is_open(a))) continue;
+    if (any) ImGui::Separator();
     any = true;
-    std::string line = "• " + a.text + " – " + owner_name(t, a.owner);
-    if (!a.due.empty()) line += ", " + short_date(a.due);
-    line += " – " + std::string(label_of(a.status));
-    text_coloured(is_overdue(a, today) ? colours::warning : status_colour(a.status), line);
+    draw_in_cell(ui, core, a, editable);
   }
-  if (!any) text_coloured(colours::muted, "geen acties afgesproken");
+  if (!editable) {
+    if (!any) text_coloured(colours::muted, "geen acties");
+    return;
+  }
+  // A new action for this onderdeel: its words here, its owner and date right after.
+  if (any) ImGui::Spacing();
+  ImGui::PushID(row);
+  std::string& draft = drafts_[row];
+  const std::string name = "actions" + std::to_string(row);
+  const float add = button_width("+");
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - add - ImGui::GetStyle().ItemSpacing.x);
+  const bool entered = ImGui::InputTextWithHint("##new", "Nieuwe actie…", &draft,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  mark(ui, name + "/new");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(draft.empty());
+  const bool clicked = ImGui::Button("+");
+  ImGui::EndDisabled();
+  mark(ui, name + "/add");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Actie toevoegen; geef haar daarna een eigenaar en een datum");
+  if ((entered || clicked) && !draft.empty()) {
+    ui.todo.submit(op::add_action{row, draft, no_person, ""});
+    draft.clear();
+  }
+  ImGui::PopID();
 }
 
 }  // namespace jos::client

@@ -1,7 +1,7 @@
 #pragma once
-// The actions of the Actieplan: who does what by when, and how far it is. In the Actieplan
-// step the invuller gives every action an owner and a date; between meetings everyone sees
-// the open ones, marks progress, and sees at once which are overdue.
+// The actions of the Actieplan: who does what by when, and how far it is. They are entered
+// in the plan itself, in the row of their onderdeel, with an owner and a date; between
+// meetings everyone sees the open ones, marks progress, and sees at once which are overdue.
 
 #include <map>
 #include <string>
@@ -28,26 +28,19 @@ class view_actions {
   // Between meetings (the overview): the open actions with owner and date; anyone marks
   // progress; overdue ones stand out.
   void draw_open(ui_context& ui, const client_core& core);
-  // The Actieplan step: add an action to an onderdeel (offered in `rows` order) with an
-  // owner and a date, and edit the actions there are, grouped per onderdeel in that order.
-  void draw_planner(ui_context& ui, const client_core& core, const std::vector<int>& rows);
-  // One onderdeel's actions in a few lines, with their progress (beside an evaluation row).
-  void draw_row(ui_context& ui, const client_core& core, int row);
+  // One onderdeel's actions as a cell of the Actieplan (all) or of an Evaluatielijst
+  // (`still_to_do`): each with its owner, date and progress, and a line to add one. This is
+  // where an action is entered; the overview tracks it from there.
+  void draw_cell(ui_context& ui, const client_core& core, int row, bool still_to_do);
 
  private:
   void draw_status(ui_context& ui, const shared::action_item& a, bool compact);
-  void draw_editor_row(ui_context& ui, const client_core& core, const shared::action_item& a,
-                       bool editable);
+  void draw_in_cell(ui_context& ui, const client_core& core, const shared::action_item& a,
+                    bool editable);
 
-  struct draft {
-    int row = -1;
-    std::string text;
-    shared::person_id owner = shared::no_person;
-    std::string due;
-  };
-  draft new_;                         // the action being added
-  std::map<int, std::string> texts_;  // action id -> its text while being typed
-  std::map<int, std::string> dates_;  // action id -> its date while being typed
+  std::map<int, std::string> drafts_;  // onderdeel -> a new action being typed
+  std::map<int, std::string> texts_;   // action id -> its text while being typed
+  std::map<int, std::string> dates_;   // action id -> its date while being typed
   bool only_mine_ = false;
 };
 

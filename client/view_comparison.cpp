@@ -151,12 +151,19 @@ void view_comparison::draw_totals(ui_context& ui, const comparison& cmp) {
     const float x0 = x_of(static_cast<float>(band.min) - 0.5f);
     const float x1 = x_of(static_cast<float>(band.max) + 0.5f);
     draw->AddRectFilled(ImVec2(x0, bar_top), ImVec2(x1, bar_top + bar_h), u32(band_colours[b]));
-    const std::string label =
-        band.name + " (" + std::to_string(band.min) + "–" + std::to_string(band.max) + ")";
-    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-    if (size.x < x1 - x0 - ui.px(4))
-      draw->AddText(ImVec2((x0 + x1 - size.x) * 0.5f, bar_top + (bar_h - size.y) * 0.5f),
-                    u32(colours::muted), label.c_str());
+    // The name with its range where that fits, else the name, else the range: a phase is
+    // never left unnamed because its part of the scale is narrow.
+    const std::string range = std::to_string(band.min) + "–" + std::to_string(band.max);
+    for (const std::string& label : {band.name + " (" + range + ")", band.name, range}) {
+      const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+      if (size.x >= x1 - x0 - ui.px(4)) continue;
+      const ImVec2 at((x0 + x1 - size.x) * 0.5f, bar_top + (bar_h - size.y) * 0.5f);
+      draw->AddText(at, u32(colours::muted), label.c_str());
+      const ImVec4 segment(x0, bar_top, x1, bar_top + bar_h);
+      mark_rect(ui, "phase-band/" + std::to_string(b),
+                ImVec4(at.x, at.y, at.x + size.x, at.y + size.y), &segment);
+      break;
+    }
   }
   draw->AddRect(ImVec2(origin.x, bar_top), ImVec2(origin.x + width, bar_top + bar_h),
                 u32(grid_colour));

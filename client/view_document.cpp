@@ -186,15 +186,29 @@ void view_document::draw_score(ui_context& ui, const trajectory& t, document_id 
   ImGui::PushFont(ui.font.bold);
   text(c.total_label + ": " + std::to_string(s.total));
   ImGui::PopFont();
-  ImGui::SameLine(0, ui.px(30));
+  // The phase beside the total where it fits, else below it.
   if (s.complete() && s.final_phase) {
-    text(c.phase_question.for_(t.partners.kind) + " ");
+    const std::string question = c.phase_question.for_(t.partners.kind) + " ";
+    const std::string phase = band_of(*s.final_phase).name;
+    ImGui::PushFont(ui.font.bold);
+    const float phase_width = ImGui::CalcTextSize(phase.c_str()).x;
+    ImGui::PopFont();
+    ImGui::SameLine(0, ui.px(30));
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(question.c_str()).x + phase_width >
+        ImGui::GetContentRegionMax().x)
+      ImGui::NewLine();
+    text(question);
     ImGui::SameLine(0, 0);
     ImGui::PushFont(ui.font.bold);
-    text_coloured(colours::accent, band_of(*s.final_phase).name);
+    text_coloured(colours::accent, phase);
     ImGui::PopFont();
   } else {
-    text_coloured(colours::muted, "Fase: nog " + std::to_string(s.missing) + " te scoren");
+    const std::string missing = "Fase: nog " + std::to_string(s.missing) + " te scoren";
+    ImGui::SameLine(0, ui.px(30));
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(missing.c_str()).x >
+        ImGui::GetContentRegionMax().x)
+      ImGui::NewLine();
+    text_coloured(colours::muted, missing);
   }
 }
 
@@ -219,24 +233,47 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
     text_coloured(colours::muted, "Alleen de invuller en de coördinator vullen dit in.");
   ImGui::Spacing();
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("signalering", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
+  // The rating column holds the three buttons and, on one line below them, the longest words
+  // of the scale: choosing a rating never makes a row taller.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float rating_width = 3 * ui.px(38) + 2 * style.ItemSpacing.x;
+  for (const auto& s : c.scale)
+    rating_width = std::max(rating_width, ImGui::CalcTextSize(s.label.c_str()).x);
+  rating_width = std::max({rating_width, ImGui::CalcTextSize("nog niet gescoord").x,
+                           widest_word(c.rating_column.for_(kind))});
+  // The onderdelen and the free text beside them need room for their longest words; when
+  // the window is too narrow for that, each onderdeel is stacked instead.
+  float names = widest_word("Onderdeel");
+  for (const auto& r : c.rows) names = std::max(names, widest_word(r.name));
+  for (std::size_t e = 0; e < c.elements.size(); ++e)
+    names = std::max(
+        names, ImGui::CalcTextSize((std::to_string(e + 1) + ". " + c.elements[e].name).c_str()).x);
+  ImGui::PushFont(ui.font.bold);
+  names = std::max(names, widest_word("Onderdeel"));
+  const float question = widest_word(c.concreet_column.for_(kind));
+  ImGui::PopFont();
+  const float rest = ImGui::GetContentRegionAvail().x - rating_width - 6 * style.CellPadding.x -
+                     ui.px(4);  // three cells' padding and the borders
+  const float name_share = 1.6f / (1.6f + 3.4f);
+  if (rest * name_share < names || rest * (1 - name_share) < std::max(question, ui.px(180)))
+    return draw_signalering_stacked(ui, core, doc);
+
+  // With little height left, the table grows with its rows and the view scrolls as a whole:
+  // no scroll area of a few rows inside another.
+  const bool own_scroll = ImGui::GetContentRegionAvail().y >= ui.px(260);
+  ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (own_scroll) flags |= ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("signalering", 3, flags,
+                         ImVec2(0, own_scroll ? ImGui::GetContentRegionAvail().y : 0.0f)))
     return;
-  ImGui::TableSetupScrollFreeze(0, 1);
+  if (own_scroll) ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Onderdeel", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn(c.rating_column.for_(kind).c_str(), ImGuiTableColumnFlags_WidthFixed,
-                          ui.px(142));
+                          rating_width);
   ImGui::TableSetupColumn(c.concreet_column.for_(kind).c_str(), ImGuiTableColumnFlags_WidthStretch,
                           3.4f);
-  // Headers wrap: the seed's questions are long.
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int column = 0; column < 3; ++column) {
-    ImGui::TableSetColumnIndex(column);
-    ImGui::PushFont(ui.font.bold);
-    text_wrapped(ImGui::TableGetColumnName(column));
-    ImGui::PopFont();
-  }
+  table_headers(ui.font.bold);  // the seed's questions are long
 
   for (int row = 0; row < onderdeel_count; ++row) {
     const auto& r = c.rows[static_cast<std::size_t>(row)];
@@ -248,36 +285,16 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
                              ImGui::GetColorU32(ImVec4(0.86f, 0.90f, 0.96f, 1.0f)));
       ImGui::TableNextColumn();
       ImGui::PushFont(ui.font.bold);
-      text(std::to_string(r.element_index + 1) + ". " +
-           c.elements[static_cast<std::size_t>(r.element_index)].name);
+      text_wrapped(std::to_string(r.element_index + 1) + ". " +
+                   c.elements[static_cast<std::size_t>(r.element_index)].name);
       ImGui::PopFont();
     }
     ImGui::PushID(row);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_wrapped(r.name);
-
     ImGui::TableNextColumn();
-    for (const auto& s : c.scale) {
-      const bool chosen = value.rating == s.value;
-      if (s.value != c.scale.front().value) ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Button,
-                            chosen ? colours::accent : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-      ImGui::PushStyleColor(ImGuiCol_Text,
-                            chosen ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-      ImGui::BeginDisabled(!editable);
-      const std::string label = std::to_string(s.value);
-      if (ImGui::Button(label.c_str(), ImVec2(ui.px(38), ui.px(30))))
-        ui.todo.submit(op::set_rating{doc, row, chosen ? 0 : s.value});  // again: clears it
-      ImGui::EndDisabled();
-      ImGui::PopStyleColor(2);
-      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%d – %s", s.value, s.label.c_str());
-    }
-    text_coloured(colours::muted, value.rating == 0
-                                      ? std::string("nog niet gescoord")
-                                      : c.scale[static_cast<std::size_t>(value.rating - 1)].label);
-
+    draw_rating(ui, doc, row, value.rating, editable);
     ImGui::TableNextColumn();
     const op::text_target target{false, 0, doc, row, 0};
     cell_.draw(cell_id(row, 0).c_str(), target, value.cells[0], editable,
@@ -287,16 +304,117 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
   ImGui::EndTable();
 }
 
+// Too narrow for the table: each onderdeel below the other, its rating and its text under
+// its name, the questions once above them.
+void view_document::draw_signalering_stacked(ui_context& ui, const client_core& core,
+                                             document_id doc) {
+  const auto& c = leerlijn();
+  const trajectory& t = core.state();
+  const cooperation kind = t.partners.kind;
+  const bool editable = can_edit_document(t, core.me(), doc);
+  const document& d = t.documents[static_cast<std::size_t>(doc)];
+  text_coloured(colours::muted, c.rating_column.for_(kind) + " · " + c.concreet_column.for_(kind));
+  for (int row = 0; row < onderdeel_count; ++row) {
+    const auto& r = c.rows[static_cast<std::size_t>(row)];
+    const document_row& value = d.rows[static_cast<std::size_t>(row)];
+    if (row == 0 || c.rows[static_cast<std::size_t>(row - 1)].element_index != r.element_index) {
+      ImGui::Spacing();
+      ImGui::PushFont(ui.font.bold);
+      text_coloured(colours::accent,
+                    std::to_string(r.element_index + 1) + ". " +
+                        c.elements[static_cast<std::size_t>(r.element_index)].name);
+      ImGui::PopFont();
+    }
+    ImGui::PushID(row);
+    ImGui::Separator();
+    ImGui::PushFont(ui.font.bold);
+    text_wrapped(r.name);
+    ImGui::PopFont();
+    draw_rating(ui, doc, row, value.rating, editable);
+    const op::text_target target{false, 0, doc, row, 0};
+    cell_.draw(cell_id(row, 0).c_str(), target, value.cells[0], editable,
+               ImGui::GetContentRegionAvail().x, ui.px(56), ui);
+    ImGui::PopID();
+  }
+}
+
+// The three rating buttons (again on the chosen one clears it) and the chosen words below.
+void view_document::draw_rating(ui_context& ui, document_id doc, int row, int rating,
+                                bool editable) {
+  const auto& c = leerlijn();
+  for (const auto& s : c.scale) {
+    const bool chosen = rating == s.value;
+    if (s.value != c.scale.front().value) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          chosen ? colours::accent : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          chosen ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::BeginDisabled(!editable);
+    const std::string label = std::to_string(s.value);
+    if (ImGui::Button(label.c_str(), ImVec2(ui.px(38), ui.px(30))))
+      ui.todo.submit(op::set_rating{doc, row, chosen ? 0 : s.value});
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(2);
+    mark(ui, "rate/" + std::to_string(row) + "/" + label);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%d – %s", s.value, s.label.c_str());
+  }
+  text_coloured(rating == 0 ? colours::muted : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                rating == 0 ? std::string("nog niet gescoord")
+                            : c.scale[static_cast<std::size_t>(rating - 1)].label);
+}
+
 void view_document::draw_columns(ui_context& ui, const client_core& core, document_id doc,
                                  const std::vector<column>& columns,
                                  const column_options& options) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
   const bool editable = can_edit_document(t, core.me(), doc);
-  const document& d = t.documents[static_cast<std::size_t>(doc)];
   if (!editable)
     text_coloured(colours::muted, "Alleen de invuller en de coördinator vullen dit in.");
-  const int count = static_cast<int>(columns.size()) + 1;
+  // The free-text columns, and in one column the actions where the document has them
+  // ("Concrete acties", "Wie?", "Wanneer?"): entered once, tracked from there.
+  std::vector<int> texts;
+  std::string actions_label;
+  for (int k = 0; k < static_cast<int>(columns.size()); ++k) {
+    if (!filled_by_actions(columns[static_cast<std::size_t>(k)])) {
+      texts.push_back(k);
+    } else {
+      actions_label +=
+          (actions_label.empty() ? "" : " · ") + columns[static_cast<std::size_t>(k)].label;
+    }
+  }
+  const bool actions = !actions_label.empty();
+  std::vector<int> order = options.order;
+  if (order.empty()) {
+    order.resize(onderdeel_count);
+    std::iota(order.begin(), order.end(), 0);
+  }
+
+  // Every column needs room for its longest word (and a cell to type in, an action's owner
+  // and date); where the window is too narrow for that, the onderdelen are stacked.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushFont(ui.font.bold);
+  float names = widest_word(options.first_label);
+  for (const auto& r : c.rows) names = std::max(names, widest_word(r.name));
+  float headers = 0;
+  for (int k : texts)
+    headers = std::max(headers, widest_word(columns[static_cast<std::size_t>(k)].label));
+  headers = std::max(headers, widest_word(actions_label));
+  ImGui::PopFont();
+  for (const auto& e : c.elements) names = std::max(names, widest_word(e.name));
+  const float text_weight = 2.0f;
+  const float actions_weight = 2.6f;
+  const float total = options.first_weight + text_weight * static_cast<float>(texts.size()) +
+                      (actions ? actions_weight : 0.0f);
+  const int count = 1 + static_cast<int>(texts.size()) + (actions ? 1 : 0);
+  const float usable = ImGui::GetContentRegionAvail().x -
+                       static_cast<float>(count) * (2 * style.CellPadding.x + ui.px(1));
+  const float unit = usable / total;
+  if (unit * options.first_weight < names || unit * text_weight < std::max(headers, ui.px(140)) ||
+      (actions && unit * actions_weight < ui.px(240)))
+    return draw_columns_stacked(ui, core, doc, columns, texts, actions_label, order, options);
+
   ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (options.fill_height) flags |= ImGuiTableFlags_ScrollY;
@@ -305,56 +423,107 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
   if (options.fill_height) ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(options.first_label, ImGuiTableColumnFlags_WidthStretch,
                           options.first_weight);
-  for (const auto& col : columns) {
-    // "Wie?" and "Wanneer?" hold a name or a date; the others hold sentences.
-    const bool short_answer = col.id == "wie" || col.id == "wanneer";
-    ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch,
-                            short_answer ? 0.8f : 2.0f);
-  }
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int column = 0; column < count; ++column) {
-    ImGui::TableSetColumnIndex(column);
-    ImGui::PushFont(ui.font.bold);
-    text_wrapped(ImGui::TableGetColumnName(column));
-    ImGui::PopFont();
-  }
-  std::vector<int> order = options.order;
-  if (order.empty()) {
-    order.resize(onderdeel_count);
-    std::iota(order.begin(), order.end(), 0);
-  }
+  for (int k : texts)
+    ImGui::TableSetupColumn(columns[static_cast<std::size_t>(k)].label.c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, text_weight);
+  if (actions)
+    ImGui::TableSetupColumn(actions_label.c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            actions_weight);
+  table_headers(ui.font.bold);
   for (int row : order) {
     ImGui::PushID(row);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const auto& r = c.rows[static_cast<std::size_t>(row)];
-    text_coloured(colours::muted, c.elements[static_cast<std::size_t>(r.element_index)].name);
-    if (options.beside) ImGui::PushFont(ui.font.bold);
-    text_wrapped(r.name);
-    if (options.beside) ImGui::PopFont();
-    if (options.scores != nullptr) {
-      const int rating = options.scores->rows[static_cast<std::size_t>(row)].rating;
-      rating_chip(ui, rating, false);
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", rating == 0
-                                    ? "nog niet gescoord"
-                                    : ("Signaleringsinstrument: " + std::to_string(rating) + " – " +
-                                       c.scale[static_cast<std::size_t>(rating - 1)].label)
-                                          .c_str());
-    }
-    if (options.beside) options.beside(row);
-    const auto& cells = d.rows[static_cast<std::size_t>(row)].cells;
-    for (int column = 0;
-         column < static_cast<int>(columns.size()) && column < static_cast<int>(cells.size());
-         ++column) {
+    draw_onderdeel(ui, row, options);
+    for (int k : texts) {
       ImGui::TableNextColumn();
-      const op::text_target target{false, 0, doc, row, column};
-      cell_.draw(cell_id(row, column).c_str(), target, cells[static_cast<std::size_t>(column)],
-                 editable, ImGui::GetContentRegionAvail().x, ui.px(56), ui, "…");
+      draw_text_cell(ui, core, doc, row, k, editable);
+    }
+    if (actions) {
+      ImGui::TableNextColumn();
+      draw_actions_cell(ui, core, doc, row, columns, options);
     }
     ImGui::PopID();
   }
   ImGui::EndTable();
+}
+
+// Too narrow for the columns: each onderdeel as a block, its questions one below the other.
+void view_document::draw_columns_stacked(ui_context& ui, const client_core& core, document_id doc,
+                                         const std::vector<column>& columns,
+                                         const std::vector<int>& texts,
+                                         const std::string& actions_label,
+                                         const std::vector<int>& order,
+                                         const column_options& options) {
+  const bool editable = can_edit_document(core.state(), core.me(), doc);
+  for (int row : order) {
+    ImGui::PushID(row);
+    ImGui::Separator();
+    draw_onderdeel(ui, row, options);
+    for (int k : texts) {
+      ImGui::PushFont(ui.font.bold);
+      text_wrapped(columns[static_cast<std::size_t>(k)].label);
+      ImGui::PopFont();
+      draw_text_cell(ui, core, doc, row, k, editable);
+    }
+    if (!actions_label.empty()) {
+      ImGui::PushFont(ui.font.bold);
+      text_wrapped(actions_label);
+      ImGui::PopFont();
+      draw_actions_cell(ui, core, doc, row, columns, options);
+    }
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+}
+
+// The first column: the werkzaam element, the onderdeel, its rating and what goes beside it.
+void view_document::draw_onderdeel(ui_context& ui, int row, const column_options& options) {
+  const auto& c = leerlijn();
+  const auto& r = c.rows[static_cast<std::size_t>(row)];
+  text_coloured(colours::muted, c.elements[static_cast<std::size_t>(r.element_index)].name);
+  ImGui::PushFont(ui.font.bold);
+  text_wrapped(r.name);
+  ImGui::PopFont();
+  if (options.scores != nullptr) {
+    const int rating = options.scores->rows[static_cast<std::size_t>(row)].rating;
+    rating_chip(ui, rating, false);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", rating == 0
+                                  ? "nog niet gescoord"
+                                  : ("Signaleringsinstrument: " + std::to_string(rating) + " – " +
+                                     c.scale[static_cast<std::size_t>(rating - 1)].label)
+                                        .c_str());
+  }
+  if (options.beside) options.beside(row);
+}
+
+void view_document::draw_text_cell(ui_context& ui, const client_core& core, document_id doc,
+                                   int row, int column, bool editable) {
+  const auto& cells = core.state()
+                          .documents[static_cast<std::size_t>(doc)]
+                          .rows[static_cast<std::size_t>(row)]
+                          .cells;
+  if (column >= static_cast<int>(cells.size())) return;
+  const op::text_target target{false, 0, doc, row, column};
+  cell_.draw(cell_id(row, column).c_str(), target, cells[static_cast<std::size_t>(column)],
+             editable, ImGui::GetContentRegionAvail().x, ui.px(56), ui, "…");
+}
+
+// The onderdeel's actions, and below them what was once written freely in the columns the
+// actions now fill (kept, never lost; no longer typed in).
+void view_document::draw_actions_cell(ui_context& ui, const client_core& core, document_id doc,
+                                      int row, const std::vector<column>& columns,
+                                      const column_options& options) {
+  actions_.draw_cell(ui, core, row, options.still_to_do);
+  const auto& cells = core.state()
+                          .documents[static_cast<std::size_t>(doc)]
+                          .rows[static_cast<std::size_t>(row)]
+                          .cells;
+  for (std::size_t k = 0; k < columns.size() && k < cells.size(); ++k) {
+    if (!filled_by_actions(columns[k]) || cells[k].empty()) continue;
+    text_coloured(colours::muted, columns[k].label + " (eerder vrij ingevuld): " + cells[k]);
+  }
 }
 
 // Meeting 2's terugkoppeling: the filled instrument read back, weakest onderdelen first.
@@ -365,19 +534,40 @@ void view_document::draw_signalering_summary(ui_context& ui, const client_core& 
   const document& d = t.documents[static_cast<std::size_t>(doc)];
   text_in(ui.font.bold, c.signalering_title + " – zwakste onderdelen eerst");
   draw_score(ui, t, doc);
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("summary", 3, flags)) return;
-  ImGui::TableSetupColumn("Onderdeel", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   // Wide enough for the chip and the longest words of the scale on one line.
   float words = 0;
   for (const auto& step : c.scale)
     words = std::max(words, ImGui::CalcTextSize(step.label.c_str()).x);
-  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed,
-                          words + ImGui::GetTextLineHeight() + ui.px(16));
+  const float score_width = words + ImGui::GetTextLineHeight() + ui.px(16);
+  float names = 0;
+  for (const auto& r : c.rows) names = std::max(names, widest_word(r.name));
+  for (const auto& e : c.elements) names = std::max(names, widest_word(e.name));
+  const float rest =
+      ImGui::GetContentRegionAvail().x - score_width - 6 * ImGui::GetStyle().CellPadding.x;
+  const bool stacked = rest * 1.6f / 4.6f < names || rest * 3.0f / 4.6f < ui.px(160);
+  if (stacked) {
+    // Too narrow for three columns: each onderdeel with its score and words below it.
+    for (int row : weakest_first(d)) {
+      const auto& r = c.rows[static_cast<std::size_t>(row)];
+      const document_row& value = d.rows[static_cast<std::size_t>(row)];
+      ImGui::PushID(row);
+      ImGui::Separator();
+      text_coloured(colours::muted, c.elements[static_cast<std::size_t>(r.element_index)].name);
+      text_wrapped(r.name);
+      rating_chip(ui, value.rating, true);
+      if (!value.cells.empty() && !value.cells[0].empty()) text_wrapped(value.cells[0]);
+      ImGui::PopID();
+    }
+    return;
+  }
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("summary", 3, flags)) return;
+  ImGui::TableSetupColumn("Onderdeel", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, score_width);
   ImGui::TableSetupColumn(c.concreet_column.for_(t.partners.kind).c_str(),
                           ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableHeadersRow();
+  table_headers();
   for (int row : weakest_first(d)) {
     const auto& r = c.rows[static_cast<std::size_t>(row)];
     const document_row& value = d.rows[static_cast<std::size_t>(row)];
@@ -424,27 +614,18 @@ void view_document::draw_actieplan_step(ui_context& ui, const client_core& core,
   options.scores = &signalering;
   options.first_weight = 1.7f;
   options.fill_height = false;
+  text_coloured(colours::muted,
+                "Elke actie komt in de rij van haar onderdeel, met een eigenaar en een datum; "
+                "tussen de bijeenkomsten ziet iedereen ze in het overzicht en houdt de voortgang "
+                "bij.");
   draw_columns(ui, core, document_id::actieplan, c.actieplan_columns, options);
-  ImGui::Spacing();
-  if (ImGui::CollapsingHeader("Acties: wie doet wat, wanneer?", ImGuiTreeNodeFlags_DefaultOpen)) {
-    text_coloured(colours::muted,
-                  "Elke actie krijgt een eigenaar en een datum; tussen de bijeenkomsten ziet "
-                  "iedereen ze in het overzicht en houdt de voortgang bij.");
-    actions_.draw_planner(ui, core, order);
-  }
 }
 
-// Meeting 3's terugblik: the Actieplan as it was made, and how far its actions are.
+// Meeting 3's terugblik: the Actieplan as it was made, with how far each action is.
 void view_document::draw_terugblik(ui_context& ui, const client_core& core) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
   text_in(ui.font.heading, c.actieplan_title);
-  if (ImGui::CollapsingHeader("Voortgang van de acties", ImGuiTreeNodeFlags_DefaultOpen)) {
-    std::vector<int> all(onderdeel_count);
-    std::iota(all.begin(), all.end(), 0);
-    actions_.draw_planner(ui, core, all);
-  }
-  ImGui::Spacing();
   column_options options;
   options.scores = &t.documents[static_cast<std::size_t>(document_id::signalering_begin)];
   options.fill_height = false;
@@ -467,11 +648,9 @@ void view_document::draw_evaluation(ui_context& ui, const client_core& core, doc
   column_options options;
   options.first_label = "Onderdeel en actieplan";
   options.first_weight = 2.4f;
-  options.beside = [this, &ui, &core, &t, doc](int row) {
+  options.beside = [&t, doc](int row) {
     ImGui::Spacing();
     actieplan_words(t, row);
-    text_coloured(colours::muted, "Acties");
-    actions_.draw_row(ui, core, row);
     if (doc == document_id::evaluatie_eind) {
       // What the interim evaluation said was still needed.
       const auto& interim =
@@ -484,13 +663,8 @@ void view_document::draw_evaluation(ui_context& ui, const client_core& core, doc
     }
   };
   options.fill_height = false;
+  options.still_to_do = true;  // what is done counts under "welke acties zijn ondernomen"
   draw_columns(ui, core, doc, c.evaluatie_columns, options);
-  ImGui::Spacing();
-  if (ImGui::CollapsingHeader("Acties die nog nodig zijn: wie, wanneer?")) {
-    std::vector<int> all(onderdeel_count);
-    std::iota(all.begin(), all.end(), 0);
-    actions_.draw_planner(ui, core, all);
-  }
 }
 
 void view_document::draw_screen(ui_context& ui, const client_core& core) {
@@ -511,6 +685,7 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     if (ImGui::Button(label)) ui.shown = what;
+    mark(ui, std::string("documents/") + label);
     if (on) ImGui::PopStyleColor(2);
   };
   const std::pair<document_id, const char*> documents[] = {
@@ -542,11 +717,6 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
     options.scores = &t.documents[static_cast<std::size_t>(document_id::signalering_begin)];
     options.fill_height = false;
     draw_columns(ui, core, document_id::actieplan, c.actieplan_columns, options);
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Acties");
-    std::vector<int> all(onderdeel_count);
-    std::iota(all.begin(), all.end(), 0);
-    actions_.draw_planner(ui, core, all);
   } else {
     draw_evaluation(ui, core, ui.shown.document, true);
   }

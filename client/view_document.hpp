@@ -46,11 +46,14 @@ class view_document {
     float first_weight = 1.3f;                 // its width against the others
     std::function<void(int row)> beside;       // more read-only lines under the onderdeel
     bool fill_height = true;                   // scroll inside the table, or grow with its rows
+    bool still_to_do = false;                  // the actions cell lists only open actions
   };
 
   void draw_plain_item(ui_context& ui, const client_core& core, int meeting,
                        const shared::agenda_item_template& item);
   void draw_signalering(ui_context& ui, const client_core& core, shared::document_id doc);
+  void draw_signalering_stacked(ui_context& ui, const client_core& core, shared::document_id doc);
+  void draw_rating(ui_context& ui, shared::document_id doc, int row, int rating, bool editable);
   void draw_signalering_summary(ui_context& ui, const client_core& core, shared::document_id doc);
   void draw_actieplan_step(ui_context& ui, const client_core& core, bool explain);
   void draw_terugblik(ui_context& ui, const client_core& core);
@@ -58,6 +61,15 @@ class view_document {
                        bool explain);
   void draw_columns(ui_context& ui, const client_core& core, shared::document_id doc,
                     const std::vector<shared::column>& columns, const column_options& options);
+  void draw_columns_stacked(ui_context& ui, const client_core& core, shared::document_id doc,
+                            const std::vector<shared::column>& columns,
+                            const std::vector<int>& texts, const std::string& actions_label,
+                            const std::vector<int>& order, const column_options& options);
+  void draw_onderdeel(ui_context& ui, int row, const column_options& options);
+  void draw_text_cell(ui_context& ui, const client_core& core, shared::document_id doc, int row,
+                      int column, bool editable);
+  void draw_actions_cell(ui_context& ui, const client_core& core, shared::document_id doc, int row,
+                         const std::vector<shared::column>& columns, const column_options& options);
   void draw_score(ui_context& ui, const shared::trajectory& t, shared::document_id doc);
 
   view_factsheet factsheet_;

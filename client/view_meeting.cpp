@@ -1,6 +1,9 @@
 #include "client/view_meeting.hpp"
 
+#include "client/agenda_clock.hpp"
 #include "client/core/client_core.hpp"
+#include "client/meeting_start.hpp"
+#include "client/view_schedule.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::client {
@@ -15,6 +18,16 @@ std::int64_t planned_ms(const agenda_item_template& item, int extra_minutes) {
 
 bool is_pause(const agenda_item_template& item) {
   return item.pause_minutes > 0 && item.pause_minutes >= item.minutes;
+}
+
+// Who held `role` in the latest earlier meeting that had one, if still in the team.
+person_id previous_holder(const trajectory& t, int meeting_index, meeting_role role) {
+  for (int i = meeting_index - 1; i >= 0; --i) {
+    const auto& s = t.meetings[static_cast<std::size_t>(i)].session;
+    const person_id id = role == meeting_role::notulist ? s.notulist : s.invuller;
+    if (id != no_person) return find_person(t, id) != nullptr ? id : no_person;
+  }
+  return no_person;
 }
 
 }  // namespace
@@ -32,33 +45,54 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   const auto& tpl = template_of(t.meetings[static_cast<std::size_t>(index)]);
   const int item = std::clamp(shown_item(core, index), 0, static_cast<int>(tpl.agenda.size()) - 1);
 
-  const float sidebar = ui.px(300);
-  ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
-  draw_agenda(ui, core, index);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (core.is_coordinator()) lead_by_keys(ui, core, index);
+  // On the beamer: the meeting's own item and its form, nothing beside or below them.
+  const bool presenting = ui.presenting;
+  if (presenting) browsing_.erase(index);
+  if (!presenting) {
+    // The agenda takes about a quarter of the width, within bounds that keep its buttons.
+    const float sidebar =
+        std::clamp(ImGui::GetContentRegionAvail().x * 0.27f, ui.px(250), ui.px(320));
+    ImGui::BeginChild("agenda", ImVec2(sidebar, 0), true);
+    draw_agenda(ui, core, index);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginGroup();
   const float available = ImGui::GetContentRegionAvail().y;
-  const float minutes_height = std::max(ui.px(150), available * 0.24f);
-  ImGui::BeginChild("document",
-                    ImVec2(0, available - minutes_height - ImGui::GetStyle().ItemSpacing.y), true);
+  const float minutes_height = std::max(ui.px(130), available * 0.24f);
+  ImGui::BeginChild(
+      "document",
+      ImVec2(0, presenting ? 0.0f : available - minutes_height - ImGui::GetStyle().ItemSpacing.y),
+      true);
+  if (presenting) draw_presenting(ui, core, index);
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
   view_reactions::draw_highlight(ui, core, index);
+  draw_private_look(ui, core, index);
   text_in(ui.font.heading, std::to_string(item + 1) + ". " + agenda_item.title);
   const int template_index = t.meetings[static_cast<std::size_t>(index)].template_index;
   vote_.draw(ui, core, index, document_for(template_index, agenda_item.document));
   document_.draw(ui, core, index, agenda_item);
   ImGui::EndChild();
-  ImGui::BeginChild("minutes", ImVec2(0, 0), true);
-  draw_talk(ui, core, index);
-  ImGui::EndChild();
+  if (!presenting) {
+    ImGui::BeginChild("minutes", ImVec2(0, 0), true);
+    draw_talk(ui, core, index);
+    ImGui::EndChild();
+  }
   ImGui::EndGroup();
 }
 
 void view_meeting::draw_choice(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
   heading(ui, "Geen bijeenkomst bezig");
+  // What comes next, as the overview says it too.
+  if (const auto next = next_meeting(t)) {
+    const meeting& m = t.meetings[static_cast<std::size_t>(*next)];
+    text_in(ui.font.bold, "Volgende bijeenkomst: " + std::to_string(*next + 1) + ". " +
+                              template_of(m).name + ", " + when_of(m));
+    mark(ui, "choice/next");
+  }
   text_wrapped(
       "Kies een bijeenkomst om te bekijken. De coördinator start de bijeenkomst; dan "
       "volgt iedereen de agenda vanzelf.");
@@ -70,10 +104,7 @@ void view_meeting::draw_choice(ui_context& ui, const client_core& core) {
     if (ImGui::Button(label.c_str())) ui.selected_meeting = i;
     if (core.is_coordinator() && t.active_meeting < 0 && m.status != meeting_status::bezig) {
       ImGui::SameLine();
-      if (ImGui::Button("Starten")) {
-        ui.todo.submit(op::start_meeting{i, 0});
-        ui.selected_meeting = i;
-      }
+      start_button(ui, core, i, "Starten", "choice/start" + std::to_string(i), false);
     }
     ImGui::PopID();
   }
@@ -101,26 +132,28 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
   draw_roles(ui, core, meeting_index);
   ImGui::Separator();
 
-  // The timer of the current item: time used against time planned, red when over.
+  // The timer of the current item: time used against time planned in one format, what is
+  // left, and overtime in red.
   if (running) {
     const auto& item = tpl.agenda[static_cast<std::size_t>(current)];
-    const std::int64_t used = m.session.timer.elapsed_at(core.server_now_ms());
-    const std::int64_t planned = planned_ms(item, m.session.timer.extra_minutes);
-    const bool over = used > planned;
+    const agenda_clock clock = clock_of(m.session.timer.elapsed_at(core.server_now_ms()),
+                                        planned_ms(item, m.session.timer.extra_minutes));
     ImGui::PushFont(ui.font.large);
-    text_coloured(over ? colours::warning : ImGui::GetStyleColorVec4(ImGuiCol_Text),
-                  format_clock(used) + " van " + format_clock(planned));
+    text(clock.used_of_planned);
+    mark(ui, "meeting/clock");
     ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, over ? colours::warning : colours::accent);
-    ImGui::ProgressBar(
-        planned > 0 ? std::min(1.0f, static_cast<float>(used) / static_cast<float>(planned)) : 1.0f,
-        ImVec2(-FLT_MIN, ui.px(8)), "");
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, clock.over ? colours::warning : colours::accent);
+    ImGui::ProgressBar(clock.share, ImVec2(-FLT_MIN, ui.px(8)), "");
     ImGui::PopStyleColor();
+    ImGui::PushFont(ui.font.bold);
+    text_coloured(clock.over ? colours::warning : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                  clock.left);
+    mark(ui, "meeting/left");
+    ImGui::PopFont();
     std::string state = m.session.timer.running ? "De tijd loopt" : "De tijd staat stil";
     if (m.session.timer.extra_minutes > 0)
       state += " · verlengd met " + std::to_string(m.session.timer.extra_minutes) + " min";
-    if (over) state += " · " + format_clock(used - planned) + " over tijd";
-    text_coloured(over ? colours::warning : colours::muted, state);
+    text_coloured(colours::muted, state);
     ImGui::Separator();
   }
 
@@ -129,7 +162,9 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
     const auto& item = tpl.agenda[static_cast<std::size_t>(i)];
     ImGui::PushID(i);
     const bool is_current = running && i == current;
+    const bool private_look = running && i == shown && !is_current;
     std::string label = (is_current ? "▶ " : "   ") + std::to_string(i + 1) + ". " + item.title;
+    if (private_look) label += " (alleen jij)";
     std::string minutes = std::to_string(item.minutes) + " min";
     if (item.pause_minutes > 0 && !is_pause(item))
       minutes += " (incl. " + std::to_string(item.pause_minutes) + " pauze)";
@@ -163,17 +198,9 @@ void view_meeting::draw_agenda(ui_context& ui, const client_core& core, int meet
 
   if (running && shown != current) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    if (ImGui::Button("Terug naar de coördinator", ImVec2(-FLT_MIN, 0)))
-      browsing_.erase(meeting_index);
-    mark(ui, "meeting/follow");
-    ImGui::PopStyleColor(2);
-    if (core.is_coordinator() &&
-        ImGui::Button("Dit punt voor iedereen tonen", ImVec2(-FLT_MIN, 0))) {
-      ui.todo.submit(op::goto_agenda_item{meeting_index, shown, 0});
-      browsing_.erase(meeting_index);
-    }
+    text_coloured(colours::attention, "Je kijkt zelf bij punt " + std::to_string(shown + 1) +
+                                          "; de anderen zien punt " + std::to_string(current + 1) +
+                                          ".");
   }
 }
 
@@ -183,9 +210,7 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
   const auto& tpl = template_of(m);
   if (m.status != meeting_status::bezig) {
     ImGui::BeginDisabled(t.active_meeting >= 0);
-    if (ImGui::Button("Bijeenkomst starten", ImVec2(-FLT_MIN, 0)))
-      ui.todo.submit(op::start_meeting{meeting_index, 0});
-    mark(ui, "meeting/start");
+    start_button(ui, core, meeting_index, "Bijeenkomst starten", "meeting/start", false, -FLT_MIN);
     ImGui::EndDisabled();
     if (t.active_meeting >= 0)
       text_coloured(colours::muted, "Er is al een andere bijeenkomst bezig.");
@@ -193,21 +218,21 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
   }
   const int current = m.session.agenda_index;
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  // Moving the meeting is this pair (and PgUp / PgDn): everyone goes along.
   ImGui::BeginDisabled(current <= 0);
-  if (ImGui::Button("◀ Vorige", ImVec2(half, 0))) {
-    ui.todo.submit(op::goto_agenda_item{meeting_index, current - 1, 0});
-    browsing_.erase(meeting_index);
-  }
+  if (ImGui::Button("◀ Vorige", ImVec2(half, 0))) move_everyone(ui, meeting_index, current - 1);
   mark(ui, "meeting/previous");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Iedereen naar het vorige agendapunt (PgUp)");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(current + 1 >= static_cast<int>(tpl.agenda.size()));
-  if (ImGui::Button("Volgende ▶", ImVec2(half, 0))) {
-    ui.todo.submit(op::goto_agenda_item{meeting_index, current + 1, 0});
-    browsing_.erase(meeting_index);
-  }
+  if (ImGui::Button("Volgende ▶", ImVec2(half, 0))) move_everyone(ui, meeting_index, current + 1);
   mark(ui, "meeting/next");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Iedereen naar het volgende agendapunt (PgDn)");
   ImGui::EndDisabled();
+  text_coloured(colours::muted, "Iedereen gaat mee · PgDn / PgUp");
   const float third =
       (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   if (m.session.timer.running) {
@@ -232,6 +257,71 @@ void view_meeting::draw_controls(ui_context& ui, const client_core& core, int me
     ImGui::SameLine();
     if (ImGui::Button("Nee")) confirm_end_ = false;
   }
+}
+
+// Above the item on the beamer: which meeting, how far along, and the time.
+void view_meeting::draw_presenting(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  const auto& tpl = template_of(m);
+  std::string line = std::to_string(meeting_index + 1) + ". " + tpl.name;
+  if (m.status == meeting_status::bezig) {
+    const auto& item = tpl.agenda[static_cast<std::size_t>(m.session.agenda_index)];
+    const agenda_clock clock = clock_of(m.session.timer.elapsed_at(core.server_now_ms()),
+                                        planned_ms(item, m.session.timer.extra_minutes));
+    line += " · punt " + std::to_string(m.session.agenda_index + 1) + " van " +
+            std::to_string(tpl.agenda.size()) + " · " + clock.left;
+  }
+  text_coloured(colours::muted, line);
+  mark(ui, "present/where");
+}
+
+void view_meeting::move_everyone(ui_context& ui, int meeting_index, int item) {
+  ui.todo.submit(op::goto_agenda_item{meeting_index, item, 0});
+  browsing_.erase(meeting_index);
+}
+
+// A presenter's clicker sends Page Down / Page Up: the coordinator moves the meeting with it
+// (or the keyboard) as long as no text field has the keys.
+void view_meeting::lead_by_keys(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  if (m.status != meeting_status::bezig || ImGui::GetIO().WantTextInput ||
+      ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    return;
+  const int current = m.session.agenda_index;
+  const int last = static_cast<int>(template_of(m).agenda.size()) - 1;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false) && current < last)
+    move_everyone(ui, meeting_index, current + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false) && current > 0)
+    move_everyone(ui, meeting_index, current - 1);
+}
+
+// Looking at another agenda item than the meeting's is private, and shows it: a band above
+// the item says so, with the way back (and for the coordinator, the way to take everyone).
+void view_meeting::draw_private_look(ui_context& ui, const client_core& core, int meeting_index) {
+  const meeting& m = core.state().meetings[static_cast<std::size_t>(meeting_index)];
+  const int shown = shown_item(core, meeting_index);
+  const int current = m.session.agenda_index;
+  if (m.status != meeting_status::bezig || shown == current) return;
+  const auto& agenda = template_of(m).agenda;
+  begin_band(ui);
+  ImGui::PushFont(ui.font.bold);
+  text_coloured(colours::attention, "Alleen jij kijkt hier. De bijeenkomst is bij punt " +
+                                        std::to_string(current + 1) + ": " +
+                                        agenda[static_cast<std::size_t>(current)].title);
+  ImGui::PopFont();
+  mark(ui, "lead/private");
+  if (core.is_coordinator()) {
+    if (ImGui::Button("Dit punt voor iedereen tonen")) move_everyone(ui, meeting_index, shown);
+    mark(ui, "lead/show-all");
+    ImGui::SameLine();
+    const std::string back = "Terug naar punt " + std::to_string(current + 1);
+    if (ImGui::Button(back.c_str())) browsing_.erase(meeting_index);
+  } else if (ImGui::Button("Terug naar de bijeenkomst")) {
+    browsing_.erase(meeting_index);
+  }
+  mark(ui, "meeting/follow");
+  end_band(ui, ImVec4(1.0f, 0.95f, 0.85f, 1.0f), colours::attention);
+  ImGui::Spacing();
 }
 
 void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeting_index) {
@@ -266,6 +356,17 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
         ImGui::PopID();
       }
       ImGui::EndCombo();
+    }
+    // Roles tend to stay with the same people: offer last time's.
+    if (holder == no_person) {
+      if (const person* before = find_person(t, previous_holder(t, meeting_index, role))) {
+        ImGui::Indent(ui.px(90));
+        const std::string again = before->name + " (vorige keer)";
+        if (ImGui::SmallButton(again.c_str()))
+          ui.todo.submit(op::assign_role{meeting_index, role, before->id});
+        mark(ui, "role/" + label + "/previous");
+        ImGui::Unindent(ui.px(90));
+      }
     }
     ImGui::PopID();
   }

@@ -1,8 +1,9 @@
 #pragma once
 // A meeting in progress: the agenda on the left (current item, time used against time
 // planned, the coordinator's controls), the current item's document in the middle, and the
-// minutes below it. Everyone follows the coordinator's place on the agenda; anyone may look
-// elsewhere and come back with "Terug naar de coördinator".
+// minutes below it. Everyone follows the coordinator's place on the agenda, which she moves
+// with Volgende / Vorige (or PgDn / PgUp); anyone may look elsewhere on their own, which a
+// band above the item makes plain, and come back with one click.
 
 #include <map>
 #include <optional>
@@ -31,6 +32,10 @@ class view_meeting {
   void draw_talk(ui_context& ui, const client_core& core, int meeting);
   void draw_writers(ui_context& ui, const client_core& core, int meeting);
   void draw_choice(ui_context& ui, const client_core& core);
+  void draw_private_look(ui_context& ui, const client_core& core, int meeting);
+  void draw_presenting(ui_context& ui, const client_core& core, int meeting);
+  void lead_by_keys(ui_context& ui, const client_core& core, int meeting);
+  void move_everyone(ui_context& ui, int meeting, int item);
 
   std::map<int, int> browsing_;  // meeting -> agenda item this client chose to look at
   view_document document_;

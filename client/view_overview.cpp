@@ -17,7 +17,14 @@ void copy_field(ui_context& ui, const char* label, const std::string& value, con
   ImGui::PushID(id);
   text(label);
   ImGui::SameLine(ui.px(190));
-  text_in(ui.font.large, value, false);
+  // A value wider than the room shows its ends with "…" between them; the button copies it
+  // whole, and hovering shows it whole.
+  const float room = ImGui::GetContentRegionAvail().x - button_width("Kopiëren") -
+                     ImGui::GetStyle().ItemSpacing.x - ui.px(30);
+  ImGui::PushFont(ui.font.large);
+  text(elided(value, room));
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", value.c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Kopiëren")) ImGui::SetClipboardText(value.c_str());
   ImGui::PopID();
@@ -53,6 +60,14 @@ void view_overview::draw(ui_context& ui, const client_core& core) {
 
   heading(ui, t.partners.school + " × " + t.partners.youth_organisation);
   text_coloured(colours::muted, c.wording(t.partners.kind).name + " · " + c.title);
+  if (ui.finished_meeting >= 0 && ui.finished_meeting < static_cast<int>(t.meetings.size()) &&
+      t.active_meeting < 0) {
+    const auto& done = t.meetings[static_cast<std::size_t>(ui.finished_meeting)];
+    text_coloured(colours::ok, "De " + template_of(done).name +
+                                   " is afgerond. Hieronder wat er nu komt: de volgende "
+                                   "bijeenkomst en de open acties.");
+    mark(ui, "overview/finished");
+  }
   ImGui::Spacing();
   draw_codes(ui, core);
   draw_next(ui, core);
@@ -157,7 +172,7 @@ void view_overview::draw_documents(ui_context& ui, const client_core& core) {
   ImGui::TableSetupColumn("Ingevuld", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Uitkomst", ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-  ImGui::TableHeadersRow();
+  table_headers();
   for (const auto& d : t.documents) {
     ImGui::PushID(static_cast<int>(d.id));
     ImGui::TableNextRow();
@@ -248,10 +263,10 @@ void view_overview::draw_partnership(ui_context& ui, const client_core& core) {
     ImGui::SameLine();
     if (ImGui::Button("Annuleren")) editing_partners_ = false;
   } else {
-    text("School: " + t.partners.school);
-    text("Jongerenwerkorganisatie: " + t.partners.youth_organisation);
-    text(c.wording(t.partners.kind).name + " – het Signaleringsinstrument dient om " +
-         c.wording(t.partners.kind).signalering_goal + ".");
+    text_wrapped("School: " + t.partners.school);
+    text_wrapped("Jongerenwerkorganisatie: " + t.partners.youth_organisation);
+    text_wrapped(c.wording(t.partners.kind).name + " – het Signaleringsinstrument dient om " +
+                 c.wording(t.partners.kind).signalering_goal + ".");
     if (coordinator) {
       if (ImGui::SmallButton("Partnerschap wijzigen")) {
         editing_partners_ = true;

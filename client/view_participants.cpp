@@ -118,8 +118,8 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
     }
     mark(ui, "team/save");
     ImGui::EndDisabled();
-    ImGui::SameLine();
     if (ImGui::SmallButton("Annuleren")) editing_ = no_person;
+    mark(ui, "team/cancel-edit");
     ImGui::PopID();
     return;
   }
@@ -167,13 +167,18 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("team", 6, flags)) {
+    // The check box and the buttons (one below the other) get what they need; the rest share.
     ImGui::TableSetupColumn("Naam", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Organisatie", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Functie", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Uitvoerder of manager", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Coördinator", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn(
+        "Coördinator", ImGuiTableColumnFlags_WidthFixed,
+        std::max(ImGui::CalcTextSize("Coördinator").x, ImGui::GetFrameHeight()));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                            std::max({button_width("Toevoegen"), button_width("Annuleren"),
+                                      button_width("Wijzigen"), button_width("Opslaan")}));
+    table_headers();
     for (const auto& p : t.team) draw_person_row(ui, core, p);
     if (coordinator && adding_) {
       ImGui::TableNextRow();
@@ -193,8 +198,8 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
       }
       mark(ui, "team/add");
       ImGui::EndDisabled();
-      ImGui::SameLine();
       if (ImGui::SmallButton("Annuleren")) adding_ = false;
+      mark(ui, "team/cancel-new");
     }
     ImGui::EndTable();
   }

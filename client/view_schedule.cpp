@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "client/core/client_core.hpp"
+#include "client/meeting_start.hpp"
 #include "shared/calendar.hpp"
 #include "shared/content.hpp"
 #include "shared/rules.hpp"
@@ -103,18 +104,39 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
                                         short_date(planned_date(start_, 1)) + " · terugkom " +
                                         short_date(planned_date(start_, 2)) + " · eindevaluatie " +
                                         short_date(planned_date(start_, 3)));
+      // Before planning: which of the four dates would fall in a school holiday.
+      for (int i = 0; i < seed_meeting_count; ++i)
+        if (const std::string holiday =
+                holiday_note(planned_date(start_, i),
+                             "de " + leerlijn().meetings[static_cast<std::size_t>(i)].name);
+            !holiday.empty()) {
+          text_coloured(colours::attention, holiday);
+          mark(ui, "plan/holiday" + std::to_string(i));
+        }
     }
   }
 
+  // The date, the form and the buttons get the width they need; the meeting takes the rest,
+  // with its status under its name.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float arrows = 2 * ImGui::GetFrameHeight() + 2 * style.ItemSpacing.x;
+  const float date_width =
+      std::max(coordinator ? ui.px(140) + arrows : 0.0f,
+               ImGui::CalcTextSize("wo 30 september 2026").x + style.FramePadding.x);
+  float mode_width = 0;
+  for (const char* mode : mode_names)
+    mode_width = std::max(mode_width, ImGui::CalcTextSize(mode).x);
+  mode_width += ImGui::GetFrameHeight() + 2 * style.FramePadding.x + ui.px(4);
+  const float button_column =
+      std::max({button_width("Openen"), button_width("Starten"), button_width("Documenten…")});
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("meetings", 5, flags)) return;
-  ImGui::TableSetupColumn("Bijeenkomst", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-  ImGui::TableSetupColumn("Datum", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-  ImGui::TableSetupColumn("Vorm", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.9f);
-  ImGui::TableHeadersRow();
+  if (!ImGui::BeginTable("meetings", 4, flags)) return;
+  ImGui::TableSetupColumn("Bijeenkomst", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Datum", ImGuiTableColumnFlags_WidthFixed, date_width);
+  ImGui::TableSetupColumn("Vorm", ImGuiTableColumnFlags_WidthFixed, mode_width);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_column);
+  table_headers();
   for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i) {
     const meeting& m = t.meetings[static_cast<std::size_t>(i)];
     const auto& tpl = template_of(m);
@@ -130,18 +152,16 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
     ImGui::PopFont();
     const std::string week = week_note(t, i);
     text_coloured(colours::muted, (week.empty() ? "" : week + " · ") + hours(tpl.minutes));
+    text_coloured(m.status == meeting_status::bezig      ? colours::ok
+                  : m.status == meeting_status::afgerond ? colours::muted
+                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                  label_of(m.status));
 
     ImGui::TableNextColumn();
     if (editable) {
-      const float arrows = 2 * ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
-      ImGui::BeginGroup();
-      const std::string id = "date" + std::to_string(i);
-      if (date_field(ui, id.c_str(), dates_[i], m.planned_date,
-                     ImGui::GetContentRegionAvail().x - arrows))
-        ui.todo.submit(op::schedule_meeting{i, dates_[i], m.mode});  // the rules explain a bad date
-      ImGui::EndGroup();
-      if (parse_date(m.planned_date)) {
-        // A week earlier or later, the most common move.
+      // A week earlier or later, the most common move, beside the field.
+      const auto week_buttons = [&] {
+        if (!parse_date(m.planned_date)) return;
         ImGui::SameLine();
         if (ImGui::ArrowButton("earlier", ImGuiDir_Left))
           ui.todo.submit(op::schedule_meeting{i, add_days(m.planned_date, -7), m.mode});
@@ -152,13 +172,22 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
           ui.todo.submit(op::schedule_meeting{i, add_days(m.planned_date, 7), m.mode});
         mark(ui, "schedule/later" + std::to_string(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Een week later");
-      }
+      };
+      const std::string id = "date" + std::to_string(i);
+      if (date_field(ui, id.c_str(), dates_[i], m.planned_date,
+                     ImGui::GetContentRegionAvail().x - arrows, week_buttons))
+        ui.todo.submit(op::schedule_meeting{i, dates_[i], m.mode});  // the rules explain a bad date
     } else {
       text_wrapped(m.planned_date.empty() ? "nog niet afgesproken" : dutch_date(m.planned_date));
     }
     if (const std::string note = date_note(t, i, today);
         !note.empty() && m.status != meeting_status::afgerond)
       text_coloured(colours::attention, note);
+    if (const std::string holiday = holiday_note(m.planned_date);
+        !holiday.empty() && m.status == meeting_status::gepland) {
+      text_coloured(colours::attention, holiday);
+      mark(ui, "schedule/holiday" + std::to_string(i));
+    }
 
     ImGui::TableNextColumn();
     if (editable) {
@@ -171,28 +200,16 @@ void view_schedule::draw(ui_context& ui, const client_core& core) {
       text(label_of(m.mode));
     }
 
-    ImGui::TableNextColumn();
-    text_coloured(m.status == meeting_status::bezig      ? colours::ok
-                  : m.status == meeting_status::afgerond ? colours::muted
-                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text),
-                  label_of(m.status));
-
+    // The buttons one below the other: the column stays as narrow as the widest.
     ImGui::TableNextColumn();
     if (ImGui::SmallButton("Openen")) {
       ui.current = screen::meeting;
       ui.selected_meeting = i;
     }
-    if (coordinator && m.status == meeting_status::gepland && t.active_meeting < 0) {
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Starten")) {
-        ui.todo.submit(op::start_meeting{i, 0});
-        ui.current = screen::meeting;
-        ui.selected_meeting = i;
-      }
-      mark(ui, "schedule/start" + std::to_string(i));
-    }
+    mark(ui, "schedule/open" + std::to_string(i));
+    if (coordinator && m.status == meeting_status::gepland && t.active_meeting < 0)
+      start_button(ui, core, i, "Starten", "schedule/start" + std::to_string(i), true);
     if (m.status == meeting_status::afgerond) {
-      ImGui::SameLine();
       if (ImGui::SmallButton("Documenten…")) ui.export_request = i;
       mark(ui, "schedule/export" + std::to_string(i));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("De documenten van deze bijeenkomst opslaan");
@@ -300,6 +317,10 @@ void view_schedule::draw_next_date(ui_context& ui, const client_core& core, int 
     text_coloured(colours::ok, "Afgesproken: " + when_of(m));
   else
     text_coloured(colours::attention, "Nog geen datum afgesproken.");
+  if (const std::string holiday = holiday_note(m.planned_date); !holiday.empty()) {
+    text_coloured(colours::attention, holiday);
+    mark(ui, "next/holiday");
+  }
 }
 
 }  // namespace jos::client

@@ -68,15 +68,31 @@ void view_status_bar::draw(ui_context& ui, const client_core& core) {
     }
   }
 
+  // At the right: the text size (also Ctrl − / Ctrl +), and the server.
+  const std::string size = std::to_string(ui.zoom_percent) + " %";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = ImGui::CalcTextSize("A+").x + style.FramePadding.x * 2;
+  const float zoom_width =
+      button * 2 + ImGui::CalcTextSize(size.c_str()).x + style.ItemSpacing.x * 2;
+  float right = ImGui::GetWindowContentRegionMax().x - zoom_width;
   if (const auto& url = core.server()) {
     const std::string where = url->text();
-    const float w = ImGui::CalcTextSize(where.c_str()).x;
-    const float x = ImGui::GetWindowContentRegionMax().x - w;
-    if (x > ImGui::GetCursorPosX() + ui.px(200)) {
-      ImGui::SameLine(x);
+    const float w = ImGui::CalcTextSize(where.c_str()).x + ui.px(24);
+    if (right - w > ImGui::GetCursorPosX() + ui.px(200)) {
+      ImGui::SameLine(right - w);
       text_coloured(colours::muted, where);
     }
   }
+  ImGui::SameLine(right);
+  if (ImGui::SmallButton("A−")) ui.zoom_change = -1;
+  mark(ui, "zoom/smaller");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kleinere tekst (Ctrl −)");
+  ImGui::SameLine();
+  text(size);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("A+")) ui.zoom_change = +1;
+  mark(ui, "zoom/larger");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Grotere tekst (Ctrl +); Ctrl 0 zet hem terug");
 }
 
 }  // namespace jos::client

@@ -77,9 +77,9 @@ void view_vote::draw(ui_context& ui, const client_core& core, int meeting,
       draw_open(ui, core, meeting, *document);
     return;
   }
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.96f, 0.93f, 0.85f, 1.0f));
-  const float height = v.revealed ? ui.px(178) : ui.px(128);
-  ImGui::BeginChild("vote", ImVec2(0, height), true);
+  // A band as tall as what it holds: every button in view, none in a scroll area of its own.
+  ImGui::PushID("vote");
+  begin_band(ui);
   ImGui::PushFont(ui.font.bold);
   text_wrapped("Stemming: " + onderdeel_name(v.row) + (v.anonymous ? " (anoniem)" : ""));
   ImGui::PopFont();
@@ -88,17 +88,19 @@ void view_vote::draw(ui_context& ui, const client_core& core, int meeting,
   } else {
     draw_voting(ui, core, meeting);
   }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
+  end_band(ui, ImVec4(0.96f, 0.93f, 0.85f, 1.0f), ImVec4(0.80f, 0.70f, 0.45f, 1.0f));
+  ImGui::PopID();
 }
 
 void view_vote::draw_open(ui_context& ui, const client_core& core, int meeting, document_id doc) {
   const trajectory& t = core.state();
   const auto& ratings = t.documents[static_cast<std::size_t>(doc)].rows;
+  // One line where it fits, more where it does not.
   ImGui::AlignTextToFramePadding();
   text("Groepsstemming over");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ui.px(300));
+  const float combo = std::min(ui.px(300), ImGui::GetContentRegionAvail().x);
+  next_in_row(combo);
+  ImGui::SetNextItemWidth(combo);
   chosen_row_ = std::clamp(chosen_row_, 0, onderdeel_count - 1);
   if (ImGui::BeginCombo("##row", onderdeel_name(chosen_row_).c_str())) {
     for (int row = 0; row < onderdeel_count; ++row) {
@@ -109,21 +111,23 @@ void view_vote::draw_open(ui_context& ui, const client_core& core, int meeting, 
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  mark(ui, "vote-row");
+  next_in_row(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+              ImGui::CalcTextSize("anoniem").x);
   ImGui::Checkbox("anoniem", &anonymous_);
-  ImGui::SameLine();
+  mark(ui, "vote-anonymous");
+  next_in_row(button_width("Stemming openen"));
   if (ImGui::Button("Stemming openen")) {
     ui.todo.submit(op::open_vote{meeting, doc, chosen_row_, anonymous_});
     round_.reset();
   }
   mark(ui, "vote-open");
-  ImGui::SameLine();
+  next_in_row(button_width("Ronde over alle tien"));
   if (ImGui::Button("Ronde over alle tien")) {
     ui.todo.submit(op::open_vote{meeting, doc, 0, anonymous_});
     round_ = vote_key{meeting, doc, 0};
   }
   mark(ui, "vote-round");
-  ImGui::SameLine();
   help_marker(
       "Iedereen stemt 1, 2 of 3 en kan de stem wijzigen tot de stemmen getoond worden. "
       "Tot dan ziet niemand, ook de coördinator niet, wie wat stemde. Als alle aanwezigen "
@@ -140,7 +144,7 @@ void view_vote::draw_voting(ui_context& ui, const client_core& core, int meeting
   ImGui::AlignTextToFramePadding();
   text("Jouw stem:");
   for (int value = rating_min; value <= rating_max; ++value) {
-    ImGui::SameLine();
+    next_in_row(ui.px(48));
     ImGui::PushID(value);
     if (big_button(ui, std::to_string(value), value == my_value)) {
       ui.todo.submit(op::cast_vote{meeting, value});
@@ -150,12 +154,11 @@ void view_vote::draw_voting(ui_context& ui, const client_core& core, int meeting
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d – %s", value, scale_label(value).c_str());
     ImGui::PopID();
   }
-  ImGui::SameLine();
-  if (my_value != 0 || v.ballots.contains(core.me())) {
-    text_coloured(colours::muted, "je kunt je stem wijzigen tot de stemmen getoond worden");
-  } else {
-    text_coloured(colours::attention, "je hebt nog niet gestemd");
-  }
+  const bool voted = my_value != 0 || v.ballots.contains(core.me());
+  const char* state =
+      voted ? "je kunt je stem wijzigen tot de stemmen getoond worden" : "je hebt nog niet gestemd";
+  next_in_row(widest_word(state));
+  text_coloured(voted ? colours::muted : colours::attention, state);
 
   // Who has voted (or how many): never what.
   std::vector<person_id> voters;
@@ -168,20 +171,21 @@ void view_vote::draw_voting(ui_context& ui, const client_core& core, int meeting
                             (online == 1 ? " aanwezige" : " aanwezigen") +
                             (v.ballots.size() == 1 ? " heeft gestemd" : " hebben gestemd");
   if (v.anonymous) {
-    text(count + ".");
+    text_wrapped(count + ".");
   } else {
-    text(count + (voters.empty() ? "." : ": " + names_of(t, voters) + "."));
+    text_wrapped(count + (voters.empty() ? "." : ": " + names_of(t, voters) + "."));
     if (!waiting.empty()) text_coloured(colours::muted, "Nog niet: " + names_of(t, waiting) + ".");
   }
 
   if (can_run_vote(t, core.me(), meeting)) {
     if (ImGui::Button("Stemmen tonen")) ui.todo.submit(op::reveal_vote{meeting, {}});
     mark(ui, "vote-reveal");
-    ImGui::SameLine();
+    next_in_row(button_width("Stemming sluiten zonder besluit"));
     if (ImGui::Button("Stemming sluiten zonder besluit")) {
       ui.todo.submit(op::close_vote{meeting, 0});
       round_.reset();
     }
+    mark(ui, "vote-close");
   }
 }
 
@@ -192,7 +196,7 @@ void view_vote::draw_revealed(ui_context& ui, const client_core& core, int meeti
 
   // The distribution as bars, one per value, scaled to the largest.
   const int most = std::max({1, s.distribution[0], s.distribution[1], s.distribution[2]});
-  const float bar_width = ui.px(220);
+  const float bar_width = std::min(ui.px(220), ImGui::GetContentRegionAvail().x * 0.4f);
   for (int value = rating_min; value <= rating_max; ++value) {
     const int n = s.distribution[static_cast<std::size_t>(value - 1)];
     text(std::to_string(value));
@@ -208,6 +212,7 @@ void view_vote::draw_revealed(ui_context& ui, const client_core& core, int meeti
           ImGui::GetColorU32(value == s.offered ? colours::accent : colours::muted));
     ImGui::Dummy(ImVec2(bar_width, h));
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
     std::string line = std::to_string(n) + (n == 1 ? " stem" : " stemmen");
     if (!v.anonymous) {
       std::vector<person_id> who;
@@ -215,16 +220,18 @@ void view_vote::draw_revealed(ui_context& ui, const client_core& core, int meeti
         if (ballot == value) who.push_back(id);
       if (!who.empty()) line += " (" + names_of(t, who) + ")";
     }
-    text(line);
+    text_wrapped(line);
+    ImGui::PopTextWrapPos();
   }
   if (s.count == 0) {
     text_coloured(colours::muted, "Er is niet gestemd.");
   } else {
-    text("Mediaan " + dutch_number(s.median) + " · spreiding " + std::to_string(s.spread));
+    text_wrapped("Mediaan " + dutch_number(s.median) + " · spreiding " + std::to_string(s.spread));
     if (s.split()) {
-      ImGui::SameLine(0, ui.px(16));
       ImGui::PushFont(ui.font.bold);
-      text_coloured(colours::warning, "Verdeeld: bespreek de verschillen eerst.");
+      const char* split = "Verdeeld: bespreek de verschillen eerst.";
+      next_in_row(widest_word(split) + ui.px(16));
+      text_coloured(colours::warning, split);
       ImGui::PopFont();
     }
   }
@@ -236,10 +243,10 @@ void view_vote::draw_revealed(ui_context& ui, const client_core& core, int meeti
   ImGui::AlignTextToFramePadding();
   text("Score vaststellen:");
   for (int value = rating_min; value <= rating_max; ++value) {
-    ImGui::SameLine();
-    ImGui::PushID(value);
     const std::string label =
         std::to_string(value) + (value == s.offered ? " (mediaan)" : std::string());
+    next_in_row(button_width(label));
+    ImGui::PushID(value);
     ImGui::PushStyleColor(ImGuiCol_Button, value == s.offered
                                                ? colours::accent
                                                : ImGui::GetStyleColorVec4(ImGuiCol_Button));
@@ -258,11 +265,12 @@ void view_vote::draw_revealed(ui_context& ui, const client_core& core, int meeti
     mark(ui, "vote-decide-" + std::to_string(value));
     ImGui::PopID();
   }
-  ImGui::SameLine();
+  next_in_row(button_width("Sluiten zonder besluit"));
   if (ImGui::Button("Sluiten zonder besluit")) {
     ui.todo.submit(op::close_vote{meeting, 0});
     round_.reset();
   }
+  mark(ui, "vote-close");
   if (round_)
     text_coloured(colours::muted, "Ronde: onderdeel " + std::to_string(v.row + 1) + " van " +
                                       std::to_string(onderdeel_count) + ".");

@@ -170,6 +170,10 @@ int text_column_count(document_kind kind) {
   }
 }
 
+bool filled_by_actions(const column& c) {
+  return c.id == "concrete_acties" || c.id == "acties_nodig" || c.id == "wie" || c.id == "wanneer";
+}
+
 document_kind kind_of(document_id doc) {
   switch (doc) {
     case document_id::signalering_begin:

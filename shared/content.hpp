@@ -137,6 +137,11 @@ const content& leerlijn();
 
 // Text columns of a document kind (signalering has one: "concreet").
 int text_column_count(document_kind kind);
+// Whether the document's actions fill this column of the Actieplan or the Evaluatielijst
+// (the concrete actions, or those still needed, and their "Wie?" and "Wanneer?"): an action
+// is entered once, with its owner and date, and tracked from there. Such a column's own
+// cell holds only what was written in it freely before.
+bool filled_by_actions(const column& c);
 document_kind kind_of(document_id doc);
 
 }  // namespace jos::shared

@@ -148,7 +148,7 @@ std::string_view label_of(meeting_role v) {
 }
 std::string_view label_of(action_status v) {
   switch (v) {
-    case action_status::open: return "Nog niet begonnen";
+    case action_status::open: return "Open";
     case action_status::bezig: return "Bezig";
     case action_status::klaar: return "Klaar";
     case action_status::vervallen: return "Vervallen";

@@ -78,6 +78,21 @@ void client_core::set_profile(const protocol::profile& me) {
   if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
 }
 
+void client_core::remember_start_form(const start_form& form, const protocol::profile& me) {
+  if (settings_.form == form && settings_.me == me) return;
+  settings_.form = form;
+  settings_.me = me;
+  std::string error;
+  if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
+}
+
+void client_core::remember_zoom(int percent) {
+  if (settings_.zoom_percent == percent) return;
+  settings_.zoom_percent = percent;
+  std::string error;
+  if (!save_settings(config_dir_, settings_, error)) say("Instellingen niet opgeslagen: " + error);
+}
+
 std::string client_core::use_server(const std::string& address) {
   auto parsed = parse_server_url(address);
   if (!parsed.url) return parsed.error;
@@ -90,9 +105,15 @@ std::string client_core::use_server(const std::string& address) {
   if (url_ && *url_ == *parsed.url && phase_ != session_phase::start) return {};
   if (url_ && !(*url_ == *parsed.url)) {
     net_.disconnect();
+    link_ = 0;  // what the old connection still reports is not ours any more
     close_trajectory();
   }
   url_ = parsed.url;
+  if (registration_ && phase_ == session_phase::registering) {
+    // Not answered where it went (a wrong address): ask the corrected one instead.
+    net_.connect(*url_);
+    return {};
+  }
   phase_ = session_phase::start;
   if (auto id = identity()) {
     open_trajectory(id->trajectory_id);

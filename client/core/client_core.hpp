@@ -71,7 +71,12 @@ class client_core {
   const settings& remembered() const { return settings_; }
   const std::filesystem::path& config_dir() const { return config_dir_; }
   void set_profile(const protocol::profile& me);
-  // Chooses the server (remembered). If we have an identity there, connects and rejoins.
+  // Keeps the start screen as filled in (with the profile), for the next run.
+  void remember_start_form(const start_form& form, const protocol::profile& me);
+  // Keeps the text size the reader chose.
+  void remember_zoom(int percent);
+  // Chooses the server (remembered). If we have an identity there, connects and rejoins; a
+  // create or join on its way (say, to a mistyped address) goes to the new one at once.
   // Returns a Dutch error for an address that cannot be used.
   std::string use_server(const std::string& address);
   const std::optional<server_url>& server() const { return url_; }

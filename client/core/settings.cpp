@@ -17,6 +17,24 @@ std::string text_of(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
+bool flag_of(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
+start_form form_of(const json& j) {
+  start_form f;
+  f.new_leerlijn = flag_of(j, "new_leerlijn");
+  f.code = text_of(j, "code");
+  f.school = text_of(j, "school");
+  f.youth_organisation = text_of(j, "youth_organisation");
+  f.kind = shared::parse_cooperation(text_of(j, "kind")).value_or(shared::cooperation::existing);
+  if (auto p = j.find("preconditions"); p != j.end() && p->is_array())
+    for (std::size_t i = 0; i < f.preconditions.size() && i < p->size(); ++i)
+      f.preconditions[i] = (*p)[i].is_boolean() && (*p)[i].get<bool>();
+  return f;
+}
+
 }  // namespace
 
 std::string random_hex(std::size_t bytes) {
@@ -49,6 +67,9 @@ settings load_settings(const std::filesystem::path& dir, std::string& error) {
         s.me.level = shared::parse_staff_level(text_of(*me, "level"))
                          .value_or(shared::staff_level::uitvoerder);
       }
+      if (auto form = j.find("form"); form != j.end() && form->is_object()) s.form = form_of(*form);
+      if (auto zoom = j.find("zoom_percent"); zoom != j.end() && zoom->is_number_integer())
+        s.zoom_percent = zoom->get<int>();
       if (auto servers = j.find("servers"); servers != j.end() && servers->is_object()) {
         for (const auto& [url, v] : servers->items()) {
           if (!v.is_object()) continue;
@@ -83,6 +104,14 @@ bool save_settings(const std::filesystem::path& dir, const settings& s, std::str
                     {"org", shared::name_of(s.me.org)},
                     {"function", s.me.function},
                     {"level", shared::name_of(s.me.level)}}},
+                  {"form",
+                   {{"new_leerlijn", s.form.new_leerlijn},
+                    {"code", s.form.code},
+                    {"school", s.form.school},
+                    {"youth_organisation", s.form.youth_organisation},
+                    {"kind", shared::name_of(s.form.kind)},
+                    {"preconditions", s.form.preconditions}}},
+                  {"zoom_percent", s.zoom_percent},
                   {"servers", std::move(servers)}};
   return write_file_durably(dir / file_name,
                             j.dump(2, ' ', false, json::error_handler_t::replace) + "\n", error);

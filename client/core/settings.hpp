@@ -3,6 +3,7 @@
 // server address, who you are per server (the participant token), and your own details
 // so the start screen is filled in next time.
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -20,10 +21,24 @@ struct server_identity {
   bool operator==(const server_identity&) const = default;
 };
 
+// The start screen as last filled in (besides the profile), so that neither a wrong server
+// address nor a restart loses what was typed.
+struct start_form {
+  bool new_leerlijn = false;  // the tab: join with a team code, or start a new leerlijn
+  std::string code;
+  std::string school;
+  std::string youth_organisation;
+  shared::cooperation kind = shared::cooperation::existing;
+  std::array<bool, 3> preconditions{};
+  bool operator==(const start_form&) const = default;
+};
+
 struct settings {
   std::string server;     // as last typed on the start screen
   std::string client_id;  // this installation; names our ops so resends are recognised
   protocol::profile me;
+  start_form form;
+  int zoom_percent = 100;                          // the reader's own text size (Ctrl + / Ctrl −)
   std::map<std::string, server_identity> servers;  // key: server_url::text()
   bool operator==(const settings&) const = default;
 };

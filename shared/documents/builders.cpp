@@ -51,6 +51,28 @@ std::string person_name(const trajectory& t, person_id id) {
   return p == nullptr ? "–" : p->name;
 }
 
+// A column the actions fill: one line per action of the onderdeel (the Actieplan lists
+// them all, an Evaluatielijst those still to do), after what was written in the cell freely.
+std::string action_lines(const trajectory& t, document_id doc, int row, const column& col,
+                         const std::string& free_text) {
+  std::string out = free_text;
+  for (const auto& a : t.actions) {
+    if (a.row != row || a.status == action_status::vervallen) continue;
+    if (kind_of(doc) == document_kind::evaluatielijst && a.status == action_status::klaar) continue;
+    std::string line;
+    if (col.id == "wie") {
+      line = a.owner == no_person ? "–" : person_name(t, a.owner);
+    } else if (col.id == "wanneer") {
+      line = a.due.empty() ? "–" : a.due;
+    } else {
+      line = a.text;
+    }
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
+}
+
 }  // namespace
 
 report build_document(const trajectory& t, document_id doc) {
@@ -75,10 +97,21 @@ report build_document(const trajectory& t, document_id doc) {
       for (const auto& col : c.evaluatie_columns) grid.headers.push_back(col.label);
       break;
   }
+  const std::vector<column>* columns =
+      kind_of(doc) == document_kind::actieplan        ? &c.actieplan_columns
+      : kind_of(doc) == document_kind::evaluatielijst ? &c.evaluatie_columns
+                                                      : nullptr;
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     std::vector<std::string> row{element_name(c.rows[i]), c.rows[i].name};
     if (kind_of(doc) == document_kind::signalering) row.push_back(rating_text(d.rows[i].rating));
-    for (const auto& cell : d.rows[i].cells) row.push_back(cell);
+    for (std::size_t k = 0; k < d.rows[i].cells.size(); ++k) {
+      const std::string& cell = d.rows[i].cells[k];
+      if (columns != nullptr && k < columns->size() && filled_by_actions((*columns)[k])) {
+        row.push_back(action_lines(t, doc, static_cast<int>(i), (*columns)[k], cell));
+      } else {
+        row.push_back(cell);
+      }
+    }
     grid.rows.push_back(std::move(row));
   }
   r.add_table(std::move(grid));

@@ -163,6 +163,10 @@ TEST(Settings, RememberServerIdentityAndProfile) {
   s.me = {"Zoë de Vries", shared::organisation::jongerenwerk, "jongerenwerker",
           shared::staff_level::manager};
   s.servers["ws://127.0.0.1:1234"] = {"tok", 3, "t1", "ABCD-EFGH", "geheim"};
+  // The start screen as filled in and the text size: a restart loses neither.
+  s.form = {
+      true, "XKG5M-V7MK8", "Het Baken", "JoU", shared::cooperation::fresh, {true, false, true}};
+  s.zoom_percent = 130;
   ASSERT_TRUE(save_settings(dir, s, error)) << error;
   settings back = load_settings(dir, error);
   EXPECT_EQ(back, s);

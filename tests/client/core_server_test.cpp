@@ -123,6 +123,23 @@ TEST_F(CoreWithServer, WrongTeamCodeIsExplainedInDutch) {
   EXPECT_FALSE(c.identity());
 }
 
+// A leerlijn started against a mistyped address waits for an answer that never comes; the
+// corrected address is used at once, with the same request, and nothing had to be retyped.
+TEST_F(CoreWithServer, ACorrectedAddressIsUsedAtOnceForTheStartOnItsWay) {
+  client_core c(options_in(anna_dir));
+  ASSERT_EQ(c.use_server("ws://127.0.0.1:1"), "") << "a valid address where nobody listens";
+  c.create_trajectory(baken, anna_profile);
+  EXPECT_EQ(c.phase(), session_phase::registering);
+  ASSERT_TRUE(c.run_until([&] { return !c.connection().last_error.empty(); }, patience));
+  EXPECT_EQ(c.phase(), session_phase::registering) << "still waiting to be answered";
+
+  ASSERT_EQ(c.use_server(server.url()), "");
+  ASSERT_TRUE(c.run_until([&] { return c.live(); }, patience));
+  EXPECT_TRUE(c.is_coordinator());
+  EXPECT_EQ(c.state().partners, baken);
+  EXPECT_EQ(c.remembered().server, server.url());
+}
+
 TEST_F(CoreWithServer, EditsTravelBothWays) {
   start_team();
   start_meeting_with_bram_filling_in();

@@ -5,12 +5,19 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 
+#include "client/agenda_clock.hpp"
+#include "client/characters.hpp"
 #include "client/core/client_core.hpp"
+#include "client/fonts.hpp"
+#include "client/keyboard.hpp"
+#include "client/meeting_start.hpp"
+#include "client/navigation.hpp"
 #include "client/text_cell.hpp"
 #include "client/view_actions.hpp"
 #include "client/view_comparison.hpp"
@@ -50,17 +57,25 @@ struct stacks {
 
 class headless {
  public:
-  headless() {
+  // `real_fonts`: DejaVu Sans as the app draws it (to measure layouts), else ImGui's own.
+  explicit headless(bool real_fonts = false, ImVec2 size = ImVec2(1200, 800)) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1200, 800);
-    io.Fonts->AddFontDefault();
+    io.DisplaySize = size;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // as a backend would
+    if (real_fonts) {
+      ui.font = build_fonts(*io.Fonts, 1.0f);
+      io.FontDefault = ui.font.regular;
+    } else {
+      io.Fonts->AddFontDefault();
+      ui.font.regular = ui.font.bold = ui.font.large = ui.font.heading = io.Fonts->Fonts[0];
+    }
     unsigned char* pixels = nullptr;
     int w = 0;
     int h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui.font.regular = ui.font.bold = ui.font.large = ui.font.heading = io.Fonts->Fonts[0];
   }
   ~headless() { ImGui::DestroyContext(context_); }
 
@@ -69,6 +84,8 @@ class headless {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
+    keyboard_new_frame();  // as the app does
+    if (refuse_unshowable_typing(*ui.font.regular)) ++refusals;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
@@ -113,6 +130,24 @@ class headless {
     click(name, draw);
     type(text, draw);
   }
+  // Clicks at `at` (the first frame lays out what is clicked) and waits a few frames for a
+  // field to take the keyboard, as a cell does a frame or two after the click.
+  void open(ImVec2 at, const std::function<void()>& draw) {
+    frame(draw);
+    click(at, draw);
+    settle_focus(draw);
+  }
+  void settle_focus(const std::function<void()>& draw) {
+    for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) frame(draw);
+  }
+  // One press of `key` (down for a frame, then up).
+  void press(ImGuiKey key, const std::function<void()>& draw) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[io.KeyMap[key]] = true;
+    frame(draw);
+    io.KeysDown[io.KeyMap[key]] = false;
+    frame(draw);
+  }
   void type(const char* text, const std::function<void()>& draw) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
     frame(draw);
@@ -125,6 +160,7 @@ class headless {
   }
 
   ui_context ui;
+  int refusals = 0;  // frames in which typed characters were refused
 
  private:
   ImGuiContext* context_;
@@ -150,9 +186,7 @@ TEST(TextCell, TypingBecomesSplicesAndOthersEditsLandInTheField) {
   text_cell widget;
   std::string model = "samen werken";
   auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);  // on the framed text: it becomes a field
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);  // on the framed text: it becomes a field
   ASSERT_NE(ImGui::GetActiveID(), 0u) << "the field did not take the keyboard";
   ASSERT_TRUE(widget.editing());
 
@@ -182,9 +216,7 @@ TEST(TextCell, LongLinesWrapInTheFieldButNotInTheText) {
   text_cell widget;
   std::string model = "De coördinator nodigt iedereen uit voor de signaleringsbijeenkomst";
   auto draw = [&] { widget.draw("c", cell, model, true, 160, 60, h.ui); };
-  h.frame(draw);
-  h.click(ImVec2(30, 20), draw);
-  for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h.frame(draw);
+  h.open(ImVec2(30, 20), draw);
   ASSERT_NE(ImGui::GetActiveID(), 0u);
   const std::string shown = h.field();
   EXPECT_NE(shown.find('\n'), std::string::npos) << "the field wraps: " << shown;
@@ -193,6 +225,122 @@ TEST(TextCell, LongLinesWrapInTheFieldButNotInTheText) {
   ASSERT_FALSE(edits.empty());
   EXPECT_EQ(model, "De coördinator nodigt iedereen uit voor de signaleringsbijeenkomst nu");
   EXPECT_EQ(model.find('\n'), std::string::npos) << "soft breaks never reach the text";
+}
+
+// Typing at once after the click that opens a cell: the letters that arrive while the field
+// is still becoming the keyboard's (the click's own frame and the frames after it) are kept
+// and land in the text in order ("Eerste zin" used to become "rste zin").
+TEST(TextCell, LettersTypedRightAfterTheClickAllArrive) {
+  headless h;
+  text_cell widget;
+  std::string model = "Al: ";
+  auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(30, 20);
+  h.frame(draw);
+  io.MouseDown[0] = true;
+  h.frame(draw);
+  io.MouseDown[0] = false;
+  const std::string typed = "Eerste zin, snel getypt";
+  // The first letter comes in the frame of the release, then one a frame.
+  for (char c : typed) {
+    io.AddInputCharacter(static_cast<unsigned>(c));
+    h.frame(draw);
+    take_edits(h.ui, model);
+  }
+  for (int i = 0; i < 3; ++i) {
+    h.frame(draw);
+    take_edits(h.ui, model);
+  }
+  EXPECT_EQ(model, "Al: " + typed);
+}
+
+// Escape leaves a text field and keeps what was typed. Dear ImGui would put back the text
+// the field had when it was entered, which in a shared cell would undo the typing for
+// everyone; in a form it would throw away what was filled in.
+TEST(Keyboard, EscapeLeavesAFieldAndKeepsWhatWasTyped) {
+  headless h;
+  text_cell widget;
+  std::string model = "samen";
+  auto draw = [&] { widget.draw("c", cell, model, true, 400, 60, h.ui); };
+  h.open(ImVec2(30, 20), draw);
+  h.type(" werken", draw);
+  take_edits(h.ui, model);
+  ASSERT_EQ(model, "samen werken");
+  h.press(ImGuiKey_Escape, draw);
+  EXPECT_TRUE(take_edits(h.ui, model).empty()) << "nothing is taken back";
+  EXPECT_EQ(model, "samen werken");
+  EXPECT_FALSE(widget.editing()) << "the field was left";
+
+  std::string name = "Zoë";
+  auto form = [&] {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##name", &name);
+  };
+  h.frame(form);
+  h.click(ImVec2(60, 15), form);
+  h.type(" Çelik", form);
+  h.press(ImGuiKey_Escape, form);
+  EXPECT_EQ(ImGui::GetActiveID(), 0u);
+  EXPECT_EQ(name, "Zoë Çelik");
+}
+
+// Emoji cannot be shown here (Dear ImGui 1.86 keeps 16-bit characters, DejaVu Sans has
+// none): typed or pasted, they are refused with a message, never stored as '?' or U+FFFD.
+TEST(Characters, EmojiAreRefusedWithAMessageNeverReplaced) {
+  headless h;
+  const ImFont& font = *h.ui.font.regular;
+  bool refused = false;
+  EXPECT_EQ(showable_part(font, "Goed 👍 zo", refused), "Goed  zo");
+  EXPECT_TRUE(refused);
+  refused = false;
+  EXPECT_EQ(showable_part(font, "Zoë: ‘prima’", refused).find('?'), std::string::npos);
+
+  std::string chat;
+  auto draw = [&] {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##chat", &chat);
+  };
+  h.frame(draw);
+  h.click(ImVec2(60, 15), draw);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("Goed 👍");
+  h.frame(draw);
+  EXPECT_EQ(chat, "Goed ");
+  EXPECT_EQ(h.refusals, 1) << "the app says so in the status bar";
+
+  io.GetClipboardTextFn = [](void*) -> const char* { return "top 🙂!"; };
+  int pasted_refusals = 0;
+  guard_clipboard(font, [&] { ++pasted_refusals; });
+  io.KeyCtrl = true;
+  h.press(ImGuiKey_V, draw);
+  io.KeyCtrl = false;
+  h.frame(draw);
+  EXPECT_EQ(chat, "Goed top !");
+  EXPECT_EQ(pasted_refusals, 1);
+  EXPECT_EQ(chat.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_EQ(chat.find('?'), std::string::npos);
+}
+
+// Tab goes from cell to cell, each opening to type in: a whole form by keyboard.
+TEST(Keyboard, TabMovesFromCellToCell) {
+  headless h;
+  text_cell widget;
+  const op::text_target second{false, 0, document_id::signalering_begin, 1, 0};
+  std::string first_text = "eerste";
+  std::string second_text;
+  auto draw = [&] {
+    widget.draw("a", cell, first_text, true, 400, 40, h.ui);
+    widget.draw("b", second, second_text, true, 400, 40, h.ui);
+  };
+  h.open(ImVec2(30, 20), draw);
+  ASSERT_NE(ImGui::GetActiveID(), 0u);
+  h.press(ImGuiKey_Tab, draw);
+  for (int i = 0; i < 5; ++i) h.frame(draw);
+  h.type("tweede", draw);
+  ASSERT_FALSE(h.ui.todo.ops.empty());
+  const auto& edit = std::get<op::edit_text>(h.ui.todo.ops.back());
+  EXPECT_EQ(edit.target, second) << "the second cell took the keyboard";
 }
 
 TEST(TextCell, ReadersCannotOpenTheField) {
@@ -340,6 +488,23 @@ TEST(StatusBar, ARefusedChangeKeepsItsTextToCopy) {
   EXPECT_FALSE(loser.last_notice());
 }
 
+// Runs what the frames asked of the core (no ops on the start screen), as the app does.
+void run_actions(headless& h, client_core& core) {
+  auto todo = std::move(h.ui.todo);
+  h.ui.todo = intents{};
+  for (auto& a : todo.actions) a(core);
+  EXPECT_TRUE(todo.ops.empty());
+}
+
+// Mo starting a new leerlijn: the start screen's second tab, filled in.
+void fill_in_a_new_leerlijn(headless& h, const std::function<void()>& draw) {
+  h.click("start/tab-new", draw);
+  h.enter("start/name", "Mo Haddou", draw);
+  h.enter("start/function", "zorgcoördinator", draw);
+  h.enter("start/school", "Het Lyceum", draw);
+  h.enter("start/youth", "Buurtwerk Zuid", draw);
+}
+
 // The start screen: the remembered server address, a team code and a profile typed in,
 // "Deelnemen" clicked, and the core joins as that person; on the other tab a coordinator
 // starts a new leerlijn.
@@ -352,12 +517,6 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
   headless h;
   std::map<std::string, ImVec4, std::less<>> probe;
   h.ui.probe = &probe;
-  const auto apply = [&](client_core& core) {
-    auto todo = std::move(h.ui.todo);
-    h.ui.todo = intents{};
-    for (auto& a : todo.actions) a(core);
-    EXPECT_TRUE(todo.ops.empty());
-  };
 
   {
     // Zoë's laptop knows the server's address from an earlier run, nobody on it yet.
@@ -371,7 +530,7 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     h.click("start/jongerenwerk", draw);
     h.enter("start/function", "jongerenwerker", draw);
     h.click("start/join", draw);
-    apply(zoe);
+    run_actions(h, zoe);
     ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
     const person* me = zoe.my_person();
     ASSERT_NE(me, nullptr);
@@ -393,19 +552,137 @@ TEST(StartScreen, JoinWithATeamCodeOrStartANewLeerlijn) {
     mo.use_server(server.url());
     view_start start;
     const auto draw = [&] { start.draw(h.ui, mo); };
-    h.click("start/tab-new", draw);
-    h.enter("start/name", "Mo Haddou", draw);
-    h.enter("start/function", "zorgcoördinator", draw);
-    h.enter("start/school", "Het Lyceum", draw);
-    h.enter("start/youth", "Buurtwerk Zuid", draw);
+    fill_in_a_new_leerlijn(h, draw);
     h.click("start/create", draw);
-    apply(mo);
+    run_actions(h, mo);
     ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
     EXPECT_TRUE(mo.is_coordinator());
     EXPECT_EQ(mo.state().partners.school, "Het Lyceum");
     EXPECT_EQ(mo.state().partners.youth_organisation, "Buurtwerk Zuid");
     EXPECT_NE(mo.identity()->join_code, anna.identity()->join_code) << "a leerlijn of its own";
   }
+}
+
+// An empty form names what is missing in reading order (your name before the school), the
+// keyboard goes to the first of it, and each tab shows only its own problems: the team
+// code the server refused on one tab is not the new leerlijn's problem.
+TEST(StartScreen, AnEmptyFormAsksInReadingOrderAndEachTabKeepsItsOwnProblems) {
+  testing::scratch_dir dir("ui-start-order");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  client_core zoe(testing::options_in(dir / "zoe"));
+  ASSERT_EQ(zoe.use_server(server.url()), "");
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, zoe); };
+
+  h.click("start/tab-new", draw);
+  h.click("start/create", draw);
+  run_actions(h, zoe);
+  std::string shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Vul nog in: je naam, je functie, de naam van de school en de naam van "
+                       "de jongerenwerkorganisatie."),
+            std::string::npos)
+      << shown;
+  h.settle_focus(draw);
+  h.type("Zoë Çelik", draw);
+  EXPECT_EQ(h.field(), "Zoë Çelik") << "the keyboard went to the name, the first gap";
+
+  h.click("start/tab-join", draw);
+  h.enter("start/code", "ZZZZZ-ZZZZZ", draw);
+  h.enter("start/function", "jongerenwerker", draw);
+  h.click("start/join", draw);
+  run_actions(h, zoe);
+  ASSERT_TRUE(zoe.run_until(
+      [&] { return zoe.phase() == session_phase::start && zoe.last_notice(); }, testing::patience));
+  shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("teamcode is onbekend"), std::string::npos) << shown;
+  h.click("start/tab-new", draw);
+  run_actions(h, zoe);
+  shown = shown_text(h, draw);
+  EXPECT_EQ(shown.find("teamcode is onbekend"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("Vul nog in"), std::string::npos) << "that was before; now it is asked anew";
+}
+
+// A wrong server address neither blocks the form nor loses it: what was typed survives a
+// restart, and the corrected address is used at once.
+TEST(StartScreen, TheFormIsKeptAndACorrectedAddressIsUsedAtOnce) {
+  testing::scratch_dir dir("ui-start-kept");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  {
+    client_core mo(testing::options_in(dir / "mo"));
+    ASSERT_EQ(mo.use_server("ws://127.0.0.1:1"), "") << "valid, but nobody listens there";
+    view_start start;
+    const auto draw = [&] { start.draw(h.ui, mo); };
+    fill_in_a_new_leerlijn(h, draw);
+    h.click("start/fresh", draw);
+    h.click("start/create", draw);
+    run_actions(h, mo);
+    ASSERT_TRUE(mo.run_until([&] { return !mo.connection().last_error.empty(); }, 15s));
+    const std::string shown = shown_text(h, draw);
+    EXPECT_NE(shown.find("Klopt het serveradres?"), std::string::npos) << shown;
+    EXPECT_EQ(mo.phase(), session_phase::registering);
+  }
+  // The app closed and opened again.
+  client_core mo(testing::options_in(dir / "mo"));
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, mo); };
+  h.look(draw);
+  h.look(draw);
+  ASSERT_TRUE(probe.contains("start/create")) << "the tab it was on";
+  h.enter("start/server", server.url().c_str(), draw);
+  h.click(ImVec2(5, 790), draw);  // elsewhere: the address is taken
+  run_actions(h, mo);
+  EXPECT_EQ(mo.remembered().server, server.url());
+  h.click("start/create", draw);  // nothing retyped
+  run_actions(h, mo);
+  ASSERT_TRUE(mo.run_until([&] { return mo.live(); }, testing::patience));
+  EXPECT_EQ(mo.state().partners.school, "Het Lyceum");
+  EXPECT_EQ(mo.state().partners.youth_organisation, "Buurtwerk Zuid");
+  EXPECT_EQ(mo.state().partners.kind, cooperation::fresh);
+  EXPECT_EQ(mo.my_person()->function, "zorgcoördinator");
+}
+
+// The start form by keyboard alone: Tab goes through every field and choice in reading
+// order (the radio buttons too), Space chooses, Enter submits.
+TEST(StartScreen, TheKeyboardAloneFillsInAndSubmitsTheForm) {
+  testing::scratch_dir dir("ui-start-keys");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  client_core zoe(testing::options_in(dir / "zoe"));
+  ASSERT_EQ(zoe.use_server(server.url()), "");
+  view_start start;
+  const auto draw = [&] { start.draw(h.ui, zoe); };
+  h.enter("start/code", anna.identity()->join_code.c_str(), draw);
+  h.press(ImGuiKey_Tab, draw);
+  h.type("Zoë Çelik", draw);
+  h.press(ImGuiKey_Tab, draw);  // School
+  EXPECT_FALSE(GImGui->NavDisableHighlight) << "the focus frame shows where Tab landed";
+  EXPECT_NE(GImGui->NavId, 0u);
+  h.press(ImGuiKey_Tab, draw);  // Jongerenwerk
+  h.press(ImGuiKey_Space, draw);
+  h.press(ImGuiKey_Tab, draw);  // Functie
+  h.type("jongerenwerker", draw);
+  h.press(ImGuiKey_Tab, draw);  // Uitvoerder
+  h.press(ImGuiKey_Tab, draw);  // Manager
+  h.press(ImGuiKey_Space, draw);
+  h.press(ImGuiKey_Enter, draw);
+  run_actions(h, zoe);
+  ASSERT_TRUE(zoe.run_until([&] { return zoe.live(); }, testing::patience));
+  const person* me = zoe.my_person();
+  ASSERT_NE(me, nullptr);
+  EXPECT_EQ(me->name, "Zoë Çelik");
+  EXPECT_EQ(me->org, organisation::jongerenwerk);
+  EXPECT_EQ(me->function, "jongerenwerker");
+  EXPECT_EQ(me->level, staff_level::manager);
 }
 
 // The meeting view of the coordinator and of a team member side by side: her clicks on
@@ -492,14 +769,47 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
     EXPECT_FALSE(probe.contains(control)) << control;
   EXPECT_TRUE(bram.goto_agenda_item(0, 2).has_value()) << "the rules refuse it to him too";
 
-  // He looks at item 4 on his own, then goes back to where the coordinator is.
+  // He looks at item 4 on his own, which his screen says plainly, then goes back to where
+  // the meeting is.
   h.click("agenda/3", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 3);
   EXPECT_EQ(hers.shown_item(anna, 0), 1) << "nobody else moved";
+  h.look(as_bram);
+  EXPECT_TRUE(probe.contains("lead/private"));
+  EXPECT_FALSE(probe.contains("lead/show-all")) << "only the coordinator takes everyone along";
   h.click("meeting/follow", as_bram);
   EXPECT_EQ(his.shown_item(bram, 0), 1);
   h.look(as_bram);
   EXPECT_FALSE(probe.contains("meeting/follow")) << "nothing to go back to";
+  EXPECT_FALSE(probe.contains("lead/private"));
+
+  // The coordinator's own look elsewhere is private too, and visibly so; from there one
+  // click takes everyone along. She is never offered to go back to herself.
+  h.click("agenda/3", as_anna);
+  EXPECT_TRUE(h.ui.todo.empty()) << "clicking the agenda moves only her own view";
+  EXPECT_EQ(hers.shown_item(anna, 0), 3);
+  std::string shown = shown_text(h, as_anna);
+  EXPECT_NE(shown.find("Alleen jij kijkt hier"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("Terug naar de coördinator"), std::string::npos) << shown;
+  h.click("lead/show-all", as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(std::get<op::goto_agenda_item>(ops[0]).index, 3);
+  EXPECT_EQ(session(bram).agenda_index, 3);
+  EXPECT_EQ(hers.shown_item(anna, 0), 3);
+  EXPECT_EQ(his.shown_item(bram, 0), 3);
+
+  // Page Down (a presenter's clicker) moves the meeting on; Page Up back.
+  h.press(ImGuiKey_PageDown, as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(session(bram).agenda_index, 4);
+  h.press(ImGuiKey_PageUp, as_anna);
+  ops = apply();
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(session(bram).agenda_index, 3);
+  h.press(ImGuiKey_PageDown, as_bram);
+  EXPECT_TRUE(h.ui.todo.empty()) << "only the coordinator leads";
 
   // The chat tab below the document opens on a click.
   EXPECT_FALSE(probe.contains("chat-input"));
@@ -507,6 +817,143 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   h.look(as_bram);
   EXPECT_TRUE(probe.contains("chat-input"));
   EXPECT_TRUE(h.ui.todo.empty()) << "looking around asks the server for nothing";
+}
+
+// The timer speaks one format for used and planned time, says what is left, and overtime
+// in so many words: "02:13 van 2:00:00" read as overtime.
+TEST(AgendaClock, UsedAndPlannedInOneFormatWithWhatIsLeft) {
+  const auto two_hours = clock_of(133'000, 7'200'000);
+  EXPECT_EQ(two_hours.used_of_planned, "0:02:13 van 2:00:00");
+  EXPECT_EQ(two_hours.left, "nog 1:57:47");
+  EXPECT_FALSE(two_hours.over);
+  const auto short_item = clock_of(65'000, 300'000);
+  EXPECT_EQ(short_item.used_of_planned, "01:05 van 05:00");
+  EXPECT_EQ(short_item.left, "nog 03:55");
+  const auto over = clock_of(490'000, 300'000);
+  EXPECT_EQ(over.used_of_planned, "08:10 van 05:00");
+  EXPECT_EQ(over.left, "03:10 over tijd");
+  EXPECT_TRUE(over.over);
+  EXPECT_FLOAT_EQ(over.share, 1.0f);
+  const auto long_over = clock_of(7'500'000, 7'200'000);
+  EXPECT_EQ(long_over.left, "0:05:00 over tijd");
+}
+
+// ---- Layouts measured with the app's own fonts ----
+
+// Whether `inner` lies within `outer` (min x, min y, max x, max y), give or take a pixel.
+bool inside(const ImVec4& inner, const ImVec4& outer) {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.z <= outer.z + 1 &&
+         inner.w <= outer.w + 1;
+}
+bool overlap(const ImVec4& a, const ImVec4& b) {
+  return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+// Rating an onderdeel or opening a cell to type in moves no row: the next click lands where
+// the eye aimed. ("redelijk of helemaal" wrapped in the rating column, and the field opened
+// a line taller than the text it replaced.)
+TEST(Layout, RatingOrOpeningACellMovesNoRow) {
+  testing::scratch_dir dir("ui-rows");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "Wekelijks overleg tussen mentor en jongerenwerker"}}));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  headless h(true);
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  h.ui.core = &anna;
+  view_document document;
+  const auto draw = [&] { document.draw_document(h.ui, anna, document_id::signalering_begin); };
+  const auto rows = [&] {
+    h.look(draw);
+    std::vector<ImVec4> out;
+    for (int row = 0; row < 10; ++row) {
+      const auto it = probe.find("text/0/" + std::to_string(row) + "/0");
+      out.push_back(it == probe.end() ? ImVec4(-1, -1, -1, -1) : it->second);
+    }
+    return out;
+  };
+  const auto same = [](const std::vector<ImVec4>& a, const std::vector<ImVec4>& b) {
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].x != b[i].x || a[i].y != b[i].y || a[i].z != b[i].z || a[i].w != b[i].w)
+        return false;
+    return true;
+  };
+  const auto before = rows();
+  ASSERT_GT(before[3].w, 0) << "the fourth row was drawn";
+  for (int value = 1; value <= 3; ++value) {
+    ASSERT_FALSE(anna.set_rating(document_id::signalering_begin, 1, value));
+    EXPECT_TRUE(same(rows(), before)) << "rated " << value;
+  }
+  h.click("text/0/0/0", draw);
+  for (int i = 0; i < 3; ++i) h.frame(draw);
+  ASSERT_NE(ImGui::GetActiveID(), 0u) << "the cell opened";
+  EXPECT_TRUE(same(rows(), before)) << "the open field is as tall as the text was";
+}
+
+// "… typt…" sits beside the text being typed (on the cell's border, above its first line),
+// never over it.
+TEST(Layout, WhoIsTypingShowsBesideTheTextNotOverIt) {
+  testing::scratch_dir dir("ui-typing-badge");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(testing::options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, "Wekelijks overleg tussen mentor en jongerenwerker"}}));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  bram.set_focus(cell);
+  ASSERT_TRUE(anna.run_until(
+      [&] {
+        bram.poll();
+        return !anna.editing(cell).empty();
+      },
+      testing::patience));
+
+  for (bool writer : {true, false}) {
+    SCOPED_TRACE(writer ? "as the one who may write" : "as a reader");
+    headless h(true);
+    std::map<std::string, ImVec4, std::less<>> probe;
+    h.ui.probe = &probe;
+    h.ui.core = &anna;
+    text_cell widget;
+    const std::string text = *replica::text_at(anna.state(), cell);
+    h.look([&] {
+      ImGui::SetCursorPos(ImVec2(20, 60));
+      widget.draw("c", cell, text, writer, 300, 56, h.ui);
+    });
+    ASSERT_TRUE(probe.contains("typing/text/0/0/0"));
+    const ImVec4 badge = probe.at("typing/text/0/0/0");
+    EXPECT_FALSE(overlap(badge, probe.at("text/0/0/0/lines"))) << "the badge covers the text";
+    EXPECT_GE(badge.z, badge.x + 20) << "and it is there to read";
+  }
+}
+
+// On a small laptop the team table's buttons, while adding or changing someone, stay inside
+// their column ("Annuleren" was cut off).
+TEST(Layout, TheTeamTablesButtonsFitOnASmallLaptop) {
+  testing::scratch_dir dir("ui-team");  // outlives the core writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  headless h(true, ImVec2(1000, 640));
+  std::map<std::string, ImVec4, std::less<>> probe;
+  std::map<std::string, placement, std::less<>> parents;
+  h.ui.probe = &probe;
+  h.ui.parents = &parents;
+  view_participants team;
+  const auto draw = [&] { team.draw_team(h.ui, anna); };
+  h.click("team/new", draw);
+  h.click("team/edit" + std::to_string(anna.me()), draw);
+  h.look(draw);
+  for (const char* name : {"team/add", "team/cancel-new", "team/save", "team/cancel-edit"}) {
+    ASSERT_TRUE(probe.contains(name)) << name;
+    EXPECT_TRUE(inside(probe.at(name), parents.at(name).clip)) << name << " is cut off";
+  }
 }
 
 // The vote panel turns clicks into the vote's ops, and shows what the state says.
@@ -672,6 +1119,142 @@ TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
   EXPECT_FALSE(probe_.contains("extra/add"));
 }
 
+// Starting pulls everyone into a meeting: a finished one asks first, a later one warns
+// about the order, and the natural next one starts at once.
+TEST_F(leerlijn_screens, StartingAFinishedOrALaterMeetingAsksFirst) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.ui.selected_meeting = -1;
+
+  click("choice/start0", draw);
+  EXPECT_TRUE(h_.ui.todo.ops.empty()) << "a finished meeting is not reopened on one click";
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("start/confirm"));
+  EXPECT_NE(start_warning(anna_.state(), 0).find("al afgerond"), std::string::npos);
+  click("start/cancel", draw);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("start/confirm"));
+  EXPECT_TRUE(h_.ui.todo.ops.empty());
+
+  click("choice/start2", draw);
+  EXPECT_TRUE(h_.ui.todo.ops.empty());
+  EXPECT_NE(start_warning(anna_.state(), 2)
+                .find("Bijeenkomst 2 (Actieplanbijeenkomst) is nog niet gehouden"),
+            std::string::npos)
+      << start_warning(anna_.state(), 2);
+  click("start/confirm", draw);
+  const auto later = only<op::start_meeting>(h_.ui.todo.ops);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->meeting, 2);
+  h_.ui.todo = intents{};
+
+  EXPECT_EQ(start_warning(anna_.state(), 1), "");
+  h_.ui.selected_meeting = -1;
+  click("choice/start1", draw);
+  const auto next = only<op::start_meeting>(h_.ui.todo.ops);
+  ASSERT_TRUE(next.has_value()) << "the next meeting starts without a question";
+  EXPECT_EQ(next->meeting, 1);
+}
+
+// Everyone follows the meeting: into it when it starts; when it is closed, to the overview
+// with the next meeting, its date and the open actions (not an empty "no meeting" page).
+TEST_F(leerlijn_screens, AfterClosingAMeetingEveryoneSeesWhatComesNext) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(1));
+  int last_active = -1;
+  h_.ui.current = screen::overview;
+  ASSERT_FALSE(anna_.start_meeting(2));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::meeting);
+  EXPECT_EQ(last_active, 2);
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::meeting) << "nothing changed, nobody moves";
+
+  ASSERT_FALSE(anna_.end_meeting(2));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::overview);
+  view_overview overview;
+  const std::string shown = shown_text(h_, [&] { overview.draw(h_.ui, anna_); });
+  EXPECT_NE(shown.find("De Terugkombijeenkomst is afgerond"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("4. Eindevaluatiebijeenkomst"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(dutch_date(anna_.state().meetings[3].planned_date)), std::string::npos);
+  EXPECT_NE(shown.find("3 open acties"), std::string::npos) << shown;
+
+  // The meeting tab, with nothing running, says what comes next too.
+  view_meeting meeting;
+  h_.ui.current = screen::meeting;
+  h_.look([&] { meeting.draw(h_.ui, anna_); });
+  EXPECT_TRUE(probe_.contains("choice/next"));
+
+  // Someone who was reading another screen when it closed stays there.
+  ASSERT_FALSE(anna_.start_meeting(3));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  h_.ui.current = screen::documents;
+  ASSERT_FALSE(anna_.end_meeting(3));
+  settle();
+  follow_the_meeting(h_.ui, anna_.state(), last_active);
+  EXPECT_EQ(h_.ui.current, screen::documents);
+}
+
+// Roles tend to stay with the same people: the next meeting offers last time's notulist
+// and invuller with one click each, until someone is chosen.
+TEST_F(leerlijn_screens, TheRolesOfTheLastMeetingAreOffered) {
+  ASSERT_FALSE(anna_.start_meeting(0));
+  ASSERT_FALSE(anna_.assign_role(0, meeting_role::notulist, bram_));
+  ASSERT_FALSE(anna_.assign_role(0, meeting_role::invuller, anna_.me()));
+  ASSERT_FALSE(anna_.end_meeting(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("role/Notulist/previous"));
+  ASSERT_TRUE(probe_.contains("role/Invuller/previous"));
+  EXPECT_NE(shown_text(h_, draw).find("Bram Öztürk (vorige keer)"), std::string::npos);
+  click("role/Notulist/previous", draw);
+  const auto notulist = only<op::assign_role>(apply());
+  ASSERT_TRUE(notulist.has_value());
+  EXPECT_EQ(notulist->meeting, 1);
+  EXPECT_EQ(notulist->role, meeting_role::notulist);
+  EXPECT_EQ(notulist->person, bram_);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("role/Notulist/previous")) << "chosen: nothing more to offer";
+  EXPECT_TRUE(probe_.contains("role/Invuller/previous"));
+}
+
+// A meeting planned in a school holiday finds few teachers at school: the plan says so before
+// it is made, the schedule beside the date, the afsluiting when the next date is agreed.
+TEST_F(leerlijn_screens, ADateInASchoolHolidayIsPointedOut) {
+  EXPECT_EQ(holiday_note("2026-10-20"),
+            "Let op: deze datum valt in de herfstvakantie (regio midden en zuid).");
+  EXPECT_EQ(holiday_note("2026-12-28", "de Eindevaluatiebijeenkomst"),
+            "Let op: de Eindevaluatiebijeenkomst valt in de kerstvakantie (alle regio’s).");
+  EXPECT_EQ(holiday_note("2026-09-07"), "");
+
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  h_.enter("schedule/start", "2026-09-07", draw);  // the final evaluation falls on 28 december
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("plan/holiday3"));
+  EXPECT_FALSE(probe_.contains("plan/holiday0"));
+  click("schedule/plan", draw);
+  apply();
+  ASSERT_FALSE(anna_.submit(op::schedule_meeting{1, "2026-10-20", meeting_mode::fysiek}));
+  settle();
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("schedule/holiday1"));
+  EXPECT_TRUE(probe_.contains("schedule/holiday3"));
+  EXPECT_FALSE(probe_.contains("schedule/holiday2"));
+
+  view_document document;
+  const auto& agenda = template_of(anna_.state().meetings[0]).agenda;
+  h_.look([&] { document.draw(h_.ui, anna_, 0, agenda.back()); });
+  EXPECT_TRUE(probe_.contains("next/holiday")) << "the next meeting is on 20 oktober";
+}
+
 TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
   ASSERT_NO_FATAL_FAILURE(hold_until(-1));
   view_overview overview;
@@ -742,15 +1325,30 @@ TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
                                  [](const auto& a) { return a.id == "invullen_actieplan"; });
   ASSERT_NE(step, agenda.end());
   const auto draw = [&] { document.draw(h_.ui, anna_, 1, *step); };
-  // An action for the onderdeel offered first (the weakest), with an owner.
-  h_.enter("planner/text", "Rollen op papier zetten", draw);
-  click("planner/add", draw);
+  // One place for each thing: an action is entered in the plan, in its onderdeel's row (the
+  // weakest first), and gets its owner and date right there; the plan has no free-text "Wie?"
+  // or "Wanneer?" that could say otherwise.
+  h_.enter("actions1/new", "Rollen op papier zetten", draw);
+  click("actions1/add", draw);
   const auto added = only<op::add_action>(apply());
   ASSERT_TRUE(added.has_value());
   EXPECT_EQ(added->row, 1);
   EXPECT_EQ(added->text, "Rollen op papier zetten");
   ASSERT_EQ(anna_.state().actions.size(), 1u);
   EXPECT_EQ(anna_.state().actions[0].row, 1);
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("text/1/1/0")) << "wat kan beter";
+  for (const char* free_text : {"text/1/1/2", "text/1/1/3", "text/1/1/4"})
+    EXPECT_FALSE(probe_.contains(free_text)) << free_text;
+  h_.enter("action1/due", "2026-11-15", draw);
+  h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
+  const auto dated = only<op::update_action>(apply());
+  ASSERT_TRUE(dated.has_value());
+  EXPECT_EQ(anna_.state().actions[0].due, "2026-11-15");
+  // Tracked from there: the overview's open actions are the plan's.
+  const auto open = open_actions(anna_.state(), h_.ui.today);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0]->text, "Rollen op papier zetten");
   for (int i = 0; i < 3; ++i) h_.frame(draw);
   EXPECT_TRUE(h_.ui.todo.empty()) << "drawing asks for nothing by itself";
 }
@@ -882,6 +1480,31 @@ TEST_F(leerlijn_screens, EveryStageDraws) {
   EXPECT_EQ(anna_.state().meetings[4].template_index, 4);
   const shared::comparison cmp = compare_signalering(anna_.state());
   EXPECT_TRUE(cmp.after.complete());
+}
+
+// On the beamer: the meeting's current item and its form, large, without the agenda, the
+// minutes or a private look elsewhere.
+TEST_F(leerlijn_screens, ThePresentationShowsTheCurrentItemAndNothingBeside) {
+  ASSERT_FALSE(anna_.start_meeting(0));
+  ASSERT_FALSE(anna_.goto_agenda_item(0, 4));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.ui.selected_meeting = -1;
+  click("agenda/1", draw);  // a private look at another item
+  ASSERT_EQ(meeting.shown_item(anna_, 0), 1);
+  h_.ui.presenting = true;
+  h_.look(draw);
+  EXPECT_EQ(meeting.shown_item(anna_, 0), 4) << "the room sees where the meeting is";
+  EXPECT_TRUE(probe_.contains("present/where"));
+  EXPECT_TRUE(probe_.contains("text/0/0/0")) << "the form";
+  for (const char* beside : {"agenda/0", "minutes/0", "meeting/next", "lead/private"})
+    EXPECT_FALSE(probe_.contains(beside)) << beside;
+  // The clicker still moves the meeting.
+  h_.press(ImGuiKey_PageDown, draw);
+  const auto moved = only<op::goto_agenda_item>(apply());
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->index, 5);
 }
 
 // The meeting chat: a typed message becomes a reaction for everyone, and the coordinator

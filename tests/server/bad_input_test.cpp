@@ -221,17 +221,24 @@ TEST_F(BadInput, ReplayedOpIsAckedAgainAndAppliedOnce) {
   }
 }
 
-// A base_seq beyond the server's comes from a run of the room that a crash took back: an
-// op that does not depend on its base is taken as it is, a text edit comes back stale to be
-// rebased (protocol/README.md, "Concurrent edits").
-TEST_F(BadInput, FutureBaseSeqIsTakenOrStaleForText) {
+// A base beyond the server's seq can only come from ops a crash took back (see the Epoch
+// tests). A text edit's positions are meaningless against it: stale, and nothing changes.
+TEST_F(BadInput, TextEditOnAFutureBaseSeqIsStaleAndChangesNothing) {
   auto& anna = *t_[0];
-  const auto stale =
-      anna.submit(op::edit_text{{false, 0, document_id::signalering_begin, 0, 0}, {{0, 0, "x"}}},
-                  before_->seq + 100);
-  const auto reject = anna.wait_reject(stale);
+  op::edit_text edit;
+  edit.target.minutes = true;
+  edit.edits = {{0, 0, "Vooruit"}};
+  const auto client_seq = anna.submit(edit, before_->seq + 100);
+  const auto reject = anna.wait_reject(client_seq);
   ASSERT_TRUE(reject);
   EXPECT_EQ(reject->code, protocol::error_code::stale);
+  EXPECT_TRUE(anna.is_open());
+  expect_unchanged_and_room_alive();
+}
+
+// Every other op stands on its own (last writer wins): it is taken as it is, at the next seq.
+TEST_F(BadInput, AnOtherOpOnAFutureBaseSeqIsTaken) {
+  auto& anna = *t_[0];
   const auto taken = anna.submit(op::set_precondition{2, true}, before_->seq + 100);
   const auto seq = anna.wait_ack(taken);
   ASSERT_TRUE(seq);

@@ -581,7 +581,7 @@ std::string test_client::reconnect(ms timeout) {
     const auto left = std::chrono::duration_cast<ms>(deadline - clock_type::now());
     last = connect(std::min<ms>(left, 1s));
     if (last.empty()) {
-      if (hello(token_, client_id_, replica_seq_, std::min<ms>(left, 2s))) {
+      if (hello(token_, client_id_, replica_seq_, std::min<ms>(left, 5s))) {
         // Everything not acknowledged goes again, with its own client_seq: the server acks
         // what it already has and applies the rest once.
         // (A copy: acks arriving while we send change pending_.)

@@ -99,6 +99,45 @@ TEST(Documents, CsvIsSemicolonSeparatedWithBomAndQuotes) {
   EXPECT_EQ(lines, 14u);
 }
 
+// An action's status reads the same in the app and in every document: one word each.
+TEST(Documents, AnActionsStatusIsTheWordTheAppShows) {
+  auto t = sample(cooperation::existing);
+  t.actions.push_back({2, 4, "Kennismaking in de teamvergadering", 1, "", action_status::open});
+  const auto md = to_markdown(build_document(t, document_id::actieplan));
+  EXPECT_NE(md.find("| Kennismaking in de teamvergadering | Ilse de Vries | – | Open |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("Nog niet begonnen"), std::string::npos);
+  const auto pdf = pdf_text(to_pdf(build_document(t, document_id::actieplan)));
+  EXPECT_NE(pdf.find("Open"), std::string::npos);
+  EXPECT_EQ(pdf.find("begonnen"), std::string::npos);
+  for (auto s :
+       {action_status::open, action_status::bezig, action_status::klaar, action_status::vervallen})
+    EXPECT_EQ(label_of(s).find(' '), std::string_view::npos) << label_of(s);
+}
+
+// One place for each thing: the plan's "Concrete acties", "Wie?" and "Wanneer?" are the
+// actions the team entered for that onderdeel (which the overview tracks too), not a second
+// free text that could say otherwise; an Evaluatielijst lists those still to do.
+TEST(Documents, ThePlansActionColumnsAreTheActions) {
+  auto t = sample(cooperation::existing);
+  t.documents[1].rows[2].cells[2].clear();
+  t.actions.push_back(
+      {2, 2, "Contactpersoon op de website", 1, "2026-11-01", action_status::klaar});
+  t.actions.push_back({3, 2, "Oude afspraak", 1, "", action_status::vervallen});
+  const auto md = to_markdown(build_document(t, document_id::actieplan));
+  EXPECT_NE(md.find("| Afstemming | Tweerichtingsverkeer |   |   | Wekelijks overleg plannen<br>"
+                    "Contactpersoon op de website | Noël Öztürk<br>Ilse de Vries | "
+                    "2026-10-01<br>2026-11-01 |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("| Oude afspraak |"), md.rfind("| Oude afspraak |")) << "only in the list";
+  const auto evaluation = to_markdown(build_document(t, document_id::evaluatie_tussentijds));
+  EXPECT_NE(evaluation.find("|   |   | Wekelijks overleg plannen | Noël Öztürk | 2026-10-01 |"),
+            std::string::npos)
+      << evaluation;
+}
+
 TEST(Documents, ComparisonCountsAndPhasesBothWays) {
   const auto t = sample(cooperation::existing);
   const auto cmp = compare_signalering(t);
