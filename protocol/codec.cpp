@@ -168,12 +168,10 @@ struct server_encoder {
   }
 };
 
-// Why `text` is not JSON, as " at byte N: <what>", for a client author reading the error.
-// A second pass that only reports events, run on failure only: no exceptions, no DOM.
-class syntax_error_finder final : public nlohmann::json_sax<json> {
+// A SAX handler that takes every event and stops at the first error: the second passes
+// below override only the events they look at.
+class sax_pass : public nlohmann::json_sax<json> {
  public:
-  std::string found;
-
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -186,6 +184,17 @@ class syntax_error_finder final : public nlohmann::json_sax<json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+};
+
+// Why `text` is not JSON, as " at byte N: <what>", for a client author reading the error.
+// A second pass that only reports events, run on failure only: no exceptions, no DOM.
+class syntax_error_finder final : public sax_pass {
+ public:
+  std::string found;
+
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& e) override {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 9:
@@ -208,17 +217,10 @@ std::string syntax_error_of(std::string_view text) {
 
 // Which key appears twice, as "key \"x\" appears twice in one object", found by a second
 // pass that runs only when the member count says there is one.
-class duplicate_key_finder final : public nlohmann::json_sax<json> {
+class duplicate_key_finder final : public sax_pass {
  public:
   std::string found;
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override {
     keys_.emplace_back();
     return true;
@@ -233,11 +235,6 @@ class duplicate_key_finder final : public nlohmann::json_sax<json> {
   bool end_object() override {
     keys_.pop_back();
     return true;
-  }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;
   }
 
  private:
