@@ -417,7 +417,8 @@ void test_client::on_text(std::string text) {
   raw_.push_back(text);
   auto decoded = protocol::decode_server(text);
   if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
-    undecodable_.push_back(e->code + ": " + e->message + " in " + text.substr(0, 300));
+    undecodable_.push_back(std::string(name_of(e->code)) + ": " + e->message + " in " +
+                           text.substr(0, 300));
     return;
   }
   auto& message = std::get<protocol::server_message>(decoded);
@@ -589,8 +590,9 @@ std::string test_client::reconnect(ms timeout) {
         for (const auto& [client_seq, s] : again) send(s);
         return {};
       }
-      last = last_error_ ? "hello: " + last_error_->code + ": " + last_error_->reason
-                         : "hello: geen antwoord (" + closed_because_ + ")";
+      last = last_error_
+                 ? "hello: " + std::string(name_of(last_error_->code)) + ": " + last_error_->reason
+                 : "hello: geen antwoord (" + closed_because_ + ")";
       drop();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
