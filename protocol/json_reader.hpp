@@ -13,9 +13,19 @@ namespace jos::protocol {
 
 using json = nlohmann::json;
 
-// Depth of the deepest array/object in `text`, counted without parsing, so that a hostile
-// message cannot make the parser recurse deeply. Strings are skipped correctly.
-int json_nesting_depth(std::string_view text);
+// What a scan of JSON text finds without parsing it (strings are skipped correctly): the
+// depth of the deepest array or object, so that a hostile message cannot make the parser
+// recurse deeply, and how many keys the objects in it have.
+struct json_outline {
+  int depth = 0;
+  std::size_t keys = 0;  // the colons outside strings
+};
+json_outline outline_of(std::string_view text);
+inline int json_nesting_depth(std::string_view text) { return outline_of(text).depth; }
+
+// How many members the objects in `j` have, all levels together. Fewer than the text's keys
+// means a key appeared twice in one object (the parser keeps only one of them).
+std::size_t member_count(const nlohmann::json& j);
 
 class json_reader {
  public:

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocol/error_code.hpp"
 #include "shared/model.hpp"
 #include "shared/ops.hpp"
 
@@ -122,7 +123,7 @@ struct ack {
 
 struct reject {
   std::uint64_t client_seq = 0;
-  std::string code;    // "forbidden", "invalid", ...
+  error_code code = error_code::invalid;
   std::string reason;  // Dutch, for the user
   bool operator==(const reject&) const = default;
 };
@@ -153,7 +154,7 @@ struct presence {
 // A frame that could not be understood or a session-level failure. The connection stays
 // unless the server says otherwise.
 struct error {
-  std::string code;    // "malformed", "version", "unauthorised", "rate_limited", ...
+  error_code code = error_code::malformed;
   std::string reason;  // for people: Dutch
   bool operator==(const error&) const = default;
 };

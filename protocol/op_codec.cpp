@@ -12,8 +12,7 @@ namespace {
 
 using namespace shared;
 
-constexpr std::int64_t max_index = 1000;
-constexpr std::int64_t max_time = std::int64_t{1} << 52;
+constexpr std::int64_t max_index = max_wire_index;
 constexpr std::int64_t max_person = 0xFFFFFFFF;
 
 std::string name(auto v) { return std::string(shared::name_of(v)); }
@@ -200,7 +199,7 @@ struct encoder {
 };
 
 int meeting_of(json_reader& r) { return static_cast<int>(r.integer("meeting", 0, max_index)); }
-std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time, false); }
+std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time_ms, false); }
 person_id person_of(json_reader& r, const char* key = "person") {
   return static_cast<person_id>(r.integer(key, 0, max_person));
 }
@@ -324,6 +323,7 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
            e.target = decode_target(tr);
          }
          if (const json* a = r.array("edits", op::max_splices_per_edit)) {
+           if (a->empty()) r.fail_field("edits", "no splices; an edit carries 1 to 8");
            for (std::size_t i = 0; i < a->size(); ++i) {
              json_reader er((*a)[i], r.item_path("edits", i), r.error());
              er.only({"pos", "del", "ins"});

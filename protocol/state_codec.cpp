@@ -12,7 +12,7 @@ namespace {
 using namespace shared;
 
 constexpr std::size_t max_text_bytes = 4 * max_minutes_length;
-constexpr std::int64_t max_time = std::int64_t{1} << 52;
+constexpr std::int64_t max_time = max_time_ms;
 
 std::string name(auto v) { return std::string(shared::name_of(v)); }
 

@@ -1,5 +1,8 @@
 #include "server/config.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <charconv>
 
 namespace jos::server {
@@ -10,6 +13,12 @@ bool number(const std::string& s, T& out) {
   const auto* end = s.data() + s.size();
   auto [p, ec] = std::from_chars(s.data(), end, out);
   return ec == std::errc{} && p == end;
+}
+
+// An IPv4 or IPv6 address written out (no names: /metrics must not depend on DNS).
+bool ip_address(const std::string& s) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, s.c_str(), buffer) == 1 || inet_pton(AF_INET6, s.c_str(), buffer) == 1;
 }
 
 }  // namespace
@@ -35,6 +44,8 @@ Opties:
   --web MAP            de browserversie die op / wordt aangeboden (standaard die van deze build)
   --trusted-proxy ADR  een reverse proxy voor deze server (herhaalbaar): alleen van dat adres
                        gelden X-Forwarded-For en X-Forwarded-Proto
+  --metrics-from ADDR  /metrics ook voor dit IP-adres (herhaalbaar); standaard alleen vanaf
+                       deze machine
   --log-level LEVEL    error, warn, info (standaard) of debug
   --threads N          netwerkthreads (standaard 1)
   --port-file FILE     schrijf de gekozen poort naar dit bestand
@@ -42,6 +53,9 @@ Opties:
                        iedereen die de server bereikt)
   --creates-per-hour N hoeveel leerlijnen er per uur vanaf één adres gestart mogen worden
                        (standaard 10)
+  --max-connections-per-address N
+                       verbindingen per clientadres (standaard 200; 0 = geen grens; achter
+                       een reverse proxy komt iedereen van één adres)
   --broadcast-after-commit
                        stuur een wijziging pas door als ze op schijf staat (trager; zonder
                        deze optie zien de anderen haar meteen en de afzender na het opslaan)
@@ -78,6 +92,10 @@ parse_result parse_config(const std::vector<std::string>& args) {
     } else if (a == "--trusted-proxy") {
       if (!value(v) || v.empty()) return {std::nullopt, "--trusted-proxy verwacht een adres"};
       c.trusted_proxies.push_back(v);
+    } else if (a == "--metrics-from") {
+      if (!value(v) || !ip_address(v))
+        return {std::nullopt, "--metrics-from verwacht een IP-adres"};
+      c.metrics_from.push_back(v);
     } else if (a == "--log-level") {
       if (!value(v) || !parse_log_level(v, c.level))
         return {std::nullopt, "--log-level verwacht error, warn, info of debug"};
@@ -92,6 +110,9 @@ parse_result parse_config(const std::vector<std::string>& args) {
     } else if (a == "--creates-per-hour") {
       if (!value(v) || !number(v, c.creates_per_hour) || c.creates_per_hour < 1)
         return {std::nullopt, "--creates-per-hour verwacht een positief getal"};
+    } else if (a == "--max-connections-per-address") {
+      if (!value(v) || !number(v, c.max_connections_per_address))
+        return {std::nullopt, "--max-connections-per-address verwacht een getal (0 = geen grens)"};
     } else if (a == "--broadcast-after-commit") {
       c.broadcast_after_commit = true;
     } else if (a == "--snapshot-every") {

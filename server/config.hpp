@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "protocol/limits.hpp"
 #include "server/log.hpp"
 
 namespace jos::server {
@@ -24,18 +25,25 @@ struct config {
   std::vector<std::string> trusted_proxies;
   // The browser client (index.html and its files); empty: the one this build made, if any.
   std::string web_dir;
+  std::vector<std::string> metrics_from;     // besides loopback, who may read /metrics
   log_level level = log_level::info;
   int threads = 1;
   std::string port_file;  // write the bound port here (for scripts using --port 0)
   // Limits
-  std::size_t max_message_bytes = 64 * 1024;
+  std::size_t max_message_bytes = protocol::max_message_bytes;
   std::size_t send_queue_limit = 4096;  // messages
-  double rate_per_second = 200;         // messages a client may send, sustained
-  double rate_burst = 400;
+  // Bytes those messages may hold: one snapshot of a full trajectory and then some.
+  std::size_t send_queue_bytes_limit = 2 * protocol::max_trajectory_bytes;
+  // Connections one client address may hold (0: no cap). A school behind one NAT is one
+  // address with 30 laptops, each reconnecting now and then: generous.
+  std::size_t max_connections_per_address = protocol::default_connections_per_address;
+  double rate_per_second = protocol::default_rate_per_second;  // messages read, sustained
+  double rate_burst = protocol::default_rate_burst;
   int idle_timeout_seconds = 12;  // pings at half of this; a silent peer is dropped
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
   std::uint64_t max_catch_up = 2000;  // a client further behind gets a snapshot, not ops
+  std::size_t max_trajectory_bytes = protocol::max_trajectory_bytes;  // lower only in tests
   // Everyone gets an op only once it is durable (not only its sender): slower fan-out, for
   // whoever wants no client ever to see an op that a crash could take back.
   bool broadcast_after_commit = false;

@@ -1,5 +1,6 @@
 #include "server/http_session.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "server/clock.hpp"
@@ -14,8 +15,12 @@ namespace {
 template <typename Stream>
 class http_session : public std::enable_shared_from_this<http_session<Stream>> {
  public:
-  http_session(Stream&& stream, beast::flat_buffer buffer, std::shared_ptr<server_context> ctx)
-      : stream_(std::move(stream)), buffer_(std::move(buffer)), ctx_(std::move(ctx)) {
+  http_session(Stream&& stream, beast::flat_buffer buffer, std::shared_ptr<server_context> ctx,
+               std::shared_ptr<void> slot)
+      : stream_(std::move(stream)),
+        buffer_(std::move(buffer)),
+        ctx_(std::move(ctx)),
+        slot_(std::move(slot)) {
     beast::error_code ec;
     const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     address_ = ec ? "?" : endpoint.address().to_string();
@@ -53,7 +58,8 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
       if (!origin_allowed(facts, ctx_->cfg.allowed_origins, ctx_->cfg.trusted_proxies))
         return respond(http::status::forbidden, "Deze Origin is niet toegestaan.\n", false);
       return run_websocket_session(std::move(stream_), std::move(request), ctx_,
-                                   client_address(facts, ctx_->cfg.trusted_proxies));
+                                   client_address(facts, ctx_->cfg.trusted_proxies),
+                                   std::move(slot_));
     }
     handle(request);
   }
@@ -76,9 +82,14 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
       return respond(http::status::method_not_allowed, "Alleen GET.\n", keep_alive);
     const auto target = request.target();
     if (target == "/healthz") return respond(http::status::ok, "ok\n", keep_alive);
-    if (target == "/metrics")
+    if (target == "/metrics") {
+      if (!metrics_allowed())
+        return respond(http::status::forbidden,
+                       "Metrics alleen vanaf deze machine of een adres uit --metrics-from.\n",
+                       keep_alive);
       return respond(http::status::ok, ctx_->stats.render(), keep_alive,
                      "text/plain; version=0.0.4; charset=utf-8");
+    }
     if (target.starts_with("/export/")) return export_file(request, keep_alive);
     if (auto page = ctx_->web.answer(target, request.method() == http::verb::head,
                                      request[http::field::accept_encoding],
@@ -96,6 +107,23 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
     response->keep_alive(keep_alive);
     response->body() = std::move(page.body);
     write(std::move(response), keep_alive);
+  }
+
+  // What the server is doing (connections, rooms, refusals) is for its operator: loopback,
+  // or the addresses the operator named (a Prometheus on another machine).
+  bool metrics_allowed() const {
+    beast::error_code ec;
+    auto address = net::ip::make_address(address_, ec);
+    if (ec) return false;
+    if (address.is_v6() && address.to_v6().is_v4_mapped())
+      address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+    if (address.is_loopback()) return true;
+    const auto& allowed = ctx_->cfg.metrics_from;
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) {
+      beast::error_code parse_error;
+      const auto listed = net::ip::make_address(a, parse_error);
+      return !parse_error && listed == address;
+    });
   }
 
   // Documents to send around, for members only: the participant token as a bearer token.
@@ -133,6 +161,9 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
     if (!download.empty())
       response->set(http::field::content_disposition, "attachment; filename=\"" + download + "\"");
     response->set(http::field::server, "jos-server");
+    // Over TLS: browsers are to come back over TLS only, for a year.
+    if constexpr (!std::is_same_v<Stream, beast::tcp_stream>)
+      response->set(http::field::strict_transport_security, "max-age=31536000");
     response->set(http::field::content_type, type);
     response->keep_alive(keep_alive);
     response->body() = std::move(body);
@@ -158,6 +189,7 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
   Stream stream_;
   beast::flat_buffer buffer_;
   std::shared_ptr<server_context> ctx_;
+  std::shared_ptr<void> slot_;
   std::string address_;  // the TCP peer's
   bool listening_on_loopback_ = false;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -166,16 +198,16 @@ class http_session : public std::enable_shared_from_this<http_session<Stream>> {
 }  // namespace
 
 void run_http_session(beast::tcp_stream stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx) {
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot) {
   std::make_shared<http_session<beast::tcp_stream>>(std::move(stream), std::move(buffer),
-                                                    std::move(ctx))
+                                                    std::move(ctx), std::move(slot))
       ->run();
 }
 
 void run_http_session(beast::ssl_stream<beast::tcp_stream> stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx) {
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot) {
   std::make_shared<http_session<beast::ssl_stream<beast::tcp_stream>>>(
-      std::move(stream), std::move(buffer), std::move(ctx))
+      std::move(stream), std::move(buffer), std::move(ctx), std::move(slot))
       ->run();
 }
 

@@ -9,9 +9,10 @@
 
 namespace jos::server {
 
+// `slot`: the connection's share of its address's connections, held as long as it lives.
 void run_http_session(beast::tcp_stream stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx);
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot);
 void run_http_session(beast::ssl_stream<beast::tcp_stream> stream, beast::flat_buffer buffer,
-                      std::shared_ptr<server_context> ctx);
+                      std::shared_ptr<server_context> ctx, std::shared_ptr<void> slot);
 
 }  // namespace jos::server

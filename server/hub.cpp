@@ -17,7 +17,8 @@ namespace {
 namespace net = boost::asio;
 
 protocol::error unavailable() {
-  return {"unavailable", "De server kan de leerlijn nu niet openen; probeer het zo opnieuw."};
+  return {protocol::error_code::unavailable,
+          "De server kan de leerlijn nu niet openen; probeer het zo opnieuw."};
 }
 
 std::optional<protocol::error> check_profile(const protocol::profile& me) {
@@ -29,7 +30,7 @@ std::optional<protocol::error> check_profile(const protocol::profile& me) {
   // the server.
   shared::trajectory scratch;
   if (auto e = shared::validate(scratch, shared::op::add_person{p}, shared::actor::server()))
-    return protocol::error{"invalid", e->message};
+    return protocol::error{protocol::error_code::invalid, e->message};
   return std::nullopt;
 }
 
@@ -71,13 +72,13 @@ void hub::create(protocol::create_trajectory request, std::string address, creat
     // Every attempt counts, a wrong creation code too: nobody guesses it quickly either.
     if (!self->creates_.take(address, std::chrono::steady_clock::now()))
       return reply(protocol::error{
-          "rate_limited",
+          protocol::error_code::rate_limited,
           "Vanaf dit adres zijn in het afgelopen uur al veel leerlijnen gestart. Probeer het "
           "later opnieuw."});
     if (!self->options_.creation_code.empty() &&
         !same_secret(request.creation_code, self->options_.creation_code))
       return reply(protocol::error{
-          "creation_code",
+          protocol::error_code::creation_code,
           request.creation_code.empty()
               ? "Deze server vraagt een aanmaakcode om een leerlijn te starten. Vraag die aan "
                 "de beheerder van de server."
@@ -93,7 +94,7 @@ void hub::start(protocol::create_trajectory request, created_reply reply) {
   probe.team.push_back(coordinator);
   if (auto e =
           shared::validate(probe, shared::op::set_partnership{request.partners}, shared::actor{1}))
-    return reply(protocol::error{"invalid", e->message});
+    return reply(protocol::error{protocol::error_code::invalid, e->message});
 
   trajectory_record record;
   record.id = make_trajectory_id();
@@ -113,7 +114,7 @@ void hub::start(protocol::create_trajectory request, created_reply reply) {
   r->add_person(
       std::move(request.me), true, std::move(p), record,
       [record, token, reply](std::optional<shared::person_id> id, std::string error) {
-        if (!id) return reply(protocol::error{"unavailable", error});
+        if (!id) return reply(protocol::error{protocol::error_code::unavailable, error});
         reply(protocol::created{record.id, record.join_code, record.coordinator_code, token, *id});
       });
 }
@@ -151,7 +152,8 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
           r->add_person(
               std::move(request.me), coordinator, std::move(p), std::nullopt,
               [r, token, reply](std::optional<shared::person_id> person, std::string error) {
-                if (!person) return reply(protocol::error{"unavailable", error});
+                if (!person)
+                  return reply(protocol::error{protocol::error_code::unavailable, error});
                 reply(protocol::joined{r->id(), token, *person});
               });
         });
@@ -166,7 +168,7 @@ void hub::hello(protocol::hello request, hello_reply reply) {
     auto participant = s.participant(hash);
     if (!participant)
       return reply(protocol::error{
-          "unauthorised",
+          protocol::error_code::unauthorised,
           "Je toegang is niet (meer) geldig. Meld je opnieuw aan met de teamcode."});
     // Computed here, where the token is at hand; from now on only the key travels.
     std::string key = ballot_key(token, participant->trajectory_id);
@@ -245,7 +247,7 @@ void hub::unload_idle() {
 
 void hub::answer_wrong_code(const std::string& address, joined_reply reply) {
   const protocol::error unknown{
-      "unknown_code", "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
+      protocol::error_code::unknown_code, "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
   const auto delay = wrong_codes_.wrong_code(address, std::chrono::steady_clock::now());
   if (delay.count() == 0) return reply(unknown);
   auto timer = std::make_shared<net::steady_timer>(strand_, delay);

@@ -10,6 +10,8 @@
 #include "protocol/state_codec.hpp"
 #include "server/admin.hpp"
 #include "server/config.hpp"
+#include "server/descriptors.hpp"
+#include "server/log.hpp"
 #include "server/secrets.hpp"
 #include "server/server.hpp"
 #include "server/sqlite_store.hpp"
@@ -121,8 +123,11 @@ int main(int argc, char** argv) {
       (parsed.help ? std::cout : std::cerr) << parsed.message << "\n";
       return parsed.help ? 0 : 2;
     }
+    // Every connection holds a descriptor; the soft limit is often far below what is allowed.
+    const auto descriptors = server::raise_descriptor_limit();
     server::server s(*parsed.cfg);
     s.start();
+    server::log_info("bestandsdescriptors: " + std::to_string(descriptors));
     std::printf("port %u\n", static_cast<unsigned>(s.port()));
     std::fflush(stdout);
     s.run_until_signal();

@@ -4,7 +4,7 @@
 
 namespace jos::server {
 
-void metrics::op_rejected(const std::string& code) {
+void metrics::op_rejected(protocol::error_code code) {
   std::lock_guard lock(mutex_);
   ++rejected_[code];
 }
@@ -34,12 +34,20 @@ std::string metrics::render() const {
       << "jos_messages_sent_total " << messages_sent.load() << "\n"
       << "# HELP jos_malformed_frames_total Frames that could not be decoded.\n"
       << "# TYPE jos_malformed_frames_total counter\n"
-      << "jos_malformed_frames_total " << malformed_frames.load() << "\n";
+      << "jos_malformed_frames_total " << malformed_frames.load() << "\n"
+      << "# HELP jos_connections_refused_total Connections refused: their address had its "
+         "maximum.\n"
+      << "# TYPE jos_connections_refused_total counter\n"
+      << "jos_connections_refused_total " << connections_refused.load() << "\n"
+      << "# HELP jos_throttled_reads_total Times a client's next message was read later: it "
+         "sent faster than the rate.\n"
+      << "# TYPE jos_throttled_reads_total counter\n"
+      << "jos_throttled_reads_total " << throttled_reads.load() << "\n";
   std::lock_guard lock(mutex_);
   out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
       << "# TYPE jos_ops_rejected_total counter\n";
   for (const auto& [code, n] : rejected_)
-    out << "jos_ops_rejected_total{code=\"" << code << "\"} " << n << "\n";
+    out << "jos_ops_rejected_total{code=\"" << name_of(code) << "\"} " << n << "\n";
   out << "# HELP jos_commit_seconds Duration of one durable group commit.\n"
       << "# TYPE jos_commit_seconds histogram\n";
   for (std::size_t i = 0; i < bounds_.size(); ++i)

@@ -6,11 +6,12 @@
 #include <utility>
 
 #include "protocol/codec.hpp"
+#include "protocol/json_text.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
+#include "protocol/ops_frame.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
-#include "server/ops_frame.hpp"
 #include "server/secrets.hpp"
 #include "shared/rules.hpp"
 
@@ -18,6 +19,7 @@ namespace jos::server {
 namespace {
 
 using namespace shared;
+using protocol::error_code;
 namespace net = boost::asio;
 
 std::int64_t now_ms() {
@@ -30,37 +32,35 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// The op as every client sees it, written around the op's JSON text (encoded once, for the
-// store too) in the key order of a dumped object. A vote's value stays secret until the
-// reveal.
+// The op as every client sees it, around the op's JSON text (encoded once, for the store
+// too). A vote's value stays secret until the reveal.
 std::string element_json(std::uint64_t seq, person_id author, const std::string& client_id,
                          std::uint64_t client_seq, const operation& op, std::string_view op_text) {
-  std::string hidden;
-  if (std::holds_alternative<op::cast_vote>(op)) {
-    protocol::json j = protocol::encode_op(op);
-    j["value"] = 0;
-    hidden = j.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-    op_text = hidden;
+  if (const auto* cast = std::get_if<op::cast_vote>(&op)) {
+    op::cast_vote secret = *cast;
+    secret.value = 0;
+    return protocol::ops_element(seq, author, client_id, client_seq, protocol::op_text(secret));
   }
-  const std::string id =
-      protocol::json(client_id).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-  std::string element;
-  element.reserve(op_text.size() + id.size() + 96);
-  element += R"({"author":)";
-  element += std::to_string(author);
-  element += R"(,"client_id":)";
-  element += id;
-  element += R"(,"client_seq":)";
-  element += std::to_string(client_seq);
-  element += R"(,"op":)";
-  element += op_text;
-  element += R"(,"seq":)";
-  element += std::to_string(seq);
-  element += '}';
-  return element;
+  return protocol::ops_element(seq, author, client_id, client_seq, op_text);
 }
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
+
+// At least what an op adds to the state's JSON: a text edit its inserted text less what it
+// deletes; anything else no more than its own JSON (it carries whatever it adds, and more).
+std::int64_t growth_bound(const operation& op, std::size_t op_bytes) {
+  const auto* edit = std::get_if<op::edit_text>(&op);
+  if (edit == nullptr) return static_cast<std::int64_t>(op_bytes);
+  std::int64_t growth = 0;
+  for (const auto& s : edit->edits)
+    growth += static_cast<std::int64_t>(protocol::json_string_bytes(s.ins)) -
+              static_cast<std::int64_t>(s.del);  // a deleted code point is at least a byte
+  return growth;
+}
+
+std::int64_t measured_bytes(const trajectory& t) {
+  return static_cast<std::int64_t>(protocol::encode_state(t, false).dump().size());
+}
 
 // Below 2^53 so that any JSON reader keeps it exact; never 0, which means "no epoch".
 std::uint64_t fresh_epoch() {
@@ -98,6 +98,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     protocol::json_reader r(j, "partnership", error);
     state_ = make_trajectory(id_, protocol::decode_partnership(r));
   } else {
+    state_bytes_ = static_cast<std::int64_t>(data.snapshot_json.size());
     const auto j = protocol::json::parse(data.snapshot_json, nullptr, false);
     auto decoded = j.is_discarded() ? std::nullopt : protocol::decode_state(j, error);
     if (!decoded) throw store_error("snapshot of " + id_ + " does not decode: " + error);
@@ -111,6 +112,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     if (!op || stored.seq != seq_ + 1)
       throw store_error("op " + std::to_string(stored.seq) + " of " + id_ + " is damaged " + error);
     apply(state_, *op, actor_for(stored.author));
+    state_bytes_ += growth_bound(*op, stored.op_json.size());
     seq_ = stored.seq;
     history_.push_back({stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
                         element_json(stored.seq, stored.author, stored.client_id, stored.client_seq,
@@ -124,6 +126,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     else
       clients_[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
   }
+  state_bytes_ = data.snapshot_json.empty() ? measured_bytes(state_) : state_bytes_;
 }
 
 room::member* room::find(const connection_ptr& c) {
@@ -160,12 +163,12 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
                       ballot_key = std::move(ballot_key), client_id = std::move(client_id),
                       last_seq, epoch]() mutable {
     if (self->closed_ || self->broken_) {
-      c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
+      c->close(error_code::unavailable, "De leerlijn is even niet beschikbaar; verbind opnieuw.");
       return;
     }
     // Taken off the team between the token check and now.
     if (find_person(self->state_, who) == nullptr) {
-      c->close("unauthorised", "Je hoort niet (meer) bij het team van deze leerlijn.");
+      c->close(protocol::error_code::unauthorised, "Je hoort niet (meer) bij het team van deze leerlijn.");
       return;
     }
     // While an op is being committed, the newcomer's whole stream waits for it: the
@@ -205,11 +208,10 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
           if (!elements.empty()) elements.push_back(',');
           elements += h.element_json;
         }
-        to_newcomer(ops_message(elements));
+        to_newcomer(protocol::ops_message(elements));
       }
     } else {
-      to_newcomer(
-          protocol::encode(protocol::server_message{protocol::snapshot{self->seq_, self->state_}}));
+      self->deliver(self->members_[index], self->snapshot_message(), self->seq_);
     }
     if (is_coordinator(self->state_, who)) self->send_codes(self->members_[index]);
     self->send_presence();
@@ -253,7 +255,7 @@ void room::close_sessions_of(person_id person) {
   bool any = false;
   for (auto& m : members_) {
     if (m.person != person) continue;
-    m.conn->close("unauthorised",
+    m.conn->close(protocol::error_code::unauthorised,
                   "Je bent door de coördinator uit het team van deze leerlijn gehaald. Wat je "
                   "schreef blijft bewaard onder je naam.");
     any = true;
@@ -269,13 +271,13 @@ void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
     if (m == nullptr) return;
     if (!is_coordinator(self->state_, m->person)) {
       c->send(share(protocol::encode(protocol::server_message{
-          protocol::error{"forbidden", "Alleen een coördinator kan een code vernieuwen."}})));
+          protocol::error{protocol::error_code::forbidden, "Alleen een coördinator kan een code vernieuwen."}})));
       return;
     }
     self->rotations_.push_back({which, [c](bool stored) {
                                   if (stored) return;
                                   c->send(share(protocol::encode(protocol::server_message{
-                                      protocol::error{"unavailable",
+                                      protocol::error{protocol::error_code::unavailable,
                                                       "De nieuwe code kon niet worden "
                                                       "opgeslagen; probeer het opnieuw."}})));
                                 }});
@@ -382,13 +384,14 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (m == nullptr) return;  // detached meanwhile
   const person_id author = m->person;
   const std::string client_id = m->client_id;
-  auto reject = [&](std::string code, std::string reason) {
+  auto reject = [&](error_code code, std::string reason) {
     metrics_.op_rejected(code);
-    c->send(share(protocol::encode(protocol::server_message{
-        protocol::reject{message.client_seq, std::move(code), std::move(reason)}})));
+    c->send(share(protocol::encode(
+        protocol::server_message{protocol::reject{message.client_seq, code, std::move(reason)}})));
   };
   if (broken_)
-    return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
+    return reject(error_code::unavailable,
+                  "De server kan nu niets opslaan; probeer het zo opnieuw.");
   if (message.ballot) return submit_ballot(c, *m, std::move(message));
 
   // A resend of something we already took from this installation of this person:
@@ -403,48 +406,50 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   // Every other op stands on its own (last writer wins) and is taken as it is.
   if (message.base_seq > seq_) {
     if (std::holds_alternative<op::edit_text>(message.op))
-      return reject("stale", "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
+      return reject(error_code::stale,
+                    "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
     message.base_seq = seq_;
   }
 
   if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
     if (!transform_text(*edit, message.base_seq, key))
-      return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
+      return reject(error_code::stale,
+                    "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
   }
   // A ballot in an anonymous vote numbered in the voter's own sequence would leave a gap
   // there that tells who voted: it must come as a ballot (the vote may have turned
   // anonymous since the client made it).
   if (anonymous_open_vote(state_, message.op) != nullptr)
-    return reject("conflict", "Deze stemming is anoniem; stem opnieuw.");
+    return reject(protocol::error_code::conflict, "Deze stemming is anoniem; stem opnieuw.");
   complete_on_server(message.op, state_, now_ms());
   // The sender's own op comes back to it once durable, with its client_id and client_seq:
   // that is its acknowledgement, one write fewer per op.
   auto error = accept(std::move(message.op), author, client_id, message.client_seq, std::nullopt,
                       std::nullopt, {}, c);
-  if (error) return reject(std::string(name_of(error->code)), error->message);
+  if (error) return reject(protocol::error_code_of(error->code), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
 }
 
 void room::submit_ballot(const connection_ptr& c, const member& voter, protocol::submit message) {
   const std::uint64_t client_seq = message.client_seq;
-  auto reject = [&](std::string code, std::string reason) {
+  auto reject = [&](error_code code, std::string reason) {
     metrics_.op_rejected(code);
     c->send(share(protocol::encode(protocol::server_message{
-        protocol::reject{client_seq, std::move(code), std::move(reason)}})));
+        protocol::reject{client_seq, code, std::move(reason)}})));
   };
   const auto* cast = std::get_if<op::cast_vote>(&message.op);
   if (cast == nullptr)
-    return reject("invalid", "Alleen een stem kan als anonieme stem worden verstuurd.");
+    return reject(protocol::error_code::invalid, "Alleen een stem kan als anonieme stem worden verstuurd.");
   const int meeting = cast->meeting;
   // The same ballot again (its ack was lost): acknowledged again, also after the reveal.
   const auto mark = ballots_.find(voter.ballot_key);
   if (mark != ballots_.end() && mark->second.client_seq == client_seq)
     return send_ack(c, client_seq, mark->second.seq);
   if (auto error = validate(state_, message.op, actor{voter.person}))
-    return reject(std::string(name_of(error->code)), error->message);
+    return reject(protocol::error_code_of(error->code), error->message);
   if (anonymous_open_vote(state_, message.op) == nullptr)
-    return reject("conflict", "Deze stemming is niet anoniem; stem opnieuw.");
+    return reject(protocol::error_code::conflict, "Deze stemming is niet anoniem; stem opnieuw.");
   // A voter keeps their stand-in for the whole vote: a new ballot replaces the old one.
   const person_id stand_in =
       mark != ballots_.end() ? mark->second.stand_in : next_stand_in(meeting);
@@ -456,7 +461,7 @@ void room::submit_ballot(const connection_ptr& c, const member& voter, protocol:
   const ballot_entry entry{voter.ballot_key, client_seq};
   if (auto error = accept(std::move(message.op), stand_in, {}, 0, std::nullopt, std::nullopt,
                           std::move(acknowledge), c, &entry))
-    return reject(std::string(name_of(error->code)), error->message);
+    return reject(protocol::error_code_of(error->code), error->message);
   reveal_when_all_voted(meeting);
 }
 
@@ -494,7 +499,7 @@ void room::acknowledge_again(const connection_ptr& c, const client_key& key,
 
 void room::refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed) {
   // Never stored: it was refused the first time, and a client seq is not reused.
-  const std::string code = store_failed ? "unavailable" : "conflict";
+  const error_code code = store_failed ? error_code::unavailable : error_code::conflict;
   metrics_.op_rejected(code);
   c->send(share(protocol::encode(protocol::server_message{protocol::reject{
       client_seq, code,
@@ -562,6 +567,29 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
   return !edit.edits.empty() && edit.edits.size() <= op::max_splices_per_edit;
 }
 
+std::shared_ptr<const std::string> room::snapshot_message() {
+  // Shared by everyone who attaches before the next op: thirty clients reconnecting at once
+  // hold one copy of a large state, not thirty.
+  if (!snapshot_message_ || snapshot_seq_ != seq_) {
+    snapshot_message_ = share(
+        protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_for_clients()}}));
+    snapshot_seq_ = seq_;
+  }
+  return snapshot_message_;
+}
+
+std::optional<rule_error> room::refuse_growth(std::int64_t growth) {
+  const auto limit = static_cast<std::int64_t>(options_.max_trajectory_bytes);
+  if (growth <= 0 || state_bytes_ + growth <= limit) return std::nullopt;
+  state_bytes_ = measured_bytes(state_);  // the estimate may have run ahead of the truth
+  if (state_bytes_ + growth <= limit) return std::nullopt;
+  return rule_error{rule_code::too_long,
+                    "De leerlijn is vol: alles samen mag hooguit " +
+                        std::to_string(options_.max_trajectory_bytes / (1024 * 1024)) +
+                        " MB tekst beslaan, en deze wijziging past er niet meer bij. Maak "
+                        "eerst ergens tekst korter."};
+}
+
 std::optional<rule_error> room::accept(operation op, person_id author, const std::string& client_id,
                                        std::uint64_t client_seq,
                                        std::optional<participant_record> token,
@@ -570,7 +598,13 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
                                        const connection_ptr& sender, const ballot_entry* ballot) {
   if (ballot == nullptr)
     if (auto error = validate(state_, op, actor_for(author))) return error;
+  std::string op_json = protocol::op_text(op);
+  // The server's own ops (joins, the automatic reveal) are small and bounded by the rules.
+  const std::int64_t growth = growth_bound(op, op_json.size());
+  if (author != no_person && ballot == nullptr)
+    if (auto error = refuse_growth(growth)) return error;
   apply(state_, op, actor_for(author));
+  state_bytes_ = std::max<std::int64_t>(0, state_bytes_ + growth);
   const std::uint64_t seq = ++seq_;
   if (!client_id.empty()) clients_[{author, client_id}] = {client_seq, seq};
 
@@ -596,11 +630,10 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
     ballots_[ballot->key] = {author, ballot->client_seq, seq};
     item.clients.push_back({author, ballot->key, ballot->client_seq, seq});
   }
-  item.ops.push_back(
-      {seq, author, client_id, client_seq,
-       protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
+  item.ops.push_back({seq, author, client_id, client_seq, std::move(op_json)});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
+    state_bytes_ = static_cast<std::int64_t>(item.snapshot->second.size());
     for (const auto& [key, mark] : clients_)
       item.clients.push_back({key.first, key.second, mark.first, mark.second});
     for (const auto& [key, mark] : ballots_)
@@ -618,7 +651,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   } else if (member* m = sender ? find(sender) : nullptr) {
     m->hold_until = seq;
   }
-  broadcast(ops_message(history_.back().element_json), seq);
+  broadcast(protocol::ops_message(history_.back().element_json), seq);
   // Who became (or stopped being) a coordinator learns (or forgets) the codes.
   if (const auto* change = std::get_if<op::set_coordinator>(&history_.back().op))
     for (auto& m : members_)
@@ -639,7 +672,7 @@ void room::committed(std::uint64_t seq, bool durable) {
     if (!broken_) log_error("room " + id_ + ": commit failed; closing the room");
     broken_ = true;
     for (auto& m : members_)
-      m.conn->close("unavailable", "Opslaan mislukt; de verbinding wordt hersteld.");
+      m.conn->close(error_code::unavailable, "Opslaan mislukt; de verbinding wordt hersteld.");
     members_.clear();
     on_durable_.clear();
     for (auto& report : std::exchange(when_all_durable_, {})) report();

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol/limits.hpp"
 #include "protocol/messages.hpp"
 #include "server/connection.hpp"
 #include "server/metrics.hpp"
@@ -36,6 +37,7 @@ struct room_options {
   std::size_t history_size = 4096;      // recent ops kept for catch-up and transformation
   std::uint64_t max_catch_up = 2000;    // beyond this a reconnecting client gets a snapshot
   bool broadcast_after_commit = false;  // hold every member, not only the sender
+  std::size_t max_trajectory_bytes = protocol::max_trajectory_bytes;  // the state's JSON
 };
 
 // One installation of one person: the key of every mark, resend check and acknowledgement.
@@ -151,6 +153,11 @@ class room : public std::enable_shared_from_this<room> {
                                            const ballot_entry* ballot = nullptr);
   bool transform_text(shared::op::edit_text& edit, std::uint64_t base_seq,
                       const client_key& sender) const;
+  // Refuses a change that would grow the state past options_.max_trajectory_bytes; `growth`
+  // is at least what it adds (see growth_bound in room.cpp).
+  std::optional<shared::rule_error> refuse_growth(std::int64_t growth);
+  // The snapshot message of the state now, encoded once for everyone who needs it at this seq.
+  std::shared_ptr<const std::string> snapshot_message();
   void committed(std::uint64_t seq, bool durable);
   // Once everyone connected has voted, the server reveals the ballots itself.
   void reveal_when_all_voted(int meeting);
@@ -201,6 +208,11 @@ class room : public std::enable_shared_from_this<room> {
     std::uint64_t seq = 0;
   };
   std::map<std::string, ballot_mark> ballots_;
+  // The state's JSON size: measured at load and with every stored snapshot, and in between
+  // raised by what each op may add, so that it never falls below the truth for long.
+  std::int64_t state_bytes_ = 0;
+  std::shared_ptr<const std::string> snapshot_message_;  // of the state at snapshot_seq_
+  std::uint64_t snapshot_seq_ = 0;
   std::deque<history_entry> history_;
   std::vector<member> members_;
   std::map<std::uint64_t, std::function<void()>> on_durable_;  // seq -> continuation

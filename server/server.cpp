@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "server/context.hpp"
 #include "server/database_lock.hpp"
@@ -57,6 +58,7 @@ struct server::impl {
     options.wrong_codes.first = cfg.wrong_code_delay;
     options.creation_code = cfg.creation_code;
     options.creates_per_hour = cfg.creates_per_hour;
+    options.room.max_trajectory_bytes = cfg.max_trajectory_bytes;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
     ctx->web = load_web_client(cfg.web_dir);
@@ -66,6 +68,11 @@ struct server::impl {
       tls = std::make_shared<ssl::context>(ssl::context::tls_server);
       tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+      // TLS 1.2 only with forward secrecy and authenticated encryption (ECDHE with AES-GCM
+      // or ChaCha20-Poly1305), the server's order first; TLS 1.3's suites all are.
+      if (SSL_CTX_set_cipher_list(tls->native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20") != 1)
+        throw std::runtime_error("no TLS 1.2 cipher suite with ECDHE and AEAD available");
+      SSL_CTX_set_options(tls->native_handle(), SSL_OP_CIPHER_SERVER_PREFERENCE);
       tls->use_certificate_chain_file(cfg.tls_cert);
       tls->use_private_key_file(cfg.tls_key, ssl::context::pem);
     }
@@ -114,7 +121,8 @@ void server::stop() {
   net::post(i.io, [&i] {
     if (i.sweep) i.sweep->cancel();
   });
-  for (auto& c : i.ctx->connections.all()) c->close("restarting", "Server herstart");
+  for (auto& c : i.ctx->connections.all())
+    c->close(protocol::error_code::restarting, "Server herstart");
   // Give the goodbyes a moment to be written; clients reconnect by themselves.
   for (int n = 0; n < 100 && i.stats.connections.load() > 0; ++n)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -36,11 +36,23 @@ result check_text(std::string_view text, std::size_t limit, std::string_view wha
   return std::nullopt;
 }
 
+// Names (and a person's function) are how people tell each other apart: no characters that
+// show nothing, so that no name looks like another or like none at all.
+result check_visible(std::string_view text, std::string_view what) {
+  if (auto e = check_text(text, max_name_length, what)) return e;
+  if (has_invisible(text))
+    return fail(rule_code::invalid,
+                std::string(what) +
+                    " bevat een onzichtbaar teken (zoals een regelscheiding of een spatie "
+                    "zonder breedte); typ de naam opnieuw.");
+  return std::nullopt;
+}
+
 result check_name(std::string_view text, std::string_view what) {
   if (text.empty()) return fail(rule_code::invalid, std::string(what) + " mag niet leeg zijn.");
   if (text.find('\n') != std::string_view::npos)
     return fail(rule_code::invalid, std::string(what) + " moet op één regel passen.");
-  return check_text(text, max_name_length, what);
+  return check_visible(text, what);
 }
 
 struct validator {
@@ -92,7 +104,7 @@ struct validator {
 
   result check_person_fields(const person& p) const {
     if (auto e = check_name(p.name, "De naam")) return e;
-    return check_text(p.function, max_name_length, "De functie");
+    return check_visible(p.function, "De functie");
   }
 
   result operator()(const op::add_person& o) const {

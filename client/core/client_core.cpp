@@ -6,6 +6,7 @@
 #include "client/core/files.hpp"
 #include "client/core/today.hpp"
 #include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
 #include "protocol/state_codec.hpp"
 
 namespace jos::client {
@@ -264,7 +265,7 @@ void client_core::handle(protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::ack>) {
           replica_.on_ack(m);
         } else if constexpr (std::is_same_v<T, protocol::reject>) {
-          if (replica_.on_reject(m)) say("Wijziging geweigerd: " + m.reason);
+          if (auto dropped = replica_.on_reject(m)) say_dropped("Wijziging geweigerd: ", *dropped);
         } else if constexpr (std::is_same_v<T, protocol::presence>) {
           presence_.on_presence(m);
         } else if constexpr (std::is_same_v<T, protocol::codes>) {
@@ -272,7 +273,7 @@ void client_core::handle(protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::editing>) {
           presence_.on_editing(m);
         } else if constexpr (std::is_same_v<T, protocol::error>) {
-          if (session_.expects_registration() && m.code == "creation_code")
+          if (session_.expects_registration() && m.code == protocol::error_code::creation_code)
             creation_code_asked_ = true;
           run(session_.server_error(m));
         }
@@ -304,8 +305,9 @@ void client_core::on_welcome(const protocol::welcome& w) {
 
 void client_core::on_snapshot(protocol::snapshot& s) {
   outbox_.state_replaced();
-  for (const auto& reason : replica_.reset(s.seq, std::move(s.state), session_.taken_client_seq()))
-    say("Een wijziging van jou kon niet meer worden toegepast: " + reason);
+  for (const auto& dropped :
+       replica_.reset(s.seq, std::move(s.state), session_.taken_client_seq()))
+    say_dropped("Een wijziging van jou kon niet meer worden toegepast: ", dropped);
   run(session_.state_replaced(replica_.has_state(), replica_.seq()));
 }
 
@@ -344,13 +346,24 @@ void client_core::observe_server_time(const operation& op) {
 std::int64_t client_core::server_now_ms() const { return wall_clock_ms() + clock_offset_ms_; }
 
 void client_core::say(std::string text, bool error) {
-  notice_ = notice{std::move(text), error, clock::now()};
+  // Kept text stays until the user closed its notice, whatever is said meanwhile.
+  std::string kept = notice_ ? std::move(notice_->kept_text) : std::string{};
+  notice_ = notice{std::move(text), error, clock::now(), std::move(kept)};
+}
+
+void client_core::say_dropped(const std::string& why, const dropped_change& dropped) {
+  say(why + dropped.reason);
+  if (dropped.kept_text.empty()) return;
+  std::string& kept = notice_->kept_text;
+  if (!kept.empty()) kept += "\n";
+  kept += dropped.kept_text;
 }
 
 // ---- sending ----
 
 void client_core::after_change() {
-  outbox_.after_change(replica_, session_.link(), session_.may_send());
+  for (const auto& dropped : outbox_.after_change(replica_, session_.link(), session_.may_send()))
+    say_dropped("Wijziging niet verstuurd: ", dropped);
   outbox_.flush(session_.link(),
                 [this](std::uint64_t link, std::string text) { net_.send(link, std::move(text)); });
 }

@@ -44,6 +44,9 @@ struct notice {
   std::string text;  // Dutch
   bool error = true;
   std::chrono::steady_clock::time_point at;
+  // The text of changes that were given up, for the user to copy and put back; a notice
+  // with it stays until the user closes it.
+  std::string kept_text;
 };
 
 class client_core {
@@ -157,6 +160,8 @@ class client_core {
   void forget_stored_identity();
   void save_remembered();
   void say(std::string text, bool error = true);
+  // A change of ours was given up: say why, and keep its text where the user can copy it.
+  void say_dropped(const std::string& why, const dropped_change& dropped);
   void observe_server_time(const shared::operation& op);
   void sync_focus();
   std::filesystem::path journal_path(const std::string& trajectory_id) const;

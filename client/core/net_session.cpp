@@ -121,7 +121,7 @@ void net_session::on_frame(std::uint64_t link, const std::string& text) {
   if (link != link_ || !link_alive_) return;
   auto decoded = protocol::decode_server(text);
   if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
-    const bool version = e->code == "version";
+    const bool version = e->code == protocol::error_code::version;
     events_.emplace_back(unreadable{link,
                                     version ? protocol::version_mismatch_text(version_in(text))
                                             : "Onbegrijpelijk bericht van de server: " + e->message,

@@ -6,6 +6,7 @@
 #include "client/core/journal.hpp"
 #include "client/core/today.hpp"
 #include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
 #include "protocol/state_codec.hpp"
 
 namespace jos::client {
@@ -66,14 +67,27 @@ void outbox::close(const replica& r) {
   queued_.clear();
 }
 
-void outbox::after_change(replica& r, std::uint64_t link, bool may_send) {
+std::vector<dropped_change> outbox::after_change(replica& r, std::uint64_t link, bool may_send) {
   std::vector<outgoing> out;
   if (may_send) out = r.take_outgoing([this] { return next_client_seq_++; });
   if (!out.empty() || r.revision() != saved_revision_) save(r, !out.empty());
-  for (auto& o : out)
-    queued_.push_back(
-        {link, journal_generation_,
-         protocol::encode(protocol::submit{o.client_seq, o.base_seq, std::move(o.op), o.ballot})});
+  std::vector<dropped_change> dropped;
+  for (auto& o : out) {
+    const std::uint64_t client_seq = o.client_seq;
+    std::string text =
+        protocol::encode(protocol::submit{client_seq, o.base_seq, std::move(o.op), o.ballot});
+    if (text.size() > protocol::max_message_bytes) {
+      // The server would refuse the frame unread and close the connection, and the op would
+      // go again after every reconnect. The replica splits what it can (long pastes);
+      // anything else that large is given up here, its text kept.
+      if (auto d = r.on_reject({client_seq, protocol::error_code::too_large,
+                                "de wijziging is te groot om te versturen."}))
+        dropped.push_back(std::move(*d));
+      continue;
+    }
+    queued_.push_back({link, journal_generation_, std::move(text)});
+  }
+  return dropped;
 }
 
 void outbox::save(const replica& r, bool force) {

@@ -39,7 +39,8 @@ class outbox {
 
   // After anything changed: numbers what may go out now (when `may_send`), writes the
   // journal, and queues the ops for `link`.
-  void after_change(replica& r, std::uint64_t link, bool may_send);
+  // Returns the changes given up because no frame could carry them (their text kept).
+  std::vector<dropped_change> after_change(replica& r, std::uint64_t link, bool may_send);
   // Sends, in order, what waits and whose journal is durable.
   void flush(std::uint64_t link, const send_function& send);
   // What was queued for a link that is gone is sent again from the replica later.

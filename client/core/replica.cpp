@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include "protocol/json_text.hpp"
+#include "protocol/limits.hpp"
 #include "shared/text.hpp"
 
 namespace jos::client {
@@ -31,6 +33,20 @@ bool is_anonymous_ballot(const trajectory& t, const operation& o) {
     return false;
   const vote_state& v = t.meetings[static_cast<std::size_t>(cast->meeting)].session.vote;
   return v.open && v.anonymous && !v.revealed;
+// Whether one op can carry these splices (see split_off_rest).
+bool fits_one_op(const std::vector<splice>& edits) {
+  if (edits.size() > op::max_splices_per_edit) return false;
+  std::size_t bytes = 0;
+  for (const auto& s : edits) bytes += protocol::json_string_bytes(s.ins);
+  return bytes <= protocol::max_insert_bytes_per_op;
+}
+
+// The length of the UTF-8 sequence that starts with `lead`.
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  return 4;
 }
 
 // The server sends cast_vote with the value hidden (0) until the reveal, and in an
@@ -92,6 +108,64 @@ void append_splice(std::vector<splice>& edits, splice next) {
   if (!is_noop(next)) edits.push_back(std::move(next));
 }
 
+std::vector<splice> split_off_rest(std::vector<splice>& edits) {
+  std::size_t budget = protocol::max_insert_bytes_per_op;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    std::vector<splice> rest;
+    if (i == op::max_splices_per_edit) {
+      rest.assign(std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i)),
+                  std::make_move_iterator(edits.end()));
+      edits.resize(i);
+      return rest;
+    }
+    std::string& ins = edits[i].ins;
+    const std::size_t bytes = protocol::json_string_bytes(ins);
+    if (bytes <= budget) {
+      budget -= bytes;
+      continue;
+    }
+    // As much of the insertion as the budget takes (at least one code point, so that the
+    // rest always shrinks); the remainder is inserted right behind it by the next op.
+    std::size_t cut = 0;
+    std::size_t used = 0;
+    while (cut < ins.size()) {
+      const std::size_t length = sequence_length(static_cast<unsigned char>(ins[cut]));
+      const std::size_t cost =
+          protocol::json_string_bytes(std::string_view(ins).substr(cut, length));
+      if (used + cost > budget && (cut > 0 || i > 0)) break;
+      used += cost;
+      cut += length;
+    }
+    if (cut == 0) {
+      rest.assign(std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i)),
+                  std::make_move_iterator(edits.end()));
+      edits.resize(i);
+      return rest;
+    }
+    rest.push_back(
+        {edits[i].pos + code_points(std::string_view(ins).substr(0, cut)), 0, ins.substr(cut)});
+    ins.resize(cut);
+    rest.insert(rest.end(),
+                std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i) + 1),
+                std::make_move_iterator(edits.end()));
+    edits.resize(i + 1);
+    return rest;
+  }
+  return {};
+}
+
+std::string kept_text_of(const operation& o) {
+  if (const auto* e = as_edit(o)) {
+    std::string text;
+    for (const auto& s : e->edits) text += s.ins;
+    return text;
+  }
+  if (const auto* r = std::get_if<op::add_reaction>(&o)) return r->text;
+  if (const auto* a = std::get_if<op::add_action>(&o)) return a->text;
+  if (const auto* a = std::get_if<op::update_action>(&o)) return a->text;
+  return {};
+}
+
 bool apply_edits(std::string& text, const std::vector<splice>& edits) {
   std::string out = text;
   std::size_t length = code_points(out);
@@ -116,8 +190,8 @@ const std::string* replica::text_at(const trajectory& t, const op::text_target& 
   return find_text(t, target);
 }
 
-std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
-                                        std::uint64_t taken_client_seq) {
+std::vector<dropped_change> replica::reset(std::uint64_t seq, trajectory state,
+                                           std::uint64_t taken_client_seq) {
   trajectory before = std::move(confirmed_);
   const bool had_state = has_state_;
   confirmed_ = std::move(state);
@@ -153,11 +227,11 @@ std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
     }
   }
   // Pending ops were made against the old state; keep those that still make sense.
-  std::vector<std::string> dropped;
+  std::vector<dropped_change> dropped;
   trajectory probe = confirmed_;
   for (auto it = pending_.begin(); it != pending_.end();) {
     if (auto error = check_pending(probe, it->op, actor{me_})) {
-      dropped.push_back(error->message);
+      dropped.push_back({error->message, kept_text_of(it->op)});
       it = pending_.erase(it);
       continue;
     }
@@ -304,12 +378,13 @@ void replica::on_ack(const protocol::ack& a) {
   }
 }
 
-bool replica::on_reject(const protocol::reject& r) {
+std::optional<dropped_change> replica::on_reject(const protocol::reject& r) {
   auto it = std::find_if(pending_.begin(), pending_.end(), [&](const pending_op& p) {
     return p.client_seq != 0 && p.client_seq == r.client_seq;
   });
-  if (it == pending_.end()) return false;
-  if (r.code == "stale" && as_edit(it->op) != nullptr) {
+  if (it == pending_.end()) return std::nullopt;
+  if (r.code == protocol::error_code::stale && as_edit(it->op) != nullptr &&
+      ++it->stale_replies < max_stale_replies) {
     // Not refused, only made against a text that changed too much on its way (transformed
     // past the splices one op may carry, or older than the server remembers). Ours has
     // been rebased on everything we received since: it simply goes again, as a new op.
@@ -317,8 +392,9 @@ bool replica::on_reject(const protocol::reject& r) {
     it->sent = false;
     it->acked_seq = 0;
     rebuild();
-    return false;
+    return std::nullopt;
   }
+  dropped_change dropped{r.reason, kept_text_of(it->op)};
   if (const auto* e = as_edit(it->op)) {
     // Edits of the same text waiting behind it were made on top of it.
     const op::text_target target = e->target;
@@ -326,13 +402,15 @@ bool replica::on_reject(const protocol::reject& r) {
     std::size_t i = 0;
     std::erase_if(pending_, [&](const pending_op& p) {
       const bool later = i++ > index;
-      return later && p.client_seq == 0 && same_target(p.op, target);
+      const bool on_top = later && p.client_seq == 0 && same_target(p.op, target);
+      if (on_top) dropped.kept_text += kept_text_of(p.op);
+      return on_top;
     });
     it = pending_.begin() + static_cast<std::ptrdiff_t>(index);
   }
   pending_.erase(it);
   rebuild();
-  return true;
+  return dropped;
 }
 
 void replica::link_lost() {
@@ -350,7 +428,9 @@ std::vector<outgoing> replica::take_outgoing(
     if (p.client_seq == 0 || p.sent || p.acked_seq != 0) continue;
     // An edit that rebasing grew past what one op may carry: the server, transforming the
     // copy it may have had alike, can only have refused it as stale. It goes as new ops.
-    if (const auto* e = as_edit(p.op); e != nullptr && e->edits.size() > op::max_splices_per_edit) {
+    // So does one too big for a frame (kept by an older version of this client): the
+    // server refused its frame unread.
+    if (const auto* e = as_edit(p.op); e != nullptr && !fits_one_op(e->edits)) {
       p.client_seq = 0;
       continue;
     }
@@ -371,16 +451,13 @@ std::vector<outgoing> replica::take_outgoing(
     if (pending_[i].client_seq != 0) continue;
     if (auto* edit = as_edit(pending_[i].op)) {
       if (text_in_flight) continue;
-      // Rebasing can split splices; the server takes at most eight per op, so the rest
-      // waits as an op of its own (it applies after these, exactly as before).
-      if (edit->edits.size() > op::max_splices_per_edit) {
-        op::edit_text rest{
-            edit->target,
-            std::vector<splice>(edit->edits.begin() + op::max_splices_per_edit, edit->edits.end())};
-        edit->edits.resize(op::max_splices_per_edit);
+      // Rebasing can split splices, and a paste can be long; one op carries eight splices
+      // and a frame's worth of text, so the rest waits as an op of its own (it applies
+      // after these, exactly as before, once this one came back).
+      if (auto rest = split_off_rest(edit->edits); !rest.empty()) {
         pending_.insert(pending_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                        pending_op{0, false, 0, std::move(rest)});  // (invalidates `edit`)
-        edit = as_edit(pending_[i].op);
+                        pending_op{0, false, 0, op::edit_text{edit->target, std::move(rest)}});
+        edit = as_edit(pending_[i].op);  // the insert moved it
         changed = true;
       }
       if (edit->edits.empty() || (edit->edits.size() == 1 && is_noop(edit->edits[0]))) {

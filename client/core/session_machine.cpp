@@ -2,11 +2,13 @@
 
 namespace jos::client {
 
-refusal refusal_of(std::string_view code) {
-  if (code == "unauthorised") return refusal::unauthorised;
-  if (code == "version") return refusal::version;
-  if (code == "restarting") return refusal::restarting;
-  return refusal::other;
+refusal refusal_of(protocol::error_code code) {
+  switch (code) {
+    case protocol::error_code::unauthorised: return refusal::unauthorised;
+    case protocol::error_code::version: return refusal::version;
+    case protocol::error_code::restarting: return refusal::restarting;
+    default: return refusal::other;
+  }
 }
 
 session_phase session_machine::phase() const {

@@ -69,7 +69,7 @@ using session_actions = std::vector<session_action>;
 
 // How the server refused, from its error code: the one place that reads the codes.
 enum class refusal { unauthorised, version, restarting, other };
-refusal refusal_of(std::string_view code);
+refusal refusal_of(protocol::error_code code);
 
 class session_machine {
  public:

@@ -160,7 +160,7 @@ void check_client_round_trip(const protocol::client_message& m) {
   const std::string text = protocol::encode(m);
   const auto again = protocol::decode_client(text);
   if (const auto* e = std::get_if<protocol::decode_error>(&again)) {
-    if (e->code == "too_large") return;
+    if (e->code == protocol::error_code::too_large) return;
     broken("encoded client message does not decode", e->code + ": " + e->message + "\n" + text);
   }
   if (protocol::encode(std::get<protocol::client_message>(again)) != text)

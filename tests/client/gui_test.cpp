@@ -384,6 +384,83 @@ TEST(Gui, JoinsAndShowsTheInvullersTypingLive) {
   EXPECT_EQ(anna.state().team.size(), 3u);
 }
 
+// Issue 12: a long paste locked the coordinator out. Zoë (the GUI, notulist) pastes 25,000
+// euro signs (75 KB, within the 40,000 characters of the minutes) into the minutes with
+// Ctrl+V in the real window: xclip holds the X clipboard, xdotool clicks into the minutes
+// and presses the keys. The client sends the paste in ops that each fit a frame, one after
+// the other, and Anna, another client, gets all of it. (Before, the server closed the
+// connection on the one big frame, and the client sent it again after every reconnect.)
+TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
+  if (!have_xdotool()) GTEST_SKIP() << "Xvfb or xdotool is not installed";
+  if (std::system("command -v xclip >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "xclip is not installed";
+  testing::scratch_dir dir("gui-paste");  // outlives the cores writing into it
+  test_server server(dir / "server");
+  client_core anna(options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  const fs::path gui_config = dir / "gui";
+  person_id zoe = no_person;
+  ASSERT_NO_FATAL_FAILURE(join_as_the_gui(gui_config, server, anna, zoe));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::notulist, zoe));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+
+  x_display display(1280, 800);
+  ASSERT_FALSE(display.name().empty()) << "Xvfb did not start";
+  const fs::path marks = dir / "live.marks";
+  gui_process gui(display, {"--server", server.url(), "--config-dir", gui_config.string(),
+                            "--marks", marks.string()});
+  std::array<float, 4> box{};
+  ASSERT_TRUE(anna.run_until(
+      [&] {
+        const auto all = read_marks(marks);
+        const auto it = all.find("minutes/0");
+        if (it == all.end() || !anna.is_online(zoe)) return false;
+        box = it->second;
+        return true;
+      },
+      60s))
+      << "the window did not come online with the minutes";
+
+  std::string paste;
+  for (int i = 0; i < 25'000; ++i) paste += "€";
+  const fs::path paste_file = dir / "paste.txt";
+  std::ofstream(paste_file) << paste;
+  // xclip stays in the background, holding the clipboard of this display.
+  ASSERT_EQ(std::system(("DISPLAY=" + display.name() + " xclip -selection clipboard -i '" +
+                         paste_file.string() + "'")
+                            .c_str()),
+            0);
+  // Clicks into the minutes until the others see Zoë typing there (the window may still be
+  // drawing its first frames), then Ctrl+V, held for a moment: Dear ImGui 1.86 reads which
+  // keys are down at each frame, and misses a key pressed and released between two.
+  const op::text_target minutes_target{true, 0, document_id::signalering_begin, 0, 0};
+  const std::string click =
+      "mousemove " + std::to_string(static_cast<int>((box[0] + box[2]) / 2)) + " " +
+      std::to_string(static_cast<int>(box[1] + std::min(20.0f, (box[3] - box[1]) / 2))) +
+      " click 1";
+  bool typing = false;
+  for (int attempt = 0; attempt < 10 && !typing; ++attempt) {
+    ASSERT_TRUE(display.xdotool(click));
+    typing = anna.run_until(
+        [&] {
+          const auto editors = anna.editing(minutes_target);
+          return std::find(editors.begin(), editors.end(), zoe) != editors.end();
+        },
+        2s);
+  }
+  ASSERT_TRUE(typing) << "the click never opened the minutes";
+  ASSERT_TRUE(display.xdotool("keydown ctrl+v sleep 0.3 keyup ctrl+v"));
+  auto minutes = [&] { return anna.state().meetings[0].session.minutes; };
+  EXPECT_TRUE(anna.run_until([&] { return minutes().size() >= paste.size(); }, 120s))
+      << "the paste did not arrive in time";
+  ASSERT_TRUE(gui.running()) << "the window closed";
+  EXPECT_EQ(code_points(minutes()), 25'000u);
+  EXPECT_TRUE(minutes() == paste) << "not the paste, or not all of it";
+  EXPECT_TRUE(server.read_state(anna.identity()->trajectory_id).state.meetings[0].session.minutes ==
+              paste);
+}
+
 // An idle window sleeps until input, the network or a clock on screen needs a frame: left
 // alone on the overview for four seconds after joining, it draws the frames of its start
 // and of the state arriving, far fewer than the 240 of a loop that redraws at 60 Hz.

@@ -8,6 +8,8 @@
 #include <random>
 
 #include "client/core/replica.hpp"
+#include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
 #include "shared/rules.hpp"
 #include "shared/text.hpp"
 
@@ -72,13 +74,15 @@ struct fake_room {
       // Nothing left, or more splices than one op may carry: go again (room::transform_text).
       if (edit->edits.empty() || edit->edits.size() > op::max_splices_per_edit) {
         ++stale;
-        a.refused = protocol::reject{o.client_seq, "stale", "te veel veranderd"};
+        a.refused =
+            protocol::reject{o.client_seq, protocol::error_code::stale, "te veel veranderd"};
         return a;
       }
     }
     auto error = validate(state, o.op, actor{author});
     if (error) {
-      a.refused = protocol::reject{o.client_seq, std::string(name_of(error->code)), error->message};
+      a.refused =
+          protocol::reject{o.client_seq, protocol::error_code_of(error->code), error->message};
       return a;
     }
     apply(state, o.op, actor{author});
@@ -302,10 +306,137 @@ TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
   ASSERT_EQ(a.r.pending().size(), 2u);
   const auto sent = a.to_server.front();
   a.to_server.clear();
-  EXPECT_TRUE(a.r.on_reject({sent.client_seq, "forbidden", "Dat mag je niet."}));
+  EXPECT_TRUE(
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."}));
   EXPECT_TRUE(a.r.pending().empty());
   EXPECT_EQ(text_of(a.r.visible()), "");
-  EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
+  EXPECT_FALSE(a.r.on_reject({99, protocol::error_code::forbidden, "?"})) << "not ours";
+}
+
+TEST(Replica, ARefusedChangeKeepsItsTextAndThatOfTheEditsOnTopOfIt) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "Eerst dit, "});
+  a.type({11, 0, "dan dat."});
+  const auto sent = a.to_server.front();
+  const auto dropped =
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."});
+  ASSERT_TRUE(dropped);
+  EXPECT_EQ(dropped->reason, "Dat mag je niet.");
+  EXPECT_EQ(dropped->kept_text, "Eerst dit, dan dat.") << "what was typed is kept to copy";
+  EXPECT_TRUE(a.r.pending().empty());
+  ASSERT_FALSE(a.r.submit(op::add_reaction{0, -1, "Een reactie", 0}));
+  a.flush();
+  const auto reaction =
+      a.r.on_reject({a.to_server.back().client_seq, protocol::error_code::conflict, "Vol."});
+  ASSERT_TRUE(reaction);
+  EXPECT_EQ(reaction->kept_text, "Een reactie");
+}
+
+// A text edit the server keeps sending back as stale (something is off: it never does so
+// for long with an edit made on a recent text) goes again a few times, then is given up,
+// its text kept; it is never sent in a loop.
+TEST(Replica, AnEditThatKeepsComingBackStaleIsGivenUp) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "Hallo"});
+  int sends = 1;
+  std::optional<dropped_change> dropped;
+  for (int i = 0; i < 100 && !dropped && !a.to_server.empty(); ++i) {
+    const auto o = a.to_server.front();
+    a.to_server.pop_front();
+    dropped = a.r.on_reject(
+        {o.client_seq, protocol::error_code::stale, "De tekst is intussen veranderd."});
+    a.flush();
+    sends += static_cast<int>(a.to_server.size());
+  }
+  ASSERT_TRUE(dropped) << "sent " << sends << " times and still going";
+  EXPECT_EQ(sends, max_stale_replies);
+  EXPECT_EQ(dropped->kept_text, "Hallo");
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_TRUE(a.to_server.empty());
+}
+
+// Content limits and frame limits agree: 25,000 euro signs (75 KB, within the 40,000
+// characters of the minutes) pasted at once go as several ops, one after the other, each
+// in a frame the server takes; together they put exactly the paste in the minutes. Quotes,
+// backslashes and line breaks, which take two bytes on the wire, are counted as such.
+TEST(Replica, ALongPasteGoesInOpsThatEachFitAFrame) {
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  std::string euros;
+  for (int i = 0; i < 25'000; ++i) euros += "€";
+  std::string mixed;
+  for (int i = 0; i < 18'000; ++i) mixed += i % 3 == 0 ? "\"\n" : i % 3 == 1 ? "\\€" : "ab";
+  for (const std::string& paste : {euros, mixed}) {
+    SCOPED_TRACE(paste.substr(0, 8));
+    fake_room room;
+    fake_client a("ca", anna, room);
+    ASSERT_FALSE(a.r.submit(op::edit_text{minutes, {{0, 0, paste}}}));
+    a.flush();
+    ASSERT_EQ(a.r.visible().meetings[0].session.minutes, paste);
+    int ops = 0;
+    while (!a.to_server.empty()) {
+      ASSERT_EQ(a.to_server.size(), 1u) << "one text op in flight at a time";
+      const auto& o = a.to_server.front();
+      const auto frame = protocol::encode(
+          protocol::client_message{protocol::submit{o.client_seq, o.base_seq, o.op}});
+      EXPECT_LE(frame.size(), protocol::max_message_bytes) << "op " << ops;
+      ++ops;
+      server_takes_one(room, a, {&a});
+      while (!a.from_server.empty()) a.deliver_one();
+    }
+    EXPECT_GE(ops, 3);
+    EXPECT_EQ(room.state.meetings[0].session.minutes, paste);
+    EXPECT_EQ(a.r.confirmed().meetings[0].session.minutes, paste);
+    EXPECT_TRUE(a.r.pending().empty());
+  }
+}
+
+// A journal from before the split kept a paste numbered as one op too big for a frame; the
+// server refused that frame unread, so it goes again as new ops that fit, not as itself.
+TEST(Replica, AnOversizedOpFromTheJournalGoesAgainInPieces) {
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  fake_room room;
+  std::string paste;
+  for (int i = 0; i < 25'000; ++i) paste += "€";
+  replica r("ca");
+  r.set_me(anna);
+  std::deque<pending_op> kept;
+  kept.push_back({41, false, 0, op::edit_text{minutes, {{0, 0, paste}}}});
+  r.restore(room.seq, room.state, std::move(kept));
+  std::uint64_t next = 42;
+  const auto out = r.take_outgoing([&] { return next++; });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].client_seq, 42u) << "not the refused frame again";
+  const auto frame = protocol::encode(
+      protocol::client_message{protocol::submit{out[0].client_seq, out[0].base_seq, out[0].op}});
+  EXPECT_LE(frame.size(), protocol::max_message_bytes);
+  EXPECT_EQ(r.visible().meetings[0].session.minutes, paste) << "nothing of it lost meanwhile";
+}
+
+TEST(Replica, SplitOffRestKeepsWhatOneOpCarriesAndTheRestAppliesAfterIt) {
+  std::string text = "0123456789";
+  std::string big;
+  for (std::size_t i = 0; i < protocol::max_insert_bytes_per_op / 2; ++i)
+    big += i % 2 == 0 ? "x" : "€";
+  std::vector<splice> edits{{2, 1, "a"}, {0, 0, big}, {3, 2, "zz"}};
+  std::string whole = text;
+  ASSERT_TRUE(apply_edits(whole, edits));
+  auto rest = split_off_rest(edits);
+  ASSERT_FALSE(rest.empty());
+  ASSERT_EQ(edits.size(), 2u);
+  EXPECT_EQ(edits[1].pos, 0u);
+  EXPECT_LE(edits[0].ins.size() + edits[1].ins.size(), protocol::max_insert_bytes_per_op);
+  std::string in_two = text;
+  ASSERT_TRUE(apply_edits(in_two, edits));
+  ASSERT_TRUE(apply_edits(in_two, rest));
+  EXPECT_EQ(in_two, whole);
+  EXPECT_TRUE(valid_utf8(edits[1].ins)) << "cut at a code point";
+  // Nine small splices: the ninth waits.
+  std::vector<splice> nine(9, splice{0, 0, "x"});
+  rest = split_off_rest(nine);
+  EXPECT_EQ(nine.size(), op::max_splices_per_edit);
+  EXPECT_EQ(rest.size(), 1u);
 }
 
 // Anna deletes "012", "456", "89a", ... (eight splices, on its way) and then types "!" at
@@ -401,7 +532,7 @@ TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
   apply(newer, op::start_meeting{1, 7}, actor{bram});
   auto dropped = a.r.reset(40, newer);
   ASSERT_EQ(dropped.size(), 1u);
-  EXPECT_NE(dropped[0].find("andere bijeenkomst"), std::string::npos) << dropped[0];
+  EXPECT_NE(dropped[0].reason.find("andere bijeenkomst"), std::string::npos) << dropped[0].reason;
   ASSERT_EQ(a.r.pending().size(), 1u);
   EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
   EXPECT_EQ(a.r.seq(), 40u);

@@ -191,10 +191,10 @@ TEST(SessionMachine, ForgettingGoesBackToTheStart) {
 }
 
 TEST(SessionMachine, ErrorCodesAreReadInOnePlace) {
-  EXPECT_EQ(refusal_of("unauthorised"), refusal::unauthorised);
-  EXPECT_EQ(refusal_of("version"), refusal::version);
-  EXPECT_EQ(refusal_of("restarting"), refusal::restarting);
-  EXPECT_EQ(refusal_of("rate_limited"), refusal::other);
+  EXPECT_EQ(refusal_of(protocol::error_code::unauthorised), refusal::unauthorised);
+  EXPECT_EQ(refusal_of(protocol::error_code::version), refusal::version);
+  EXPECT_EQ(refusal_of(protocol::error_code::restarting), refusal::restarting);
+  EXPECT_EQ(refusal_of(protocol::error_code::rate_limited), refusal::other);
 }
 
 }  // namespace

@@ -440,6 +440,59 @@ TEST(StatusBar, ConnectedReconnectingWithACountdownAndWhatWaits) {
   EXPECT_EQ(*replica::text_at(anna.state(), cell), "In de trein");
 }
 
+// A change the server refuses is dropped, never sent again, and its text is kept where the
+// user can copy it: Anna and Bram each add 2,500 characters to the same cell at once; the
+// one the server orders second would make it longer than 4,000 and is refused. Its writer's
+// status bar says so in Dutch and copies the text with one click, until it is closed.
+TEST(StatusBar, ARefusedChangeKeepsItsTextToCopy) {
+  testing::scratch_dir dir("ui-refused");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(testing::options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, bram.me()));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  ASSERT_TRUE(bram.run_until([&] { return bram.state().meetings[0].session.invuller == bram.me(); },
+                             testing::patience));
+
+  const std::string annas(2500, 'a');
+  const std::string brams(2500, 'b');
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, annas}}));
+  ASSERT_FALSE(bram.edit_text(cell, {{0, 0, brams}}));
+  auto refused = [](const client_core& c) {
+    return c.last_notice() && !c.last_notice()->kept_text.empty();
+  };
+  ASSERT_TRUE(anna.run_until(
+      [&] {
+        bram.poll();
+        return (refused(anna) || refused(bram)) && anna.waiting_changes() == 0 &&
+               bram.waiting_changes() == 0;
+      },
+      testing::patience));
+  client_core& loser = refused(anna) ? anna : bram;
+  const std::string& lost = refused(anna) ? annas : brams;
+  EXPECT_EQ(loser.last_notice()->kept_text, lost);
+  EXPECT_EQ(loser.waiting_changes(), 0u) << "a refused change is not sent again";
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> marks;
+  h.ui.probe = &marks;
+  view_status_bar bar;
+  const auto draw = [&] { bar.draw(h.ui, loser); };
+  const std::string shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Wijziging geweigerd"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("te lang"), std::string::npos) << shown;
+  h.click("notice/copy", draw);
+  ASSERT_NE(ImGui::GetClipboardText(), nullptr);
+  EXPECT_EQ(std::string(ImGui::GetClipboardText()), lost);
+  // It stays (unlike other notices) until closed.
+  h.click("notice/close", draw);
+  for (auto& act : h.ui.todo.actions) act(loser);
+  EXPECT_FALSE(loser.last_notice());
+}
+
 // Runs what the frames asked of the core (no ops on the start screen), as the app does.
 void run_actions(headless& h, client_core& core) {
   auto todo = std::move(h.ui.todo);

@@ -257,14 +257,14 @@ TEST(Codec, EachSideOnlyAcceptsTheOtherSidesMessages) {
   for (const auto& m : samples::every_server_message()) {
     const auto as_client = decode_client(encode(m));
     ASSERT_TRUE(std::holds_alternative<decode_error>(as_client));
-    EXPECT_EQ(std::get<decode_error>(as_client).code, "invalid");
+    EXPECT_EQ(std::get<decode_error>(as_client).code, error_code::invalid);
     EXPECT_NE(std::get<decode_error>(as_client).message.find("type: unknown message type"),
               std::string::npos);
   }
   for (const auto& m : samples::every_client_message()) {
     const auto as_server = decode_server(encode(m));
     ASSERT_TRUE(std::holds_alternative<decode_error>(as_server));
-    EXPECT_EQ(std::get<decode_error>(as_server).code, "invalid");
+    EXPECT_EQ(std::get<decode_error>(as_server).code, error_code::invalid);
   }
 }
 

@@ -213,7 +213,7 @@ TEST(Cli, CreateAndListMakeALeerlijnWhoseCodesWork) {
   EXPECT_TRUE(anna.submit_acked(shared::op::set_precondition{0, true}));
   const auto refused = bram.wait_reject(bram.submit(shared::op::set_precondition{1, true}));
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "forbidden");
+  EXPECT_EQ(refused->code, protocol::error_code::forbidden);
 }
 
 // Mallory joins with the coordinator code and demotes Anna, who cannot undo it. The

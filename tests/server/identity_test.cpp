@@ -129,7 +129,7 @@ TEST(Identity, JoinWithTheCodeAsTypedAndReconnectAsTheSamePersonWithRoles) {
   auto refused =
       carla.wait_reject(carla.submit(op::set_rating{document_id::signalering_begin, 0, 3}));
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "forbidden");
+  EXPECT_EQ(refused->code, protocol::error_code::forbidden);
 
   ASSERT_TRUE(settle(server, t));
   ASSERT_TRUE(carla.wait_seq(anna->replica_seq()));
@@ -207,14 +207,14 @@ TEST(Identity, BadTokenAndHelloWithoutClientIdAreRefused) {
   ASSERT_EQ(c.connect(), "");
   EXPECT_FALSE(c.hello(std::string(64, 'a'), "x"));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "unauthorised");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::unauthorised);
   EXPECT_NE(c.last_error()->reason.find("teamcode"), std::string::npos) << c.last_error()->reason;
   EXPECT_TRUE(c.is_open());
 
   auto t = make_team(server, {"Anna"});
   EXPECT_FALSE(c.hello(t[0].token, ""));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "invalid");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::invalid);
   // The same connection can still say a proper hello.
   EXPECT_TRUE(c.hello(t[0].token, "second-device"));
 }
@@ -228,7 +228,7 @@ TEST(Identity, UnknownCodeAndTheCoordinatorCode) {
   ASSERT_EQ(guesser.connect(), "");
   EXPECT_FALSE(guesser.join("ABCDE-FGHJK", profile_of("Gerrit")));
   ASSERT_TRUE(guesser.last_error());
-  EXPECT_EQ(guesser.last_error()->code, "unknown_code");
+  EXPECT_EQ(guesser.last_error()->code, protocol::error_code::unknown_code);
   EXPECT_NE(guesser.last_error()->reason.find("teamcode is onbekend"), std::string::npos)
       << guesser.last_error()->reason;
 
@@ -275,10 +275,10 @@ TEST(Identity, InvalidProfileIsRefused) {
   ASSERT_EQ(c.connect(), "");
   EXPECT_FALSE(c.create(partners(), profile_of("")));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "invalid");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::invalid);
   EXPECT_FALSE(c.create(partners("", "JOOT"), profile_of("Anna")));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "invalid");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::invalid);
   EXPECT_TRUE(c.create(partners(), profile_of("Anna")));
 }
 

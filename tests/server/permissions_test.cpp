@@ -241,7 +241,7 @@ TEST_P(Permission, RefusedWithoutTheRightAndAcceptedWithIt) {
   const auto reject = refused.wait_reject(client_seq);
   ASSERT_TRUE(reject) << "not refused: " << op_name(op);
   EXPECT_EQ(reject->client_seq, client_seq);
-  EXPECT_EQ(reject->code, "forbidden");
+  EXPECT_EQ(reject->code, protocol::error_code::forbidden);
   EXPECT_NE(reject->reason.find("mag je niet"), std::string::npos) << reject->reason;
 
   // Nothing changed, and nobody heard of it.

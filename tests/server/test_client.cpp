@@ -220,22 +220,23 @@ namespace {
 
 template <typename Stream>
 http_reply http_get_on(Stream& stream, net::io_context& io, std::uint16_t port,
-                       const std::string& target, ms timeout, const std::string& bearer) {
+                       const std::string& target, ms timeout, const std::string& bearer,
+                       const std::string& host) {
   http_reply reply;
   auto& lowest = beast::get_lowest_layer(stream);
   // Every step has the stream's deadline, so each run() below returns in time.
   lowest.expires_after(timeout);
   beast::error_code ec;
-  lowest.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+  lowest.async_connect(tcp::endpoint(net::ip::make_address(host), port),
                        [&](beast::error_code e) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "verbinden mislukt: " + ec.message()};
+  if (ec) return {0, {}, "verbinden mislukt: " + ec.message(), {}};
   if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
     stream.set_verify_mode(ssl::verify_none);
     io.restart();
     stream.async_handshake(ssl::stream_base::client, [&](beast::error_code e) { ec = e; });
     io.run();
-    if (ec) return {0, {}, "TLS-handshake mislukt: " + ec.message()};
+    if (ec) return {0, {}, "TLS-handshake mislukt: " + ec.message(), {}};
   }
   http::request<http::empty_body> request{http::verb::get, target, 11};
   request.set(http::field::host, "127.0.0.1");
@@ -244,30 +245,57 @@ http_reply http_get_on(Stream& stream, net::io_context& io, std::uint16_t port,
   io.restart();
   http::async_write(stream, request, [&](beast::error_code e, std::size_t) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "schrijven mislukt: " + ec.message()};
+  if (ec) return {0, {}, "schrijven mislukt: " + ec.message(), {}};
   beast::flat_buffer buffer;
   http::response<http::string_body> response;
   io.restart();
   http::async_read(stream, buffer, response, [&](beast::error_code e, std::size_t) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "lezen mislukt: " + ec.message()};
+  if (ec) return {0, {}, "lezen mislukt: " + ec.message(), {}};
   reply.status = response.result_int();
   reply.body = response.body();
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
   return reply;
 }
 
 }  // namespace
 
 http_reply http_get(std::uint16_t port, const std::string& target, bool tls, ms timeout,
-                    const std::string& bearer) {
+                    const std::string& bearer, const std::string& host) {
   net::io_context io;
   if (tls) {
     ssl::context context{ssl::context::tls_client};
     beast::ssl_stream<beast::tcp_stream> stream(io, context);
-    return http_get_on(stream, io, port, target, timeout, bearer);
+    return http_get_on(stream, io, port, target, timeout, bearer, host);
   }
   beast::tcp_stream stream(io);
-  return http_get_on(stream, io, port, target, timeout, bearer);
+  return http_get_on(stream, io, port, target, timeout, bearer, host);
+}
+
+std::string tls12_handshake(std::uint16_t port, const std::string& ciphers) {
+  net::io_context io;
+  ssl::context context{ssl::context::tls_client};
+  SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+  SSL_CTX_set_max_proto_version(context.native_handle(), TLS1_2_VERSION);
+  if (SSL_CTX_set_cipher_list(context.native_handle(), ciphers.c_str()) != 1)
+    return "this OpenSSL knows none of " + ciphers;
+  context.set_verify_mode(ssl::verify_none);
+  beast::ssl_stream<beast::tcp_stream> stream(io, context);
+  beast::get_lowest_layer(stream).expires_after(default_wait);
+  beast::error_code ec;
+  beast::get_lowest_layer(stream).async_connect(
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+      [&](beast::error_code e) { ec = e; });
+  io.run();
+  if (ec) return "verbinden mislukt: " + ec.message();
+  io.restart();
+  stream.async_handshake(ssl::stream_base::client, [&](beast::error_code e) { ec = e; });
+  io.run();
+  return ec ? "TLS-handshake mislukt: " + ec.message() : std::string{};
 }
 
 http_answer http_request(std::uint16_t port, const std::string& method, const std::string& target,
@@ -435,7 +463,8 @@ void test_client::on_text(std::string text) {
   raw_.push_back(text);
   auto decoded = protocol::decode_server(text);
   if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
-    undecodable_.push_back(e->code + ": " + e->message + " in " + text.substr(0, 300));
+    undecodable_.push_back(std::string(name_of(e->code)) + ": " + e->message + " in " +
+                           text.substr(0, 300));
     return;
   }
   auto& message = std::get<protocol::server_message>(decoded);
@@ -628,8 +657,9 @@ std::string test_client::reconnect(ms timeout) {
         for (const auto& [client_seq, s] : again) send(s);
         return {};
       }
-      last = last_error_ ? "hello: " + last_error_->code + ": " + last_error_->reason
-                         : "hello: geen antwoord (" + closed_because_ + ")";
+      last = last_error_
+                 ? "hello: " + std::string(name_of(last_error_->code)) + ": " + last_error_->reason
+                 : "hello: geen antwoord (" + closed_because_ + ")";
       drop();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

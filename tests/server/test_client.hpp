@@ -36,12 +36,20 @@ struct http_reply {
   int status = 0;  // 0: no HTTP answer at all (see error)
   std::string body;
   std::string error;
+  std::map<std::string, std::string> headers;  // names in lower case
 };
 
 // One plain GET (or over TLS) on the server's port.
 // `bearer`: a participant token, sent as "Authorization: Bearer …" (the exports).
+// `host`: the address to connect to (the server listens there; the connection then comes
+// from this machine's address on that network, not from loopback).
 http_reply http_get(std::uint16_t port, const std::string& target, bool tls = false,
-                    ms timeout = default_wait, const std::string& bearer = {});
+                    ms timeout = default_wait, const std::string& bearer = {},
+                    const std::string& host = "127.0.0.1");
+
+// A TLS 1.2 handshake offering only `ciphers` (OpenSSL's names); empty if it succeeded,
+// otherwise why not.
+std::string tls12_handshake(std::uint16_t port, const std::string& ciphers);
 
 // Any request, with its headers both ways (names of the answer's headers in lower case).
 struct http_answer {

@@ -144,11 +144,11 @@ TEST(Vote, CastingTwiceKeepsOneBallotAndAnonymousRecordsNoNames) {
   ASSERT_TRUE(t[1]->wait([&] { return t[1]->replica().meetings[0].session.vote.revealed; }));
   const auto again = anna.wait_reject(anna.submit(op::reveal_vote{0, {}}));
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->code, "conflict");
+  EXPECT_EQ(again->code, protocol::error_code::conflict);
   // After the reveal no more ballots.
   const auto late = t[1]->wait_reject(t[1]->submit_ballot(op::cast_vote{0, 2}));
   ASSERT_TRUE(late);
-  EXPECT_EQ(late->code, "conflict");
+  EXPECT_EQ(late->code, protocol::error_code::conflict);
   ASSERT_TRUE(anna.submit_acked(op::close_vote{0, 3}));
   ASSERT_TRUE(settle(server, t));
   const auto& r = t[1]->replica();

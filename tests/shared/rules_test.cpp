@@ -722,6 +722,42 @@ TEST(RulesValues, MinutesReactionAndNameLimits) {
        coord);
 }
 
+// A name with a character that shows nothing looks like another name, or like none: such
+// names (and functions, and the partnership's names) are refused; names in any script, with
+// any diacritics, are not.
+TEST(RulesValues, NamesWithInvisibleCharactersAreInvalid) {
+  trajectory t = in_meeting();
+  const actor coord{coordinator_id, false};
+  const char* invisible[] = {"\u0085",     "\u2028",     "\u2029", "\uFEFF", "\u200B",
+                             "\u200D",     "\u200E",     "\u202E", "\u2060", "\u2066",
+                             "\u00AD",     "\u034F",     "\u3164", "\uFE0F", "\u180E",
+                             "\U000E0041", "\U0001D173", "\u061C", "\uFFA0", "\u0080"};
+  person_id id = 60;
+  for (const char* c : invisible) {
+    SCOPED_TRACE(testing::PrintToString(std::string(c)));
+    const std::string name = std::string("Zoë") + c + "Jansen";
+    refused(t, op::add_person{make_person(id, name, organisation::school, staff_level::manager)},
+            coord, rule_code::invalid);
+    refused(t, op::add_person{make_person(id, c, organisation::school, staff_level::manager)},
+            coord, rule_code::invalid);
+    person p = make_person(id, "Zoë Jansen", organisation::school, staff_level::manager);
+    p.function = std::string("mentor") + c;
+    refused(t, op::add_person{p}, coord, rule_code::invalid);
+    refused(t,
+            op::set_partnership{{std::string("Het") + c + "Lyceum", "JoU", cooperation::existing}},
+            coord, rule_code::invalid);
+  }
+  const auto e = validate(
+      t, op::add_person{make_person(id, "Zoë\u2028", organisation::school, staff_level::manager)},
+      coord);
+  ASSERT_TRUE(e);
+  EXPECT_NE(e->message.find("onzichtbaar teken"), std::string::npos) << e->message;
+  for (const char* name : {"Zoë Çelik", "Daniël van ’t Hof", "Ñandú Ørsted-Łukasz", "محمد العلي",
+                           "Nguyễn Thị Ánh", "김민준", "Ali ibn Abī Ṭālib"})
+    must(t, op::add_person{make_person(id++, name, organisation::school, staff_level::manager)},
+         coord);
+}
+
 TEST(RulesValues, EmptyAndMultiLineNamesAreInvalid) {
   trajectory t = in_meeting();
   const actor coord{coordinator_id, false};
