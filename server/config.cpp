@@ -20,6 +20,12 @@ std::string usage() {
 Gebruik: jos-server [opties]
          jos-server create --db FILE --school NAAM --jongerenwerk NAAM [--nieuw]
          jos-server list --db FILE
+         jos-server backup --db FILE --to FILE     kopie terwijl de server draait
+         jos-server check --db FILE                integriteit, elke leerlijn laadt, groottes
+         jos-server erase --db FILE --leerlijn ID [--persoon NUMMER-OF-NAAM]
+                                                   wis een teamlid of de hele leerlijn (AVG)
+         jos-server export --db FILE --leerlijn ID --persoon NUMMER-OF-NAAM
+                          [--formaat json|tekst]   de gegevens van één persoon
 
 Opties:
   --listen ADDR        adres om op te luisteren (standaard 127.0.0.1; 0.0.0.0 voor iedereen)

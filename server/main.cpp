@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "protocol/state_codec.hpp"
+#include "server/admin.hpp"
 #include "server/config.hpp"
 #include "server/secrets.hpp"
 #include "server/server.hpp"
@@ -65,6 +66,38 @@ int list_command(const std::vector<std::string>& args) {
   return 0;
 }
 
+int admin_command(const std::vector<std::string>& args) {
+  const std::string db = option(args, "--db", "jos-data/jos.sqlite");
+  const std::string& name = args[0];
+  if (name == "backup") {
+    if (option(args, "--to").empty()) {
+      std::cerr << "backup verwacht --to BESTAND\n";
+      return 2;
+    }
+    return server::backup_database(db, option(args, "--to"), std::cout, std::cerr);
+  }
+  if (name == "check") return server::check_database(db, std::cout, std::cerr);
+  const std::string trajectory = option(args, "--leerlijn");
+  const std::string person = option(args, "--persoon");
+  if (trajectory.empty()) {
+    std::cerr << name << " verwacht --leerlijn ID (zie jos-server list)\n";
+    return 2;
+  }
+  if (name == "erase")
+    return person.empty()
+               ? server::erase_trajectory_command(db, trajectory, std::cout, std::cerr)
+               : server::erase_person_command(db, trajectory, person, std::cout, std::cerr);
+  const std::string format = option(args, "--formaat", "tekst");
+  if (person.empty() || (format != "json" && format != "tekst")) {
+    std::cerr << "export verwacht --persoon NUMMER-OF-NAAM en --formaat json of tekst\n";
+    return 2;
+  }
+  return server::export_person_command(
+      db, trajectory, person,
+      format == "json" ? server::export_format::json : server::export_format::text, std::cout,
+      std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +105,8 @@ int main(int argc, char** argv) {
   try {
     if (!args.empty() && args[0] == "create") return create_command(args);
     if (!args.empty() && args[0] == "list") return list_command(args);
+    for (const char* admin : {"backup", "check", "erase", "export"})
+      if (!args.empty() && args[0] == admin) return admin_command(args);
     auto parsed = server::parse_config(args);
     if (!parsed.cfg) {
       (parsed.help ? std::cout : std::cerr) << parsed.message << "\n";

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "server/context.hpp"
+#include "server/database_lock.hpp"
 #include "server/hub.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
@@ -19,6 +20,7 @@ struct server::impl {
   config cfg;
   net::io_context io;
   metrics stats;
+  std::unique_ptr<database_lock> exclusive;
   std::unique_ptr<store_worker> store;
   std::shared_ptr<hub> rooms;
   std::shared_ptr<server_context> ctx;
@@ -30,6 +32,7 @@ struct server::impl {
 
   explicit impl(config c) : cfg(std::move(c)), io(cfg.threads) {
     set_log_level(cfg.level);
+    exclusive = std::make_unique<database_lock>(cfg.db);
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;

@@ -2,8 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <filesystem>
 #include <map>
+
+#include "server/private_path.hpp"
 
 namespace jos::server {
 
@@ -152,9 +153,7 @@ CREATE TABLE IF NOT EXISTS snapshots(
 }  // namespace
 
 sqlite_store::sqlite_store(const std::string& path) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  create_private(path);
   // One thread at a time uses this connection (the store thread, or an admin command), so
   // SQLite's own mutexes are only cost.
   if (sqlite3_open_v2(path.c_str(), &db_,
@@ -171,6 +170,7 @@ sqlite_store::sqlite_store(const std::string& path) {
     // FULL: the WAL is synced at every commit, so an acknowledged op survives power loss.
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
+    exec("PRAGMA secure_delete=ON");
     exec(schema);
     for (int i = 0; i < statement_count; ++i)
       statements_.push_back(std::make_unique<statement>(db_, statement_sql[i]));
