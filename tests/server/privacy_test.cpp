@@ -5,8 +5,6 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +14,7 @@
 #include "server/secrets.hpp"
 #include "server/sqlite_store.hpp"
 #include "server/stored_state.hpp"
+#include "tests/server/cli_run.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -35,18 +34,6 @@ std::string database_bytes(const std::string& db) {
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
-}
-
-std::pair<int, std::string> run(const std::string& args) {
-  const std::string command = std::string(JOS_SERVER_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> chunk{};
-  while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), pipe) != nullptr)
-    out += chunk.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 constexpr const char* old_name = "Bertus Oudenaamsma";
@@ -89,8 +76,8 @@ TEST(Privacy, TheScenesNamesAreInTheFileBeforeErasure) {
 
 TEST(Privacy, ErasingAPersonLeavesNoByteOfThemAndKeepsTheirWords) {
   scene s;
-  const auto [status, out] = run("erase --db " + s.server.db() + " --leerlijn " +
-                                 s.t.trajectory_id + " --persoon '" + new_name + "'");
+  const auto [status, out] = run_jos_server("erase --db " + s.server.db() + " --leerlijn " +
+                                            s.t.trajectory_id + " --persoon '" + new_name + "'");
   ASSERT_EQ(status, 0) << out;
 
   const auto bytes = database_bytes(s.server.db());
@@ -136,7 +123,7 @@ TEST(Privacy, ErasingAPersonLeavesNoByteOfThemAndKeepsTheirWords) {
 TEST(Privacy, ErasingATrajectoryLeavesNoByteOfIt) {
   scene s;
   const auto [status, out] =
-      run("erase --db " + s.server.db() + " --leerlijn " + s.t.trajectory_id);
+      run_jos_server("erase --db " + s.server.db() + " --leerlijn " + s.t.trajectory_id);
   ASSERT_EQ(status, 0) << out;
   const auto bytes = database_bytes(s.server.db());
   for (const char* gone : {old_name, new_name, function, words, "Cora"})
@@ -149,8 +136,8 @@ TEST(Privacy, ErasingATrajectoryLeavesNoByteOfIt) {
 TEST(Privacy, EraseRefusesWhileAServerUsesTheFileAndChangesNothing) {
   test_server server;
   auto t = make_team(server, {"Cora", old_name});
-  const auto [status, out] =
-      run("erase --db " + server.db() + " --leerlijn " + t.trajectory_id + " --persoon 2");
+  const auto [status, out] = run_jos_server("erase --db " + server.db() + " --leerlijn " +
+                                            t.trajectory_id + " --persoon 2");
   EXPECT_EQ(status, 1);
   EXPECT_TRUE(contains(out, "stop die eerst")) << out;
   server.stop();
@@ -160,11 +147,12 @@ TEST(Privacy, EraseRefusesWhileAServerUsesTheFileAndChangesNothing) {
 TEST(Privacy, EraseOfSomeoneUnknownSaysSoAndChangesNothing) {
   scene s;
   const auto before = file_bytes(s.server.db());
-  const auto [status, out] = run("erase --db " + s.server.db() + " --leerlijn " +
-                                 s.t.trajectory_id + " --persoon 'Niemand'");
+  const auto [status, out] = run_jos_server("erase --db " + s.server.db() + " --leerlijn " +
+                                            s.t.trajectory_id + " --persoon 'Niemand'");
   EXPECT_EQ(status, 1);
   EXPECT_TRUE(contains(out, "geen teamlid ‘Niemand’")) << out;
-  const auto [status2, out2] = run("erase --db " + s.server.db() + "-bestaat-niet --leerlijn x");
+  const auto [status2, out2] =
+      run_jos_server("erase --db " + s.server.db() + "-bestaat-niet --leerlijn x");
   EXPECT_EQ(status2, 1);
   EXPECT_TRUE(contains(out2, "bestaat niet")) << out2;
   EXPECT_FALSE(std::filesystem::exists(s.server.db() + "-bestaat-niet"));
@@ -173,8 +161,8 @@ TEST(Privacy, EraseOfSomeoneUnknownSaysSoAndChangesNothing) {
 
 TEST(Privacy, ExportsAPersonAsJsonAndAsText) {
   scene s;
-  const auto [status, json_out] = run("export --db " + s.server.db() + " --leerlijn " +
-                                      s.t.trajectory_id + " --persoon 2 --formaat json");
+  const auto [status, json_out] = run_jos_server("export --db " + s.server.db() + " --leerlijn " +
+                                                 s.t.trajectory_id + " --persoon 2 --formaat json");
   ASSERT_EQ(status, 0) << json_out;
   const auto j = nlohmann::json::parse(json_out);
   EXPECT_EQ(j["persoon"]["naam"], new_name);
@@ -182,8 +170,8 @@ TEST(Privacy, ExportsAPersonAsJsonAndAsText) {
   ASSERT_EQ(j["reacties"].size(), 1u);
   EXPECT_EQ(j["reacties"][0]["tekst"], words);
 
-  const auto [status2, text] = run("export --db " + s.server.db() + " --leerlijn " +
-                                   s.t.trajectory_id + " --persoon '" + new_name + "'");
+  const auto [status2, text] = run_jos_server("export --db " + s.server.db() + " --leerlijn " +
+                                              s.t.trajectory_id + " --persoon '" + new_name + "'");
   ASSERT_EQ(status2, 0) << text;
   EXPECT_TRUE(contains(text, "Naam:        " + std::string(new_name))) << text;
   EXPECT_TRUE(contains(text, "Reacties (1)")) << text;
