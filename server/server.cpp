@@ -4,6 +4,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include "server/context.hpp"
@@ -33,6 +34,7 @@ struct server::impl {
   explicit impl(config c) : cfg(std::move(c)), io(cfg.threads) {
     set_log_level(cfg.level);
     exclusive = std::make_unique<database_lock>(cfg.db);
+    stats.watch_disk(std::filesystem::absolute(cfg.db).parent_path().string());
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;

@@ -35,6 +35,7 @@ class sqlite_store::statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_FULL) throw disk_full_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
     throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
   }
   void run() {

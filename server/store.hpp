@@ -67,6 +67,13 @@ class store_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// No space left to write: nothing was written, and writing again is pointless until space
+// returns (reads still work).
+class disk_full_error : public store_error {
+ public:
+  using store_error::store_error;
+};
+
 class store {
  public:
   virtual ~store() = default;
