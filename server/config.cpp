@@ -40,6 +40,8 @@ Opties:
   --broadcast-after-commit
                        stuur een wijziging pas door als ze op schijf staat (trager; zonder
                        deze optie zien de anderen haar meteen en de afzender na het opslaan)
+  --retention-months N wis een leerlijn N maanden na de laatste bijeenkomst (standaard 12;
+                       0: nooit)
   --help               deze tekst
 )";
 }
@@ -81,6 +83,9 @@ parse_result parse_config(const std::vector<std::string>& args) {
     } else if (a == "--snapshot-every") {
       if (!value(v) || !number(v, c.snapshot_every) || c.snapshot_every < 1)
         return {std::nullopt, "--snapshot-every verwacht een positief getal"};
+    } else if (a == "--retention-months") {
+      if (!value(v) || !number(v, c.retention_months) || c.retention_months < 0)
+        return {std::nullopt, "--retention-months verwacht een aantal maanden (0: nooit wissen)"};
     } else if (a == "--idle-timeout") {
       if (!value(v) || !number(v, c.idle_timeout_seconds) || c.idle_timeout_seconds < 2)
         return {std::nullopt, "--idle-timeout verwacht seconden (>= 2)"};

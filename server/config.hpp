@@ -32,6 +32,8 @@ struct config {
   // Everyone gets an op only once it is durable (not only its sender): slower fan-out, for
   // whoever wants no client ever to see an op that a crash could take back.
   bool broadcast_after_commit = false;
+  // AVG: a trajectory is erased this many months after its final meeting (0: never).
+  int retention_months = 12;
 };
 
 struct parse_result {
