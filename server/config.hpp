@@ -36,9 +36,22 @@ struct config {
   int retention_months = 12;
 };
 
+// An admin subcommand (create, list, backup, check, erase, export) and its options.
+struct admin_request {
+  std::string name;
+  std::string db = "jos-data/jos.sqlite";
+  std::string to;                  // backup
+  std::string school, youth;       // create
+  bool fresh = false;              // create --nieuw
+  std::string trajectory, person;  // erase, export
+  std::string format = "tekst";    // export: json or tekst
+};
+
+// Parsed with CLI11 (config.cpp); help and errors in Dutch.
 struct parse_result {
-  std::optional<config> cfg;
-  std::string message;  // help text or the error
+  std::optional<config> cfg;           // serve
+  std::optional<admin_request> admin;  // or run a subcommand
+  std::string message;                 // help text or the error
   bool help = false;
 };
 

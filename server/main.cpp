@@ -1,4 +1,4 @@
-// jos-server: the sync server, plus admin subcommands to create and list trajectories.
+// jos-server: the sync server, plus admin subcommands on its database (see --help).
 
 #include <cstdio>
 #include <iostream>
@@ -16,32 +16,14 @@ namespace {
 
 using namespace jos;
 
-std::string option(const std::vector<std::string>& args, const std::string& name,
-                   const std::string& fallback = {}) {
-  for (std::size_t i = 0; i + 1 < args.size(); ++i)
-    if (args[i] == name) return args[i + 1];
-  return fallback;
-}
-
-bool flag(const std::vector<std::string>& args, const std::string& name) {
-  for (const auto& a : args)
-    if (a == name) return true;
-  return false;
-}
-
 // jos-server create: a trajectory without members yet; the coordinator joins with the
 // printed coordinator code and becomes coordinator.
-int create_command(const std::vector<std::string>& args) {
-  const std::string db = option(args, "--db", "jos-data/jos.sqlite");
+int create_command(const server::admin_request& a) {
   shared::partnership p;
-  p.school = option(args, "--school");
-  p.youth_organisation = option(args, "--jongerenwerk");
-  p.kind = flag(args, "--nieuw") ? shared::cooperation::fresh : shared::cooperation::existing;
-  if (p.school.empty() || p.youth_organisation.empty()) {
-    std::cerr << "create verwacht --school NAAM en --jongerenwerk NAAM\n";
-    return 2;
-  }
-  server::sqlite_store store(db);
+  p.school = a.school;
+  p.youth_organisation = a.youth;
+  p.kind = a.fresh ? shared::cooperation::fresh : shared::cooperation::existing;
+  server::sqlite_store store(a.db);
   server::trajectory_record r;
   r.id = server::make_trajectory_id();
   r.join_code = server::make_join_code();
@@ -59,55 +41,34 @@ int create_command(const std::vector<std::string>& args) {
   return 0;
 }
 
-int list_command(const std::vector<std::string>& args) {
-  server::sqlite_store store(option(args, "--db", "jos-data/jos.sqlite"));
+int list_command(const server::admin_request& a) {
+  server::sqlite_store store(a.db);
   for (const auto& r : store.trajectories())
     std::cout << r.id << "  " << r.join_code << "  " << r.partnership_json << "\n";
   return 0;
 }
 
-int admin_command(const std::vector<std::string>& args) {
-  const std::string db = option(args, "--db", "jos-data/jos.sqlite");
-  const std::string& name = args[0];
-  if (name == "backup") {
-    if (option(args, "--to").empty()) {
-      std::cerr << "backup verwacht --to BESTAND\n";
-      return 2;
-    }
-    return server::backup_database(db, option(args, "--to"), std::cout, std::cerr);
-  }
-  if (name == "check") return server::check_database(db, std::cout, std::cerr);
-  const std::string trajectory = option(args, "--leerlijn");
-  const std::string person = option(args, "--persoon");
-  if (trajectory.empty()) {
-    std::cerr << name << " verwacht --leerlijn ID (zie jos-server list)\n";
-    return 2;
-  }
-  if (name == "erase")
-    return person.empty()
-               ? server::erase_trajectory_command(db, trajectory, std::cout, std::cerr)
-               : server::erase_person_command(db, trajectory, person, std::cout, std::cerr);
-  const std::string format = option(args, "--formaat", "tekst");
-  if (person.empty() || (format != "json" && format != "tekst")) {
-    std::cerr << "export verwacht --persoon NUMMER-OF-NAAM en --formaat json of tekst\n";
-    return 2;
-  }
-  return server::export_person_command(
-      db, trajectory, person,
-      format == "json" ? server::export_format::json : server::export_format::text, std::cout,
-      std::cerr);
+int admin_command(const server::admin_request& a) {
+  auto& out = std::cout;
+  auto& err = std::cerr;
+  if (a.name == "create") return create_command(a);
+  if (a.name == "list") return list_command(a);
+  if (a.name == "backup") return server::backup_database(a.db, a.to, out, err);
+  if (a.name == "check") return server::check_database(a.db, out, err);
+  if (a.name == "erase")
+    return a.person.empty() ? server::erase_trajectory_command(a.db, a.trajectory, out, err)
+                            : server::erase_person_command(a.db, a.trajectory, a.person, out, err);
+  const auto format =
+      a.format == "json" ? server::export_format::json : server::export_format::text;
+  return server::export_person_command(a.db, a.trajectory, a.person, format, out, err);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    if (!args.empty() && args[0] == "create") return create_command(args);
-    if (!args.empty() && args[0] == "list") return list_command(args);
-    for (const char* admin : {"backup", "check", "erase", "export"})
-      if (!args.empty() && args[0] == admin) return admin_command(args);
-    auto parsed = server::parse_config(args);
+    auto parsed = server::parse_config(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.admin) return admin_command(*parsed.admin);
     if (!parsed.cfg) {
       (parsed.help ? std::cout : std::cerr) << parsed.message << "\n";
       return parsed.help ? 0 : 2;

@@ -3,7 +3,7 @@
 # there. Usage: tools/setup.sh [core|gui|test|ci]...  (default: core gui)
 set -euo pipefail
 
-core=(g++ cmake make pkg-config ccache libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
+core=(g++ cmake make pkg-config ccache libboost1.81-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
       libssl-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
 gui=(libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core)
 test=(libgtest-dev libgmock-dev xvfb xauth xdotool x11-xserver-utils openssl sqlite3 poppler-utils
