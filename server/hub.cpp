@@ -203,6 +203,7 @@ void hub::open_room(std::string id, std::function<void(std::shared_ptr<room>)> d
         if (waiters.size() > 1) return;  // already loading
         self->store_.run([self, id](store& s) {
           std::shared_ptr<room> loaded;
+          self->store_.loaded(id);
           try {
             if (auto data = s.load_room(id))
               loaded = std::make_shared<room>(net::make_strand(self->io_.get_executor()), *data,
@@ -247,7 +248,8 @@ void hub::unload_idle() {
 
 void hub::answer_wrong_code(const std::string& address, joined_reply reply) {
   const protocol::error unknown{
-      protocol::error_code::unknown_code, "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
+      protocol::error_code::unknown_code,
+      "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
   const auto delay = wrong_codes_.wrong_code(address, std::chrono::steady_clock::now());
   if (delay.count() == 0) return reply(unknown);
   auto timer = std::make_shared<net::steady_timer>(strand_, delay);

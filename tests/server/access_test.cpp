@@ -37,7 +37,7 @@ join_result join_with(test_server& server, const std::string& code, const std::s
   test_client c(server.port());
   if (auto e = c.connect(); !e.empty()) return {std::nullopt, e};
   auto joined = c.join(code, profile_of(name));
-  return {joined, c.last_error() ? c.last_error()->code : ""};
+  return {joined, c.last_error() ? std::string(name_of(c.last_error()->code)) : ""};
 }
 
 bool wait_codes(test_client& c, const std::function<bool(const protocol::codes&)>& ok) {

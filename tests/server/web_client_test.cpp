@@ -230,7 +230,8 @@ TEST(WebClient, BehindATrustedProxyTheLimitsSeeTheClientsAddress) {
     test_client other(server.port(), o);
     EXPECT_EQ(other.connect(), "");
     other.join("ZZZZZ-ZZZZZ", profile_of("Eva"));
-    return other.last_error() ? other.last_error()->code : std::string("(geen antwoord)");
+    return other.last_error() ? std::string(name_of(other.last_error()->code))
+                              : std::string("(geen antwoord)");
   };
 
   // Not trusted: the header is anybody's to write and changes nothing.
