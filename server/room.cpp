@@ -572,7 +572,7 @@ std::shared_ptr<const std::string> room::snapshot_message() {
   // hold one copy of a large state, not thirty.
   if (!snapshot_message_ || snapshot_seq_ != seq_) {
     snapshot_message_ = share(
-        protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_for_clients()}}));
+        protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_}}));
     snapshot_seq_ = seq_;
   }
   return snapshot_message_;

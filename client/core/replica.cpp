@@ -33,6 +33,8 @@ bool is_anonymous_ballot(const trajectory& t, const operation& o) {
     return false;
   const vote_state& v = t.meetings[static_cast<std::size_t>(cast->meeting)].session.vote;
   return v.open && v.anonymous && !v.revealed;
+}
+
 // Whether one op can carry these splices (see split_off_rest).
 bool fits_one_op(const std::vector<splice>& edits) {
   if (edits.size() > op::max_splices_per_edit) return false;

@@ -414,16 +414,23 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
   ASSERT_TRUE(anna.run_until(
       [&] {
         const auto all = read_marks(marks);
-        const auto it = all.find("minutes/0");
+        const auto it = all.find("minutes/0/0");
         if (it == all.end() || !anna.is_online(zoe)) return false;
         box = it->second;
         return true;
       },
       60s))
-      << "the window did not come online with the minutes";
+      << "the window did not come online with the minutes: online " << anna.is_online(zoe)
+      << ", marks " << [&] {
+           std::string names;
+           for (const auto& [name, r] : read_marks(marks)) names += name + " ";
+           return names;
+         }();
 
+  // What was said at the first agenda item, filled to its limit of 20 000 characters with
+  // three-byte ones: 60 000 bytes, more than one op may carry (32 KiB), so several ops.
   std::string paste;
-  for (int i = 0; i < 25'000; ++i) paste += "€";
+  for (std::size_t i = 0; i < max_item_notes_length; ++i) paste += "€";
   const fs::path paste_file = dir / "paste.txt";
   std::ofstream(paste_file) << paste;
   // xclip stays in the background, holding the clipboard of this display.
@@ -434,7 +441,7 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
   // Clicks into the minutes until the others see Zoë typing there (the window may still be
   // drawing its first frames), then Ctrl+V, held for a moment: Dear ImGui 1.86 reads which
   // keys are down at each frame, and misses a key pressed and released between two.
-  const op::text_target minutes_target{true, 0, document_id::signalering_begin, 0, 0};
+  const op::text_target minutes_target = op::minutes_target(0, 0);
   const std::string click =
       "mousemove " + std::to_string(static_cast<int>((box[0] + box[2]) / 2)) + " " +
       std::to_string(static_cast<int>(box[1] + std::min(20.0f, (box[3] - box[1]) / 2))) +
@@ -449,15 +456,15 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
         },
         2s);
   }
-  ASSERT_TRUE(typing) << "the click never opened the minutes";
+  ASSERT_TRUE(typing) << "the click never opened the minutes at " << box[0] << "," << box[1] << "–" << box[2] << "," << box[3];
   ASSERT_TRUE(display.xdotool("keydown ctrl+v sleep 0.3 keyup ctrl+v"));
-  auto minutes = [&] { return anna.state().meetings[0].session.minutes; };
+  auto minutes = [&] { return anna.state().meetings[0].session.items[0].notes; };
   EXPECT_TRUE(anna.run_until([&] { return minutes().size() >= paste.size(); }, 120s))
       << "the paste did not arrive in time";
   ASSERT_TRUE(gui.running()) << "the window closed";
-  EXPECT_EQ(code_points(minutes()), 25'000u);
+  EXPECT_EQ(code_points(minutes()), max_item_notes_length);
   EXPECT_TRUE(minutes() == paste) << "not the paste, or not all of it";
-  EXPECT_TRUE(server.read_state(anna.identity()->trajectory_id).state.meetings[0].session.minutes ==
+  EXPECT_TRUE(server.read_state(anna.identity()->trajectory_id).state.meetings[0].session.items[0].notes ==
               paste);
 }
 

@@ -102,7 +102,7 @@ TEST(SessionMachine, ARegistrationThatLosesItsLinkOrIsRefusedGoesBackToTheStart)
   m.link_up(2, false);
   EXPECT_EQ(m.request_registration(join_request), steps({step::send_registration}))
       << "the link is up: send at once";
-  EXPECT_EQ(m.server_error({"unknown_code", "Deze teamcode is onbekend."}),
+  EXPECT_EQ(m.server_error({protocol::error_code::unknown_code, "Deze teamcode is onbekend."}),
             (session_actions{{step::notice_error, "Deze teamcode is onbekend."}}));
   EXPECT_EQ(m.state(), state::start);
   EXPECT_FALSE(m.expects_registration());
@@ -111,7 +111,7 @@ TEST(SessionMachine, ARegistrationThatLosesItsLinkOrIsRefusedGoesBackToTheStart)
 
 TEST(SessionMachine, AnUnknownTokenAfterHelloForgetsTheIdentity) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({"unauthorised", "Onbekend."}),
+  EXPECT_EQ(m.server_error({protocol::error_code::unauthorised, "Onbekend."}),
             (session_actions{{step::notice_error, "Onbekend."},
                              {step::disconnect},
                              {step::close_trajectory},
@@ -121,14 +121,14 @@ TEST(SessionMachine, AnUnknownTokenAfterHelloForgetsTheIdentity) {
   // Before any hello the same code is only a message: nothing of ours was refused.
   session_machine fresh;
   fresh.choose_server(false, true);
-  EXPECT_EQ(fresh.server_error({"unauthorised", "Eerst hello."}),
+  EXPECT_EQ(fresh.server_error({protocol::error_code::unauthorised, "Eerst hello."}),
             (session_actions{{step::notice_error, "Eerst hello."}}));
   EXPECT_EQ(fresh.state(), state::connecting);
 }
 
 TEST(SessionMachine, AnotherProtocolVersionStopsEverything) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({"version", "Andere versie."}),
+  EXPECT_EQ(m.server_error({protocol::error_code::version, "Andere versie."}),
             (session_actions{{step::notice_error, "Andere versie."}, {step::disconnect}}));
   EXPECT_EQ(m.phase(), session_phase::incompatible);
   m.link_down(1, "weg");
@@ -146,7 +146,7 @@ TEST(SessionMachine, AnotherProtocolVersionStopsEverything) {
 
 TEST(SessionMachine, ARestartingServerIsNewsNotAnError) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({"restarting", "Server herstart"}),
+  EXPECT_EQ(m.server_error({protocol::error_code::restarting, "Server herstart"}),
             (session_actions{{step::notice_info, "Server herstart"}}));
   EXPECT_EQ(m.state(), state::live) << "the link going down will say the rest";
 }

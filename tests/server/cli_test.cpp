@@ -42,9 +42,9 @@ TEST(Cli, HelpNamesEveryFlag) {
   EXPECT_EQ(status, 0);
   for (const char* flag :
        {"--listen", "--port", "--db", "--tls-cert", "--tls-key", "--allow-origin", "--log-level",
-        "--help", "create", "list", "--web", "--trusted-proxy"})
-        "--help", "create", "list", "--creation-code", "--creates-per-hour", "restore-coordinator",
-        "--persoon"})
+        "--help", "create", "list", "--web", "--trusted-proxy", "--metrics-from",
+        "--max-connections-per-address", "--creation-code", "--creates-per-hour",
+        "restore-coordinator", "--persoon"})
     EXPECT_TRUE(contains(out, flag)) << flag << " missing from:\n" << out;
   EXPECT_TRUE(contains(out, "0 kiest een vrije poort")) << out;
   EXPECT_TRUE(contains(out, "jos-data/")) << out;
@@ -232,7 +232,7 @@ TEST(Cli, RestoreCoordinatorGivesTheTrajectoryBackToItsCoordinator) {
   const auto refused =
       t[0]->wait_reject(t[0]->submit(shared::op::set_coordinator{t[0].person, true}));
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "forbidden");
+  EXPECT_EQ(refused->code, protocol::error_code::forbidden);
 
   const std::string command = "restore-coordinator --db " + server.db() + " --leerlijn " +
                               t.trajectory_id + " --persoon " + std::to_string(t[0].person);
@@ -274,7 +274,7 @@ TEST(Cli, RestoreCoordinatorGivesTheTrajectoryBackToItsCoordinator) {
   ASSERT_EQ(again.connect(), "");
   EXPECT_FALSE(again.join(t.coordinator_secret, profile_of("Mallory")));
   ASSERT_TRUE(again.last_error());
-  EXPECT_EQ(again.last_error()->code, "unknown_code");
+  EXPECT_EQ(again.last_error()->code, protocol::error_code::unknown_code);
   EXPECT_TRUE(anna.submit_acked(shared::op::remove_person{usurper->person}));
 }
 
