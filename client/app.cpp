@@ -12,6 +12,7 @@
 
 #include "client/characters.hpp"
 #include "client/fonts.hpp"
+#include "client/input_order.hpp"
 #include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
@@ -224,6 +225,7 @@ bool app::open_window() {
     if (action == GLFW_PRESS) static_cast<app*>(glfwGetWindowUserPointer(w))->on_key(key, mods);
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
   });
+  order_input_after_clicks(window_);
   ImGui_ImplOpenGL3_Init("#version 130");
   apply_scale();
   guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
@@ -317,6 +319,7 @@ int app::run() {
   const bool screenshot_mode = !options_.screenshot.empty();
   while (!glfwWindowShouldClose(window_)) {
     const double now = glfwGetTime();
+    if (release_input_held_for_this_frame()) busy_until_ = std::max(busy_until_, now + 0.25);
     if (screenshot_mode) {
       glfwPollEvents();
     } else if (now < busy_until_) {
