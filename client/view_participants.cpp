@@ -274,10 +274,10 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
     ImGui::TableSetupColumn(
         "Coördinator", ImGuiTableColumnFlags_WidthFixed,
         std::max(ImGui::CalcTextSize("Coördinator").x, ImGui::GetFrameHeight()));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
-                            std::max({button_width("Toevoegen"), button_width("Annuleren"),
-                                      button_width("Wijzigen"), button_width("Opslaan"),
-                                      button_width("Verwijderen")}));
+    ImGui::TableSetupColumn(
+        "", ImGuiTableColumnFlags_WidthFixed,
+        std::max({button_width("Toevoegen"), button_width("Annuleren"), button_width("Wijzigen"),
+                  button_width("Opslaan"), button_width("Verwijderen")}));
     table_headers();
     for (const auto& p : t.team) draw_person_row(ui, core, p);
     if (coordinator && adding_) {

@@ -25,7 +25,7 @@ struct config {
   std::vector<std::string> trusted_proxies;
   // The browser client (index.html and its files); empty: the one this build made, if any.
   std::string web_dir;
-  std::vector<std::string> metrics_from;     // besides loopback, who may read /metrics
+  std::vector<std::string> metrics_from;  // besides loopback, who may read /metrics
   log_level level = log_level::info;
   int threads = 1;
   std::string port_file;  // write the bound port here (for scripts using --port 0)

@@ -247,7 +247,8 @@ void hub::unload_idle() {
 
 void hub::answer_wrong_code(const std::string& address, joined_reply reply) {
   const protocol::error unknown{
-      protocol::error_code::unknown_code, "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
+      protocol::error_code::unknown_code,
+      "Deze teamcode is onbekend. Controleer de code bij de coördinator."};
   const auto delay = wrong_codes_.wrong_code(address, std::chrono::steady_clock::now());
   if (delay.count() == 0) return reply(unknown);
   auto timer = std::make_shared<net::steady_timer>(strand_, delay);

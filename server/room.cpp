@@ -168,7 +168,8 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
     }
     // Taken off the team between the token check and now.
     if (find_person(self->state_, who) == nullptr) {
-      c->close(protocol::error_code::unauthorised, "Je hoort niet (meer) bij het team van deze leerlijn.");
+      c->close(protocol::error_code::unauthorised,
+               "Je hoort niet (meer) bij het team van deze leerlijn.");
       return;
     }
     // While an op is being committed, the newcomer's whole stream waits for it: the
@@ -270,8 +271,8 @@ void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
     const member* m = self->find(c);
     if (m == nullptr) return;
     if (!is_coordinator(self->state_, m->person)) {
-      c->send(share(protocol::encode(protocol::server_message{
-          protocol::error{protocol::error_code::forbidden, "Alleen een coördinator kan een code vernieuwen."}})));
+      c->send(share(protocol::encode(protocol::server_message{protocol::error{
+          protocol::error_code::forbidden, "Alleen een coördinator kan een code vernieuwen."}})));
       return;
     }
     self->rotations_.push_back({which, [c](bool stored) {
@@ -435,12 +436,13 @@ void room::submit_ballot(const connection_ptr& c, const member& voter, protocol:
   const std::uint64_t client_seq = message.client_seq;
   auto reject = [&](error_code code, std::string reason) {
     metrics_.op_rejected(code);
-    c->send(share(protocol::encode(protocol::server_message{
-        protocol::reject{client_seq, code, std::move(reason)}})));
+    c->send(share(protocol::encode(
+        protocol::server_message{protocol::reject{client_seq, code, std::move(reason)}})));
   };
   const auto* cast = std::get_if<op::cast_vote>(&message.op);
   if (cast == nullptr)
-    return reject(protocol::error_code::invalid, "Alleen een stem kan als anonieme stem worden verstuurd.");
+    return reject(protocol::error_code::invalid,
+                  "Alleen een stem kan als anonieme stem worden verstuurd.");
   const int meeting = cast->meeting;
   // The same ballot again (its ack was lost): acknowledged again, also after the reveal.
   const auto mark = ballots_.find(voter.ballot_key);
@@ -571,8 +573,8 @@ std::shared_ptr<const std::string> room::snapshot_message() {
   // Shared by everyone who attaches before the next op: thirty clients reconnecting at once
   // hold one copy of a large state, not thirty.
   if (!snapshot_message_ || snapshot_seq_ != seq_) {
-    snapshot_message_ = share(
-        protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_}}));
+    snapshot_message_ =
+        share(protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_}}));
     snapshot_seq_ = seq_;
   }
   return snapshot_message_;

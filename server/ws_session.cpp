@@ -258,7 +258,8 @@ class ws_session final : public connection,
   void on_message(protocol::join_trajectory m) {
     if (joining_) {
       if (waiting_joins_.size() >= max_waiting_joins) {
-        close(protocol::error_code::rate_limited, "Te veel codes tegelijk geprobeerd; de verbinding wordt verbroken.");
+        close(protocol::error_code::rate_limited,
+              "Te veel codes tegelijk geprobeerd; de verbinding wordt verbroken.");
         return;
       }
       waiting_joins_.push_back(std::move(m));
@@ -311,7 +312,8 @@ class ws_session final : public connection,
 
   void on_message(protocol::rotate_code m) {
     if (!room_)
-      return send_error(protocol::error_code::unauthorised, "Meld je eerst aan (hello) voordat je een code vernieuwt.");
+      return send_error(protocol::error_code::unauthorised,
+                        "Meld je eerst aan (hello) voordat je een code vernieuwt.");
     room_->rotate_code(this->shared_from_this(), m.which);
   }
 

@@ -36,7 +36,8 @@ bool named_anywhere(const trajectory& t, person_id id) {
   };
   for (const auto& m : t.meetings) {
     const live_session& s = m.session;
-    if (in(s.present) || in(s.excused) || s.notulist == id || s.invuller == id || s.vote.ballots.contains(id))
+    if (in(s.present) || in(s.excused) || s.notulist == id || s.invuller == id ||
+        s.vote.ballots.contains(id))
       return true;
     for (const auto& r : s.reactions)
       if (r.author == id) return true;

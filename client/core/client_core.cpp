@@ -305,8 +305,7 @@ void client_core::on_welcome(const protocol::welcome& w) {
 
 void client_core::on_snapshot(protocol::snapshot& s) {
   outbox_.state_replaced();
-  for (const auto& dropped :
-       replica_.reset(s.seq, std::move(s.state), session_.taken_client_seq()))
+  for (const auto& dropped : replica_.reset(s.seq, std::move(s.state), session_.taken_client_seq()))
     say_dropped("Een wijziging van jou kon niet meer worden toegepast: ", dropped);
   run(session_.state_replaced(replica_.has_state(), replica_.seq()));
 }

@@ -465,7 +465,8 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
         },
         2s);
   }
-  ASSERT_TRUE(typing) << "the click never opened the minutes at " << box[0] << "," << box[1] << "–" << box[2] << "," << box[3];
+  ASSERT_TRUE(typing) << "the click never opened the minutes at " << box[0] << "," << box[1] << "–"
+                      << box[2] << "," << box[3];
   ASSERT_TRUE(display.xdotool("keydown ctrl+v sleep 0.3 keyup ctrl+v"));
   auto minutes = [&] { return anna.state().meetings[0].session.items[0].notes; };
   EXPECT_TRUE(anna.run_until([&] { return minutes().size() >= paste.size(); }, 120s))
@@ -473,8 +474,9 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
   ASSERT_TRUE(gui.running()) << "the window closed";
   EXPECT_EQ(code_points(minutes()), max_item_notes_length);
   EXPECT_TRUE(minutes() == paste) << "not the paste, or not all of it";
-  EXPECT_TRUE(server.read_state(anna.identity()->trajectory_id).state.meetings[0].session.items[0].notes ==
-              paste);
+  EXPECT_TRUE(
+      server.read_state(anna.identity()->trajectory_id).state.meetings[0].session.items[0].notes ==
+      paste);
 }
 
 // An idle window sleeps until input, the network or a clock on screen needs a frame: left

@@ -62,9 +62,10 @@ TEST(ClientIdentity, AHugeClientSeqUnderMyClientIdDoesNotMakeMyNextOpsConflict) 
 
   // ... and Anna's next op must still be taken and applied, not refused as a resend.
   const auto seq = anna.submit_acked(op::add_reaction{0, -1, "van Anna", 0});
-  ASSERT_TRUE(seq) << (anna.rejects().empty() ? "no reply"
-                                              : std::string(protocol::name_of(anna.rejects().rbegin()->second.code)) + ": " +
-                                                    anna.rejects().rbegin()->second.reason);
+  ASSERT_TRUE(seq) << (anna.rejects().empty()
+                           ? "no reply"
+                           : std::string(protocol::name_of(anna.rejects().rbegin()->second.code)) +
+                                 ": " + anna.rejects().rbegin()->second.reason);
   ASSERT_TRUE(settle(server, t));
   EXPECT_TRUE(has_reaction(t[1]->replica(), "van Anna"));
   const auto state = server.state(t.trajectory_id);
