@@ -56,7 +56,8 @@ TEST(Removal, ARemovedPersonIsOutAtOnceAndWhatTheyWroteStays) {
   EXPECT_FALSE(eve_again.hello(t[2].token, t[2].client_id));
   ASSERT_TRUE(eve_again.last_error());
   EXPECT_EQ(eve_again.last_error()->code, protocol::error_code::unauthorised);
-  for (const auto& row : read_every_row(server.db()).at("participants"))
+  const auto rows = read_every_row(server.db());
+  for (const auto& row : rows.at("participants"))
     EXPECT_NE(row.at("person_id"), std::to_string(eve_id));
 
   // For the others: Eve is off the team and her role is gone; her reaction stays, and her
