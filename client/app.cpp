@@ -16,6 +16,7 @@
 
 #include "client/characters.hpp"
 #include "client/fonts.hpp"
+#include "client/input_order.hpp"
 #include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
@@ -241,6 +242,11 @@ bool app::open_window() {
     if (action == GLFW_PRESS) static_cast<app*>(glfwGetWindowUserPointer(w))->on_key(key, mods);
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
   });
+#ifndef __EMSCRIPTEN__
+  // The desktop loop releases what a click held back (run()); the browser hands events over
+  // one by one between frames and sets its own key callbacks (client/web/main.cpp).
+  order_input_after_clicks(window_);
+#endif
   ImGui_ImplOpenGL3_Init(glsl);
   apply_scale();
   guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
@@ -345,6 +351,7 @@ int app::run() {
   const bool screenshot_mode = !options_.screenshot.empty();
   while (!glfwWindowShouldClose(window_)) {
     const double now = glfwGetTime();
+    if (release_input_held_for_this_frame()) busy_until_ = std::max(busy_until_, now + 0.25);
     if (screenshot_mode) {
       glfwPollEvents();
     } else if (now < busy_until_) {

@@ -110,6 +110,9 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
       // Not the keyboard's yet, and in the frame it becomes so, Dear ImGui drops what was
       // typed: keep the letters for the frame after.
       keep_typed(early_);
+      // Until it is, the app draws frames at the cursor's pace instead of sleeping: the
+      // letters kept never wait for the next key, however long frames take.
+      GImGui->WantTextInputNextFrame = 1;
     } else if (!early_.empty()) {
       // The letters typed since the click go first, as if typed now.
       ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;

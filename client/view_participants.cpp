@@ -157,7 +157,6 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
   if (may_edit) mark(ui, "team/edit" + std::to_string(p.id));
   // Anyone but oneself (another coordinator can), and never the last coordinator.
   if (coordinator && p.id != core.me() && !(p.coordinator && coordinator_count(t) <= 1)) {
-    ImGui::SameLine();
     if (ImGui::SmallButton("Verwijderen")) {
       removing_ = p.id;
       renew_team_code_too_ = true;
@@ -275,9 +274,10 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
     ImGui::TableSetupColumn(
         "Coördinator", ImGuiTableColumnFlags_WidthFixed,
         std::max(ImGui::CalcTextSize("Coördinator").x, ImGui::GetFrameHeight()));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
-                            std::max({button_width("Toevoegen"), button_width("Annuleren"),
-                                      button_width("Wijzigen"), button_width("Opslaan")}));
+    ImGui::TableSetupColumn(
+        "", ImGuiTableColumnFlags_WidthFixed,
+        std::max({button_width("Toevoegen"), button_width("Annuleren"), button_width("Wijzigen"),
+                  button_width("Opslaan"), button_width("Verwijderen")}));
     table_headers();
     for (const auto& p : t.team) draw_person_row(ui, core, p);
     if (coordinator && adding_) {

@@ -161,7 +161,8 @@ void check_client_round_trip(const protocol::client_message& m) {
   const auto again = protocol::decode_client(text);
   if (const auto* e = std::get_if<protocol::decode_error>(&again)) {
     if (e->code == protocol::error_code::too_large) return;
-    broken("encoded client message does not decode", e->code + ": " + e->message + "\n" + text);
+    broken("encoded client message does not decode",
+           std::string(name_of(e->code)) + ": " + e->message + "\n" + text);
   }
   if (protocol::encode(std::get<protocol::client_message>(again)) != text)
     broken("client message changed in its round trip", text);
@@ -171,7 +172,8 @@ void check_server_round_trip(const protocol::server_message& m) {
   const std::string text = protocol::encode(m);
   const auto again = protocol::decode_server(text);
   if (const auto* e = std::get_if<protocol::decode_error>(&again))
-    broken("encoded server message does not decode", e->code + ": " + e->message + "\n" + text);
+    broken("encoded server message does not decode",
+           std::string(name_of(e->code)) + ": " + e->message + "\n" + text);
   if (protocol::encode(std::get<protocol::server_message>(again)) != text)
     broken("server message changed in its round trip", text);
 }

@@ -356,7 +356,7 @@ TEST_P(CoreWithServer, RefusalsSurface) {
 
 // The codes the app shows are the server's: a coordinator who renews one sees the new one
 // at once, and so does the second coordinator; a member never gets them.
-TEST_F(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
+TEST_P(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
   start_team();
   const auto old_codes = *anna->identity();
   EXPECT_EQ(old_codes.coordinator_code.size(), 14u) << old_codes.coordinator_code;
@@ -383,7 +383,7 @@ TEST_F(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
 }
 
 // Taken off the team while online: the app says so in Dutch and goes back to the start.
-TEST_F(CoreWithServer, SomeoneTakenOffTheTeamIsBackAtTheStartWithTheReason) {
+TEST_P(CoreWithServer, SomeoneTakenOffTheTeamIsBackAtTheStartWithTheReason) {
   start_team();
   ASSERT_FALSE(bram->submit(op::update_person{*bram->my_person()}));
   ASSERT_TRUE(bram->run_until([&] { return settled(*bram); }, patience));

@@ -65,6 +65,12 @@ std::map<std::string, std::string> limits_in_code() {
                               " bytes on the wire)"},
       {"document cell, action", number(max_cell_length) + " characters"},
       {"minutes of a meeting", number(max_minutes_length) + " characters"},
+      {"minutes of an agenda item", number(max_item_notes_length) + " characters said, " +
+                                        number(max_item_decided_length) + " decided"},
+      {"place, link of a meeting",
+       number(max_place_length) + ", " + number(max_link_length) + " characters"},
+      {"check-ins",
+       number(max_check_ins) + ", each note ≤ " + number(max_check_in_length) + " characters"},
       {"reaction",
        number(max_reaction_length) + " characters; " + number(max_reactions) + " per meeting"},
       {"splices in one `edit_text`", number(op::max_splices_per_edit)},

@@ -37,7 +37,7 @@ join_result join_with(test_server& server, const std::string& code, const std::s
   test_client c(server.port());
   if (auto e = c.connect(); !e.empty()) return {std::nullopt, e};
   auto joined = c.join(code, profile_of(name));
-  return {joined, c.last_error() ? std::string(name_of(c.last_error()->code)) : ""};
+  return {joined, c.last_error() ? std::string(protocol::name_of(c.last_error()->code)) : ""};
 }
 
 bool wait_codes(test_client& c, const std::function<bool(const protocol::codes&)>& ok) {
@@ -86,7 +86,7 @@ TEST(Access, ARenewedCodeStopsTheOldOneAtOnce) {
   // Only a coordinator may renew a code; nothing changes otherwise.
   ASSERT_TRUE(t[1]->send(protocol::rotate_code{protocol::access_code::team}));
   ASSERT_TRUE(t[1]->wait([&] { return t[1]->last_error().has_value(); }));
-  EXPECT_EQ(t[1]->last_error()->code, "forbidden");
+  EXPECT_EQ(t[1]->last_error()->code, protocol::error_code::forbidden);
   EXPECT_TRUE(join_with(server, old_team, "Carla").joined);
 
   ASSERT_TRUE(anna.send(protocol::rotate_code{protocol::access_code::team}));
@@ -127,7 +127,7 @@ void guess_wrong(test_client& guesser, int times) {
   for (int i = 0; i < times; ++i) {
     EXPECT_FALSE(guesser.join("ZZZZZ-ZZZZ" + std::to_string(i), profile_of("Gerrit")));
     ASSERT_TRUE(guesser.last_error());
-    EXPECT_EQ(guesser.last_error()->code, "unknown_code");
+    EXPECT_EQ(guesser.last_error()->code, protocol::error_code::unknown_code);
   }
 }
 
@@ -215,18 +215,18 @@ TEST(Access, CreatingTakesTheOperatorsCodeAndIsLimitedPerAddress) {
   ASSERT_EQ(c.connect(), "");
   EXPECT_FALSE(c.create(partners(), profile_of("Anna")));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "creation_code");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::creation_code);
   EXPECT_NE(c.last_error()->reason.find("aanmaakcode"), std::string::npos);
   ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "welkom-2026"}));
   ASSERT_TRUE(c.wait([&] { return c.errors().size() == 2; }));
-  EXPECT_EQ(c.last_error()->code, "creation_code") << "the code is exact";
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::creation_code) << "the code is exact";
   ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "WELKOM-2026"}));
   auto created = c.take<protocol::created>();
   ASSERT_TRUE(created) << (c.last_error() ? c.last_error()->reason : "no reply");
   // Three attempts this hour from this address: the fourth is refused, even with the code.
   ASSERT_TRUE(c.send(protocol::create_trajectory{partners(), profile_of("Anna"), "WELKOM-2026"}));
   ASSERT_TRUE(c.wait([&] { return c.errors().size() == 3; }));
-  EXPECT_EQ(c.last_error()->code, "rate_limited");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::rate_limited);
   EXPECT_TRUE(c.is_open());
   // Joining is not creating: the team code still works from here.
   EXPECT_TRUE(join_with(server, created->join_code, "Bram").joined);
@@ -242,7 +242,7 @@ TEST(Access, AnOpenServerLetsAnyoneStartUpToTheLimit) {
   EXPECT_TRUE(c.create(partners(), profile_of("Anna")));
   EXPECT_FALSE(c.create(partners(), profile_of("Anna")));
   ASSERT_TRUE(c.last_error());
-  EXPECT_EQ(c.last_error()->code, "rate_limited");
+  EXPECT_EQ(c.last_error()->code, protocol::error_code::rate_limited);
 }
 
 }  // namespace

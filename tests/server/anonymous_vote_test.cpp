@@ -229,18 +229,18 @@ TEST(AnonymousVote, ABallotOutsideItsOwnSequenceOnlyInAnAnonymousVote) {
   // there: refused, nothing changes.
   const auto named = bram.wait_reject(bram.submit(op::cast_vote{0, 2}));
   ASSERT_TRUE(named);
-  EXPECT_EQ(named->code, "conflict");
+  EXPECT_EQ(named->code, protocol::error_code::conflict);
   EXPECT_TRUE(anna.replica().meetings[0].session.vote.ballots.empty());
   // Only a cast_vote travels as a ballot.
   const auto odd = bram.wait_reject(bram.submit_ballot(op::set_precondition{0, true}));
   ASSERT_TRUE(odd);
-  EXPECT_EQ(odd->code, "invalid");
+  EXPECT_EQ(odd->code, protocol::error_code::invalid);
   ASSERT_TRUE(anna.submit_acked(op::close_vote{0, 0}));
   // In a vote with names a ballot is an ordinary op: sent as a secret one, it is refused.
   ASSERT_TRUE(anna.submit_acked(op::open_vote{0, document_id::signalering_begin, 1, false}));
   const auto secret = bram.wait_reject(bram.submit_ballot(op::cast_vote{0, 2}));
   ASSERT_TRUE(secret);
-  EXPECT_EQ(secret->code, "conflict");
+  EXPECT_EQ(secret->code, protocol::error_code::conflict);
   EXPECT_TRUE(bram.submit_acked(op::cast_vote{0, 2}));
   ASSERT_TRUE(settle(server, t));
   EXPECT_EQ(anna.replica().meetings[0].session.vote.ballots,

@@ -64,8 +64,8 @@ TEST(ClientIdentity, AHugeClientSeqUnderMyClientIdDoesNotMakeMyNextOpsConflict) 
   const auto seq = anna.submit_acked(op::add_reaction{0, -1, "van Anna", 0});
   ASSERT_TRUE(seq) << (anna.rejects().empty()
                            ? "no reply"
-                           : std::string(name_of(anna.rejects().rbegin()->second.code)) + ": " +
-                                 anna.rejects().rbegin()->second.reason);
+                           : std::string(protocol::name_of(anna.rejects().rbegin()->second.code)) +
+                                 ": " + anna.rejects().rbegin()->second.reason);
   ASSERT_TRUE(settle(server, t));
   EXPECT_TRUE(has_reaction(t[1]->replica(), "van Anna"));
   const auto state = server.state(t.trajectory_id);

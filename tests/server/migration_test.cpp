@@ -293,7 +293,7 @@ TEST(Migration, TheOldCoordinatorSecretWorksUntilTheCodeIsRenewed) {
   ASSERT_EQ(eve.connect(), "");
   EXPECT_FALSE(eve.join(secret, profile_of("Eve")));
   ASSERT_TRUE(eve.last_error());
-  EXPECT_EQ(eve.last_error()->code, "unknown_code");
+  EXPECT_EQ(eve.last_error()->code, protocol::error_code::unknown_code);
 }
 
 }  // namespace

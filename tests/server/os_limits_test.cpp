@@ -172,6 +172,11 @@ TEST(Descriptors, TheSoftLimitIsRaisedToTheHardOne) {
 }
 
 TEST(Descriptors, OutOfDescriptorsTheServerWaitsQuietlyAndTheNextClientGetsIn) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's runtime takes descriptors of its own inside a server held to 64, so
+  // what is free there is not what this test frees; the plain build runs it (CI does both).
+  GTEST_SKIP() << "counts descriptors exactly; runs in the build without sanitizers";
+#endif
   limited_server server(64, 64);
   ASSERT_NE(server.port(), 0) << server.log();
   int answered = 0;

@@ -36,17 +36,17 @@ TEST(Removal, ARemovedPersonIsOutAtOnceAndWhatTheyWroteStays) {
   // Only a coordinator removes, and not themselves.
   const auto by_member = t[1]->wait_reject(t[1]->submit(op::remove_person{t[0].person}));
   ASSERT_TRUE(by_member);
-  EXPECT_EQ(by_member->code, "forbidden");
+  EXPECT_EQ(by_member->code, protocol::error_code::forbidden);
   const auto self = anna.wait_reject(anna.submit(op::remove_person{t[0].person}));
   ASSERT_TRUE(self);
-  EXPECT_EQ(self->code, "forbidden");
+  EXPECT_EQ(self->code, protocol::error_code::forbidden);
 
   ASSERT_TRUE(anna.submit_acked(op::remove_person{eve_id}));
   // Both of Eve's sessions are told why and closed.
   for (test_client* c : {&eve, &eve_phone}) {
     ASSERT_TRUE(c->wait_closed()) << c->closed_because();
     ASSERT_TRUE(c->last_error());
-    EXPECT_EQ(c->last_error()->code, "unauthorised");
+    EXPECT_EQ(c->last_error()->code, protocol::error_code::unauthorised);
     EXPECT_NE(c->last_error()->reason.find("uit het team"), std::string::npos)
         << c->last_error()->reason;
   }
@@ -55,8 +55,9 @@ TEST(Removal, ARemovedPersonIsOutAtOnceAndWhatTheyWroteStays) {
   ASSERT_EQ(eve_again.connect(), "");
   EXPECT_FALSE(eve_again.hello(t[2].token, t[2].client_id));
   ASSERT_TRUE(eve_again.last_error());
-  EXPECT_EQ(eve_again.last_error()->code, "unauthorised");
-  for (const auto& row : read_every_row(server.db()).at("participants"))
+  EXPECT_EQ(eve_again.last_error()->code, protocol::error_code::unauthorised);
+  const auto rows = read_every_row(server.db());
+  for (const auto& row : rows.at("participants"))
     EXPECT_NE(row.at("person_id"), std::to_string(eve_id));
 
   // For the others: Eve is off the team and her role is gone; her reaction stays, and her
@@ -75,7 +76,7 @@ TEST(Removal, ARemovedPersonIsOutAtOnceAndWhatTheyWroteStays) {
   const auto role =
       anna.wait_reject(anna.submit(op::assign_role{0, meeting_role::invuller, eve_id}));
   ASSERT_TRUE(role);
-  EXPECT_EQ(role->code, "not_found");
+  EXPECT_EQ(role->code, protocol::error_code::not_found);
 
   // After a restart it is all still so.
   const auto before = server.state(t.trajectory_id);
@@ -108,7 +109,7 @@ TEST(Removal, SomeoneWhoLeftNoTraceLeavesNothingBehind) {
   // Their token never got to say hello, and now it cannot.
   EXPECT_FALSE(stranger.hello(joined->token, "stranger"));
   ASSERT_TRUE(stranger.last_error());
-  EXPECT_EQ(stranger.last_error()->code, "unauthorised");
+  EXPECT_EQ(stranger.last_error()->code, protocol::error_code::unauthorised);
 }
 
 }  // namespace
