@@ -132,6 +132,7 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
     self->store_.run([self, code, secret_hash, request = std::move(request),
                       address = std::move(address), reply = std::move(reply)](store& s) mutable {
       auto match = s.trajectory_by_code(code);
+      const bool by_code = match.has_value();  // not by an older server's secret
       if (!match)
         if (auto legacy = s.trajectory_by_coordinator_secret(secret_hash))
           match = code_match{*legacy, true};
@@ -141,12 +142,16 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
         id = match->trajectory_id;
         coordinator = match->coordinator;
       }
-      net::post(self->strand_, [self, id, coordinator, request = std::move(request),
+      net::post(self->strand_, [self, id, coordinator, by_code, code, request = std::move(request),
                                 address = std::move(address), reply = std::move(reply)]() mutable {
         if (!id) return self->answer_wrong_code(address, std::move(reply));
-        self->open_room(*id, [self, coordinator, request = std::move(request),
+        self->open_room(*id, [self, coordinator, by_code, code, request = std::move(request),
                               reply = std::move(reply)](std::shared_ptr<room> r) mutable {
           if (!r) return reply(unavailable());
+          if (by_code)
+            r->learn_code(
+                coordinator ? protocol::access_code::coordinator : protocol::access_code::team,
+                code);
           const std::string token = make_token();
           participant_record p{sha256_hex(token), r->id(), shared::no_person};
           r->add_person(

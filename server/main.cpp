@@ -46,7 +46,7 @@ int create_command(const server::admin_request& a) {
 int list_command(const server::admin_request& a) {
   server::sqlite_store store(a.db);
   for (const auto& r : store.trajectories())
-    std::cout << r.id << "  " << r.join_code << "  " << r.partnership_json << "\n";
+    std::cout << r.id << "  " << r.partnership_json << "\n";
   return 0;
 }
 
@@ -79,7 +79,8 @@ int restore_coordinator_command(const server::admin_request& a) {
     return 1;
   }
   std::cout << "Deelnemer " << person << " is nu de enige coördinator van " << a.trajectory << ".\n"
-            << "Teamcode (voor iedereen):     " << restored.codes.join_code << "\n"
+            << "Teamcode (voor iedereen):     "
+            << (restored.codes.join_code.empty() ? "onveranderd" : restored.codes.join_code) << "\n"
             << "Coördinatorcode (geheim, nieuw): " << restored.codes.coordinator_code << "\n";
   return 0;
 }

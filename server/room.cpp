@@ -248,7 +248,12 @@ void room::focus(const connection_ptr& c, std::optional<op::text_target> target)
 
 void room::send_codes(member& m) {
   protocol::codes codes;
-  if (is_coordinator(state_, m.person)) codes = {join_code_, coordinator_code_};
+  if (is_coordinator(state_, m.person)) {
+    // The store keeps only hashes: a code is known here only since this room made it. A
+    // coordinator keeps what their app remembers of the codes the room does not know.
+    if (join_code_.empty() && coordinator_code_.empty()) return;
+    codes = {join_code_, coordinator_code_};
+  }
   deliver(m, share(protocol::encode(protocol::server_message{std::move(codes)})), seq_);
 }
 
@@ -283,6 +288,16 @@ void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
                                                       "opgeslagen; probeer het opnieuw."}})));
                                 }});
     self->rotate_next_code();
+  });
+}
+
+void room::learn_code(protocol::access_code which, std::string code) {
+  net::post(strand_, [self = shared_from_this(), which, code = std::move(code)] {
+    // A code the room knows is the newest: one renewed since the joiner's code was looked up
+    // is never overwritten by it.
+    auto& known = which == protocol::access_code::team ? self->join_code_ : self->coordinator_code_;
+    if (!known.empty() || self->rotating_ || !self->rotations_.empty()) return;
+    known = code;
   });
 }
 
@@ -331,13 +346,12 @@ void room::rotate_next_code() {
   store_.run([self = shared_from_this(), which = next.which, reported = std::move(next.reported),
               join = join_code_, coordinator = coordinator_code_](store& s) mutable {
     bool stored = false;
+    const bool team = which == protocol::access_code::team;
     for (int attempt = 0; attempt < 3 && !stored; ++attempt) {
-      if (which == protocol::access_code::team)
-        join = make_join_code();
-      else
-        coordinator = make_coordinator_code();
+      (team ? join : coordinator) = team ? make_join_code() : make_coordinator_code();
       try {
-        s.set_codes(self->id_, join, coordinator);
+        // Only the renewed code: the other stays as it is (the room may not know it).
+        s.set_codes(self->id_, team ? join : std::string{}, team ? std::string{} : coordinator);
         stored = true;
       } catch (const std::exception& e) {
         log_error("room " + self->id_ + ": storing a new code failed: " + e.what());

@@ -71,6 +71,9 @@ class room : public std::enable_shared_from_this<room> {
   // A coordinator renews a code: stored first, then every coordinator connected gets the
   // new codes; the old code stops working as soon as it is stored.
   void rotate_code(const connection_ptr& c, protocol::access_code which);
+  // A code someone just got in with (normalised): the store keeps only its hash, so this is
+  // how the room comes to know a code it did not make, to show it to coordinators.
+  void learn_code(protocol::access_code which, std::string code);
   // The server's admin (jos-server restore-coordinator) makes `person` the only coordinator
   // and renews the coordinator code; `done` gets why not (Dutch), or no error and the codes.
   using restored = std::function<void(std::string error, protocol::codes codes)>;

@@ -85,6 +85,10 @@ std::string sha256_hex(std::string_view data) {
   return hex(digest.data(), digest.size());
 }
 
+std::string code_hash(std::string_view code) {
+  return sha256_hex("jos-code\n" + normalise_join_code(code));
+}
+
 std::string ballot_key(std::string_view token, std::string_view trajectory_id) {
   const std::string message = "jos-ballot\n" + std::string(trajectory_id);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

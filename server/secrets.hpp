@@ -20,6 +20,9 @@ std::string normalise_join_code(std::string_view typed);
 std::string make_token();          // 256 bits, hex
 std::string make_trajectory_id();  // 128 bits, hex
 std::string sha256_hex(std::string_view data);
+// What the store keeps of a team or coordinator code (normalised first): like tokens, only a
+// hash, so a copy of the database lets nobody in.
+std::string code_hash(std::string_view code);
 // The key an anonymous ballot is kept under: HMAC-SHA256 keyed by the voter's token. Only
 // the voter and the server (while the voter is connected) know the token; the store keeps
 // only sha256(token), from which this cannot be computed. So one person has one ballot in

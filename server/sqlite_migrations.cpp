@@ -21,15 +21,15 @@ using namespace shared;
 
 // The newest schema, for a new file. user_version counts the migrations below; a file made
 // before versions were counted has 0.
-constexpr int schema_version = 3;
+constexpr int schema_version = 4;
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS trajectories(
   id TEXT PRIMARY KEY,
-  join_code TEXT UNIQUE NOT NULL,
+  join_code_hash TEXT UNIQUE NOT NULL,
   coordinator_secret_hash TEXT UNIQUE,
   partnership TEXT NOT NULL,
   created_at_ms INTEGER NOT NULL,
-  coordinator_code TEXT UNIQUE);
+  coordinator_code_hash TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS participants(
   token_hash TEXT PRIMARY KEY,
   trajectory_id TEXT NOT NULL,
@@ -235,11 +235,48 @@ void give_coordinator_codes(sqlite3* db) {
   for (const auto& id : ids) set.bind(1, id).bind(2, make_coordinator_code()).run();
 }
 
+// 3 -> 4: the codes only as hashes (code_hash), like tokens: a copy of the file lets nobody
+// in. The new table is filled row by row; the old one, with the codes as text, is dropped
+// (and overwritten on disk, see create_or_migrate).
+constexpr const char* hashed_codes = R"sql(
+CREATE TABLE trajectories_hashed(
+  id TEXT PRIMARY KEY,
+  join_code_hash TEXT UNIQUE NOT NULL,
+  coordinator_secret_hash TEXT UNIQUE,
+  partnership TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  coordinator_code_hash TEXT UNIQUE);
+)sql";
+
+void hash_codes(sqlite3* db) {
+  exec(db, hashed_codes);
+  {
+    sqlite_statement old(
+        db,
+        "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms,"
+        " coalesce(coordinator_code, '') FROM trajectories");
+    sqlite_statement add(db, "INSERT INTO trajectories_hashed VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    while (old.step()) {
+      const std::string coordinator_code = old.text(5);
+      add.bind(1, old.text(0))
+          .bind(2, code_hash(old.text(1)))
+          .bind_or_null(3, old.text(2))
+          .bind(4, old.text(3))
+          .bind(5, old.integer(4))
+          .bind_or_null(6, coordinator_code.empty() ? "" : code_hash(coordinator_code))
+          .run();
+    }
+  }
+  exec(db, "DROP TABLE trajectories");
+  exec(db, "ALTER TABLE trajectories_hashed RENAME TO trajectories");
+}
+
 void migrate_from(sqlite3* db, int version) {
   switch (version) {
     case 0: return exec(db, marks_per_person);
     case 1: return scrub_anonymous_ballots(db);
     case 2: return give_coordinator_codes(db);
+    case 3: return hash_codes(db);
     default: throw store_error("geen migratie van schema " + std::to_string(version));
   }
 }

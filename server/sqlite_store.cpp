@@ -5,6 +5,7 @@
 #include <map>
 
 #include "server/private_path.hpp"
+#include "server/secrets.hpp"
 #include "server/sqlite_migrations.hpp"
 #include "server/sqlite_statement.hpp"
 
@@ -40,8 +41,8 @@ constexpr const char* statement_sql[] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
-    "INSERT INTO trajectories(id, join_code, coordinator_secret_hash, partnership, created_at_ms,"
-    " coordinator_code) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO trajectories(id, join_code_hash, coordinator_secret_hash, partnership,"
+    " created_at_ms, coordinator_code_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO ops(trajectory_id, seq, author, client_id, client_seq, op)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO clients(trajectory_id, person_id, client_id, last_client_seq, last_seq)"
@@ -50,31 +51,44 @@ constexpr const char* statement_sql[] = {
     "INSERT INTO participants(token_hash, trajectory_id, person_id) VALUES(?1, ?2, ?3)",
     "INSERT INTO snapshots(trajectory_id, seq, state) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(trajectory_id) DO UPDATE SET seq = excluded.seq, state = excluded.state",
-    "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
-    " coalesce(coordinator_code, '') FROM trajectories WHERE id = ?1",
+    "SELECT id, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms"
+    " FROM trajectories WHERE id = ?1",
     "SELECT seq, state FROM snapshots WHERE trajectory_id = ?1",
     "SELECT seq, author, client_id, client_seq, op FROM ops WHERE trajectory_id = ?1 AND seq > ?2"
     " ORDER BY seq",
     "SELECT person_id, client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
-    "SELECT id, 0 FROM trajectories WHERE join_code = ?1"
-    " UNION ALL SELECT id, 1 FROM trajectories WHERE coordinator_code = ?1",
+    "SELECT id, 0 FROM trajectories WHERE join_code_hash = ?1"
+    " UNION ALL SELECT id, 1 FROM trajectories WHERE coordinator_code_hash = ?1",
     "SELECT id FROM trajectories WHERE coordinator_secret_hash = ?1",
     "SELECT token_hash, trajectory_id, person_id FROM participants WHERE token_hash = ?1",
-    "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
-    " coalesce(coordinator_code, '') FROM trajectories ORDER BY created_at_ms",
+    "SELECT id, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms"
+    " FROM trajectories ORDER BY created_at_ms",
     // A client's ops have rising client_seq as seq rises: walking back from its latest op,
     // the first of its ops at or below client_seq is the one, or it was never stored. No
     // index: resends of older ops are rare and recent, and every op insert stays one row.
     "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND author = ?3"
     " AND client_id = ?4 AND client_seq <= ?5 ORDER BY seq DESC LIMIT 1",
     "DELETE FROM clients WHERE trajectory_id = ?1 AND person_id >= ?2",
-    // (Every SET expression reads the row as it was: a new coordinator code ends the old
-    // secret, a new team code alone does not.)
-    "UPDATE trajectories SET join_code = ?2, coordinator_code = ?3, coordinator_secret_hash ="
-    " CASE WHEN coordinator_code IS ?3 THEN coordinator_secret_hash ELSE NULL END WHERE id = ?1",
+    // NULL leaves a code as it is; a new coordinator code ends the old secret, a new team
+    // code alone does not.
+    "UPDATE trajectories SET join_code_hash = coalesce(?2, join_code_hash),"
+    " coordinator_code_hash = coalesce(?3, coordinator_code_hash), coordinator_secret_hash ="
+    " CASE WHEN ?3 IS NULL THEN coordinator_secret_hash ELSE NULL END WHERE id = ?1",
     "DELETE FROM participants WHERE trajectory_id = ?1 AND person_id = ?2",
 };
 static_assert(std::size(statement_sql) == statement_count);
+
+std::string hash_or_empty(const std::string& code) { return code.empty() ? code : code_hash(code); }
+
+// A trajectory's row without its codes: only their hashes are kept.
+trajectory_record record_of(sqlite_statement& row) {
+  trajectory_record r;
+  r.id = row.text(0);
+  r.coordinator_secret_hash = row.text(1);
+  r.partnership_json = row.text(2);
+  r.created_at_ms = row.integer(3);
+  return r;
+}
 
 }  // namespace
 
@@ -134,11 +148,11 @@ void sqlite_store::commit(std::span<const commit_item> items) {
         const auto& r = *item.created;
         prepared(insert_trajectory)
             .bind(1, r.id)
-            .bind(2, r.join_code)
+            .bind(2, code_hash(r.join_code))
             .bind_or_null(3, r.coordinator_secret_hash)
             .bind(4, r.partnership_json)
             .bind(5, r.created_at_ms)
-            .bind_or_null(6, r.coordinator_code)
+            .bind_or_null(6, hash_or_empty(r.coordinator_code))
             .run();
       }
       for (const auto& op : item.ops) {
@@ -197,7 +211,7 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
     t.reset();
     return std::nullopt;
   }
-  data.record = {t.text(0), t.text(1), t.text(2), t.text(3), t.integer(4), t.text(5)};
+  data.record = record_of(t);
   t.reset();
 
   auto& s = prepared(select_snapshot).bind(1, trajectory_id);
@@ -236,7 +250,7 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
 }
 
 std::optional<code_match> sqlite_store::trajectory_by_code(const std::string& code) {
-  auto& q = prepared(select_by_code).bind(1, code);
+  auto& q = prepared(select_by_code).bind(1, code_hash(code));
   std::optional<code_match> match;
   if (q.step()) match = code_match{q.text(0), q.integer(1) != 0};
   q.reset();
@@ -247,8 +261,8 @@ void sqlite_store::set_codes(const std::string& trajectory_id, const std::string
                              const std::string& coordinator_code) {
   auto& q = prepared(update_codes)
                 .bind(1, trajectory_id)
-                .bind(2, join_code)
-                .bind_or_null(3, coordinator_code);
+                .bind_or_null(2, hash_or_empty(join_code))
+                .bind_or_null(3, hash_or_empty(coordinator_code));
   try {
     q.run();
   } catch (...) {
@@ -295,8 +309,7 @@ std::optional<std::uint64_t> sqlite_store::op_seq(const std::string& trajectory_
 std::vector<trajectory_record> sqlite_store::trajectories() {
   std::vector<trajectory_record> out;
   auto& q = prepared(select_trajectories);
-  while (q.step())
-    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+  while (q.step()) out.push_back(record_of(q));
   q.reset();
   return out;
 }

@@ -23,13 +23,15 @@ struct stored_op {
 
 struct trajectory_record {
   std::string id;
-  std::string join_code;  // the team code, as shown ("ABCDE-FGHJK")
+  // The team code, as shown ("ABCDE-FGHJK"), when the trajectory is made. A store keeps
+  // only a hash of each code (secrets.hpp, code_hash), so a record read back has none.
+  std::string join_code;
   // sha256 of the long coordinator secret older servers gave out; it keeps working until
   // the coordinator code is renewed. Empty for trajectories made since.
   std::string coordinator_secret_hash;
   std::string partnership_json;
   std::int64_t created_at_ms = 0;
-  // As shown to coordinators ("ABCD-EFGH-JKMN"), so any of them can pass it on.
+  // As shown to coordinators ("ABCD-EFGH-JKMN"); like join_code, never read back.
   std::string coordinator_code;
 };
 
@@ -106,9 +108,9 @@ class store {
   virtual std::optional<code_match> trajectory_by_code(const std::string& code) = 0;
   // An older server's long coordinator secret, by its hash.
   virtual std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) = 0;
-  // Replaces the codes of a trajectory at once (the old ones stop working); a renewed
-  // coordinator code also ends an older server's secret. Throws store_error (e.g. when a
-  // code is taken) and changes nothing then.
+  // Replaces the codes of a trajectory at once (the old ones stop working); an empty code
+  // stays as it was. A renewed coordinator code also ends an older server's secret. Throws
+  // store_error (e.g. when a code is taken) and changes nothing then.
   virtual void set_codes(const std::string& trajectory_id, const std::string& join_code,
                          const std::string& coordinator_code) = 0;
   virtual std::optional<participant_record> participant(const std::string& token_hash) = 0;

@@ -318,13 +318,17 @@ void client_core::on_ops(const protocol::op_batch& b) {
 }
 
 void client_core::on_codes(const protocol::codes& c) {
-  // The server's codes are the ones that work now; empty ones mean we may not pass them on
-  // (any more). Kept with our identity, so the overview shows them after a restart too.
+  // The server's codes are the ones that work now; both empty mean we may not pass them on
+  // (any more), one empty that the server does not know it (it keeps only hashes), so ours
+  // stays. Kept with our identity, so the overview shows them after a restart too.
   auto id = identity();
-  if (!id || (id->join_code == c.join_code && id->coordinator_code == c.coordinator_code)) return;
-  id->join_code = c.join_code;
-  id->coordinator_code = c.coordinator_code;
-  remember_identity(*id);
+  if (!id) return;
+  const bool forget = c.join_code.empty() && c.coordinator_code.empty();
+  auto next = *id;
+  if (forget || !c.join_code.empty()) next.join_code = c.join_code;
+  if (forget || !c.coordinator_code.empty()) next.coordinator_code = c.coordinator_code;
+  if (next.join_code == id->join_code && next.coordinator_code == id->coordinator_code) return;
+  remember_identity(next);
 }
 
 void client_core::rotate_code(protocol::access_code which) {

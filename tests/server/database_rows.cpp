@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace jos::server::test {
 namespace {
 
@@ -63,6 +66,15 @@ std::string run_sql(const std::string& db, const std::string& sql) {
   }
   sqlite3_close(handle);
   return error;
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string database_bytes(const std::string& db) {
+  return file_bytes(db) + file_bytes(db + "-wal") + file_bytes(db + "-journal");
 }
 
 }  // namespace jos::server::test

@@ -13,6 +13,11 @@ using database_rows = std::map<std::string, std::vector<database_row>>;  // tabl
 
 database_rows read_every_row(const std::string& db);
 
+// Every byte SQLite keeps of this database: the file, its WAL and its rollback journal, for
+// searching byte for byte what must not be there any more.
+std::string database_bytes(const std::string& db);
+std::string file_bytes(const std::string& path);
+
 // Runs SQL on the file (for tests that build a file as an older jos-server left it).
 // Returns SQLite's error text, empty on success.
 std::string run_sql(const std::string& db, const std::string& sql);

@@ -273,10 +273,9 @@ TEST(Migration, TheOldCoordinatorSecretWorksUntilTheCodeIsRenewed) {
   test_client anna(server.port());
   ASSERT_EQ(anna.connect(), "");
   ASSERT_TRUE(anna.hello("anna-token", "anna-laptop"));
-  ASSERT_TRUE(anna.codes());
-  EXPECT_EQ(anna.codes()->join_code, "ABCDE-FGHJK");
-  const std::string short_code = anna.codes()->coordinator_code;
-  EXPECT_EQ(short_code.size(), 14u) << short_code;
+  // The short code the upgrade made is stored only as a hash: nobody can read it back, so
+  // Anna hears of no codes until she renews one.
+  EXPECT_FALSE(anna.codes());
 
   // The old secret: a second coordinator.
   test_client dirk(server.port());
@@ -287,13 +286,73 @@ TEST(Migration, TheOldCoordinatorSecretWorksUntilTheCodeIsRenewed) {
   EXPECT_TRUE(is_coordinator(dirk.replica(), joined->person));
 
   ASSERT_TRUE(anna.send(protocol::rotate_code{protocol::access_code::coordinator}));
-  ASSERT_TRUE(
-      anna.wait([&] { return anna.codes() && anna.codes()->coordinator_code != short_code; }));
+  ASSERT_TRUE(anna.wait([&] { return anna.codes().has_value(); }));
+  EXPECT_EQ(anna.codes()->coordinator_code.size(), 14u) << anna.codes()->coordinator_code;
+  EXPECT_EQ(anna.codes()->join_code, "");  // unknown to the server, unchanged
   test_client eve(server.port());
   ASSERT_EQ(eve.connect(), "");
   EXPECT_FALSE(eve.join(secret, profile_of("Eve")));
   ASSERT_TRUE(eve.last_error());
   EXPECT_EQ(eve.last_error()->code, protocol::error_code::unknown_code);
+  // The team code of before the upgrade still lets people in.
+  EXPECT_TRUE(join_with(server, "abcde fghjk", "Fleur").joined);
+}
+
+// Schema 3 kept both codes as text. After the upgrade they still work, and the file (with its
+// WAL) holds neither of them any more, in any spelling.
+TEST(Migration, PlaintextCodesBecomeHashesAndKeepWorking) {
+  temp_dir dir;
+  config cfg;
+  cfg.db = dir.file("jos.sqlite");
+  const std::string team_code = "KQ7ZP-4PZM2";
+  const std::string coordinator_code = "8FQ3-KMT9-W2XH";
+  {
+    old_file f(cfg.db);
+    f.leerlijn("t_old", team_code, std::string(64, 'b'));
+    f.joined("Anna", "anna-token", true);
+    // What schema 3 looked like: the codes as shown, the long secret (if any) as a hash.
+    ASSERT_EQ(run_sql(cfg.db,
+                      "ALTER TABLE trajectories ADD COLUMN coordinator_code TEXT;"
+                      "UPDATE trajectories SET coordinator_code = '" +
+                          coordinator_code +
+                          "';"
+                          "DROP TABLE clients; CREATE TABLE clients(trajectory_id TEXT NOT "
+                          "NULL, person_id INTEGER NOT NULL, client_id TEXT NOT NULL, "
+                          "last_client_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, "
+                          "PRIMARY KEY(trajectory_id, person_id, client_id)) WITHOUT ROWID;"
+                          "PRAGMA user_version = 3;"),
+              "");
+    const auto before = database_bytes(cfg.db);
+    ASSERT_NE(before.find(team_code), std::string::npos);  // else this test could not fail
+    ASSERT_NE(before.find(coordinator_code), std::string::npos);
+  }
+  test_server server(cfg);
+  EXPECT_TRUE(join_with(server, "kq7zp 4pzm2", "Bram").joined);
+  test_client dirk(server.port());
+  ASSERT_EQ(dirk.connect(), "");
+  auto joined = dirk.join(coordinator_code, profile_of("Dirk"));
+  ASSERT_TRUE(joined) << (dirk.last_error() ? dirk.last_error()->reason : "no reply");
+  ASSERT_TRUE(dirk.hello(joined->token, "dirk"));
+  EXPECT_TRUE(is_coordinator(dirk.replica(), joined->person));
+
+  // Renewing still works, and the new code is not in the file either.
+  // (The server knows both codes now, from Bram's and Dirk's joins.)
+  ASSERT_TRUE(dirk.codes());
+  EXPECT_EQ(*dirk.codes(), (protocol::codes{team_code, coordinator_code}));
+  ASSERT_TRUE(dirk.send(protocol::rotate_code{protocol::access_code::team}));
+  ASSERT_TRUE(dirk.wait([&] { return dirk.codes() && dirk.codes()->join_code != team_code; }));
+  const std::string renewed = dirk.codes()->join_code;
+  EXPECT_TRUE(join_with(server, renewed, "Carla").joined);
+  EXPECT_FALSE(join_with(server, team_code, "Eve").joined);
+  dirk.close();
+  server.stop();
+  const auto after = database_bytes(cfg.db);
+  for (const std::string& code : {team_code, coordinator_code, renewed}) {
+    std::string bare = code;
+    std::erase(bare, '-');
+    EXPECT_EQ(after.find(code), std::string::npos) << code;
+    EXPECT_EQ(after.find(bare), std::string::npos) << bare;
+  }
 }
 
 }  // namespace

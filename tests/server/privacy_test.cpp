@@ -2,8 +2,10 @@
 // their name or function in any row, snapshot, export or later backup (the file and its
 // WAL searched as bytes); a person's data can be exported; the file is private.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,22 +17,13 @@
 #include "server/sqlite_store.hpp"
 #include "server/stored_state.hpp"
 #include "tests/server/cli_run.hpp"
+#include "tests/server/database_rows.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
 namespace {
 
 using namespace shared;
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Every place SQLite keeps bytes of this database.
-std::string database_bytes(const std::string& db) {
-  return file_bytes(db) + file_bytes(db + "-wal") + file_bytes(db + "-journal");
-}
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -177,6 +170,64 @@ TEST(Privacy, ExportsAPersonAsJsonAndAsText) {
   EXPECT_TRUE(contains(text, "Reacties (1)")) << text;
   EXPECT_TRUE(contains(text, std::string("‘") + words + "’")) << text;
   EXPECT_FALSE(contains(text, "punt 1")) << "someone else's reaction";
+}
+
+// Everything this process writes to stderr (where the server logs) while it lives.
+class captured_stderr {
+ public:
+  explicit captured_stderr(std::string path) : path_(std::move(path)) {
+    std::fflush(stderr);
+    saved_ = ::dup(2);
+    const int file = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(file, 2);
+    ::close(file);
+  }
+  ~captured_stderr() { restore(); }
+  captured_stderr(const captured_stderr&) = delete;
+  captured_stderr& operator=(const captured_stderr&) = delete;
+  std::string text() {
+    restore();
+    return file_bytes(path_);
+  }
+
+ private:
+  void restore() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    ::dup2(saved_, 2);
+    ::close(saved_);
+    saved_ = -1;
+  }
+  std::string path_;
+  int saved_ = -1;
+};
+
+// A meeting with everything personal a team types (names, a function, a reaction, minutes,
+// someone taken off the team): the info log, what an operator keeps, names none of it.
+TEST(Privacy, TheInfoLogHoldsNoPersonalData) {
+  temp_dir dir;
+  captured_stderr log(dir.file("server.log"));
+  {
+    test_server server(config{}, log_level::info);
+    auto t = make_team(server, {"Cora Kaptein", old_name, "Dewi Lammers"});
+    person me{t[1].person, new_name, organisation::school, function, staff_level::uitvoerder,
+              false};
+    EXPECT_TRUE(t[1]->submit_acked(op::update_person{me}));
+    EXPECT_TRUE(t[0]->submit_acked(op::start_meeting{0, 0}));
+    EXPECT_TRUE(t[1]->submit_acked(op::add_reaction{0, -1, words, 0}));
+    EXPECT_TRUE(t[0]->submit_acked(
+        op::edit_text{op::minutes_target(0), {{0, 0, "Dewi vertelt over Kees"}}}));
+    EXPECT_TRUE(t[0]->submit_acked(op::end_meeting{0, 0}));
+    EXPECT_TRUE(t[0]->submit_acked(op::remove_person{t[2].person}));
+    for (auto& m : t.members) m->close();
+    server.stop();
+  }
+  const std::string text = log.text();
+  EXPECT_TRUE(contains(text, "luistert op")) << "nothing captured: this test could not fail";
+  for (const std::string& personal :
+       {std::string("Cora"), std::string("Bertus"), std::string("Dewi"), std::string(function),
+        std::string(words), std::string("Kees")})
+    EXPECT_FALSE(contains(text, personal)) << personal << " in:\n" << text;
 }
 
 TEST(Privacy, TheDatabaseAndItsDirectoryAreCreatedPrivate) {

@@ -25,10 +25,10 @@ temp_dir::~temp_dir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-test_server::test_server(config cfg) : cfg_(std::move(cfg)) {
+test_server::test_server(config cfg, log_level level) : cfg_(std::move(cfg)) {
   cfg_.port = 0;
   if (cfg_.db == config{}.db) cfg_.db = dir_.file("jos.sqlite");
-  cfg_.level = log_level::error;
+  cfg_.level = level;
   server_ = std::make_unique<jos::server::server>(cfg_);
   server_->start();
   port_ = server_->port();
@@ -130,6 +130,13 @@ bool settle(test_server& server, team& t, ms timeout) {
     if (!m->wait_seq(before->seq, timeout)) return false;
   const auto after = server.state(t.trajectory_id);
   return after && after->seq == before->seq;
+}
+
+join_result join_with(test_server& server, const std::string& code, const std::string& name) {
+  test_client c(server.port());
+  if (auto e = c.connect(); !e.empty()) return {std::nullopt, e};
+  auto joined = c.join(code, profile_of(name));
+  return {joined, c.last_error() ? std::string(protocol::name_of(c.last_error()->code)) : ""};
 }
 
 }  // namespace jos::server::test

@@ -37,7 +37,8 @@ struct server_state {
 class test_server {
  public:
   // Port 0 and a database in a new temporary directory unless `cfg` says otherwise.
-  explicit test_server(config cfg = {});
+  // Logs only errors unless told otherwise (a test of the log itself).
+  explicit test_server(config cfg = {}, log_level level = log_level::error);
   ~test_server();
   test_server(const test_server&) = delete;
   test_server& operator=(const test_server&) = delete;
@@ -88,6 +89,13 @@ struct team {
 // returns what it has on any error.
 team make_team(test_server& server, const std::vector<std::string>& names,
                client_options options = {});
+
+// Joins with `code` on a fresh connection; the person, or nothing with the error code.
+struct join_result {
+  std::optional<protocol::joined> joined;
+  std::string error;
+};
+join_result join_with(test_server& server, const std::string& code, const std::string& name);
 
 // Waits until every member's replica reached the server's committed sequence; true if
 // they did and the server did not move meanwhile.
