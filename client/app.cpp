@@ -25,29 +25,6 @@ namespace {
 
 constexpr const char* default_title = "jos – Jongerenwerk en Onderwijs Samen";
 
-constexpr const char* usage_text =
-    "Gebruik: jos-client [opties]\n"
-    "  --server URL          serveradres (ws://host:poort of wss://host), wordt onthouden\n"
-    "  --config-dir MAP      map voor instellingen en journaal (standaard ~/.config/jos)\n"
-    "  --trust-cert BESTAND  vertrouw dit certificaat (PEM) voor wss://\n"
-    "  --screenshot BESTAND  maak een schermafbeelding (PNG) en stop\n"
-    "  --frames N            ... na N beelden\n"
-    "  --after joined        ... nadat de leerlijn geladen is (plus N beelden)\n"
-    "  --after text:TEKST    ... zodra TEKST in een document of de notulen staat\n"
-    "  --marks BESTAND       schrijf waar onderdelen staan (tests): bij de schermafbeelding,\n"
-    "                        of zonder die na elk beeld waarin iets verschoof\n"
-    "  --quit-after S        stop na S seconden en meld hoeveel beelden getekend zijn\n"
-    "  --profile BESTAND     schrijf daarbij wat de beelden kostten en hoe snel de leerlijn\n"
-    "                        er stond; de laatste 5 seconden tellen als rust (bench)\n"
-    "  --size BxH            venstergrootte, standaard 1280x800\n"
-    "  --show SCHERM         begin met overview, documents of comparison\n"
-    "  --present             begin als presentatie voor de beamer (ook F5)\n";
-
-bool parse_int(const std::string& s, int& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc{} && end == s.data() + s.size();
-}
-
 void on_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "jos-client: GLFW-fout %d: %s\n", code, description);
 }
@@ -64,91 +41,6 @@ bool stands_in(const shared::trajectory& t, const std::string& text) {
 }
 
 }  // namespace
-
-std::optional<app_options> parse_app_options(int argc, char** argv, std::string& message) {
-  app_options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= argc) {
-        message = arg + " verwacht een waarde.\n" + usage_text;
-        return false;
-      }
-      out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "--help" || arg == "-h") {
-      message = usage_text;
-      return std::nullopt;
-    }
-    if (arg == "--server") {
-      if (!value(o.server)) return std::nullopt;
-    } else if (arg == "--config-dir") {
-      if (!value(v)) return std::nullopt;
-      o.config_dir = v;
-    } else if (arg == "--trust-cert") {
-      if (!value(o.trust_cert)) return std::nullopt;
-    } else if (arg == "--screenshot") {
-      if (!value(o.screenshot)) return std::nullopt;
-    } else if (arg == "--frames") {
-      if (!value(v)) return std::nullopt;
-      if (!parse_int(v, o.frames) || o.frames < 0) {
-        message = "--frames verwacht een getal.\n";
-        return std::nullopt;
-      }
-    } else if (arg == "--after") {
-      if (!value(v)) return std::nullopt;
-      if (v.rfind("text:", 0) == 0 && v.size() > 5) {
-        o.after_text = v.substr(5);
-      } else if (v == "joined") {
-        o.after_joined = true;
-      } else {
-        message = "--after kent ‘joined’ en ‘text:TEKST’.\n";
-        return std::nullopt;
-      }
-    } else if (arg == "--quit-after") {
-      if (!value(v)) return std::nullopt;
-      // strtod, not from_chars: the browser build's C++ library has no floating from_chars.
-      char* end = nullptr;
-      o.quit_after = std::strtod(v.c_str(), &end);
-      if (v.empty() || end != v.c_str() + v.size() || !(o.quit_after > 0)) {
-        message = "--quit-after verwacht een aantal seconden.\n";
-        return std::nullopt;
-      }
-    } else if (arg == "--profile") {
-      if (!value(o.profile)) return std::nullopt;
-    } else if (arg == "--marks") {
-      if (!value(o.marks)) return std::nullopt;
-    } else if (arg == "--show") {
-      if (!value(o.show)) return std::nullopt;
-      if (o.show != "overview" && o.show != "documents" && o.show != "comparison") {
-        message = "--show kent overview, documents en comparison.\n";
-        return std::nullopt;
-      }
-    } else if (arg == "--present") {
-      o.present = true;
-    } else if (arg == "--size") {
-      if (!value(v)) return std::nullopt;
-      const auto x = v.find('x');
-      if (x == std::string::npos || !parse_int(v.substr(0, x), o.width) ||
-          !parse_int(v.substr(x + 1), o.height) || o.width < 320 || o.height < 240) {
-        message = "--size verwacht bijvoorbeeld 1280x800.\n";
-        return std::nullopt;
-      }
-    } else {
-      message = "Onbekende optie: " + arg + "\n" + usage_text;
-      return std::nullopt;
-    }
-  }
-  if (!o.profile.empty() && !(o.quit_after > profile_idle_seconds)) {
-    message = "--profile vraagt ook --quit-after (meer dan 5 seconden).\n";
-    return std::nullopt;
-  }
-  if (!o.screenshot.empty() && o.frames == 0 && !o.after_joined && o.after_text.empty())
-    o.frames = 3;
-  return o;
-}
 
 namespace {
 core_options core_options_of(const app_options& o) {

@@ -47,9 +47,6 @@ struct app_options {
   bool single_threaded = false;  // see core_options (the browser)
 };
 
-// Parses the command line; on failure returns nullopt with `message` (usage or error).
-std::optional<app_options> parse_app_options(int argc, char** argv, std::string& message);
-
 class app {
  public:
   explicit app(app_options options);

@@ -2,14 +2,14 @@
 #include <cstdio>
 
 #include "client/app.hpp"
+#include "client/app_command_line.hpp"
 
 int main(int argc, char** argv) {
-  std::string message;
-  auto options = jos::client::parse_app_options(argc, argv, message);
-  if (!options) {
-    std::fputs(message.c_str(), message.rfind("Gebruik", 0) == 0 ? stdout : stderr);
-    return message.rfind("Gebruik", 0) == 0 ? 0 : 2;
+  auto command_line = jos::client::parse_app_options(argc, argv);
+  if (!command_line.options) {
+    std::fputs(command_line.message.c_str(), command_line.help ? stdout : stderr);
+    return command_line.help ? 0 : 2;
   }
-  jos::client::app app(std::move(*options));
+  jos::client::app app(std::move(*command_line.options));
   return app.run();
 }

@@ -283,6 +283,46 @@ void keep_screenshot(const fs::path& png, const std::string& name) {
     fs::copy_file(png, fs::path(dir) / name, fs::copy_options::overwrite_existing);
 }
 
+// jos-client with `args`, no window needed: its exit status and what it wrote (both streams).
+std::pair<int, std::string> run_command_line(const std::string& args) {
+  const std::string command = std::string(JOS_CLIENT_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, "popen failed"};
+  std::string out;
+  std::array<char, 4096> buffer{};
+  for (std::size_t n = 0; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
+    out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// The command line (CLI11): --help names every option in Dutch; a wrong one gets a clear
+// Dutch error and exit status 2, before any window opens.
+TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
+  const auto [status, help] = run_command_line("--help");
+  EXPECT_EQ(status, 0) << help;
+  for (const char* option :
+       {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames", "--after",
+        "--marks", "--quit-after", "--profile", "--size", "--show", "--present", "--help"})
+    EXPECT_NE(help.find(option), std::string::npos) << option << " not in:\n" << help;
+  EXPECT_NE(help.find("Gebruik"), std::string::npos) << help;
+  EXPECT_NE(help.find("venstergrootte"), std::string::npos) << help;
+
+  for (const auto& [args, says] : std::vector<std::pair<std::string, std::string>>{
+           {"--bestaat-niet", "Onbekende optie: --bestaat-niet"},
+           {"--frames", "--frames verwacht een waarde"},
+           {"--frames veel", "--frames verwacht een getal"},
+           {"--size 10x10", "--size verwacht bijvoorbeeld 1280x800"},
+           {"--show alles", "--show kent overview, documents en comparison"},
+           {"--after later", "--after kent ‘joined’ en ‘text:TEKST’"},
+           {"--quit-after nooit", "--quit-after verwacht een aantal seconden"},
+           {"--profile p.json", "--profile vraagt ook --quit-after"}}) {
+    const auto [code, out] = run_command_line(args);
+    EXPECT_EQ(code, 2) << args << ": " << out;
+    EXPECT_NE(out.find(says), std::string::npos) << args << ": " << out;
+  }
+}
+
 TEST(Gui, StartScreenRenders) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
   testing::scratch_dir dir("gui-start");  // outlives the cores writing into it
