@@ -57,6 +57,9 @@ std::string meeting_label(const trajectory& t, int meeting) {
   return std::to_string(meeting + 1) + ". " + tpl.name;
 }
 
+// Writes `files` into `folder`, making it (and its parents) if needed.
+saved_set write_files(const fs::path& folder, const std::vector<documents::file>& files);
+
 std::string size_label(std::uintmax_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   return std::to_string((bytes + 512) / 1024) + " kB";
@@ -103,6 +106,28 @@ saved_set save_set(const trajectory& t, export_kind kind, int meeting, const fs:
     out.error = "Deze bijeenkomst bestaat niet.";
     return out;
   }
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  return write_files(folder, kind == export_kind::forms ? documents::forms_set(t)
+                             : kind == export_kind::invitation
+                                 ? documents::invitation_set(t, meeting, now)
+                                 : documents::meeting_set(t, meeting, now));
+}
+
+saved_set save_person_export(const trajectory& t, const protocol::person_export& data) {
+  const fs::path folder =
+      default_export_folder(t, -1, export_kind::forms).parent_path() / "persoonsgegevens";
+  const std::string stem = "persoonsgegevens-" + std::to_string(data.person);
+  return write_files(folder, {{stem + ".json", "application/json", data.json},
+                              {stem + ".txt", "text/plain; charset=utf-8", data.text}});
+}
+
+namespace {
+
+saved_set write_files(const fs::path& folder, const std::vector<documents::file>& files) {
+  saved_set out;
+  out.folder = folder;
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec || !fs::is_directory(folder)) {
@@ -110,12 +135,6 @@ saved_set save_set(const trajectory& t, export_kind kind, int meeting, const fs:
                 "’ niet maken: " + reason(ec ? ec.value() : ENOTDIR) + ".";
     return out;
   }
-  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
-  const auto files = kind == export_kind::forms        ? documents::forms_set(t)
-                     : kind == export_kind::invitation ? documents::invitation_set(t, meeting, now)
-                                                       : documents::meeting_set(t, meeting, now);
   for (const auto& f : files) {
     const fs::path path = folder / f.name;
     errno = 0;
@@ -134,6 +153,8 @@ saved_set save_set(const trajectory& t, export_kind kind, int meeting, const fs:
   }
   return out;
 }
+
+}  // namespace
 
 view_export::~view_export() { wait(); }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "client/ui.hpp"
+#include "protocol/messages.hpp"
 #include "shared/model.hpp"
 
 namespace jos::client {
@@ -42,6 +43,9 @@ saved_set save_set(const shared::trajectory& t, export_kind kind, int meeting,
 // The set everyone receives after `meeting`.
 saved_set save_meeting_set(const shared::trajectory& t, int meeting,
                            const std::filesystem::path& folder);
+// A person's data (AVG) as the server sent it, as persoonsgegevens-<id>.json and .txt in
+// ~/Documenten/jos/<school>/persoonsgegevens. The desktop app only (a browser downloads).
+saved_set save_person_export(const shared::trajectory& t, const protocol::person_export& data);
 // ~/Documenten/jos/<school>/<n>-<meeting> (~/Documents when only that one exists), with
 // /uitnodiging for an invitation and <school>/formulieren for the empty forms.
 std::filesystem::path default_export_folder(const shared::trajectory& t, int meeting,

@@ -6,6 +6,7 @@
 #include "shared/calendar.hpp"
 #include "shared/content.hpp"
 #include "shared/representation.hpp"
+#include "shared/retention.hpp"
 #include "shared/scoring.hpp"
 
 namespace jos::client {
@@ -71,6 +72,7 @@ void view_overview::draw(ui_context& ui, const client_core& core) {
   }
   ImGui::Spacing();
   draw_codes(ui, core);
+  draw_retention(ui, core);
   draw_next(ui, core);
 
   if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -100,6 +102,22 @@ void view_overview::draw_codes(ui_context& ui, const client_core& core) {
       "Alleen voor een tweede coördinator: wie met deze code deelneemt, wordt ook coördinator.");
   ImGui::EndChild();
   ImGui::PopStyleColor();
+}
+
+void view_overview::draw_retention(ui_context& ui, const client_core& core) {
+  const trajectory& t = core.state();
+  const auto date = shared::erasure_warning(t, core.retention_months(), today_of(ui));
+  if (!date) return;
+  ImGui::Spacing();
+  text_coloured(colours::warning,
+                "Deze leerlijn wordt op " + long_dutch_date(*date) + " automatisch gewist.");
+  mark(ui, "overview/retention");
+  text_wrapped("De server bewaart een leerlijn " + std::to_string(core.retention_months()) +
+               " maanden na de laatste bijeenkomst en wist hem dan helemaal (AVG). Sla vóór " +
+               "die datum de documenten op die je wilt bewaren.");
+  if (ImGui::Button("Documenten opslaan…##retention")) ui.export_request = meeting_to_send(t);
+  mark(ui, "overview/retention-export");
+  ImGui::Spacing();
 }
 
 // The next meeting in a box: what, when, how; for the coordinator its preparation.

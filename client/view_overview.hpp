@@ -23,6 +23,8 @@ class view_overview {
 
  private:
   void draw_codes(ui_context& ui, const client_core& core);
+  // The AVG erasure ahead (the server's retention): when, and the documents to save first.
+  void draw_retention(ui_context& ui, const client_core& core);
   void draw_next(ui_context& ui, const client_core& core);
   void draw_documents(ui_context& ui, const client_core& core);
   void draw_partnership(ui_context& ui, const client_core& core);

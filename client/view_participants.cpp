@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "client/core/client_core.hpp"
+#include "client/view_export.hpp"
 #include "shared/representation.hpp"
 #include "shared/rules.hpp"
 
@@ -155,16 +156,48 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
     draft_ = p;
   }
   if (may_edit) mark(ui, "team/edit" + std::to_string(p.id));
+#ifndef __EMSCRIPTEN__
+  // Their data under the AVG: one's own, or a coordinator anyone's (the server checks).
+  if (p.id == core.me() || coordinator) {
+    if (ImGui::SmallButton("Gegevens")) {
+      exporting_ = p.id;
+      exports_seen_ = core.exports_received();
+      export_note_ = "Gegevens opvragen…";
+      ui.todo.act([id = p.id](client_core& c) { c.request_export(id); });
+    }
+    mark(ui, "team/export" + std::to_string(p.id));
+  }
+#endif
   // Anyone but oneself (another coordinator can), and never the last coordinator.
   if (coordinator && p.id != core.me() && !(p.coordinator && coordinator_count(t) <= 1)) {
     if (ImGui::SmallButton("Verwijderen")) {
       removing_ = p.id;
       renew_team_code_too_ = true;
+      erase_too_ = false;
       open_dialog_ = true;
     }
     mark(ui, "team/remove" + std::to_string(p.id));
   }
   ImGui::PopID();
+}
+
+void view_participants::save_export(const client_core& core) {
+#ifndef __EMSCRIPTEN__
+  const auto& data = core.person_export();
+  if (exporting_ == shared::no_person || core.exports_received() == exports_seen_ || !data ||
+      data->person != exporting_)
+    return;
+  exporting_ = shared::no_person;
+  const auto saved = save_person_export(core.state(), *data);
+  if (!saved.ok()) {
+    export_note_ = saved.error;
+    return;
+  }
+  export_note_ = "Opgeslagen in ‘" + saved.folder.string() + "’:";
+  for (const auto& f : saved.files) export_note_ += " " + f.name;
+#else
+  (void)core;
+#endif
 }
 
 void view_participants::draw_access(ui_context& ui) {
@@ -204,14 +237,21 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
     return;
   }
   text_wrapped(p->name + " kan daarna niet meer meedoen met deze leerlijn: de app van " + p->name +
-               " gaat terug naar het startscherm. Wat " + p->name +
-               " schreef, blijft staan onder die naam.");
+               " gaat terug naar het startscherm. Wat " + p->name + " schreef, blijft staan " +
+               (erase_too_ ? "als ‘" + std::string(erased_person_name) + "’."
+                           : std::string("onder die naam.")));
+  ImGui::Checkbox("Ook naam en functie wissen (AVG): overal, ook uit de geschiedenis op de server",
+                  &erase_too_);
+  mark(ui, "team/remove-erase");
   ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
                   &renew_team_code_too_);
   mark(ui, "team/remove-renew");
   ImGui::Spacing();
   if (ImGui::Button("Uit het team halen", ImVec2(ui.px(180), 0))) {
-    ui.todo.submit(op::remove_person{removing_});
+    if (erase_too_)
+      ui.todo.submit(op::erase_person{removing_});
+    else
+      ui.todo.submit(op::remove_person{removing_});
     if (renew_team_code_too_)
       ui.todo.act([](client_core& c) { c.rotate_code(protocol::access_code::team); });
     removing_ = no_person;
@@ -314,6 +354,11 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
   representation_status(t,
                         "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.",
                         "Voor de signaleringsbijeenkomst ontbreekt nog:");
+  save_export(core);
+  if (!export_note_.empty()) {
+    text_wrapped(export_note_);
+    mark(ui, "team/export-note");
+  }
   if (coordinator) {
     draw_access(ui);
     draw_removal_dialog(ui, core);

@@ -29,6 +29,7 @@ class view_participants {
   void draw_access(ui_context& ui);
   void draw_removal_dialog(ui_context& ui, const client_core& core);
   void draw_renewal_dialog(ui_context& ui, const client_core& core);
+  void save_export(const client_core& core);
 
   shared::person_id editing_ = shared::no_person;
   shared::person draft_;  // the person being edited
@@ -36,8 +37,13 @@ class view_participants {
   shared::person new_;                              // the person being added
   shared::person_id removing_ = shared::no_person;  // asked: take this person off the team?
   bool renew_team_code_too_ = true;
+  bool erase_too_ = false;  // and erase their name and function (AVG, op::erase_person)
   std::optional<protocol::access_code> renewing_;  // asked: make a new code?
   bool open_dialog_ = false;  // opened from inside the table, shown at its own level
+  // A person's data asked of the server (AVG), saved once the answer is there.
+  shared::person_id exporting_ = shared::no_person;
+  std::uint64_t exports_seen_ = 0;
+  std::string export_note_;  // where it was saved, or why not
 };
 
 }  // namespace jos::client

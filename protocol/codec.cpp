@@ -94,6 +94,11 @@ struct client_encoder {
     j["code"] = m.which == access_code::team ? "team" : "coordinator";
     return j;
   }
+  json operator()(const export_person& m) const {
+    json j = envelope("export_person");
+    j["person"] = m.person;
+    return j;
+  }
   json operator()(const submit& m) const {
     json j = envelope("op");
     j["client_seq"] = m.client_seq;
@@ -128,6 +133,7 @@ struct server_encoder {
     j["seq"] = m.seq;
     j["epoch"] = m.epoch;
     j["last_client_seq"] = m.last_client_seq;
+    if (m.retention_months != 0) j["retention_months"] = m.retention_months;
     return j;
   }
   json operator()(const ack& m) const {
@@ -171,6 +177,13 @@ struct server_encoder {
     json j = envelope("error");
     j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
+    return j;
+  }
+  json operator()(const person_export& m) const {
+    json j = envelope("person_export");
+    j["person"] = m.person;
+    j["json"] = m.json;
+    j["text"] = m.text;
     return j;
   }
   json operator()(const codes& m) const {
@@ -381,6 +394,12 @@ decoded<client_message> decode_client(std::string_view text) {
       return decode_error{error_code::invalid, error, m.client_seq};
     return finish<client_message>(std::move(m), error);
   }
+  if (type == "export_person") {
+    r.only({"v", "type", "person"});
+    export_person m;
+    m.person = static_cast<person_id>(r.integer("person", 1, 0xFFFFFFFF));
+    return finish<client_message>(m, error);
+  }
   if (type == "rotate_code") {
     r.only({"v", "type", "code"});
     rotate_code m;
@@ -430,13 +449,15 @@ decoded<server_message> decode_server(std::string_view text) {
     return finish<server_message>(std::move(m), error);
   }
   if (type == "welcome") {
-    r.only({"v", "type", "trajectory_id", "person", "seq", "epoch", "last_client_seq"});
+    r.only({"v", "type", "trajectory_id", "person", "seq", "epoch", "last_client_seq",
+            "retention_months"});
     welcome m;
     m.trajectory_id = r.string("trajectory_id", max_token_bytes);
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     m.seq = r.unsigned_integer("seq");
     m.epoch = r.unsigned_integer("epoch", false);
     m.last_client_seq = r.unsigned_integer("last_client_seq", false);
+    m.retention_months = static_cast<int>(r.integer("retention_months", 0, 1200, false));
     return finish<server_message>(std::move(m), error);
   }
   if (type == "ack") {
@@ -493,6 +514,14 @@ decoded<server_message> decode_server(std::string_view text) {
     m.person = static_cast<person_id>(r.integer("person", 0, 0xFFFFFFFF));
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<server_message>(m, error);
+  }
+  if (type == "person_export") {
+    r.only({"v", "type", "person", "json", "text"});
+    person_export m;
+    m.person = static_cast<person_id>(r.integer("person", 1, 0xFFFFFFFF));
+    m.json = r.string("json", max_snapshot_bytes);
+    m.text = r.string("text", max_snapshot_bytes);
+    return finish<server_message>(std::move(m), error);
   }
   if (type == "codes") {
     r.only({"v", "type", "join_code", "coordinator_code"});

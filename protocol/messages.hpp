@@ -79,8 +79,15 @@ struct rotate_code {
   bool operator==(const rotate_code&) const = default;
 };
 
-using client_message =
-    std::variant<create_trajectory, join_trajectory, hello, submit, focus, rotate_code>;
+// A person's data under the AVG (right of access): anyone their own, a coordinator anyone's
+// in the team (former members too). Answered with `person_export`.
+struct export_person {
+  shared::person_id person = shared::no_person;
+  bool operator==(const export_person&) const = default;
+};
+
+using client_message = std::variant<create_trajectory, join_trajectory, hello, submit, focus,
+                                    rotate_code, export_person>;
 
 // ---- server to client ----
 
@@ -112,6 +119,9 @@ struct welcome {
   // The highest client_seq the server took from this hello's client_id (0: none). A client
   // that gets a snapshot learns from it which of its unacknowledged ops the state holds.
   std::uint64_t last_client_seq = 0;
+  // The server erases a trajectory this many months after its final meeting (0: never), so
+  // that the app can warn beforehand (shared/retention.hpp).
+  int retention_months = 0;
   bool operator==(const welcome&) const = default;
 };
 
@@ -174,7 +184,16 @@ struct codes {
   bool operator==(const codes&) const = default;
 };
 
+// The answer to export_person: the same data as machine-readable JSON (a text holding one
+// JSON object) and as readable Dutch text.
+struct person_export {
+  shared::person_id person = shared::no_person;
+  std::string json;
+  std::string text;
+  bool operator==(const person_export&) const = default;
+};
+
 using server_message = std::variant<created, joined, welcome, ack, reject, op_batch, snapshot,
-                                    presence, error, editing, codes>;
+                                    presence, error, editing, codes, person_export>;
 
 }  // namespace jos::protocol

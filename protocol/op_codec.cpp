@@ -175,6 +175,7 @@ struct encoder {
     j["status"] = name(o.status);
   }
   void operator()(const op::remove_person& o) { j["person"] = o.person; }
+  void operator()(const op::erase_person& o) { j["person"] = o.person; }
   void operator()(const op::close_vote& o) {
     j["meeting"] = o.meeting;
     j["decided"] = o.decided;
@@ -441,6 +442,11 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
        [](json_reader& r) -> operation {
          r.only({"type", "person"});
          return op::remove_person{person_of(r)};
+       }},
+      {"erase_person",
+       [](json_reader& r) -> operation {
+         r.only({"type", "person"});
+         return op::erase_person{person_of(r)};
        }},
   };
   return table;

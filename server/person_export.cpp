@@ -18,7 +18,7 @@ bool contains(const std::vector<person_id>& ids, person_id p) {
 }  // namespace
 
 std::optional<json> person_export_json(const trajectory& t, person_id who) {
-  const person* p = find_person(t, who);
+  const person* p = find_anyone(t, who);  // a former member has data too
   if (p == nullptr) return std::nullopt;
   json out = {{"leerlijn",
                {{"id", t.id},

@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "shared/ids.hpp"
+#include "shared/model.hpp"
 
 namespace jos::server {
 
-inline constexpr std::string_view erased_name = "verwijderd teamlid";
+inline constexpr std::string_view erased_name = shared::erased_person_name;
 
 // Replaces name and function in every person object (an object with "id", "name" and
 // "function") of `person` anywhere inside `j`: a state's team, an add_person or

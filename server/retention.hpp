@@ -6,12 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "shared/model.hpp"
+#include "shared/retention.hpp"
 
 namespace jos::server {
 
-// The date (yyyy-mm-dd) from which the trajectory may be erased, or nullopt if never yet.
-std::optional<std::string> erase_after(const shared::trajectory& t, int months);
+using shared::erase_after;  // shared: the app warns before (shared/retention.hpp)
 
 // Today as yyyy-mm-dd (UTC).
 std::string today_utc();

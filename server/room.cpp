@@ -12,6 +12,8 @@
 #include "protocol/ops_frame.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
+#include "server/person_export.hpp"
+#include "server/privacy.hpp"
 #include "server/secrets.hpp"
 #include "shared/rules.hpp"
 
@@ -190,9 +192,9 @@ void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::
     };
     // Only this person's marks: someone else may use the same client id.
     const auto mark = self->clients_.find({who, client_id});
-    to_newcomer(protocol::encode(protocol::server_message{
-        protocol::welcome{self->id_, who, self->seq_, self->epoch_,
-                          mark == self->clients_.end() ? 0 : mark->second.first}}));
+    to_newcomer(protocol::encode(protocol::server_message{protocol::welcome{
+        self->id_, who, self->seq_, self->epoch_,
+        mark == self->clients_.end() ? 0 : mark->second.first, self->options_.retention_months}}));
     // Catch up from memory when we can; otherwise (new, far behind, or from another run of
     // the room) send the whole state. Another run may have sent ops that a crash lost
     // before they were durable.
@@ -288,6 +290,25 @@ void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
                                                       "opgeslagen; probeer het opnieuw."}})));
                                 }});
     self->rotate_next_code();
+  });
+}
+
+void room::export_person(const connection_ptr& c, person_id person) {
+  net::post(strand_, [self = shared_from_this(), c, person] {
+    const member* m = self->find(c);
+    if (m == nullptr) return;
+    auto refuse = [&](error_code code, std::string reason) {
+      c->send(share(
+          protocol::encode(protocol::server_message{protocol::error{code, std::move(reason)}})));
+    };
+    if (person != m->person && !is_coordinator(self->state_, m->person))
+      return refuse(error_code::forbidden,
+                    "Je kunt alleen je eigen gegevens opvragen; een coördinator die van een "
+                    "teamlid.");
+    auto json = person_export_json(self->state_, person);
+    if (!json) return refuse(error_code::not_found, "Deze deelnemer bestaat niet.");
+    c->send(share(protocol::encode(protocol::server_message{protocol::person_export{
+        person, json->dump(2), *person_export_text(self->state_, person)}})));
   });
 }
 
@@ -646,6 +667,23 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
       close_sessions_of(person);
     };
   }
+  // Erased (AVG): the ops kept for catch-up stop naming them now; the stored rows and
+  // snapshots once the op is durable (after it, nothing new names them).
+  if (const auto* erasure = std::get_if<op::erase_person>(&op)) {
+    item.revoke_person = erasure->person;
+    forget_person(erasure->person);
+    on_durable = [this, person = erasure->person, then = std::move(on_durable)] {
+      if (then) then();
+      close_sessions_of(person);
+      store_.run([id = id_, person](store& s) {
+        try {
+          s.erase_person(id, person);
+        } catch (const std::exception& e) {
+          log_error("room " + id + ": erasing a person from the store failed: " + e.what());
+        }
+      });
+    };
+  }
   if (ballot != nullptr) {
     ballots_[ballot->key] = {author, ballot->client_seq, seq};
     item.clients.push_back({author, ballot->key, ballot->client_seq, seq});
@@ -683,6 +721,25 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
     net::post(self->strand_, [self, seq, durable] { self->committed(seq, durable); });
   });
   return std::nullopt;
+}
+
+void room::forget_person(person_id person) {
+  for (auto& h : history_) {
+    shared::person* named = nullptr;
+    if (auto* added = std::get_if<op::add_person>(&h.op)) named = &added->value;
+    if (auto* updated = std::get_if<op::update_person>(&h.op)) named = &updated->value;
+    const bool names = named != nullptr && named->id == person;
+    const bool their_device = h.author == person && !h.client_id.empty();
+    if (!names && !their_device) continue;
+    if (names) {
+      named->name = erased_name;
+      named->function.clear();
+    }
+    if (their_device) h.client_id.clear();
+    h.element_json =
+        element_json(h.seq, h.author, h.client_id, h.client_seq, h.op, protocol::op_text(h.op));
+  }
+  std::erase_if(clients_, [&](const auto& c) { return c.first.first == person; });
 }
 
 void room::committed(std::uint64_t seq, bool durable) {

@@ -38,6 +38,7 @@ struct room_options {
   std::uint64_t max_catch_up = 2000;    // beyond this a reconnecting client gets a snapshot
   bool broadcast_after_commit = false;  // hold every member, not only the sender
   std::size_t max_trajectory_bytes = protocol::max_trajectory_bytes;  // the state's JSON
+  int retention_months = 0;  // told to every client in welcome (--retention-months)
 };
 
 // One installation of one person: the key of every mark, resend check and acknowledgement.
@@ -71,6 +72,8 @@ class room : public std::enable_shared_from_this<room> {
   // A coordinator renews a code: stored first, then every coordinator connected gets the
   // new codes; the old code stops working as soon as it is stored.
   void rotate_code(const connection_ptr& c, protocol::access_code which);
+  // A person's data (AVG): one's own, or as a coordinator anyone's; person_export or error.
+  void export_person(const connection_ptr& c, shared::person_id person);
   // A code someone just got in with (normalised): the store keeps only its hash, so this is
   // how the room comes to know a code it did not make, to show it to coordinators.
   void learn_code(protocol::access_code which, std::string code);
@@ -176,6 +179,8 @@ class room : public std::enable_shared_from_this<room> {
   void send_editing(const member& m);
   // The codes to a coordinator, or nothing (empty codes) to anyone else.
   void send_codes(member& m);
+  // Nothing in memory names `person` or their devices any more (op::erase_person).
+  void forget_person(shared::person_id person);
   // Someone was taken off the team: their sessions are told so and closed.
   void close_sessions_of(shared::person_id person);
   void rotate_next_code();

@@ -62,6 +62,7 @@ struct server::impl {
     options.creation_code = cfg.creation_code;
     options.creates_per_hour = cfg.creates_per_hour;
     options.room.max_trajectory_bytes = cfg.max_trajectory_bytes;
+    options.room.retention_months = cfg.retention_months;
     rooms = std::make_shared<hub>(io, *store, stats, options);
     ctx = std::make_shared<server_context>(cfg, stats, rooms);
     ctx->web = load_web_client(cfg.web_dir);

@@ -317,6 +317,13 @@ class ws_session final : public connection,
     room_->rotate_code(this->shared_from_this(), m.which);
   }
 
+  void on_message(protocol::export_person m) {
+    if (!room_)
+      return send_error(protocol::error_code::unauthorised,
+                        "Meld je eerst aan (hello) voordat je gegevens opvraagt.");
+    room_->export_person(this->shared_from_this(), m.person);
+  }
+
   void on_message(protocol::submit m) {
     if (!room_)
       return send_error(protocol::error_code::unauthorised,

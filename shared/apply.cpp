@@ -246,6 +246,14 @@ struct applier {
     }
     if (named_anywhere(t, o.person)) t.former.push_back(std::move(gone));
   }
+  void operator()(const op::erase_person& o) {
+    if (find_person(t, o.person) != nullptr) (*this)(op::remove_person{o.person});
+    for (auto& p : t.former) {
+      if (p.id != o.person) continue;
+      p.name = erased_person_name;
+      p.function.clear();
+    }
+  }
   void operator()(const op::close_vote& o) {
     vote_state& v = s(o.meeting).vote;
     if (o.decided != 0) {

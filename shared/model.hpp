@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/content.hpp"
@@ -189,6 +190,8 @@ document make_document(document_id id);
 const meeting_template& template_of(const meeting& m);
 // A member of the team (what every right and every choice of a person goes by).
 const person* find_person(const trajectory& t, person_id id);
+// What an erased person is called from then on (op::erase_person).
+inline constexpr std::string_view erased_person_name = "verwijderd teamlid";
 // A member or a former member: for showing who wrote or did something.
 const person* find_anyone(const trajectory& t, person_id id);
 int coordinator_count(const trajectory& t);

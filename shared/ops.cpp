@@ -14,7 +14,7 @@ std::string_view op_name(const operation& o) {
       "edit_text",       "add_reaction",      "highlight_reaction", "open_vote",
       "cast_vote",       "reveal_vote",       "close_vote",         "add_action",
       "update_action",   "set_action_status", "set_attendance",     "set_meeting_details",
-      "record_check_in", "remove_person"};
+      "record_check_in", "remove_person",     "erase_person"};
   static_assert(std::size(names) == std::variant_size_v<operation>);
   return names[o.index()];
 }

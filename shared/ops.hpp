@@ -192,6 +192,13 @@ struct remove_person {
   person_id person = no_person;
 };
 
+// A coordinator erases someone under the AVG: as remove_person, and their name and function
+// are gone as well (they become erased_person_name); what they wrote stays. The server also
+// erases them from everything it stored (server/privacy.hpp).
+struct erase_person {
+  person_id person = no_person;
+};
+
 }  // namespace op
 
 using operation =
@@ -202,7 +209,7 @@ using operation =
                  op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
                  op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote, op::add_action,
                  op::update_action, op::set_action_status, op::set_attendance,
-                 op::set_meeting_details, op::record_check_in, op::remove_person>;
+                 op::set_meeting_details, op::record_check_in, op::remove_person, op::erase_person>;
 
 // The text a target names, or null when there is none (a meeting, item, document, row or
 // column that does not exist).

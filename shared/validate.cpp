@@ -422,6 +422,23 @@ struct validator {
     return std::nullopt;
   }
 
+  result operator()(const op::erase_person& o) const {
+    if (find_person(t, o.person) != nullptr) {
+      if (!who.system && o.person == who.id)
+        return forbidden("jezelf wissen (een andere coördinator kan dat)");
+      return (*this)(op::remove_person{o.person});
+    }
+    if (!who.system)
+      if (auto e = need_coordinator("iemand wissen")) return e;
+    const auto former = std::find_if(t.former.begin(), t.former.end(),
+                                     [&](const person& p) { return p.id == o.person; });
+    if (former == t.former.end())
+      return fail(rule_code::not_found, "Deze deelnemer bestaat niet (meer).");
+    if (former->name == erased_person_name && former->function.empty())
+      return fail(rule_code::conflict, "Deze deelnemer is al gewist.");
+    return std::nullopt;
+  }
+
   result operator()(const op::close_vote& o) const {
     if (auto e = meeting_in_progress(o.meeting)) return e;
     if (who.system || !can_run_vote(t, who.id, o.meeting))

@@ -270,6 +270,9 @@ void client_core::handle(protocol::server_message& message) {
           presence_.on_presence(m);
         } else if constexpr (std::is_same_v<T, protocol::codes>) {
           on_codes(m);
+        } else if constexpr (std::is_same_v<T, protocol::person_export>) {
+          export_ = m;
+          ++exports_received_;
         } else if constexpr (std::is_same_v<T, protocol::editing>) {
           presence_.on_editing(m);
         } else if constexpr (std::is_same_v<T, protocol::error>) {
@@ -288,6 +291,7 @@ void client_core::on_registered(const server_identity& id) {
 }
 
 void client_core::on_welcome(const protocol::welcome& w) {
+  retention_months_ = w.retention_months;
   if (w.trajectory_id != outbox_.trajectory_id()) {
     // The token belongs to another leerlijn than the one we kept locally.
     close_trajectory();
@@ -334,6 +338,11 @@ void client_core::on_codes(const protocol::codes& c) {
 void client_core::rotate_code(protocol::access_code which) {
   if (!live()) return say("Niet verbonden; probeer het zo opnieuw.");
   send(protocol::rotate_code{which});
+}
+
+void client_core::request_export(shared::person_id person) {
+  if (!live()) return say("Niet verbonden; probeer het zo opnieuw.");
+  send(protocol::export_person{person});
 }
 
 void client_core::observe_server_time(const operation& op) {

@@ -132,6 +132,14 @@ class client_core {
   // A coordinator renews the team code or the coordinator code; the server sends the new
   // codes to every coordinator (they appear in identity()). Only while live.
   void rotate_code(protocol::access_code which);
+  // Asks the server for a person's data (AVG): one's own, or as a coordinator anyone's.
+  // The answer appears in person_export(); a refusal comes as a message. Only while live.
+  void request_export(shared::person_id person);
+  const std::optional<protocol::person_export>& person_export() const { return export_; }
+  std::uint64_t exports_received() const { return exports_received_; }
+  // The server erases the leerlijn this many months after its final meeting (0: never or
+  // not known yet); from the last welcome.
+  int retention_months() const { return retention_months_; }
 
   // ---- who is typing where (never stored; sent when it changes, at most every 200 ms) ----
   // The text this client is typing in now (nullopt: none). Cheap to call every frame.
@@ -175,6 +183,9 @@ class client_core {
   replica replica_;
   presence presence_;
   bool creation_code_asked_ = false;
+  std::optional<protocol::person_export> export_;  // the last answer to request_export
+  std::uint64_t exports_received_ = 0;
+  int retention_months_ = 0;
   std::optional<notice> notice_;
   std::int64_t clock_offset_ms_ = 0;
 

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "client/agenda_clock.hpp"
 #include "client/characters.hpp"
@@ -38,8 +39,10 @@
 #include "shared/comparison.hpp"
 #include "shared/documents/builders.hpp"
 #include "shared/documents/render.hpp"
+#include "shared/retention.hpp"
 #include "team.hpp"
 #include "test_server.hpp"
+#include "tests/server/database_rows.hpp"
 
 namespace jos::client {
 namespace {
@@ -1342,6 +1345,96 @@ TEST_F(leerlijn_screens, TheCoordinatorTakesSomeoneOffTheTeamAndRenewsTheCodes) 
   ASSERT_TRUE(
       anna_.run_until([&] { return anna_.identity()->coordinator_code != before.coordinator_code; },
                       testing::patience));
+}
+
+// The coordinator erases Bram under the AVG from the app: his name and function are gone from
+// every copy (Anna's, the server's state, its stored ops and snapshots, the file and its WAL
+// searched byte for byte); the action he owns stays his, as ‘verwijderd teamlid’.
+TEST_F(leerlijn_screens, TheCoordinatorErasesSomeoneAndTheFileNamesThemNoMore) {
+  const std::string function = "Zorgcoördinator Noordwest";
+  person bram = *find_person(anna_.state(), bram_);
+  bram.function = function;
+  ASSERT_FALSE(anna_.submit(op::update_person{bram}));
+  ASSERT_FALSE(anna_.submit(op::add_action{1, "Taakverdeling op papier", bram_, ""}));
+  settle();
+  const auto db = (server_.dir() / "jos.sqlite").string();
+  ASSERT_NE(server::test::database_bytes(db).find("Öztürk"), std::string::npos)
+      << "else this test could not fail";
+
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  click("team/remove" + std::to_string(bram_), draw);
+  h_.look(draw);  // a popup finds its place after its first frame
+  click("team/remove-erase", draw);
+  click("team/remove-renew", draw);  // no new team code this time
+  click("team/remove-confirm", draw);
+  const auto erased = only<op::erase_person>(apply());
+  ASSERT_TRUE(erased.has_value());
+  EXPECT_EQ(erased->person, bram_);
+  EXPECT_EQ(find_person(anna_.state(), bram_), nullptr);
+  ASSERT_NE(find_anyone(anna_.state(), bram_), nullptr);
+  EXPECT_EQ(find_anyone(anna_.state(), bram_)->name, erased_person_name);
+  EXPECT_EQ(anna_.state().actions.back().owner, bram_);
+  const auto on_server = server_.read_state(anna_.state().id).state;
+  EXPECT_EQ(find_anyone(on_server, bram_)->name, erased_person_name);
+
+  server_.stop();
+  const auto bytes = server::test::database_bytes(db);
+  for (const std::string& gone : {std::string("Öztürk"), function})
+    EXPECT_EQ(bytes.find(gone), std::string::npos) << gone << " still in the database";
+  EXPECT_NE(bytes.find("Taakverdeling op papier"), std::string::npos) << "what stays, stays";
+  server_.start();
+}
+
+// Everyone saves their own data (AVG) from the team list: the server sends it, the app
+// writes it as JSON and as text; a coordinator may do so for anyone in the team.
+TEST_F(leerlijn_screens, SomeonesOwnDataIsSavedAsJsonAndText) {
+  const std::string home = (dir_ / "home").string();
+  const char* had_home = std::getenv("HOME");
+  const std::string old_home = had_home != nullptr ? had_home : "";
+  setenv("HOME", home.c_str(), 1);
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  for (const person_id who : {bram_, anna_.me()}) {
+    const auto answers = anna_.exports_received();
+    click("team/export" + std::to_string(who), draw);
+    EXPECT_TRUE(apply().empty()) << "a question, not an op";
+    ASSERT_TRUE(
+        anna_.run_until([&] { return anna_.exports_received() > answers; }, testing::patience));
+    h_.look(draw);
+    ASSERT_TRUE(probe_.contains("team/export-note"));
+    const auto folder = default_export_folder(anna_.state(), -1, export_kind::forms).parent_path() /
+                        "persoonsgegevens";
+    const auto stem = folder / ("persoonsgegevens-" + std::to_string(who));
+    std::ifstream json_file(stem.string() + ".json");
+    ASSERT_TRUE(json_file.good()) << stem;
+    const auto j = nlohmann::json::parse(json_file);
+    EXPECT_EQ(j["persoon"]["naam"], find_person(anna_.state(), who)->name);
+    std::ifstream text_file(stem.string() + ".txt");
+    const std::string text((std::istreambuf_iterator<char>(text_file)),
+                           std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find(find_person(anna_.state(), who)->name), std::string::npos) << text;
+  }
+  if (had_home != nullptr) setenv("HOME", old_home.c_str(), 1);
+}
+
+// The server erases a leerlijn 12 months (its default) after the final meeting and says so
+// in welcome; from 30 days before, the overview says when, with the documents to save.
+TEST_F(leerlijn_screens, TheOverviewWarnsBeforeTheServerErasesTheLeerlijn) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(3));
+  ASSERT_EQ(anna_.retention_months(), 12) << "told by the server";
+  const auto erased_on = erase_after(anna_.state(), 12);
+  ASSERT_TRUE(erased_on);
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  h_.ui.today = add_days(*erased_on, -31);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("overview/retention")) << "not yet";
+  h_.ui.today = add_days(*erased_on, -10);
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("overview/retention"));
+  click("overview/retention-export", draw);
+  EXPECT_TRUE(h_.ui.export_request.has_value()) << "the documents, to save first";
 }
 
 TEST_F(leerlijn_screens, OpenActionsOverdueFirstAndProgressFromAnyone) {

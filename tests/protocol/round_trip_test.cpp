@@ -169,6 +169,7 @@ TEST(OpCodec, WireFormOfEveryOperationType) {
        R"({"type":"edit_text","target":{"document":"evaluatie_extra","meeting":5,"row":1,
            "column":2},"edits":[{"pos":1,"del":1,"ins":""}]})"},
       {op::remove_person{.person = 4}, R"({"type":"remove_person","person":4})"},
+      {op::erase_person{.person = 4}, R"({"type":"erase_person","person":4})"},
   };
   std::set<std::size_t> kinds;
   for (const auto& [o, expected] : cases) {
@@ -238,14 +239,16 @@ TEST(Codec, EveryServerMessageRoundTrips) {
 }
 
 TEST(Codec, EnvelopeCarriesVersionAndTypeName) {
-  const char* client_types[] = {"create", "join", "hello", "op", "focus", "rotate_code"};
+  const char* client_types[] = {"create", "join",        "hello",        "op",
+                                "focus",  "rotate_code", "export_person"};
   for (const auto& m : samples::every_client_message()) {
     const json j = json::parse(encode(m));
     EXPECT_EQ(j.at("v"), 1);
     EXPECT_EQ(j.at("type"), client_types[m.index()]);
   }
-  const char* server_types[] = {"created",  "joined",   "welcome", "ack",     "reject", "ops",
-                                "snapshot", "presence", "error",   "editing", "codes"};
+  const char* server_types[] = {"created", "joined",  "welcome",  "ack",
+                                "reject",  "ops",     "snapshot", "presence",
+                                "error",   "editing", "codes",    "person_export"};
   for (const auto& m : samples::every_server_message()) {
     const json j = json::parse(encode(m));
     EXPECT_EQ(j.at("v"), 1);

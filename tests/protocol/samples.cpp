@@ -101,6 +101,7 @@ std::vector<operation> every_op() {
       op::record_check_in{
           .person = 4, .going = false, .note = "Nog niet gestart – geen tijd", .at_ms = t0 + 3},
       op::remove_person{.person = 4},
+      op::erase_person{.person = 4},
   };
 }
 
@@ -269,6 +270,7 @@ std::vector<client_message> every_client_message() {
       focus{std::nullopt},
       rotate_code{access_code::team},
       rotate_code{access_code::coordinator},
+      export_person{3},
   };
   std::uint64_t client_seq = 7;
   for (auto& o : every_op()) out.push_back(submit{client_seq++, 41, std::move(o)});
@@ -297,6 +299,7 @@ std::vector<server_message> every_server_message() {
       created{"trj_9f2c41", "K7Q-4PZM", "sec_0a1b2c", "tok_5c0ffee5d1e", 1},
       joined{"trj_9f2c41", "tok_77aa", 5},
       welcome{"trj_9f2c41", 5, 1234},
+      welcome{"trj_9f2c41", 5, 1234, 77, 3, 12},
       ack{8, 1235},
       reject{9, error_code::forbidden,
              "Dat mag je niet: dit document invullen (alleen de invuller of coördinator)."},
@@ -313,6 +316,7 @@ std::vector<server_message> every_server_message() {
       editing{6, std::nullopt},
       codes{"K7QZ4-PZMX2", "8FQ3-KMT9-W2XH"},
       codes{"", ""},
+      person_export{3, R"({"persoon":{"naam":"Bram Öztürk"}})", "Naam:        Bram Öztürk\n"},
   };
 }
 

@@ -172,6 +172,84 @@ TEST(Privacy, ExportsAPersonAsJsonAndAsText) {
   EXPECT_FALSE(contains(text, "punt 1")) << "someone else's reaction";
 }
 
+// From the app: the coordinator erases Bertus while the server runs. Nobody's copy names him
+// any more (those online, one catching up from the ops in memory), his session ends, and
+// once the server stops the file and its WAL hold no byte of his names or function; what
+// he wrote stays.
+TEST(Privacy, ACoordinatorErasesSomeoneFromTheAppAndTheFileNamesThemNoMore) {
+  test_server server(scene::with_snapshots());
+  auto t = make_team(server, {"Cora", old_name, "Dewi"});
+  const person_id bertus = t[1].person;
+  t[2]->drop();  // Dewi is away, and later catches up on what follows from the server's memory
+  person me{bertus, new_name, organisation::school, function, staff_level::uitvoerder, false};
+  ASSERT_TRUE(t[1]->submit_acked(op::update_person{me}));
+  ASSERT_TRUE(t[1]->submit_acked(op::add_reaction{0, -1, words, 0}));
+  for (int i = 0; i < 4; ++i)
+    ASSERT_TRUE(t[0]->submit_acked(op::add_reaction{0, -1, "punt " + std::to_string(i), 0}));
+
+  // Only a coordinator erases, and not themselves.
+  ASSERT_TRUE(t[1]->send(protocol::submit{50, 0, op::erase_person{t[0].person}}));
+  ASSERT_TRUE(t[1]->wait([&] { return t[1]->rejects().contains(50); }));
+  EXPECT_EQ(t[1]->rejects().at(50).code, protocol::error_code::forbidden);
+
+  ASSERT_TRUE(t[0]->submit_acked(op::erase_person{bertus}));
+  ASSERT_TRUE(t[1]->wait_closed());
+  const person* gone = find_anyone(t[0]->replica(), bertus);
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->name, erased_name);
+  EXPECT_EQ(gone->function, "");
+  EXPECT_EQ(find_person(t[0]->replica(), bertus), nullptr);
+
+  auto& dewi = *t[2];
+  const std::size_t before = dewi.raw().size();
+  const std::size_t snapshots_before = dewi.snapshots_received();
+  ASSERT_EQ(dewi.reconnect(), "");
+  ASSERT_TRUE(dewi.wait_seq(t[0]->replica_seq()));
+  EXPECT_EQ(dewi.snapshots_received(), snapshots_before) << "a catch-up, from the ops in memory";
+  EXPECT_EQ(find_anyone(dewi.replica(), bertus)->name, erased_name);
+  for (std::size_t i = before; i < dewi.raw().size(); ++i)
+    for (const char* name : {new_name, function})
+      EXPECT_FALSE(contains(dewi.raw()[i], name)) << dewi.raw()[i];
+  test_client bertus_again(server.port());
+  ASSERT_EQ(bertus_again.connect(), "");
+  EXPECT_FALSE(bertus_again.hello(t[1].token, "bertus-again"));
+
+  for (auto& m : t.members) m->close();
+  server.stop();
+  const auto bytes = database_bytes(server.db());
+  for (const char* name : {old_name, new_name, function})
+    EXPECT_FALSE(contains(bytes, name)) << name << " still in the database";
+  EXPECT_TRUE(contains(bytes, words)) << "what he wrote stays";
+}
+
+// From the app: everyone gets their own data, a coordinator anyone's; nobody else's.
+TEST(Privacy, EveryoneExportsTheirOwnDataACoordinatorAnyones) {
+  test_server server;
+  auto t = make_team(server, {"Cora", old_name});
+  ASSERT_TRUE(t[1]->submit_acked(op::add_reaction{0, -1, words, 0}));
+  auto& bertus = *t[1];
+  auto& cora = *t[0];
+
+  ASSERT_TRUE(bertus.send(protocol::export_person{t[1].person}));
+  ASSERT_TRUE(bertus.wait([&] { return bertus.person_export().has_value(); }));
+  const auto mine = nlohmann::json::parse(bertus.person_export()->json);
+  EXPECT_EQ(mine["persoon"]["naam"], old_name);
+  EXPECT_EQ(mine["reacties"][0]["tekst"], words);
+  EXPECT_TRUE(contains(bertus.person_export()->text, std::string("‘") + words + "’"));
+
+  ASSERT_TRUE(bertus.send(protocol::export_person{t[0].person}));
+  ASSERT_TRUE(bertus.wait([&] { return bertus.last_error().has_value(); }));
+  EXPECT_EQ(bertus.last_error()->code, protocol::error_code::forbidden);
+  EXPECT_EQ(bertus.person_export()->person, t[1].person) << "nothing of Cora's came";
+
+  ASSERT_TRUE(cora.send(protocol::export_person{t[1].person}));
+  ASSERT_TRUE(cora.wait([&] { return cora.person_export().has_value(); }));
+  EXPECT_EQ(nlohmann::json::parse(cora.person_export()->json)["persoon"]["naam"], old_name);
+  ASSERT_TRUE(cora.send(protocol::export_person{99}));
+  ASSERT_TRUE(cora.wait([&] { return cora.last_error().has_value(); }));
+  EXPECT_EQ(cora.last_error()->code, protocol::error_code::not_found);
+}
+
 // Everything this process writes to stderr (where the server logs) while it lives.
 class captured_stderr {
  public:

@@ -34,6 +34,28 @@ TEST(Retention, ErasableFromMonthsAfterTheLatestMeeting) {
   EXPECT_EQ(erase_after(running, 12), std::nullopt);
 }
 
+// The app warns from 30 days before the erasure; the date it names is the erasure's.
+TEST(Retention, TheWarningComesThirtyDaysBefore) {
+  const auto t = with_dates({"2025-01-15", "2025-03-02"});
+  EXPECT_EQ(erasure_warning(t, 12, "2026-01-30"), std::nullopt);
+  EXPECT_EQ(erasure_warning(t, 12, "2026-01-31"), "2026-03-02") << "30 days before 2 March";
+  EXPECT_EQ(erasure_warning(t, 12, "2026-03-05"), "2026-03-02") << "overdue: still warned";
+  EXPECT_EQ(erasure_warning(t, 0, "2030-01-01"), std::nullopt) << "never erased";
+}
+
+// Every client hears the server's retention in welcome, so that the app can warn.
+TEST(Retention, WelcomeTellsTheServersRetention) {
+  config cfg;
+  cfg.retention_months = 7;
+  test_server server(cfg);
+  auto t = make_team(server, {"Cora"});
+  test_client again(server.port());
+  ASSERT_EQ(again.connect(), "");
+  const auto welcome = again.hello(t[0].token, "cora-again");
+  ASSERT_TRUE(welcome);
+  EXPECT_EQ(welcome->retention_months, 7);
+}
+
 std::vector<std::string> erase_expired(test_server& server, int months, const std::string& today) {
   std::promise<std::vector<std::string>> erased;
   auto future = erased.get_future();

@@ -521,6 +521,7 @@ void test_client::on_text(std::string text) {
             if (welcomed_) caught_up_ = true;
           },
           [&](const protocol::codes& c) { codes_ = c; },
+          [&](const protocol::person_export& e) { export_ = e; },
           [&](const protocol::welcome& w) {
             person_ = w.person;
             welcomed_ = true;

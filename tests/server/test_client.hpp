@@ -183,6 +183,7 @@ class test_client {
   const std::optional<protocol::presence>& presence() const { return presence_; }
   // The codes the server last sent (to a coordinator).
   const std::optional<protocol::codes>& codes() const { return codes_; }
+  const std::optional<protocol::person_export>& person_export() const { return export_; }
   std::size_t snapshots_received() const { return snapshots_; }
 
  private:
@@ -211,6 +212,7 @@ class test_client {
   std::optional<protocol::error> last_error_;
   std::optional<protocol::presence> presence_;
   std::optional<protocol::codes> codes_;
+  std::optional<protocol::person_export> export_;
   bool welcomed_ = false;
   bool caught_up_ = false;
 

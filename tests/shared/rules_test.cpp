@@ -226,6 +226,9 @@ std::vector<permission_case> permission_cases() {
   c.push_back({"remove_person",
                [](role) { return op::remove_person{attendee_id}; },
                {role::coordinator, role::server}});
+  c.push_back({"erase_person",
+               [](role) { return op::erase_person{attendee_id}; },
+               {role::coordinator, role::server}});
   c.push_back({"schedule_meeting",
                [](role) {
                  return op::schedule_meeting{1, "2026-09-21", meeting_mode::digitaal};
@@ -1321,6 +1324,32 @@ TEST(RulesTeam, AddPersonIds) {
        server);
   EXPECT_EQ(t.next_person_id, 41U);
   EXPECT_EQ(t.team.size(), 7U);
+}
+
+// Erased under the AVG: off the team, and nothing calls them by name or function any more;
+// what they wrote stays theirs (by id). Only a coordinator erases, never themselves.
+TEST(RulesTeam, ErasedPeopleKeepTheirWordsNotTheirName) {
+  trajectory t = in_meeting();
+  const actor coord{coordinator_id, false};
+  must(t, op::add_reaction{0, -1, "Ik ben er morgen niet.", t0}, {notulist_id, false});
+  refused(t, op::erase_person{coordinator_id}, coord, rule_code::forbidden);
+  refused(t, op::erase_person{attendee_id}, {notulist_id, false}, rule_code::forbidden);
+  refused(t, op::erase_person{outsider_id}, coord, rule_code::not_found);
+  must(t, op::erase_person{notulist_id}, coord);
+  EXPECT_EQ(find_person(t, notulist_id), nullptr);
+  const person* erased = find_anyone(t, notulist_id);
+  ASSERT_NE(erased, nullptr);
+  EXPECT_EQ(erased->name, erased_person_name);
+  EXPECT_EQ(erased->function, "");
+  EXPECT_EQ(t.meetings[0].session.reactions.back().author, notulist_id);
+  EXPECT_EQ(t.meetings[0].session.reactions.back().text, "Ik ben er morgen niet.");
+  refused(t, op::erase_person{notulist_id}, coord, rule_code::conflict);  // once
+  // Someone already taken off the team can be erased afterwards.
+  must(t, op::add_reaction{0, -1, "Tot straks.", t0}, {attendee_id, false});
+  must(t, op::remove_person{attendee_id}, coord);
+  refused(t, op::erase_person{attendee_id}, {writer_id, false}, rule_code::forbidden);
+  must(t, op::erase_person{attendee_id}, coord);
+  EXPECT_EQ(find_anyone(t, attendee_id)->name, erased_person_name);
 }
 
 // Someone taken off the team loses every right and role; what names them keeps their name.
