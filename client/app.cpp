@@ -468,10 +468,8 @@ double app::still_for() const {
   if (ImGui::GetIO().WantTextInput) {
     still = 0.5;  // the text cursor blinks
   } else if (const auto status = core_.connection();
-             status.retrying || status.state == link_state::connecting) {
-    still = 1.0;  // the countdown
-  } else if (core_.last_notice()) {
-    still = 1.0;  // it fades after a few seconds
+             status.retrying || status.state == link_state::connecting || core_.last_notice()) {
+    still = 1.0;  // the reconnect's countdown; a notice fades after a few seconds
   } else if (export_.busy()) {
     still = 0.1;  // documents being saved: show when they are
   } else if (core_.has_state()) {
