@@ -25,6 +25,7 @@ enum class error_code : std::uint8_t {
   creation_code,
   rate_limited,
   unavailable,
+  disk_full,
   restarting,
   // An op that was not accepted.
   forbidden,

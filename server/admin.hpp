@@ -1,7 +1,9 @@
 #pragma once
-// What the server's operator can do to a trajectory from the command line, on the
-// database itself, while no server uses it (database_lock): jos-server restore-coordinator.
+// What the server's operator can do from the command line on a database file: backup,
+// check, erase and export (AVG), and restore-coordinator. Those that change a trajectory
+// refuse while a server uses the file (database_lock).
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,5 +28,28 @@ struct restored_coordinator {
 // ops by the server that everyone sees) and renews the coordinator code. Throws like team_of.
 restored_coordinator restore_coordinator(const std::string& db, const std::string& trajectory_id,
                                          shared::person_id person);
+
+// The subcommands below write their result to `out`, a Dutch reason to `err`, and return
+// the exit status.
+
+// A consistent copy (SQLite's online backup) while a server may be writing; the copy is
+// written next to `to` and renamed into place, so `to` is always whole.
+int backup_database(const std::string& db, const std::string& to, std::ostream& out,
+                    std::ostream& err);
+
+// Integrity, every trajectory loads, and sizes. 0 when all is well.
+int check_database(const std::string& db, std::ostream& out, std::ostream& err);
+
+// `person` is a person's number or their exact name. Both refuse while a server runs on
+// `db` (see database_lock.hpp).
+int erase_person_command(const std::string& db, const std::string& trajectory_id,
+                         const std::string& person, std::ostream& out, std::ostream& err);
+int erase_trajectory_command(const std::string& db, const std::string& trajectory_id,
+                             std::ostream& out, std::ostream& err);
+
+enum class export_format { json, text };
+int export_person_command(const std::string& db, const std::string& trajectory_id,
+                          const std::string& person, export_format format, std::ostream& out,
+                          std::ostream& err);
 
 }  // namespace jos::server

@@ -55,11 +55,27 @@ struct config {
   // most this many per client address per hour.
   std::string creation_code;
   std::size_t creates_per_hour = 10;
+  // AVG: a trajectory is erased this many months after its final meeting (0: never).
+  int retention_months = 12;
 };
 
+// An admin subcommand (create, list, backup, check, erase, export, restore-coordinator) and
+// its options.
+struct admin_request {
+  std::string name;
+  std::string db = "jos-data/jos.sqlite";
+  std::string to;                  // backup
+  std::string school, youth;       // create
+  bool fresh = false;              // create --nieuw
+  std::string trajectory, person;  // erase, export, restore-coordinator
+  std::string format = "tekst";    // export: json or tekst
+};
+
+// Parsed with CLI11 (config.cpp); help and errors in Dutch.
 struct parse_result {
-  std::optional<config> cfg;
-  std::string message;  // help text or the error
+  std::optional<config> cfg;           // serve
+  std::optional<admin_request> admin;  // or run a subcommand
+  std::string message;                 // help text or the error
   bool help = false;
 };
 

@@ -6,26 +6,27 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <stdexcept>
+
+#include "server/private_path.hpp"
+#include "server/store.hpp"
 
 namespace jos::server {
 
+// flock, not fcntl: SQLite uses fcntl locks, and the two never interact.
 database_lock::database_lock(const std::string& db) {
   const std::string path = db + ".lock";
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd_ < 0) throw std::runtime_error("kan " + path + " niet openen: " + std::strerror(errno));
+  create_private(path);  // the database's directory too, 0700: it holds personal data
+  fd_ = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd_ < 0) throw store_error("kan " + path + " niet openen: " + std::strerror(errno));
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;
     ::close(fd_);
     fd_ = -1;
     if (error == EWOULDBLOCK)
-      throw std::runtime_error("database " + db +
-                               " is in gebruik door een andere jos-server (of een beheeropdracht)");
-    throw std::runtime_error("kan " + path + " niet vergrendelen: " + std::strerror(error));
+      throw store_error("database " + db +
+                        " is in gebruik door een andere jos-server (of een beheeropdracht); "
+                        "stop die eerst (of wis via de app)");
+    throw store_error("kan " + path + " niet vergrendelen: " + std::strerror(error));
   }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
-// One program at a time changes a trajectory's history: a running server keeps each room's
-// state in memory, so an admin command that wrote ops beside it would be overwritten, or
-// clash with its sequence numbers. Both take this lock (flock on "<db>.lock", released by
-// the kernel even after kill -9) for as long as they use the database.
+// One program at a time changes a database: a running server keeps each room's state in
+// memory, so an admin command that wrote beside it (an erasure, a restored coordinator)
+// would be overwritten from memory, or clash with its sequence numbers. The server and
+// those commands take this lock (flock on "<db>.lock", released by the kernel even after
+// kill -9) for as long as they use the database. Backup, check and export only read and
+// run beside a server.
 
 #include <string>
 
@@ -10,7 +12,7 @@ namespace jos::server {
 
 class database_lock {
  public:
-  // Throws std::runtime_error (Dutch) when another program holds the lock.
+  // Throws store_error (Dutch) when another program holds the lock.
   explicit database_lock(const std::string& db);
   ~database_lock();
   database_lock(const database_lock&) = delete;

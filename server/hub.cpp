@@ -203,6 +203,7 @@ void hub::open_room(std::string id, std::function<void(std::shared_ptr<room>)> d
         if (waiters.size() > 1) return;  // already loading
         self->store_.run([self, id](store& s) {
           std::shared_ptr<room> loaded;
+          self->store_.loaded(id);
           try {
             if (auto data = s.load_room(id))
               loaded = std::make_shared<room>(net::make_strand(self->io_.get_executor()), *data,

@@ -52,6 +52,11 @@ class hub : public std::enable_shared_from_this<hub> {
 
   // Unloads rooms nobody uses; called periodically.
   void unload_idle();
+  // Retention (hub_retention.cpp): erases every trajectory whose final meeting is more than
+  // `months` before `today` (yyyy-mm-dd) and that nobody is in; `done` gets their ids once
+  // the erasures are durable.
+  void erase_expired(int months, std::string today,
+                     std::function<void(std::vector<std::string>)> done);
   // Loads (or finds) the room of a trajectory; for tests and admin commands.
   void open_room(std::string id, std::function<void(std::shared_ptr<room>)> done);
 

@@ -1,5 +1,4 @@
-// jos-server: the sync server, plus admin subcommands to create and list trajectories and to
-// restore a coordinator.
+// jos-server: the sync server, plus admin subcommands on its database (see --help).
 
 #include <charconv>
 #include <cstdio>
@@ -20,32 +19,14 @@ namespace {
 
 using namespace jos;
 
-std::string option(const std::vector<std::string>& args, const std::string& name,
-                   const std::string& fallback = {}) {
-  for (std::size_t i = 0; i + 1 < args.size(); ++i)
-    if (args[i] == name) return args[i + 1];
-  return fallback;
-}
-
-bool flag(const std::vector<std::string>& args, const std::string& name) {
-  for (const auto& a : args)
-    if (a == name) return true;
-  return false;
-}
-
 // jos-server create: a trajectory without members yet; the coordinator joins with the
 // printed coordinator code and becomes coordinator.
-int create_command(const std::vector<std::string>& args) {
-  const std::string db = option(args, "--db", "jos-data/jos.sqlite");
+int create_command(const server::admin_request& a) {
   shared::partnership p;
-  p.school = option(args, "--school");
-  p.youth_organisation = option(args, "--jongerenwerk");
-  p.kind = flag(args, "--nieuw") ? shared::cooperation::fresh : shared::cooperation::existing;
-  if (p.school.empty() || p.youth_organisation.empty()) {
-    std::cerr << "create verwacht --school NAAM en --jongerenwerk NAAM\n";
-    return 2;
-  }
-  server::sqlite_store store(db);
+  p.school = a.school;
+  p.youth_organisation = a.youth;
+  p.kind = a.fresh ? shared::cooperation::fresh : shared::cooperation::existing;
+  server::sqlite_store store(a.db);
   server::trajectory_record r;
   r.id = server::make_trajectory_id();
   r.join_code = server::make_join_code();
@@ -62,8 +43,8 @@ int create_command(const std::vector<std::string>& args) {
   return 0;
 }
 
-int list_command(const std::vector<std::string>& args) {
-  server::sqlite_store store(option(args, "--db", "jos-data/jos.sqlite"));
+int list_command(const server::admin_request& a) {
+  server::sqlite_store store(a.db);
   for (const auto& r : store.trajectories())
     std::cout << r.id << "  " << r.join_code << "  " << r.partnership_json << "\n";
   return 0;
@@ -71,21 +52,14 @@ int list_command(const std::vector<std::string>& args) {
 
 // jos-server restore-coordinator: with the server stopped, makes one person the only
 // coordinator again and renews the coordinator code. Without --persoon it shows the team.
-int restore_coordinator_command(const std::vector<std::string>& args) {
-  const std::string db = option(args, "--db", "jos-data/jos.sqlite");
-  const std::string id = option(args, "--leerlijn");
-  const std::string person_text = option(args, "--persoon");
-  if (id.empty()) {
-    std::cerr << "restore-coordinator verwacht --leerlijn ID (zie jos-server list)\n";
-    return 2;
-  }
-  if (person_text.empty()) {
-    const auto team = server::team_of(db, id);
+int restore_coordinator_command(const server::admin_request& a) {
+  if (a.person.empty()) {
+    const auto team = server::team_of(a.db, a.trajectory);
     if (!team) {
-      std::cerr << "Er is geen leerlijn " << id << " in " << db << ".\n";
+      std::cerr << "Er is geen leerlijn " << a.trajectory << " in " << a.db << ".\n";
       return 1;
     }
-    std::cout << "Het team van " << id << ":\n";
+    std::cout << "Het team van " << a.trajectory << ":\n";
     for (const auto& p : *team)
       std::cout << "  " << p.id << "  " << p.name << (p.coordinator ? "  (coördinator)" : "")
                 << "\n";
@@ -93,32 +67,45 @@ int restore_coordinator_command(const std::vector<std::string>& args) {
     return 2;
   }
   shared::person_id person = shared::no_person;
-  const char* end = person_text.data() + person_text.size();
-  if (auto [at, ec] = std::from_chars(person_text.data(), end, person);
+  const char* end = a.person.data() + a.person.size();
+  if (auto [at, ec] = std::from_chars(a.person.data(), end, person);
       ec != std::errc{} || at != end || person == shared::no_person) {
     std::cerr << "--persoon verwacht een nummer uit het team\n";
     return 2;
   }
-  const auto restored = server::restore_coordinator(db, id, person);
+  const auto restored = server::restore_coordinator(a.db, a.trajectory, person);
   if (!restored.error.empty()) {
     std::cerr << restored.error << "\n";
     return 1;
   }
-  std::cout << "Deelnemer " << person << " is nu de enige coördinator van " << id << ".\n"
+  std::cout << "Deelnemer " << person << " is nu de enige coördinator van " << a.trajectory << ".\n"
             << "Teamcode (voor iedereen):     " << restored.codes.join_code << "\n"
             << "Coördinatorcode (geheim, nieuw): " << restored.codes.coordinator_code << "\n";
   return 0;
 }
 
+int admin_command(const server::admin_request& a) {
+  auto& out = std::cout;
+  auto& err = std::cerr;
+  if (a.name == "create") return create_command(a);
+  if (a.name == "list") return list_command(a);
+  if (a.name == "restore-coordinator") return restore_coordinator_command(a);
+  if (a.name == "backup") return server::backup_database(a.db, a.to, out, err);
+  if (a.name == "check") return server::check_database(a.db, out, err);
+  if (a.name == "erase")
+    return a.person.empty() ? server::erase_trajectory_command(a.db, a.trajectory, out, err)
+                            : server::erase_person_command(a.db, a.trajectory, a.person, out, err);
+  const auto format =
+      a.format == "json" ? server::export_format::json : server::export_format::text;
+  return server::export_person_command(a.db, a.trajectory, a.person, format, out, err);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    if (!args.empty() && args[0] == "create") return create_command(args);
-    if (!args.empty() && args[0] == "list") return list_command(args);
-    if (!args.empty() && args[0] == "restore-coordinator") return restore_coordinator_command(args);
-    auto parsed = server::parse_config(args);
+    auto parsed = server::parse_config(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.admin) return admin_command(*parsed.admin);
     if (!parsed.cfg) {
       (parsed.help ? std::cout : std::cerr) << parsed.message << "\n";
       return parsed.help ? 0 : 2;

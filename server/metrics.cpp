@@ -1,5 +1,7 @@
 #include "server/metrics.hpp"
 
+#include <sys/statvfs.h>
+
 #include <sstream>
 
 namespace jos::server {
@@ -15,6 +17,14 @@ void metrics::commit_latency(double seconds) {
     if (seconds <= bounds_[i]) ++buckets_[i];
   ++commit_count_;
   commit_sum_ += seconds;
+}
+
+void metrics::watch_disk(std::string directory) { disk_directory_ = std::move(directory); }
+
+std::optional<std::uint64_t> metrics::disk_free() const {
+  struct statvfs fs {};
+  if (disk_directory_.empty() || statvfs(disk_directory_.c_str(), &fs) != 0) return std::nullopt;
+  return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 
 std::string metrics::render() const {
@@ -42,7 +52,14 @@ std::string metrics::render() const {
       << "# HELP jos_throttled_reads_total Times a client's next message was read later: it "
          "sent faster than the rate.\n"
       << "# TYPE jos_throttled_reads_total counter\n"
-      << "jos_throttled_reads_total " << throttled_reads.load() << "\n";
+      << "jos_throttled_reads_total " << throttled_reads.load() << "\n"
+      << "# HELP jos_store_errors_total Commits and store jobs that failed (disk full, I/O).\n"
+      << "# TYPE jos_store_errors_total counter\n"
+      << "jos_store_errors_total " << store_errors.load() << "\n";
+  if (const auto free = disk_free())
+    out << "# HELP jos_disk_free_bytes Space left for the database's directory.\n"
+        << "# TYPE jos_disk_free_bytes gauge\n"
+        << "jos_disk_free_bytes " << *free << "\n";
   std::lock_guard lock(mutex_);
   out << "# HELP jos_ops_rejected_total Operations refused, by code.\n"
       << "# TYPE jos_ops_rejected_total counter\n";

@@ -393,6 +393,10 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (broken_)
     return reject(error_code::unavailable,
                   "De server kan nu niets opslaan; probeer het zo opnieuw.");
+  if (store_.disk_full())
+    return reject(error_code::disk_full,
+                  "De schijf van de server is vol: je wijziging is niet opgeslagen. Lezen gaat "
+                  "gewoon door; zodra er weer ruimte is, kun je verder.");
   if (message.ballot) return submit_ballot(c, *m, std::move(message));
 
   // A resend of something we already took from this installation of this person:
@@ -673,6 +677,7 @@ void room::committed(std::uint64_t seq, bool durable) {
     // from what was durable, and clients resend what was never acknowledged.
     if (!broken_) log_error("room " + id_ + ": commit failed; closing the room");
     broken_ = true;
+    closed_ = true;  // whoever comes back gets the room anew, as the disk has it
     for (auto& m : members_)
       m.conn->close(error_code::unavailable, "Opslaan mislukt; de verbinding wordt hersteld.");
     members_.clear();

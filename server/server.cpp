@@ -13,6 +13,7 @@
 #include "server/hub.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
+#include "server/retention.hpp"
 #include "server/sqlite_store.hpp"
 #include "server/store_worker.hpp"
 
@@ -46,9 +47,11 @@ struct server::impl {
   std::unique_ptr<net::steady_timer> sweep;
   std::vector<std::thread> threads;
   bool stopped = false;
+  std::uint64_t sweeps = 0;
 
   explicit impl(config c) : cfg(std::move(c)), lock(cfg.db), io(cfg.threads) {
     set_log_level(cfg.level);
+    stats.watch_disk(std::filesystem::absolute(cfg.db).parent_path().string());
     store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;
@@ -85,8 +88,14 @@ struct server::impl {
     sweep->async_wait([this](beast::error_code ec) {
       if (ec) return;
       rooms->unload_idle();
+      if (++sweeps % 120 == 0) erase_expired();  // hourly
       schedule_sweep();
     });
+  }
+
+  void erase_expired() {
+    if (cfg.retention_months > 0)
+      rooms->erase_expired(cfg.retention_months, today_utc(), [](auto) {});
   }
 };
 
@@ -104,6 +113,7 @@ void server::start() {
   i.accept->run();
   i.sweep = std::make_unique<net::steady_timer>(i.io);
   i.schedule_sweep();
+  i.erase_expired();
   for (int t = 0; t < i.cfg.threads; ++t) i.threads.emplace_back([&i] { i.io.run(); });
   log_info("jos-server luistert op " + i.cfg.listen + ":" + std::to_string(port()) +
            (i.cfg.tls_cert.empty() ? " (ws://)" : " (wss://)") + ", database " + i.cfg.db);

@@ -1,6 +1,7 @@
 #pragma once
 // A prepared SQLite statement for the store and its migrations: binds, steps, reads, and is
-// reset after each use so it can be reused. Throws store_error on any SQLite failure.
+// reset after each use so it can be reused. Throws store_error on any SQLite failure,
+// disk_full_error when the disk is full.
 
 #include <sqlite3.h>
 
@@ -43,6 +44,7 @@ class sqlite_statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_FULL) throw disk_full_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
     throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
   }
   void run() {

@@ -2,9 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <filesystem>
 #include <map>
 
+#include "server/private_path.hpp"
 #include "server/sqlite_migrations.hpp"
 #include "server/sqlite_statement.hpp"
 
@@ -79,9 +79,7 @@ static_assert(std::size(statement_sql) == statement_count);
 }  // namespace
 
 sqlite_store::sqlite_store(const std::string& path) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  create_private(path);
   // One thread at a time uses this connection (the store thread, or an admin command), so
   // SQLite's own mutexes are only cost.
   if (sqlite3_open_v2(path.c_str(), &db_,
@@ -98,6 +96,7 @@ sqlite_store::sqlite_store(const std::string& path) {
     // FULL: the WAL is synced at every commit, so an acknowledged op survives power loss.
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
+    exec("PRAGMA secure_delete=ON");
     create_or_migrate(db_);
     for (int i = 0; i < statement_count; ++i)
       statements_.push_back(std::make_unique<sqlite_statement>(db_, statement_sql[i]));

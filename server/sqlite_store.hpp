@@ -1,6 +1,7 @@
 #pragma once
 // The default store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
-// returned survives a crash or power loss.
+// returned survives a crash or power loss. Created private (see private_path.hpp), with
+// secure_delete so that erased data is overwritten, not merely unlinked.
 
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@ class sqlite_store final : public store {
                                       const std::string& client_id, std::uint64_t client_seq,
                                       std::uint64_t before_seq) override;
   std::vector<trajectory_record> trajectories() override;
+  // In sqlite_privacy.cpp.
+  void erase_person(const std::string& trajectory_id, shared::person_id person) override;
+  void erase_trajectory(const std::string& trajectory_id) override;
 
  private:
   void exec(const char* sql);

@@ -86,6 +86,13 @@ class store_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// No space left to write: nothing was written, and writing again is pointless until space
+// returns (reads still work).
+class disk_full_error : public store_error {
+ public:
+  using store_error::store_error;
+};
+
 class store {
  public:
   virtual ~store() = default;
@@ -114,6 +121,12 @@ class store {
                                               std::uint64_t client_seq,
                                               std::uint64_t before_seq) = 0;
   virtual std::vector<trajectory_record> trajectories() = 0;
+
+  // AVG erasures (see privacy.hpp), durable when they return and leaving no copy of what
+  // they removed in the file or its WAL; throw store_error and change nothing on failure.
+  // A person: named nowhere any more, tokens and device marks gone, their words kept.
+  virtual void erase_person(const std::string& trajectory_id, shared::person_id person) = 0;
+  virtual void erase_trajectory(const std::string& trajectory_id) = 0;
 };
 
 }  // namespace jos::server

@@ -13,8 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "protocol/error_code.hpp"
 #include "protocol/messages.hpp"
 #include "shared/model.hpp"
+
+namespace jos::protocol {
+// Tests name a code by its wire name, as the protocol README does.
+inline bool operator==(error_code c, std::string_view name) { return name_of(c) == name; }
+}  // namespace jos::protocol
 
 namespace jos::server::test {
 
