@@ -63,14 +63,10 @@ std::unique_ptr<server_process> make_server(const bench_options& o, const worksp
   if (kind == target::jos) {
     p.binary = o.server_binary;
     // Thousands of bench clients come from one address.
-    p.args = {"--listen",
-              "127.0.0.1",
-              "--db",
-              w.db(name),
-              "--log-level",
-              "warn",
-              "--max-connections-per-address",
-              "0"};
+    p.args = {"--listen", "127.0.0.1", "--db", w.db(name), "--log-level", "warn",
+              "--max-connections-per-address", "0",
+              // ... and so do their rooms: one create per room (storm: 300).
+              "--creates-per-hour", "1000000"};
     p.args.insert(p.args.end(), o.server_flags.begin(), o.server_flags.end());
   } else {
     p.binary = o.relay_binary;
