@@ -163,6 +163,7 @@ struct server_encoder {
     json j = envelope("error");
     j["code"] = m.code;
     j["reason"] = m.reason;
+    if (!m.location.empty()) j["location"] = m.location;
     return j;
   }
 };
@@ -410,10 +411,11 @@ decoded<server_message> decode_server(std::string_view text) {
     return finish<server_message>(m, error);
   }
   if (type == "error") {
-    r.only({"v", "type", "code", "reason"});
+    r.only({"v", "type", "code", "reason", "location"});
     protocol::error m;
     m.code = r.string("code", 64);
     m.reason = r.string("reason", 4096);
+    if (r.has("location")) m.location = r.string("location", 1024);
     return finish<server_message>(std::move(m), error);
   }
   return decode_error{"invalid", "type: unknown message type \"" + type + "\""};

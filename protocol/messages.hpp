@@ -137,8 +137,9 @@ struct presence {
 // A frame that could not be understood or a session-level failure. The connection stays
 // unless the server says otherwise.
 struct error {
-  std::string code;    // "malformed", "version", "unauthorised", "rate_limited", ...
-  std::string reason;  // for people: Dutch
+  std::string code;           // "malformed", "version", "unauthorised", "rate_limited", ...
+  std::string reason;         // for people: Dutch
+  std::string location = {};  // "moved": the ws:// or wss:// URL of the instance that has it
   bool operator==(const error&) const = default;
 };
 

@@ -20,11 +20,15 @@ std::string usage() {
 Gebruik: jos-server [opties]
          jos-server create --db FILE --school NAAM --jongerenwerk NAAM [--nieuw]
          jos-server list --db FILE
+         jos-server migrate --from FILE --to postgresql://…
 
 Opties:
   --listen ADDR        adres om op te luisteren (standaard 127.0.0.1; 0.0.0.0 voor iedereen)
   --port N             poort (standaard 8765; 0 kiest een vrije poort en drukt die af)
-  --db FILE            SQLite-bestand (standaard jos-data/jos.sqlite)
+  --db FILE|URL        SQLite-bestand (standaard jos-data/jos.sqlite) of een PostgreSQL-
+                       database (postgresql://…), die meerdere servers kunnen delen
+  --advertise URL      waar clients deze server bereiken (ws://host:poort), voor de andere
+                       servers op dezelfde PostgreSQL-database (standaard uit --listen/--port)
   --tls-cert FILE      certificaat (PEM) voor wss:// en https://
   --tls-key FILE       sleutel (PEM) bij het certificaat
   --allow-origin URL   sta een browser-Origin toe (herhaalbaar); zonder Origin altijd toegestaan
@@ -55,6 +59,8 @@ parse_result parse_config(const std::vector<std::string>& args) {
       if (!value(v) || !number(v, c.port)) return {std::nullopt, "--port verwacht 0..65535"};
     } else if (a == "--db") {
       if (!value(c.db)) return {std::nullopt, "--db verwacht een bestandsnaam"};
+    } else if (a == "--advertise") {
+      if (!value(c.advertise)) return {std::nullopt, "--advertise verwacht een URL (ws://…)"};
     } else if (a == "--tls-cert") {
       if (!value(c.tls_cert)) return {std::nullopt, "--tls-cert verwacht een bestand"};
     } else if (a == "--tls-key") {

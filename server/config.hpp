@@ -13,8 +13,9 @@ namespace jos::server {
 struct config {
   std::string listen = "127.0.0.1";
   std::uint16_t port = 8765;
-  std::string db = "jos-data/jos.sqlite";
-  std::string tls_cert;  // PEM; with tls_key, the port speaks only TLS (wss://, https://)
+  std::string db = "jos-data/jos.sqlite";  // or postgresql://… (several instances may share it)
+  std::string advertise;  // the URL other instances send clients to; default from listen/port
+  std::string tls_cert;   // PEM; with tls_key, the port speaks only TLS (wss://, https://)
   std::string tls_key;
   std::vector<std::string> allowed_origins;  // browsers send Origin; native clients do not
   log_level level = log_level::info;

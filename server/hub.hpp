@@ -47,12 +47,18 @@ class hub : public std::enable_shared_from_this<hub> {
   using state_reply = std::function<void(std::variant<shared::trajectory, protocol::error>)>;
   void member_state(std::string token, state_reply reply);
 
+  // Where clients reach this instance (ws:// or wss:// URL), for other instances on the same
+  // database to send them here; set before the server starts.
+  void set_location(std::string location);
+
   // Unloads rooms nobody uses; called periodically.
   void unload_idle();
   // Loads (or finds) the room of a trajectory; for tests and admin commands.
   void open_room(std::string id, std::function<void(std::shared_ptr<room>)> done);
 
  private:
+  // Why a trajectory could not be opened here: served by another instance, or unavailable.
+  protocol::error not_here(const std::string& id) const;
   bool too_many_failures(const std::string& address);
   void record_failure(const std::string& address);
 
@@ -64,6 +70,8 @@ class hub : public std::enable_shared_from_this<hub> {
   std::map<std::string, std::shared_ptr<room>> rooms_;
   std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
   std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> join_failures_;
+  std::string location_;
+  std::map<std::string, std::string> served_elsewhere_;  // trajectory: the instance's location
 };
 
 }  // namespace jos::server

@@ -1,4 +1,5 @@
-// jos-server: the sync server, plus admin subcommands to create and list trajectories.
+// jos-server: the sync server, plus admin subcommands to create, list and migrate
+// trajectories.
 
 #include <cstdio>
 #include <iostream>
@@ -7,9 +8,10 @@
 
 #include "protocol/state_codec.hpp"
 #include "server/config.hpp"
+#include "server/migrate.hpp"
+#include "server/open_store.hpp"
 #include "server/secrets.hpp"
 #include "server/server.hpp"
-#include "server/sqlite_store.hpp"
 
 namespace {
 
@@ -40,7 +42,7 @@ int create_command(const std::vector<std::string>& args) {
     std::cerr << "create verwacht --school NAAM en --jongerenwerk NAAM\n";
     return 2;
   }
-  server::sqlite_store store(db);
+  auto store = server::open_store(db);
   server::trajectory_record r;
   r.id = server::make_trajectory_id();
   r.join_code = server::make_join_code();
@@ -51,7 +53,8 @@ int create_command(const std::vector<std::string>& args) {
   server::commit_item item;
   item.trajectory_id = r.id;
   item.created = r;
-  store.commit(std::span<const server::commit_item>(&item, 1));
+  store->claim(r.id, "");
+  store->commit(std::span<const server::commit_item>(&item, 1));
   std::cout << "Leerlijn aangemaakt: " << p.school << " + " << p.youth_organisation << "\n"
             << "Teamcode (voor iedereen):     " << r.join_code << "\n"
             << "Coördinatorcode (geheim):     " << secret << "\n";
@@ -59,19 +62,35 @@ int create_command(const std::vector<std::string>& args) {
 }
 
 int list_command(const std::vector<std::string>& args) {
-  server::sqlite_store store(option(args, "--db", "jos-data/jos.sqlite"));
-  for (const auto& r : store.trajectories())
+  auto store = server::open_store(option(args, "--db", "jos-data/jos.sqlite"));
+  for (const auto& r : store->trajectories())
     std::cout << r.id << "  " << r.join_code << "  " << r.partnership_json << "\n";
   return 0;
 }
 
 }  // namespace
 
+// jos-server migrate: every trajectory of a SQLite file into another store (PostgreSQL).
+int migrate_command(const std::vector<std::string>& args) {
+  const std::string from = option(args, "--from");
+  const std::string to = option(args, "--to");
+  if (from.empty() || to.empty()) {
+    std::cerr << "migrate verwacht --from BESTAND en --to postgresql://…\n";
+    return 2;
+  }
+  auto target = server::open_store(to);
+  const auto moved = server::migrate(from, *target);
+  std::cout << moved.trajectories << " leerlijn(en) overgezet, " << moved.ops << " wijzigingen; "
+            << moved.skipped << " stond(en) er al\n";
+  return 0;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (!args.empty() && args[0] == "create") return create_command(args);
     if (!args.empty() && args[0] == "list") return list_command(args);
+    if (!args.empty() && args[0] == "migrate") return migrate_command(args);
     auto parsed = server::parse_config(args);
     if (!parsed.cfg) {
       (parsed.help ? std::cout : std::cerr) << parsed.message << "\n";

@@ -62,6 +62,12 @@ struct commit_item {
   std::vector<client_mark> clients;
 };
 
+// Several instances on one database serve each trajectory from one instance at a time.
+struct ownership {
+  bool ours = true;
+  std::string owner;  // when not ours: where clients reach the instance that has it ("": unknown)
+};
+
 class store_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -87,6 +93,12 @@ class store {
                                               std::uint64_t client_seq,
                                               std::uint64_t before_seq) = 0;
   virtual std::vector<trajectory_record> trajectories() = 0;
+  // Makes this instance the one that serves the trajectory, unless another live instance
+  // does; `location` is where clients reach this instance. Commits for a trajectory need it.
+  // A store only one instance can use (a SQLite file) owns everything.
+  virtual ownership claim(const std::string& /*trajectory_id*/, const std::string& /*location*/) {
+    return {};
+  }
 };
 
 }  // namespace jos::server

@@ -4,9 +4,10 @@
 set -euo pipefail
 
 core=(g++ cmake make pkg-config ccache libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
-      libssl-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
+      libssl-dev libpq-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
 gui=(libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core)
-test=(libgtest-dev libgmock-dev xvfb xauth xdotool x11-xserver-utils openssl sqlite3 poppler-utils)
+test=(libgtest-dev libgmock-dev xvfb xauth xdotool x11-xserver-utils openssl sqlite3 poppler-utils
+      postgresql)
 ci=(clang libclang-rt-14-dev clang-format)
 
 wanted=()

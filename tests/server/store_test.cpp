@@ -1,12 +1,15 @@
-// The SQLite store on its own: what a room gets back when it loads.
+// The stores on their own (SQLite and PostgreSQL, the same tests for both): what a room
+// gets back when it loads, resend lookups, group commit, snapshots.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <future>
 
+#include "server/pg_store.hpp"
 #include "server/sqlite_store.hpp"
 #include "server/store_worker.hpp"
+#include "tests/server/store_fixture.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -28,9 +31,10 @@ std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> marks(const room_
 
 // A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
 // after a restart. Ops store it in their own row; a snapshot stores all marks as of it.
-TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
-  temp_dir dir;
-  sqlite_store store(dir.file("jos.sqlite"));
+TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
+  auto opened = open_store();
+  auto& store = *opened;
+  store.claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
@@ -60,53 +64,67 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
                                 {"a", {2, 3}}, {"b", {8, 5}}, {"c", {1, 4}}, {"d", {1, 6}}}));
 }
 
-// One value from the file, through a connection of its own (as another process would see it).
-std::string query_text(const std::string& db, const char* sql) {
-  sqlite3* handle = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      out = text != nullptr ? text : "";
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(handle);
-  return out;
-}
-
-TEST(Store, TheFileIsInWalModeAndResendsFindTheirSeq) {
+TEST(Store, TheSqliteFileIsInWalMode) {
   temp_dir dir;
   const std::string db = dir.file("jos.sqlite");
   sqlite_store store(db);
   EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
+}
+
+TEST_P(Stores, ResendsFindTheirSeq) {
+  auto store = open_store();
+  store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
-  store.commit(std::span<const commit_item>(&created, 1));
+  store->commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
                                  op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4)};
-  store.commit(group);
-  EXPECT_EQ(store.op_seq("t1", "a", 1, 4), 1u);
-  EXPECT_EQ(store.op_seq("t1", "a", 3, 4), 3u);
-  EXPECT_EQ(store.op_seq("t1", "a", 2, 4), std::nullopt);
-  EXPECT_EQ(store.op_seq("t1", "b", 6, 2), std::nullopt);
-  EXPECT_EQ(store.op_seq("t2", "a", 1, 4), std::nullopt);
+  store->commit(group);
+  EXPECT_EQ(store->op_seq("t1", "a", 1, 4), 1u);
+  EXPECT_EQ(store->op_seq("t1", "a", 3, 4), 3u);
+  EXPECT_EQ(store->op_seq("t1", "a", 2, 4), std::nullopt);
+  EXPECT_EQ(store->op_seq("t1", "b", 6, 2), std::nullopt);
+  EXPECT_EQ(store->op_seq("t2", "a", 1, 4), std::nullopt);
+}
+
+// No seq is taken twice: a group holding a taken seq fails as a whole and changes nothing.
+TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
+  auto store = open_store();
+  store->claim("t1", "");
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  store->commit(std::span<const commit_item>(&created, 1));
+  std::vector<commit_item> first{op_item("t1", 1, "a", 1)};
+  store->commit(first);
+  std::vector<commit_item> clash{op_item("t1", 2, "a", 2), op_item("t1", 1, "b", 1)};
+  EXPECT_THROW(store->commit(clash), store_error);
+  // Still usable, and still only the first op.
+  std::vector<commit_item> next{op_item("t1", 2, "a", 2)};
+  store->commit(next);
+  const auto loaded = store->load_room("t1");
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->tail.size(), 2u);
+  EXPECT_EQ(loaded->tail[0].client_id, "a");
+  EXPECT_EQ(loaded->tail[1].client_seq, 2u);
+  EXPECT_EQ(store->trajectories().size(), 1u);
+  EXPECT_EQ(store->participant("nobody"), std::nullopt);
+  EXPECT_EQ(store->trajectory_by_join_code("CODE"), "t1");
+  EXPECT_EQ(store->trajectory_by_coordinator_secret("secret-hash"), "t1");
 }
 
 // Commits that queue up while the store is busy become one transaction: one fsync for all.
-TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
-  temp_dir dir;
+TEST_P(Stores, OpsThatArriveTogetherShareOneCommit) {
   metrics m;
-  store_worker worker(std::make_unique<sqlite_store>(dir.file("jos.sqlite")), m);
+  store_worker worker(open_store(), m);
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
+    s.claim("t1", "");
     s.commit(std::span<const commit_item>(&created, 1));
     busy_started.set_value();
     release.get_future().wait();
@@ -129,8 +147,9 @@ TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
 }
 
 // A room writes a snapshot every N ops, and loads from the newest one plus the ops after it.
-TEST(Store, ARoomWritesASnapshotEveryNOps) {
+TEST_P(Stores, ARoomWritesASnapshotEveryNOps) {
   config cfg;
+  cfg.db = database();
   cfg.snapshot_every = 4;
   test_server server(cfg);
   auto t = make_team(server, {"Anna", "Bram"});  // two joins: seq 1 and 2
@@ -142,13 +161,15 @@ TEST(Store, ARoomWritesASnapshotEveryNOps) {
   const auto state = server.state(t.trajectory_id);
   ASSERT_TRUE(state);
   ASSERT_EQ(state->seq, 9u);
-  EXPECT_EQ(query_text(server.db(), "SELECT seq FROM snapshots"), "8");
+  EXPECT_EQ(query("SELECT seq FROM snapshots"), "8");
   server.restart();
   const auto reloaded = server.state(t.trajectory_id);
   ASSERT_TRUE(reloaded);
   EXPECT_EQ(reloaded->seq, 9u);
   EXPECT_EQ(reloaded->hash, state->hash);
 }
+
+INSTANTIATE_TEST_SUITE_P(, Stores, testing::Values("sqlite", "postgresql"), store_name);
 
 }  // namespace
 }  // namespace jos::server::test
