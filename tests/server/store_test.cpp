@@ -169,6 +169,43 @@ TEST_P(Stores, ARoomWritesASnapshotEveryNOps) {
   EXPECT_EQ(reloaded->hash, state->hash);
 }
 
+// One instance at a time serves a trajectory, and an instance that lost its database
+// session can never commit for it again, even after it reconnects: the fence.
+TEST(PostgresqlStore, OnlyTheSessionHoldingATrajectoryCommitsForIt) {
+  JOS_REQUIRE_POSTGRESQL(cluster);
+  const std::string url = cluster.fresh_database();
+  pg_store first(url);
+  pg_store second(url);
+  EXPECT_TRUE(first.claim("t1", "ws://first:1").ours);
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  first.commit(std::span<const commit_item>(&created, 1));
+
+  const auto taken = second.claim("t1", "ws://second:2");
+  EXPECT_FALSE(taken.ours);
+  EXPECT_EQ(taken.owner, "ws://first:1");
+  std::vector<commit_item> op{op_item("t1", 1, "b", 1)};
+  EXPECT_THROW(second.commit(op), store_error);
+
+  // The first instance's session ends (as when its process is killed, or its link breaks).
+  EXPECT_EQ(query_text(url,
+                       "SELECT count(pg_terminate_backend(pid)) FROM pg_locks"
+                       " WHERE locktype = 'advisory' AND granted"),
+            "1");
+  std::vector<commit_item> late{op_item("t1", 1, "a", 1)};
+  EXPECT_THROW(first.commit(late), store_error);  // the session is gone
+  EXPECT_THROW(first.commit(late), store_error);  // a new session, but not the owner
+
+  EXPECT_TRUE(second.claim("t1", "ws://second:2").ours);
+  EXPECT_FALSE(first.claim("t1", "ws://first:1").ours);
+  second.commit(op);
+  const auto loaded = second.load_room("t1");
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->tail.size(), 1u);
+  EXPECT_EQ(loaded->tail[0].client_id, "b");
+}
+
 INSTANTIATE_TEST_SUITE_P(, Stores, testing::Values("sqlite", "postgresql"), store_name);
 
 }  // namespace
