@@ -131,8 +131,8 @@ void fleet::on_open(load_client& c) {
     shared::partnership p;
     p.school = "School " + std::to_string(m.room);
     p.youth_organisation = "Jongerenwerk " + std::to_string(m.room);
-    c.send(protocol::encode(
-        protocol::client_message{protocol::create_trajectory{p, profile_for(c.index(), m.slot)}}));
+    c.send(protocol::encode(protocol::client_message{
+        protocol::create_trajectory{p, profile_for(c.index(), m.slot), {}}}));
     return;
   }
   m.state = phase::joining;

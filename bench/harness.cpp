@@ -62,7 +62,15 @@ std::unique_ptr<server_process> make_server(const bench_options& o, const worksp
   p.log_file = w.file(name + ".log");
   if (kind == target::jos) {
     p.binary = o.server_binary;
-    p.args = {"--listen", "127.0.0.1", "--db", w.db(name), "--log-level", "warn"};
+    // Thousands of bench clients come from one address.
+    p.args = {"--listen",
+              "127.0.0.1",
+              "--db",
+              w.db(name),
+              "--log-level",
+              "warn",
+              "--max-connections-per-address",
+              "0"};
     p.args.insert(p.args.end(), o.server_flags.begin(), o.server_flags.end());
   } else {
     p.binary = o.relay_binary;

@@ -61,7 +61,7 @@ bool number(const std::string& s, double& out) {
   }
 }
 
-// The hand-built op messages must be what the server's decoder accepts.
+// The op messages the mix sends must be what the server's decoder accepts.
 bool self_check() {
   const std::vector<std::string> ops = {op_json::edit_text(3, 0, 0, "samen "),
                                         op_json::edit_text(3, 0, 120, ""),

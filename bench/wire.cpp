@@ -2,12 +2,13 @@
 
 #include <charconv>
 
+#include "protocol/ops_frame.hpp"
+
 namespace jos::bench {
 namespace {
 
-constexpr std::string_view ops_prefix = R"({"v":1,"type":"ops",)";
-constexpr std::string_view relayed_prefix = R"({"v":1,"type":"op",)";
-constexpr std::string_view meeting = "0";  // the bench's rooms all work in meeting 1
+// What the relay passes on: an op message with the sender's client id in front.
+constexpr std::string_view relayed_prefix = R"({"client_id":)";
 
 }  // namespace
 
@@ -23,7 +24,7 @@ std::string_view type_of(std::string_view message) {
 }
 
 message_kind kind_of(std::string_view message) {
-  if (message.starts_with(ops_prefix)) return message_kind::ops;
+  if (message.starts_with(protocol::ops_head())) return message_kind::ops;
   if (message.starts_with(relayed_prefix)) return message_kind::relayed_op;
   const auto type = type_of(message);
   if (type == "ack") return message_kind::ack;
@@ -75,88 +76,61 @@ std::string client_id_of(std::uint32_t index) {
 
 std::string op_message(bool relay, std::uint32_t client, std::uint64_t client_seq,
                        std::uint64_t base_seq, std::string_view op_json) {
-  std::string m;
-  m.reserve(80 + op_json.size());
-  m += R"({"v":1,"type":"op",)";
-  if (relay) {
-    m += R"("client_id":"b)";
-    m += std::to_string(client);
-    m += R"(",)";
-  }
-  m += R"("client_seq":)";
-  m += std::to_string(client_seq);
-  m += R"(,"base_seq":)";
-  m += std::to_string(base_seq);
-  m += R"(,"op":)";
-  m += op_json;
-  m += '}';
+  std::string m = protocol::op_message(client_seq, base_seq, op_json);
+  // The relay passes messages on as they are, so its receivers learn whose op it was from the
+  // message itself (jos puts it in the broadcast): the client id goes first, where kind_of
+  // recognises a relayed op.
+  if (relay) m.insert(1, R"("client_id":")" + client_id_of(client) + "\",");
   return m;
 }
 
 namespace op_json {
 
-// Inserts are plain ASCII letters and spaces, so no escaping is needed.
+using namespace shared;
+
+// The bench's rooms all work in meeting 1 (index 0) and on the first Signaleringsinstrument.
+constexpr int meeting = 0;
+constexpr auto document = document_id::signalering_begin;
+
 std::string edit_text(int row, std::size_t pos, std::size_t del, std::string_view insert) {
-  std::string s = R"({"type":"edit_text","target":{"document":"signalering_1","row":)";
-  s += std::to_string(row);
-  s += R"(,"column":0},"edits":[{"pos":)";
-  s += std::to_string(pos);
-  s += R"(,"del":)";
-  s += std::to_string(del);
-  s += R"(,"ins":")";
-  s += insert;
-  s += R"("}]})";
-  return s;
+  return protocol::op_text(
+      op::edit_text{{false, 0, document, row, 0}, {{pos, del, std::string(insert)}}});
 }
 
 std::string set_rating(int row, int value) {
-  return R"({"type":"set_rating","document":"signalering_1","row":)" + std::to_string(row) +
-         R"(,"value":)" + std::to_string(value) + "}";
+  return protocol::op_text(op::set_rating{document, row, value});
 }
 
 std::string goto_agenda_item(int index) {
-  return R"({"type":"goto_agenda_item","meeting":)" + std::string(meeting) + R"(,"index":)" +
-         std::to_string(index) + "}";
+  return protocol::op_text(op::goto_agenda_item{meeting, index, 0});
 }
 
 std::string control_timer(bool start) {
-  return R"({"type":"control_timer","meeting":)" + std::string(meeting) + R"(,"action":")" +
-         (start ? "start" : "pauze") + R"("})";
+  return protocol::op_text(
+      op::control_timer{meeting, start ? timer_action::start : timer_action::pause, 0, 0});
 }
 
 std::string set_presence(std::uint32_t person, bool present) {
-  return R"({"type":"set_presence","meeting":)" + std::string(meeting) + R"(,"person":)" +
-         std::to_string(person) + R"(,"present":)" + (present ? "true" : "false") + "}";
+  return protocol::op_text(op::set_presence{meeting, person, present});
 }
 
 std::string add_reaction(std::string_view text) {
-  return R"({"type":"add_reaction","meeting":)" + std::string(meeting) + R"(,"text":")" +
-         std::string(text) + R"("})";
+  return protocol::op_text(op::add_reaction{meeting, -1, std::string(text), 0});
 }
 
-std::string cast_vote(int value) {
-  return R"({"type":"cast_vote","meeting":)" + std::string(meeting) + R"(,"value":)" +
-         std::to_string(value) + "}";
-}
+std::string cast_vote(int value) { return protocol::op_text(op::cast_vote{meeting, value}); }
 
-std::string start_meeting() {
-  return R"({"type":"start_meeting","meeting":)" + std::string(meeting) + "}";
-}
+std::string start_meeting() { return protocol::op_text(op::start_meeting{meeting, 0}); }
 
 std::string assign_invuller(std::uint32_t person) {
-  return R"({"type":"assign_role","meeting":)" + std::string(meeting) +
-         R"(,"role":"invuller","person":)" + std::to_string(person) + "}";
+  return protocol::op_text(op::assign_role{meeting, meeting_role::invuller, person});
 }
 
 std::string set_writer(std::uint32_t person) {
-  return R"({"type":"set_writer","meeting":)" + std::string(meeting) + R"(,"person":)" +
-         std::to_string(person) + R"(,"allowed":true})";
+  return protocol::op_text(op::set_writer{meeting, person, true});
 }
 
-std::string open_vote() {
-  return R"({"type":"open_vote","meeting":)" + std::string(meeting) +
-         R"(,"document":"signalering_1","row":0,"anonymous":false})";
-}
+std::string open_vote() { return protocol::op_text(op::open_vote{meeting, document, 0, false}); }
 
 }  // namespace op_json
 }  // namespace jos::bench

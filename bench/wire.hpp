@@ -1,7 +1,8 @@
 #pragma once
 // The few bytes of each message the load generator needs, found without a JSON parser, and
-// the op messages it sends, built by hand. Thousands of clients share one thread: a full
-// decode of every delivery would make the generator, not the server, the bottleneck.
+// the op messages it sends (written by protocol/ops_frame, as the codec writes them).
+// Thousands of clients share one thread: a full decode of every delivery would make the
+// generator, not the server, the bottleneck.
 
 #include <cstdint>
 #include <optional>
@@ -42,7 +43,7 @@ std::string client_id_of(std::uint32_t index);
 std::string op_message(bool relay, std::uint32_t client, std::uint64_t client_seq,
                        std::uint64_t base_seq, std::string_view op_json);
 
-// The op bodies of the mix (JSON objects as jos expects them).
+// The op bodies of the mix (protocol::op_text of the ops).
 namespace op_json {
 std::string edit_text(int row, std::size_t pos, std::size_t del, std::string_view insert);
 std::string set_rating(int row, int value);

@@ -3,20 +3,27 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#ifndef __EMSCRIPTEN__
 #include <stb_image_write.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
+#include <tuple>
 #include <vector>
 
 #include "client/characters.hpp"
 #include "client/fonts.hpp"
+#include "client/input_order.hpp"
 #include "client/keyboard.hpp"
 #include "client/navigation.hpp"
 
 namespace jos::client {
 namespace {
+
+constexpr const char* default_title = "jos – Jongerenwerk en Onderwijs Samen";
 
 constexpr const char* usage_text =
     "Gebruik: jos-client [opties]\n"
@@ -102,8 +109,10 @@ std::optional<app_options> parse_app_options(int argc, char** argv, std::string&
       }
     } else if (arg == "--quit-after") {
       if (!value(v)) return std::nullopt;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), o.quit_after);
-      if (ec != std::errc{} || end != v.data() + v.size() || !(o.quit_after > 0)) {
+      // strtod, not from_chars: the browser build's C++ library has no floating from_chars.
+      char* end = nullptr;
+      o.quit_after = std::strtod(v.c_str(), &end);
+      if (v.empty() || end != v.c_str() + v.size() || !(o.quit_after > 0)) {
         message = "--quit-after verwacht een aantal seconden.\n";
         return std::nullopt;
       }
@@ -146,6 +155,7 @@ core_options core_options_of(const app_options& o) {
   core_options c;
   c.config_dir = o.config_dir;
   c.trust_cert_file = o.trust_cert;
+  c.single_threaded = o.single_threaded;
   return c;
 }
 }  // namespace
@@ -153,6 +163,7 @@ core_options core_options_of(const app_options& o) {
 app::app(app_options options)
     : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
   ui_.presenting = options_.present;
+  ui_.fixed_server = options_.fixed_server;
   if (options_.show == "documents" || options_.show == "comparison") {
     ui_.current = screen::documents;
     ui_.shown.comparison = options_.show == "comparison";
@@ -183,13 +194,18 @@ app::~app() {
 bool app::open_window() {
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) return false;
+#ifdef __EMSCRIPTEN__
+  // WebGL2, which is OpenGL ES 3.0; the page sizes the canvas in its own pixels.
+  const char* glsl = "#version 300 es";
+#else
+  const char* glsl = "#version 130";
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   // --size is in the units of a 96 dpi screen: on a high-DPI one the window gets as many
   // more pixels (where the system counts in points already, GLFW leaves it as it is).
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  window_ = glfwCreateWindow(options_.width, options_.height,
-                             "jos – Jongerenwerk en Onderwijs Samen", nullptr, nullptr);
+#endif
+  window_ = glfwCreateWindow(options_.width, options_.height, default_title, nullptr, nullptr);
   if (window_ == nullptr) {
     glfwTerminate();
     return false;
@@ -197,10 +213,12 @@ bool app::open_window() {
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
   glfwSetWindowUserPointer(window_, this);
+#ifndef __EMSCRIPTEN__
   // Dragged to a screen with another scale: everything is measured again.
   glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* w, float, float) {
     static_cast<app*>(glfwGetWindowUserPointer(w))->rescale_ = true;
   });
+#endif
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -224,10 +242,22 @@ bool app::open_window() {
     if (action == GLFW_PRESS) static_cast<app*>(glfwGetWindowUserPointer(w))->on_key(key, mods);
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
   });
-  ImGui_ImplOpenGL3_Init("#version 130");
+#ifndef __EMSCRIPTEN__
+  // The desktop loop releases what a click held back (run()); the browser hands events over
+  // one by one between frames and sets its own key callbacks (client/web/main.cpp).
+  order_input_after_clicks(window_);
+#endif
+  ImGui_ImplOpenGL3_Init(glsl);
   apply_scale();
   guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
   return true;
+}
+
+void app::use_clipboard(const char* (*get)(void*), void (*set)(void*, const char*)) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.GetClipboardTextFn = get;
+  io.SetClipboardTextFn = set;
+  guard_clipboard(*ui_.font.regular, [this] { core_.notify(refused_characters); });
 }
 
 void app::apply_scale() {
@@ -237,7 +267,11 @@ void app::apply_scale() {
   // their size in points.
   float xs = 1.0f;
   float ys = 1.0f;
+#ifdef __EMSCRIPTEN__
+  xs = ys = options_.scale;  // the page's devicePixelRatio
+#else
   glfwGetWindowContentScale(window_, &xs, &ys);
+#endif
   int points = 0;
   int pixels = 0;
   glfwGetWindowSize(window_, &points, nullptr);
@@ -317,6 +351,7 @@ int app::run() {
   const bool screenshot_mode = !options_.screenshot.empty();
   while (!glfwWindowShouldClose(window_)) {
     const double now = glfwGetTime();
+    if (release_input_held_for_this_frame()) busy_until_ = std::max(busy_until_, now + 0.25);
     if (screenshot_mode) {
       glfwPollEvents();
     } else if (now < busy_until_) {
@@ -357,26 +392,7 @@ int app::run() {
       profile_.begin_build();
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    keyboard_new_frame();
-    if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
-    handle_view_keys();
-    draw();
-    ImGui::Render();
-    if (profile_.enabled()) profile_.end_build(live);
-    // The draw data is complete; the replica may change now.
-    apply_intents();
-
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    glViewport(0, 0, width, height);
-    glClearColor(0.94f, 0.94f, 0.95f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++frame_;
+    render_frame(live);
     if (screenshot_mode) {
       if (screenshot_due()) {
         const bool ok = save_screenshot(options_.screenshot) &&
@@ -397,7 +413,6 @@ int app::run() {
     }
     glfwSwapBuffers(window_);
     if (!options_.marks.empty()) save_marks(options_.marks);  // for tests that click by name
-    apply_view_changes();
     if (profile_.enabled()) profile_.presented(live, glfwGetTime());
     if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
       // For the test that an idle window sleeps: what it drew while it was left alone.
@@ -408,19 +423,67 @@ int app::run() {
   return 0;
 }
 
-double app::idle_timeout() const {
-  if (ImGui::GetIO().WantTextInput) return 0.5;  // the text cursor blinks
-  const auto status = core_.connection();
-  if (status.retrying || status.state == link_state::connecting) return 1.0;  // the countdown
-  if (core_.last_notice()) return 1.0;  // it fades after a few seconds
-  if (export_.busy()) return 0.1;       // documents being saved: show when they are
+void app::render_frame(bool live) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  keyboard_new_frame();
+  if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
+  handle_view_keys();
+  draw();
+  ImGui::Render();
+  if (profile_.enabled()) profile_.end_build(live);
+  // The draw data is complete; the replica may change now.
+  apply_intents();
+  update_title();
+
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.94f, 0.94f, 0.95f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++frame_;
+  apply_view_changes();  // the next frame's fonts and scale; this one's are on their way
+}
+
+// The window's (or the browser tab's) title names the leerlijn once it is known.
+void app::update_title() {
+  std::string title = default_title;
   if (core_.has_state()) {
+    const auto& p = core_.state().partners;
+    title = "jos – " + p.school + " en " + p.youth_organisation;
+  }
+  if (title == title_) return;
+  title_ = title;
+  glfwSetWindowTitle(window_, title_.c_str());
+}
+
+double app::idle_timeout() const {
+  double timeout = 10.0;
+  if (ImGui::GetIO().WantTextInput) {
+    timeout = 0.5;  // the text cursor blinks
+  } else if (const auto status = core_.connection();
+             status.retrying || status.state == link_state::connecting) {
+    timeout = 1.0;  // the countdown
+  } else if (core_.last_notice()) {
+    timeout = 1.0;  // it fades after a few seconds
+  } else if (export_.busy()) {
+    timeout = 0.1;  // documents being saved: show when they are
+  } else if (core_.has_state()) {
     const auto& t = core_.state();
     if (t.active_meeting >= 0 &&
         t.meetings[static_cast<std::size_t>(t.active_meeting)].session.timer.running)
-      return 1.0;  // the meeting clock
+      timeout = 1.0;  // the meeting clock
   }
-  return 10.0;
+  // The core's own timers (a reconnect, a held-back focus) run in poll().
+  if (const auto due = core_.next_due()) {
+    const double left =
+        std::chrono::duration<double>(*due - std::chrono::steady_clock::now()).count();
+    timeout = std::clamp(left + 0.001, 0.001, timeout);
+  }
+  return timeout;
 }
 
 bool app::screenshot_due() {
@@ -436,6 +499,10 @@ bool app::screenshot_due() {
 }
 
 bool app::save_screenshot(const std::string& file) {
+#ifdef __EMSCRIPTEN__
+  (void)file;  // the browser's own screenshot serves
+  return false;
+#else
   int width = 0;
   int height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
@@ -457,9 +524,10 @@ bool app::save_screenshot(const std::string& file) {
     return false;
   }
   return true;
+#endif
 }
 
-bool app::save_marks(const std::string& file) {
+std::string app::marks_text() const {
   // One line per part: its name, its rectangle in window pixels (left top right bottom), the
   // rectangle it was clipped to and whether that scrolls (1) or not (0); then a line
   // "! ..." for each piece of text that did not fit (see watch_layout()).
@@ -476,6 +544,11 @@ bool app::save_marks(const std::string& file) {
     text += name + line;
   }
   for (const auto& problem : layout_problems_) text += "! " + problem + "\n";
+  return text;
+}
+
+bool app::save_marks(const std::string& file) {
+  std::string text = marks_text();
   if (text == marks_written_) return true;
   // Whole or not at all: a test may read the file while the window runs.
   const std::string part = file + ".part";
@@ -567,14 +640,16 @@ void app::draw() {
         "Deel de teamcode met iedereen die meedoet. Zij kiezen op het startscherm "
         "‘Deelnemen met teamcode’.");
     if (id) {
-      for (const auto& [label, value] : {std::pair{"Teamcode", id->join_code},
-                                         std::pair{"Coördinatorcode", id->coordinator_code}}) {
+      for (const auto& [label, value, name] :
+           {std::tuple{"Teamcode", id->join_code, "started/copy-team"},
+            std::tuple{"Coördinatorcode", id->coordinator_code, "started/copy-coordinator"}}) {
         ImGui::PushID(label);
         text(label);
         ImGui::SameLine(ui_.px(170));
         text_in(ui_.font.heading, value, false);
         ImGui::SameLine();
         if (ImGui::Button("Kopiëren")) ImGui::SetClipboardText(value.c_str());
+        mark(ui_, name);
         ImGui::PopID();
       }
     }

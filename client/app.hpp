@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ struct app_options {
   bool present = false;   // --present: start as the presentation for the beamer
   int width = 1280;
   int height = 800;
+  float scale = 1;               // the browser: the page's devicePixelRatio
+  bool fixed_server = false;     // the browser client talks only to the server of its page
+  bool single_threaded = false;  // see core_options (the browser)
 };
 
 // Parses the command line; on failure returns nullopt with `message` (usage or error).
@@ -56,8 +60,24 @@ class app {
   // 0 on a normal exit; 1 if the window could not be made; 2 if a screenshot failed.
   int run();
 
- private:
+  // For a host with its own event loop (the browser): open the window once, then per
+  // frame poll() and render_frame(); idle_timeout() says how long nothing needs drawing.
   bool open_window();
+  bool poll() { return core_.poll(); }
+  void render_frame(bool live);
+  double idle_timeout() const;
+  const client_core& core() const { return core_; }
+  GLFWwindow* window() const { return window_; }
+  // Called (possibly on another thread) when the core has news for the next frame.
+  void set_wake(std::function<void()> wake) { core_.set_wake(std::move(wake)); }
+  void notify(std::string text) { core_.notify(std::move(text)); }
+  // The clipboard as the host has it (the browser's); pasting still refuses what jos
+  // cannot show.
+  void use_clipboard(const char* (*get)(void*), void (*set)(void*, const char*));
+  // Tests: where named parts were drawn in the last frame (the --marks format).
+  std::string marks_text() const;
+
+ private:
   void apply_scale();
   void on_key(int key, int mods);
   void handle_view_keys();
@@ -65,7 +85,7 @@ class app {
   void draw();
   void draw_main();
   void apply_intents();
-  double idle_timeout() const;
+  void update_title();
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
   bool save_marks(const std::string& file);
@@ -102,6 +122,7 @@ class app {
   std::map<std::string, placement, std::less<>> parents_;
   std::vector<std::string> layout_problems_;
   std::string marks_written_;  // what the marks file holds
+  std::string title_;          // the window's, as last set
 };
 
 }  // namespace jos::client

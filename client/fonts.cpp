@@ -15,7 +15,8 @@ const ImWchar glyph_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x1E00, 0x1EFF,
                                 0x25A0, 0x27BF, 0xFFFD, 0xFFFD, 0};
 
 std::string find_font(const char* name) {
-  for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
+  // /fonts/ is where the browser client's page puts the fonts it was served.
+  for (const char* dir : {"/fonts/", "/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/TTF/",
                           "/usr/share/fonts/dejavu/", "/usr/local/share/fonts/"}) {
     std::string path = std::string(dir) + name;
     if (std::FILE* f = std::fopen(path.c_str(), "rb")) {

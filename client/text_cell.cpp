@@ -68,9 +68,12 @@ void show_typing(const ui_context& ui, const shared::op::text_target& target,
   mark_rect(ui, "typing/" + name, ImVec4(at.x, at.y, end.x, end.y), &clip);
 }
 
-// The name a test finds this text under (see mark()): "text/<document>/<row>/<column>" or
-// "minutes/<meeting>".
+// The name a test finds this text under (see mark()): "text/<document>/<row>/<column>",
+// "minutes/<meeting>" or, at an agenda item, "minutes/<meeting>/<item>[/besloten]".
 std::string mark_name(const shared::op::text_target& t) {
+  if (t.minutes && t.item >= 0)
+    return "minutes/" + std::to_string(t.meeting) + "/" + std::to_string(t.item) +
+           (t.decided ? "/besloten" : "");
   if (t.minutes) return "minutes/" + std::to_string(t.meeting);
   return "text/" + std::to_string(static_cast<int>(t.document)) + "/" + std::to_string(t.row) +
          "/" + std::to_string(t.column);
@@ -107,6 +110,9 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
       // Not the keyboard's yet, and in the frame it becomes so, Dear ImGui drops what was
       // typed: keep the letters for the frame after.
       keep_typed(early_);
+      // Until it is, the app draws frames at the cursor's pace instead of sleeping: the
+      // letters kept never wait for the next key, however long frames take.
+      GImGui->WantTextInputNextFrame = 1;
     } else if (!early_.empty()) {
       // The letters typed since the click go first, as if typed now.
       ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;

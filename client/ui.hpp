@@ -37,11 +37,12 @@ struct intents {
 
 enum class screen { overview, meeting, documents };
 
-// What the documents screen shows: one of the five documents, or the comparison of the two
-// Signaleringsinstrumenten.
+// What the documents screen shows: one of the documents, the comparison of the two
+// Signaleringsinstrumenten, or the Factsheet.
 struct shown_document {
   bool comparison = false;
   shared::document_id document = shared::document_id::signalering_begin;
+  bool factsheet = false;
 };
 
 struct ui_context {
@@ -57,12 +58,18 @@ struct ui_context {
   shown_document shown;       // on the documents screen
   // A view asks for the "Documenten opslaan" dialog of this meeting; the app opens it.
   std::optional<int> export_request;
+  // ... for the invitation to this meeting with what goes with it.
+  std::optional<int> invitation_request;
+  // ... for the Factsheet and the empty forms, to print before a meeting.
+  bool forms_request = false;
   // Today as yyyy-mm-dd; empty: the computer's date. Tests and screenshots fix it.
   std::string today;
   // The core being drawn (for widgets that show who is doing what); set by the app.
   const client_core* core = nullptr;
   // The shared text this client is typing in, found while drawing; announced afterwards.
   std::optional<shared::op::text_target> focus;
+  // The browser client speaks only to the server that served its page: no address to type.
+  bool fixed_server = false;
   // Tests only: where named items were drawn in the last frame (see mark()), and what held
   // each of them.
   std::map<std::string, ImVec4, std::less<>>* probe = nullptr;

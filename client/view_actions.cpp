@@ -18,7 +18,7 @@ using namespace shared;
 const ImVec4 overdue_background{1.0f, 0.90f, 0.88f, 1.0f};
 
 std::string owner_name(const trajectory& t, person_id id) {
-  const person* p = find_person(t, id);
+  const person* p = find_anyone(t, id);  // also someone since taken off the team
   return p != nullptr ? p->name : std::string("nog niemand");
 }
 

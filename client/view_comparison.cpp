@@ -4,6 +4,7 @@
 
 #include "client/core/client_core.hpp"
 #include "shared/content.hpp"
+#include "shared/rules.hpp"
 
 namespace jos::client {
 namespace {
@@ -44,26 +45,6 @@ std::string phase_name(const score& s) {
   return s.final_phase ? band_of(*s.final_phase).name : std::string("nog geen fase");
 }
 
-// One sentence on the phases before and after, worded for the kind of cooperation.
-std::string phase_sentence(const comparison& cmp) {
-  if (!cmp.before.final_phase || !cmp.after.final_phase)
-    return "De fase volgt zodra beide Signaleringsinstrumenten helemaal zijn ingevuld.";
-  const std::string before = band_of(*cmp.before.final_phase).name;
-  const std::string after = band_of(*cmp.after.final_phase).name;
-  if (cmp.kind == cooperation::fresh) {
-    if (*cmp.after.final_phase >= *cmp.before.final_phase)
-      return "De gewenste fase (" + before + ") is bereikt: de samenwerking zit in de " + after +
-             ".";
-    return "De gewenste fase (" + before + ") is nog niet bereikt: de samenwerking zit in de " +
-           after + ".";
-  }
-  if (*cmp.after.final_phase > *cmp.before.final_phase)
-    return "De samenwerking is van de " + before + " naar de " + after + " gegaan.";
-  if (*cmp.after.final_phase == *cmp.before.final_phase)
-    return "De samenwerking is in de " + after + " gebleven.";
-  return "De samenwerking is teruggegaan van de " + before + " naar de " + after + ".";
-}
-
 }  // namespace
 
 void view_comparison::draw(ui_context& ui, const client_core& core) {
@@ -78,6 +59,116 @@ void view_comparison::draw(ui_context& ui, const client_core& core) {
   draw_totals(ui, cmp);
   ImGui::Spacing();
   draw_chart(ui, cmp);
+  ImGui::Spacing();
+  draw_texts(ui, core, cmp);
+  ImGui::Spacing();
+  draw_conclusion(ui, core);
+}
+
+// The words beside the scores: for a newly started cooperation what the team wrote as the
+// desired situation the first time, next to how it is now; and room per onderdeel for the
+// team's conclusion.
+void view_comparison::draw_texts(ui_context& ui, const client_core& core, const comparison& cmp) {
+  const auto& c = leerlijn();
+  const trajectory& t = core.state();
+  const bool fresh = cmp.kind == cooperation::fresh;
+  text_in(ui.font.bold,
+          fresh ? "De gewenste situatie naast de situatie nu" : "Hoe het was en hoe het nu is");
+  const auto& first = t.documents[static_cast<std::size_t>(document_id::signalering_begin)];
+  const auto& second = t.documents[static_cast<std::size_t>(document_id::signalering_eind)];
+  const auto& conclusions = t.documents[static_cast<std::size_t>(document_id::conclusies)];
+  const bool editable = can_edit_document(t, core.me(), document_id::conclusies);
+  const std::string before =
+      fresh ? "Gewenst (eerste Signaleringsinstrument)" : "Begin (eerste Signaleringsinstrument)";
+  const std::string after =
+      fresh ? "Nu (tweede Signaleringsinstrument)" : "Eind (tweede Signaleringsinstrument)";
+  const std::string conclusion_label = "Conclusie van het team";
+  const auto words = [&](const document_row& row) {
+    std::string out = row.rating == 0 ? std::string("nog niet gescoord")
+                                      : std::to_string(row.rating) + " – " +
+                                            c.scale[static_cast<std::size_t>(row.rating - 1)].label;
+    if (!row.cells.empty() && !row.cells[0].empty()) out += "\n" + row.cells[0];
+    return out;
+  };
+  const auto conclusion = [&](int row) {
+    const op::text_target target{false, 0, document_id::conclusies, row, 0};
+    cell_.draw("conclusion", target, conclusions.rows[static_cast<std::size_t>(row)].cells[0],
+               editable, ImGui::GetContentRegionAvail().x, ui.px(40), ui, "Conclusie…");
+  };
+  const auto onderdeel = [&](int row) {
+    const auto r = static_cast<std::size_t>(row);
+    text_wrapped(c.rows[r].name);
+    text_coloured(verdict_colour(cmp.rows[r].verdict, cmp.kind),
+                  verdict_label(cmp.rows[r].verdict, cmp.kind));
+  };
+
+  // The onderdeel's column is as wide as its longest word; the texts share the rest, and
+  // where that leaves them too little each onderdeel is a block, its texts one below the other.
+  float names = widest_word("Onderdeel");
+  for (const auto& r : c.rows) names = std::max(names, widest_word(r.name));
+  for (const change v : {change::improved, change::same, change::worse})
+    names = std::max(names, widest_word(verdict_label(v, cmp.kind)));
+  const float padding = 2 * ImGui::GetStyle().CellPadding.x + ui.px(1);
+  float headers = widest_word(conclusion_label);
+  for (const std::string* label : {&before, &after})
+    headers = std::max(headers, widest_word(*label));
+  const float rest = ImGui::GetContentRegionAvail().x - names - 4 * padding;
+  if (rest / 3.0f < std::max(headers, ui.px(160))) {
+    for (int row = 0; row < onderdeel_count; ++row) {
+      const auto r = static_cast<std::size_t>(row);
+      ImGui::PushID(row);
+      ImGui::Separator();
+      onderdeel(row);
+      for (const auto& [label, value] :
+           {std::pair{&before, &first.rows[r]}, std::pair{&after, &second.rows[r]}}) {
+        text_coloured(colours::muted, *label);
+        text_wrapped(words(*value));
+      }
+      text_coloured(colours::muted, conclusion_label);
+      conclusion(row);
+      ImGui::PopID();
+    }
+    return;
+  }
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("texts", 4, flags)) return;
+  ImGui::TableSetupColumn("Onderdeel", ImGuiTableColumnFlags_WidthFixed, names);
+  ImGui::TableSetupColumn(before.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(after.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(conclusion_label.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  table_headers();  // wrapped: the instruments' names are long
+  for (int row = 0; row < onderdeel_count; ++row) {
+    const auto r = static_cast<std::size_t>(row);
+    ImGui::PushID(row);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    onderdeel(row);
+    ImGui::TableNextColumn();
+    text_wrapped(words(first.rows[r]));
+    ImGui::TableNextColumn();
+    text_wrapped(words(second.rows[r]));
+    ImGui::TableNextColumn();
+    conclusion(row);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+// The team's conclusion on the whole: what was decided at the agenda item "Evalueren
+// samenwerking", so it stands in the minutes too.
+void view_comparison::draw_conclusion(ui_context& ui, const client_core& core) {
+  const trajectory& t = core.state();
+  const auto at = comparison_item(t);
+  if (!at) return;
+  const auto& session = t.meetings[static_cast<std::size_t>(at->meeting)].session;
+  if (at->item >= static_cast<int>(session.items.size())) return;
+  text_in(ui.font.bold, "Conclusies van het team");
+  text_coloured(colours::muted, "Ook in de notulen, bij ‘Evalueren samenwerking’.");
+  overall_.draw("overall", op::minutes_target(at->meeting, at->item, true),
+                session.items[static_cast<std::size_t>(at->item)].decided,
+                can_edit_minutes(t, core.me(), at->meeting), ImGui::GetContentRegionAvail().x,
+                ui.px(60), ui, "Wat concludeert het team?");
 }
 
 // Three cards: how many onderdelen went up, stayed, went down.

@@ -81,86 +81,116 @@ std::vector<int> weakest_first(const document& signalering) {
 
 void view_document::draw(ui_context& ui, const client_core& core, int meeting,
                          const agenda_item_template& item) {
-  const trajectory& t = core.state();
-  const int template_index = t.meetings[static_cast<std::size_t>(meeting)].template_index;
-  switch (item.document) {
-    case document_kind::factsheet: return factsheet_.draw(ui);
-    case document_kind::vergelijking:
-      if (!item.description.empty() && ImGui::TreeNode("Toelichting bij dit agendapunt")) {
-        text_coloured(colours::muted, item.description);
-        ImGui::TreePop();
-      }
-      return comparison_.draw(ui, core);
-    case document_kind::none: return draw_plain_item(ui, core, meeting, item);
-    default: break;
+  // The content says what each agenda item shows; nothing here depends on which meeting it is.
+  ImGui::Dummy(ImVec2(0, 0));
+  mark(ui, "screen/" + std::string(name_of(item.shows)));
+  switch (item.shows) {
+    case agenda_screen::welcome: return draw_welcome(ui, core, meeting, item);
+    case agenda_screen::present: return draw_present(ui, core, meeting, item);
+    case agenda_screen::look_back: return draw_look_back(ui, core, item);
+    case agenda_screen::fill: return draw_fill(ui, core, meeting, item);
+    case agenda_screen::pause:
+      text_in(ui.font.large, item.description.empty() ? std::string("Pauze") : item.description);
+      return;
+    case agenda_screen::close: return draw_close(ui, core, meeting, item);
   }
-  // The seed's instructions for this item, folded away so the document gets the room.
+}
+
+// The seed's instructions for an item, folded away so the document gets the room.
+void view_document::draw_instructions(const agenda_item_template& item) {
   if (!item.description.empty() && ImGui::TreeNode("Toelichting bij dit agendapunt")) {
     text_coloured(colours::muted, item.description);
     ImGui::TreePop();
   }
-  // Meeting 2 works from the first Signaleringsinstrument, meeting 3 from the Actieplan.
-  if (template_index == 1 && item.document == document_kind::signalering) {
-    if (full_signalering_) {
-      if (ImGui::SmallButton("Zwakste onderdelen eerst tonen")) full_signalering_ = false;
-      return draw_signalering(ui, core, document_id::signalering_begin);
-    }
-    if (ImGui::SmallButton("Het hele instrument tonen")) full_signalering_ = true;
-    return draw_signalering_summary(ui, core, document_id::signalering_begin);
-  }
-  // The explanation of a form is open when the coordinator explains it, folded when filling in.
-  const bool explain = item.id.rfind("uitleg", 0) == 0;
-  if (template_index == 1 && item.document == document_kind::actieplan)
-    return draw_actieplan_step(ui, core, explain);
-  if (template_index == 2 && item.document == document_kind::actieplan)
-    return draw_terugblik(ui, core);
-  if (item.document == document_kind::evaluatielijst) {
-    if (auto doc = document_for(template_index, item.document))
-      draw_evaluation(ui, core, *doc, explain);
-    return;
-  }
-  if (auto doc = document_for(template_index, item.document)) draw_document(ui, core, *doc);
 }
 
-void view_document::draw_plain_item(ui_context& ui, const client_core& core, int meeting_index,
-                                    const agenda_item_template& item) {
+// Welkom: who is there, and who takes the minutes and fills in (the roles are on the left).
+void view_document::draw_welcome(ui_context& ui, const client_core& core, int meeting_index,
+                                 const agenda_item_template& item) {
   const trajectory& t = core.state();
-  const int meeting = meeting_index;
-  const shared::meeting& m = t.meetings[static_cast<std::size_t>(meeting)];
+  const shared::meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
   const auto& tpl = template_of(m);
   if (!item.description.empty()) text_in(ui.font.large, item.description);
-  if (item.id == "afsluiting") {
-    // "De coördinator maakt een afspraak voor de volgende bijeenkomst en zorgt dat iedereen
-    // de ingevulde documenten ontvangt."
-    ImGui::Spacing();
-    ImGui::Separator();
-    ImGui::Spacing();
-    schedule_.draw_next_date(ui, core, meeting);
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Iedereen ontvangt de ingevulde documenten");
-    if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
-    mark(ui, "afsluiting/export");
-    ImGui::SameLine();
-    text_coloured(colours::muted, "PDF, Markdown en CSV, de notulen en de planning (.ics)");
-    return;
-  }
-  if (!tpl.doel.empty()) {
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Doel van deze bijeenkomst");
-    text_in(ui.font.large, tpl.doel);
-  }
-  if (!tpl.eindresultaat.empty()) {
-    ImGui::Spacing();
-    text_in(ui.font.bold, "Eindresultaat");
-    text_in(ui.font.large, tpl.eindresultaat);
-  }
-  // Before the meeting the coordinator finds its preparation on the first item.
+  ImGui::Spacing();
+  attendance_.draw(ui, core, meeting_index);
+  // Before the meeting the coordinator finds its preparation here.
   if (core.is_coordinator() && m.status == meeting_status::gepland &&
       item.id == tpl.agenda.front().id) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    preparation_.draw(ui, core, meeting);
+    preparation_.draw(ui, core, meeting_index);
+  }
+}
+
+// What the coordinator presents: material from the seed, the Factsheet, or a form explained
+// before it is filled in.
+void view_document::draw_present(ui_context& ui, const client_core& core, int meeting,
+                                 const agenda_item_template& item) {
+  if (item.document == document_kind::factsheet) {
+    draw_instructions(item);
+    return factsheet_.draw(ui);
+  }
+  if (!item.form) return presentation_.draw(ui, core, meeting, item);
+  draw_instructions(item);
+  switch (kind_of(*item.form)) {
+    case document_kind::actieplan: return draw_actieplan_step(ui, core, true);
+    case document_kind::evaluatielijst: return draw_evaluation(ui, core, *item.form, meeting, true);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// A look back at what an earlier meeting made: read back, not filled in again.
+void view_document::draw_look_back(ui_context& ui, const client_core& core,
+                                   const agenda_item_template& item) {
+  draw_instructions(item);
+  if (!item.form) return;
+  switch (kind_of(*item.form)) {
+    case document_kind::signalering:
+      if (full_signalering_) {
+        if (ImGui::SmallButton("Zwakste onderdelen eerst tonen")) full_signalering_ = false;
+        return draw_signalering(ui, core, *item.form);
+      }
+      if (ImGui::SmallButton("Het hele instrument tonen")) full_signalering_ = true;
+      return draw_signalering_summary(ui, core, *item.form);
+    case document_kind::actieplan: return draw_terugblik(ui, core);
+    case document_kind::evaluatielijst: return draw_evaluation(ui, core, *item.form, -1, false);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// A form the invuller fills in now.
+void view_document::draw_fill(ui_context& ui, const client_core& core, int meeting,
+                              const agenda_item_template& item) {
+  if (!item.form) return;
+  draw_instructions(item);
+  if (item.document == document_kind::vergelijking) return comparison_.draw(ui, core);
+  switch (kind_of(*item.form)) {
+    case document_kind::actieplan: return draw_actieplan_step(ui, core, false);
+    case document_kind::evaluatielijst:
+      return draw_evaluation(ui, core, *item.form, meeting, false);
+    default: return draw_document(ui, core, *item.form);
+  }
+}
+
+// Afsluiting: "De coördinator maakt een afspraak voor de volgende bijeenkomst en zorgt dat
+// iedereen de ingevulde documenten ontvangt."
+void view_document::draw_close(ui_context& ui, const client_core& core, int meeting,
+                               const agenda_item_template& item) {
+  if (!item.description.empty()) text_in(ui.font.large, item.description);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+  schedule_.draw_next_date(ui, core, meeting);
+  ImGui::Spacing();
+  text_in(ui.font.bold, "Iedereen ontvangt de ingevulde documenten");
+  if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
+  mark(ui, "afsluiting/export");
+  ImGui::SameLine();
+  text_coloured(colours::muted, "PDF, Markdown en CSV, de notulen en de planning (.ics)");
+  if (meeting + 1 < static_cast<int>(core.state().meetings.size())) {
+    ImGui::Spacing();
+    invitation_.draw(ui, core, meeting + 1);
   }
 }
 
@@ -293,6 +323,7 @@ void view_document::draw_signalering(ui_context& ui, const client_core& core, do
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_wrapped(r.name);
+    view_factsheet::explain_onderdeel(ui, row);
     ImGui::TableNextColumn();
     draw_rating(ui, doc, row, value.rating, editable);
     ImGui::TableNextColumn();
@@ -330,6 +361,7 @@ void view_document::draw_signalering_stacked(ui_context& ui, const client_core& 
     ImGui::PushFont(ui.font.bold);
     text_wrapped(r.name);
     ImGui::PopFont();
+    view_factsheet::explain_onderdeel(ui, row);
     draw_rating(ui, doc, row, value.rating, editable);
     const op::text_target target{false, 0, doc, row, 0};
     cell_.draw(cell_id(row, 0).c_str(), target, value.cells[0], editable,
@@ -369,7 +401,10 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
                                  const column_options& options) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
-  const bool editable = can_edit_document(t, core.me(), doc);
+  const document* found = find_document(t, doc, options.meeting);
+  if (found == nullptr) return;
+  const document& d = *found;
+  const bool editable = can_edit_document(t, core.me(), doc, options.meeting);
   if (!editable)
     text_coloured(colours::muted, "Alleen de invuller en de coördinator vullen dit in.");
   // The free-text columns, and in one column the actions where the document has them
@@ -413,7 +448,8 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
   const float unit = usable / total;
   if (unit * options.first_weight < names || unit * text_weight < std::max(headers, ui.px(140)) ||
       (actions && unit * actions_weight < ui.px(240)))
-    return draw_columns_stacked(ui, core, doc, columns, texts, actions_label, order, options);
+    return draw_columns_stacked(ui, core, doc, d, editable, columns, texts, actions_label, order,
+                                options);
 
   ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
@@ -437,11 +473,11 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
     draw_onderdeel(ui, row, options);
     for (int k : texts) {
       ImGui::TableNextColumn();
-      draw_text_cell(ui, core, doc, row, k, editable);
+      draw_text_cell(ui, doc, d, row, k, editable, options);
     }
     if (actions) {
       ImGui::TableNextColumn();
-      draw_actions_cell(ui, core, doc, row, columns, options);
+      draw_actions_cell(ui, core, d, row, columns, options);
     }
     ImGui::PopID();
   }
@@ -450,12 +486,12 @@ void view_document::draw_columns(ui_context& ui, const client_core& core, docume
 
 // Too narrow for the columns: each onderdeel as a block, its questions one below the other.
 void view_document::draw_columns_stacked(ui_context& ui, const client_core& core, document_id doc,
+                                         const document& d, bool editable,
                                          const std::vector<column>& columns,
                                          const std::vector<int>& texts,
                                          const std::string& actions_label,
                                          const std::vector<int>& order,
                                          const column_options& options) {
-  const bool editable = can_edit_document(core.state(), core.me(), doc);
   for (int row : order) {
     ImGui::PushID(row);
     ImGui::Separator();
@@ -464,13 +500,13 @@ void view_document::draw_columns_stacked(ui_context& ui, const client_core& core
       ImGui::PushFont(ui.font.bold);
       text_wrapped(columns[static_cast<std::size_t>(k)].label);
       ImGui::PopFont();
-      draw_text_cell(ui, core, doc, row, k, editable);
+      draw_text_cell(ui, doc, d, row, k, editable, options);
     }
     if (!actions_label.empty()) {
       ImGui::PushFont(ui.font.bold);
       text_wrapped(actions_label);
       ImGui::PopFont();
-      draw_actions_cell(ui, core, doc, row, columns, options);
+      draw_actions_cell(ui, core, d, row, columns, options);
     }
     ImGui::Spacing();
     ImGui::PopID();
@@ -485,6 +521,7 @@ void view_document::draw_onderdeel(ui_context& ui, int row, const column_options
   ImGui::PushFont(ui.font.bold);
   text_wrapped(r.name);
   ImGui::PopFont();
+  view_factsheet::explain_onderdeel(ui, row);
   if (options.scores != nullptr) {
     const int rating = options.scores->rows[static_cast<std::size_t>(row)].rating;
     rating_chip(ui, rating, false);
@@ -498,28 +535,24 @@ void view_document::draw_onderdeel(ui_context& ui, int row, const column_options
   if (options.beside) options.beside(row);
 }
 
-void view_document::draw_text_cell(ui_context& ui, const client_core& core, document_id doc,
-                                   int row, int column, bool editable) {
-  const auto& cells = core.state()
-                          .documents[static_cast<std::size_t>(doc)]
-                          .rows[static_cast<std::size_t>(row)]
-                          .cells;
+void view_document::draw_text_cell(ui_context& ui, document_id doc, const document& d, int row,
+                                   int column, bool editable, const column_options& options) {
+  const auto& cells = d.rows[static_cast<std::size_t>(row)].cells;
   if (column >= static_cast<int>(cells.size())) return;
-  const op::text_target target{false, 0, doc, row, column};
+  // A document an extra meeting holds is addressed through that meeting.
+  const op::text_target target{false, held_by_trajectory(doc) ? 0 : options.meeting, doc, row,
+                               column};
   cell_.draw(cell_id(row, column).c_str(), target, cells[static_cast<std::size_t>(column)],
              editable, ImGui::GetContentRegionAvail().x, ui.px(56), ui, "…");
 }
 
 // The onderdeel's actions, and below them what was once written freely in the columns the
 // actions now fill (kept, never lost; no longer typed in).
-void view_document::draw_actions_cell(ui_context& ui, const client_core& core, document_id doc,
+void view_document::draw_actions_cell(ui_context& ui, const client_core& core, const document& d,
                                       int row, const std::vector<column>& columns,
                                       const column_options& options) {
   actions_.draw_cell(ui, core, row, options.still_to_do);
-  const auto& cells = core.state()
-                          .documents[static_cast<std::size_t>(doc)]
-                          .rows[static_cast<std::size_t>(row)]
-                          .cells;
+  const auto& cells = d.rows[static_cast<std::size_t>(row)].cells;
   for (std::size_t k = 0; k < columns.size() && k < cells.size(); ++k) {
     if (!filled_by_actions(columns[k]) || cells[k].empty()) continue;
     text_coloured(colours::muted, columns[k].label + " (eerder vrij ingevuld): " + cells[k]);
@@ -635,7 +668,7 @@ void view_document::draw_terugblik(ui_context& ui, const client_core& core) {
 // The Evaluatielijst starts from the Actieplan, row by row: beside each onderdeel what the
 // plan said and how far its actions are.
 void view_document::draw_evaluation(ui_context& ui, const client_core& core, document_id doc,
-                                    bool explain) {
+                                    int meeting, bool explain) {
   const auto& c = leerlijn();
   const trajectory& t = core.state();
   text_in(ui.font.heading, label_of(doc));
@@ -648,17 +681,21 @@ void view_document::draw_evaluation(ui_context& ui, const client_core& core, doc
   column_options options;
   options.first_label = "Onderdeel en actieplan";
   options.first_weight = 2.4f;
+  options.meeting = meeting;
   options.beside = [&t, doc](int row) {
     ImGui::Spacing();
     actieplan_words(t, row);
-    if (doc == document_id::evaluatie_eind) {
-      // What the interim evaluation said was still needed.
-      const auto& interim =
-          t.documents[static_cast<std::size_t>(document_id::evaluatie_tussentijds)]
+    // What the evaluation before said was still needed.
+    const bool extra = doc == document_id::evaluatie_extra;
+    if (doc == document_id::evaluatie_eind || extra) {
+      const auto& before =
+          t.documents[static_cast<std::size_t>(extra ? document_id::evaluatie_eind
+                                                     : document_id::evaluatie_tussentijds)]
               .rows[static_cast<std::size_t>(row)];
-      if (interim.cells.size() > 2 && !interim.cells[2].empty()) {
-        text_coloured(colours::muted, "Nog nodig (tussentijds)");
-        text_wrapped(interim.cells[2]);
+      if (before.cells.size() > 2 && !before.cells[2].empty()) {
+        text_coloured(colours::muted,
+                      extra ? "Nog nodig (eindevaluatie)" : "Nog nodig (tussentijds)");
+        text_wrapped(before.cells[2]);
       }
     }
   };
@@ -694,9 +731,14 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
       {document_id::evaluatie_tussentijds, "Evaluatie (tussentijds)"},
       {document_id::evaluatie_eind, "Evaluatie (eind)"},
       {document_id::signalering_eind, "Signalering (eind)"}};
+  // The Factsheet first: every meeting works with it ("Gebruik hierbij … de Factsheet").
+  choice("Factsheet", ui.shown.factsheet, {false, ui.shown.document, true});
+  mark(ui, "documents/factsheet");
   for (const auto& [doc, label] : documents)
-    choice(label, !ui.shown.comparison && ui.shown.document == doc, {false, doc});
-  choice("Vergelijking", ui.shown.comparison, {true, document_id::signalering_eind});
+    choice(label, !ui.shown.comparison && !ui.shown.factsheet && ui.shown.document == doc,
+           {false, doc});
+  choice("Vergelijking", ui.shown.comparison && !ui.shown.factsheet,
+         {true, document_id::signalering_eind});
   // The set of the last finished meeting (the dialog lets one choose another).
   int meeting = 0;
   for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i)
@@ -704,9 +746,14 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
   place("Documenten opslaan…");
   if (ImGui::Button("Documenten opslaan…")) ui.export_request = meeting;
   mark(ui, "documents/export");
+  place("Factsheet en lege formulieren…");
+  if (ImGui::Button("Factsheet en lege formulieren…")) ui.forms_request = true;
+  mark(ui, "documents/forms");
   ImGui::Separator();
   ImGui::BeginChild("shown", ImVec2(0, 0), false);
-  if (ui.shown.comparison) {
+  if (ui.shown.factsheet) {
+    factsheet_.draw(ui);
+  } else if (ui.shown.comparison || ui.shown.document == document_id::conclusies) {
     comparison_.draw(ui, core);
   } else if (kind_of(ui.shown.document) == document_kind::signalering) {
     draw_signalering(ui, core, ui.shown.document);
@@ -718,7 +765,7 @@ void view_document::draw_screen(ui_context& ui, const client_core& core) {
     options.fill_height = false;
     draw_columns(ui, core, document_id::actieplan, c.actieplan_columns, options);
   } else {
-    draw_evaluation(ui, core, ui.shown.document, true);
+    draw_evaluation(ui, core, ui.shown.document, -1, true);
   }
   ImGui::EndChild();
 }

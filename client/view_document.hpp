@@ -15,9 +15,12 @@
 #include "client/text_cell.hpp"
 #include "client/ui.hpp"
 #include "client/view_actions.hpp"
+#include "client/view_attendance.hpp"
 #include "client/view_comparison.hpp"
 #include "client/view_factsheet.hpp"
+#include "client/view_invitation.hpp"
 #include "client/view_preparation.hpp"
+#include "client/view_presentation.hpp"
 #include "client/view_schedule.hpp"
 #include "shared/content.hpp"
 #include "shared/model.hpp"
@@ -47,10 +50,21 @@ class view_document {
     std::function<void(int row)> beside;       // more read-only lines under the onderdeel
     bool fill_height = true;                   // scroll inside the table, or grow with its rows
     bool still_to_do = false;                  // the actions cell lists only open actions
+    int meeting = -1;  // the extra meeting that holds the document (evaluatie_extra)
   };
 
-  void draw_plain_item(ui_context& ui, const client_core& core, int meeting,
-                       const shared::agenda_item_template& item);
+  // One per agenda_screen: what the content says an agenda item shows.
+  void draw_welcome(ui_context& ui, const client_core& core, int meeting,
+                    const shared::agenda_item_template& item);
+  void draw_present(ui_context& ui, const client_core& core, int meeting,
+                    const shared::agenda_item_template& item);
+  void draw_look_back(ui_context& ui, const client_core& core,
+                      const shared::agenda_item_template& item);
+  void draw_fill(ui_context& ui, const client_core& core, int meeting,
+                 const shared::agenda_item_template& item);
+  void draw_close(ui_context& ui, const client_core& core, int meeting,
+                  const shared::agenda_item_template& item);
+  static void draw_instructions(const shared::agenda_item_template& item);
   void draw_signalering(ui_context& ui, const client_core& core, shared::document_id doc);
   void draw_signalering_stacked(ui_context& ui, const client_core& core, shared::document_id doc);
   void draw_rating(ui_context& ui, shared::document_id doc, int row, int rating, bool editable);
@@ -58,18 +72,20 @@ class view_document {
   void draw_actieplan_step(ui_context& ui, const client_core& core, bool explain);
   void draw_terugblik(ui_context& ui, const client_core& core);
   void draw_evaluation(ui_context& ui, const client_core& core, shared::document_id doc,
-                       bool explain);
+                       int meeting, bool explain);
   void draw_columns(ui_context& ui, const client_core& core, shared::document_id doc,
                     const std::vector<shared::column>& columns, const column_options& options);
   void draw_columns_stacked(ui_context& ui, const client_core& core, shared::document_id doc,
+                            const shared::document& d, bool editable,
                             const std::vector<shared::column>& columns,
                             const std::vector<int>& texts, const std::string& actions_label,
                             const std::vector<int>& order, const column_options& options);
   void draw_onderdeel(ui_context& ui, int row, const column_options& options);
-  void draw_text_cell(ui_context& ui, const client_core& core, shared::document_id doc, int row,
-                      int column, bool editable);
-  void draw_actions_cell(ui_context& ui, const client_core& core, shared::document_id doc, int row,
-                         const std::vector<shared::column>& columns, const column_options& options);
+  void draw_text_cell(ui_context& ui, shared::document_id doc, const shared::document& d, int row,
+                      int column, bool editable, const column_options& options);
+  void draw_actions_cell(ui_context& ui, const client_core& core, const shared::document& d,
+                         int row, const std::vector<shared::column>& columns,
+                         const column_options& options);
   void draw_score(ui_context& ui, const shared::trajectory& t, shared::document_id doc);
 
   view_factsheet factsheet_;
@@ -77,6 +93,9 @@ class view_document {
   view_actions actions_;
   view_schedule schedule_;
   view_preparation preparation_;
+  view_attendance attendance_;
+  view_presentation presentation_;
+  view_invitation invitation_;
   text_cell cell_;
   bool full_signalering_ = false;  // meeting 2's terugkoppeling: the whole instrument
 };

@@ -71,28 +71,35 @@ fs::path expand_home(std::string_view typed) {
   return fs::path(std::string(typed));
 }
 
-fs::path default_export_folder(const trajectory& t, int meeting) {
+fs::path default_export_folder(const trajectory& t, int meeting, export_kind kind) {
   const char* home_env = std::getenv("HOME");
   const fs::path home = home_env != nullptr ? fs::path(home_env) : fs::current_path();
   std::error_code ec;
   fs::path documents = home / "Documenten";
   if (!fs::is_directory(documents, ec) && fs::is_directory(home / "Documents", ec))
     documents = home / "Documents";
+  const fs::path school = documents / "jos" / slug(t.partners.school);
+  if (kind == export_kind::forms) return school / "formulieren";
   std::string name = "leerlijn";
   if (meeting >= 0 && meeting < static_cast<int>(t.meetings.size()))
     name = std::to_string(meeting + 1) + "-" +
            slug(template_of(t.meetings[static_cast<std::size_t>(meeting)]).name);
-  return documents / "jos" / slug(t.partners.school) / name;
+  return kind == export_kind::invitation ? school / name / "uitnodiging" : school / name;
 }
 
 saved_set save_meeting_set(const trajectory& t, int meeting, const fs::path& folder) {
+  return save_set(t, export_kind::after_meeting, meeting, folder);
+}
+
+saved_set save_set(const trajectory& t, export_kind kind, int meeting, const fs::path& folder) {
   saved_set out;
   out.folder = folder;
   if (folder.empty()) {
     out.error = "Kies een map om de documenten in op te slaan.";
     return out;
   }
-  if (meeting < 0 || meeting >= static_cast<int>(t.meetings.size())) {
+  if (kind != export_kind::forms &&
+      (meeting < 0 || meeting >= static_cast<int>(t.meetings.size()))) {
     out.error = "Deze bijeenkomst bestaat niet.";
     return out;
   }
@@ -103,7 +110,13 @@ saved_set save_meeting_set(const trajectory& t, int meeting, const fs::path& fol
                 "’ niet maken: " + reason(ec ? ec.value() : ENOTDIR) + ".";
     return out;
   }
-  for (const auto& f : documents::meeting_set(t, meeting)) {
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  const auto files = kind == export_kind::forms        ? documents::forms_set(t)
+                     : kind == export_kind::invitation ? documents::invitation_set(t, meeting, now)
+                                                       : documents::meeting_set(t, meeting, now);
+  for (const auto& f : files) {
     const fs::path path = folder / f.name;
     errno = 0;
     std::FILE* file = std::fopen(path.c_str(), "wb");
@@ -127,22 +140,30 @@ view_export::~view_export() { wait(); }
 void view_export::start(const client_core& core) {
   result_.reset();
   job_ = std::async(std::launch::async,
-                    [t = core.state(), meeting = meeting_, folder = expand_home(folder_)] {
-                      return save_meeting_set(t, meeting, folder);
-                    });
+                    [t = core.state(), kind = kind_, meeting = meeting_,
+                     folder = expand_home(folder_)] { return save_set(t, kind, meeting, folder); });
+}
+
+void view_export::choose(const trajectory& t, export_kind kind, int meeting) {
+  kind_ = kind;
+  meeting_ = std::clamp(meeting, 0, static_cast<int>(t.meetings.size()) - 1);
+  folder_ = default_export_folder(t, meeting_, kind_).string();
+  if (const char* home = std::getenv("HOME");
+      home != nullptr && folder_.starts_with(std::string(home) + "/"))
+    folder_ = "~" + folder_.substr(std::string(home).size());
+  if (!busy()) result_.reset();
 }
 
 void view_export::draw(ui_context& ui, const client_core& core) {
   const trajectory& t = core.state();
   const char* title = "Documenten opslaan";
-  if (ui.export_request) {
-    meeting_ = std::clamp(*ui.export_request, 0, static_cast<int>(t.meetings.size()) - 1);
-    folder_ = default_export_folder(t, meeting_).string();
-    if (const char* home = std::getenv("HOME");
-        home != nullptr && folder_.starts_with(std::string(home) + "/"))
-      folder_ = "~" + folder_.substr(std::string(home).size());
-    if (!busy()) result_.reset();
+  if (ui.export_request || ui.invitation_request || ui.forms_request) {
+    if (ui.export_request) choose(t, export_kind::after_meeting, *ui.export_request);
+    if (ui.invitation_request) choose(t, export_kind::invitation, *ui.invitation_request);
+    if (ui.forms_request) choose(t, export_kind::forms, meeting_);
     ui.export_request.reset();
+    ui.invitation_request.reset();
+    ui.forms_request = false;
     ImGui::OpenPopup(title);
   }
   if (job_.valid() && job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
@@ -152,12 +173,39 @@ void view_export::draw(ui_context& ui, const client_core& core) {
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(ui.px(640), viewport->WorkSize.x - ui.px(20)), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
-  text_wrapped(
-      "Na elke bijeenkomst ontvangt iedereen de ingevulde documenten. Hier sla je alles van één "
-      "bijeenkomst in één keer op: elk document als PDF (om te printen of te mailen), als "
-      "Markdown en als CSV (voor een spreadsheet), de notulen, en de planning als agenda-bestand "
-      "(.ics).");
+  ImGui::BeginDisabled(busy());
+  int kind = static_cast<int>(kind_);
+  const char* kinds[] = {"Na de bijeenkomst", "Uitnodiging met bijlagen",
+                         "Factsheet en lege formulieren"};
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0) ImGui::SameLine();
+    if (ImGui::RadioButton(kinds[k], &kind, k)) choose(t, static_cast<export_kind>(k), meeting_);
+    mark(ui, "export/kind" + std::to_string(k));
+  }
+  ImGui::EndDisabled();
+  switch (kind_) {
+    case export_kind::after_meeting:
+      text_wrapped(
+          "Na elke bijeenkomst ontvangt iedereen de ingevulde documenten. Hier sla je alles van "
+          "één bijeenkomst in één keer op: elk document als PDF (om te printen of te mailen), "
+          "als Markdown en als CSV (voor een spreadsheet), de notulen, en de planning als "
+          "agenda-bestand (.ics).");
+      break;
+    case export_kind::invitation:
+      text_wrapped(
+          "De uitnodiging als tekst (om in een e-mail te plakken) en als PDF, met de afspraak "
+          "voor de agenda (.ics) en de documenten die iedereen vooraf doorneemt: de Factsheet, "
+          "de lege formulieren en wat het team eerder invulde.");
+      break;
+    case export_kind::forms:
+      text_wrapped(
+          "De Factsheet en de lege formulieren (Signaleringsinstrument, Format actieplan, "
+          "Evaluatielijst) als PDF, om in voldoende oplage te printen of mee te sturen.");
+      break;
+  }
   ImGui::Spacing();
+  ImGui::BeginDisabled(busy());
+  ImGui::BeginDisabled(kind_ == export_kind::forms);
   ImGui::AlignTextToFramePadding();
   text("Bijeenkomst");
   ImGui::SameLine(ui.px(110));
@@ -165,22 +213,15 @@ void view_export::draw(ui_context& ui, const client_core& core) {
   const std::string current =
       meeting_label(t, meeting_) + " (" +
       std::string(label_of(t.meetings[static_cast<std::size_t>(meeting_)].status)) + ")";
-  ImGui::BeginDisabled(busy());
   if (ImGui::BeginCombo("##meeting", current.c_str())) {
     for (int i = 0; i < static_cast<int>(t.meetings.size()); ++i) {
       ImGui::PushID(i);
-      if (ImGui::Selectable(meeting_label(t, i).c_str(), i == meeting_)) {
-        meeting_ = i;
-        folder_ = default_export_folder(t, i).string();
-        if (const char* home = std::getenv("HOME");
-            home != nullptr && folder_.starts_with(std::string(home) + "/"))
-          folder_ = "~" + folder_.substr(std::string(home).size());
-        result_.reset();
-      }
+      if (ImGui::Selectable(meeting_label(t, i).c_str(), i == meeting_)) choose(t, kind_, i);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
+  ImGui::EndDisabled();
   ImGui::AlignTextToFramePadding();
   text("Map");
   ImGui::SameLine(ui.px(110));

@@ -1,8 +1,10 @@
 #pragma once
 // "Documenten opslaan…": after a meeting the seed says everyone receives the filled-in
-// documents. One action writes the meeting's whole set (PDF, Markdown, CSV and the calendar,
-// see documents::meeting_set) to a folder the coordinator chooses. The writing runs off the
-// UI thread on a copy of the state; the dialog shows what was written or a Dutch error.
+// documents; with the invitation to a meeting go the documents to bring; before a meeting
+// the Factsheet and the empty forms are printed "in voldoende oplage". One action writes such
+// a set (see documents::meeting_set, invitation_set, forms_set) to a folder the coordinator
+// chooses. The writing runs off the UI thread on a copy of the state; the dialog shows what
+// was written or a Dutch error.
 
 #include <cstdint>
 #include <filesystem>
@@ -31,11 +33,19 @@ struct saved_set {
   bool ok() const { return error.empty(); }
 };
 
-// Writes the set of `meeting` into `folder`, making the folder (and its parents) if needed.
+// Which set the dialog writes.
+enum class export_kind { after_meeting, invitation, forms };
+
+// Writes a set into `folder`, making the folder (and its parents) if needed.
+saved_set save_set(const shared::trajectory& t, export_kind kind, int meeting,
+                   const std::filesystem::path& folder);
+// The set everyone receives after `meeting`.
 saved_set save_meeting_set(const shared::trajectory& t, int meeting,
                            const std::filesystem::path& folder);
-// ~/Documenten/jos/<school>/<n>-<meeting> (~/Documents when only that one exists).
-std::filesystem::path default_export_folder(const shared::trajectory& t, int meeting);
+// ~/Documenten/jos/<school>/<n>-<meeting> (~/Documents when only that one exists), with
+// /uitnodiging for an invitation and <school>/formulieren for the empty forms.
+std::filesystem::path default_export_folder(const shared::trajectory& t, int meeting,
+                                            export_kind kind = export_kind::after_meeting);
 // "~/x" to "$HOME/x"; anything else unchanged.
 std::filesystem::path expand_home(std::string_view typed);
 
@@ -53,7 +63,9 @@ class view_export {
 
  private:
   void start(const client_core& core);
+  void choose(const shared::trajectory& t, export_kind kind, int meeting);
 
+  export_kind kind_ = export_kind::after_meeting;
   int meeting_ = 0;
   std::string folder_;
   std::future<saved_set> job_;

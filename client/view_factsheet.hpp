@@ -9,6 +9,9 @@ namespace jos::client {
 class view_factsheet {
  public:
   void draw(ui_context& ui);
+  // A small "Factsheet" button beside an onderdeel of a form that opens what the Factsheet
+  // says about it ("Gebruik hierbij … de Factsheet"), right where the team fills it in.
+  static void explain_onderdeel(ui_context& ui, int row);
 };
 
 }  // namespace jos::client

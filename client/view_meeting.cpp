@@ -70,14 +70,17 @@ void view_meeting::draw(ui_context& ui, const client_core& core) {
   const auto& agenda_item = tpl.agenda[static_cast<std::size_t>(item)];
   view_reactions::draw_highlight(ui, core, index);
   draw_private_look(ui, core, index);
+  if (!presenting) attendance_.draw_self_prompt(ui, core, index);
   text_in(ui.font.heading, std::to_string(item + 1) + ". " + agenda_item.title);
-  const int template_index = t.meetings[static_cast<std::size_t>(index)].template_index;
-  vote_.draw(ui, core, index, document_for(template_index, agenda_item.document));
+  // Votes are on the ratings of a Signaleringsinstrument being filled in.
+  const bool rates = agenda_item.shows == agenda_screen::fill && agenda_item.form &&
+                     kind_of(*agenda_item.form) == document_kind::signalering;
+  vote_.draw(ui, core, index, rates ? agenda_item.form : std::nullopt);
   document_.draw(ui, core, index, agenda_item);
   ImGui::EndChild();
   if (!presenting) {
     ImGui::BeginChild("minutes", ImVec2(0, 0), true);
-    draw_talk(ui, core, index);
+    draw_talk(ui, core, index, item);
     ImGui::EndChild();
   }
   ImGui::EndGroup();
@@ -373,10 +376,11 @@ void view_meeting::draw_roles(ui_context& ui, const client_core& core, int meeti
   draw_writers(ui, core, meeting_index);
 }
 
-void view_meeting::draw_talk(ui_context& ui, const client_core& core, int meeting_index) {
+void view_meeting::draw_talk(ui_context& ui, const client_core& core, int meeting_index, int item) {
   if (!ImGui::BeginTabBar("talk")) return;
   if (ImGui::BeginTabItem("Notulen")) {
-    draw_minutes(ui, core, meeting_index);
+    // The notulist's pane follows the agenda item shown.
+    minutes_.draw(ui, core, meeting_index, item);
     ImGui::EndTabItem();
   }
   const std::string chat =
@@ -420,21 +424,6 @@ void view_meeting::draw_writers(ui_context& ui, const client_core& core, int mee
     ImGui::PopID();
   }
   ImGui::TreePop();
-}
-
-void view_meeting::draw_minutes(ui_context& ui, const client_core& core, int meeting_index) {
-  const trajectory& t = core.state();
-  const meeting& m = t.meetings[static_cast<std::size_t>(meeting_index)];
-  const bool editable = can_edit_minutes(t, core.me(), meeting_index);
-  const person* notulist = find_person(t, m.session.notulist);
-  text_in(ui.font.bold, "Notulen", false);
-  ImGui::SameLine();
-  text_coloured(colours::muted, notulist != nullptr ? "door " + notulist->name
-                                                    : "de coördinator wijst een notulist aan");
-  const op::text_target target{true, meeting_index, document_id::signalering_begin, 0, 0};
-  minutes_.draw("minutes", target, m.session.minutes, editable, ImGui::GetContentRegionAvail().x,
-                std::max(ui.px(60), ImGui::GetContentRegionAvail().y - ui.px(4)), ui,
-                "Klik om de notulen te schrijven…");
 }
 
 }  // namespace jos::client

@@ -1,16 +1,18 @@
 #pragma once
 // A meeting in progress: the agenda on the left (current item, time used against time
-// planned, the coordinator's controls), the current item's document in the middle, and the
-// minutes below it. Everyone follows the coordinator's place on the agenda, which she moves
-// with Volgende / Vorige (or PgDn / PgUp); anyone may look elsewhere on their own, which a
-// band above the item makes plain, and come back with one click.
+// planned, the coordinator's controls), the current item's screen in the middle (what the
+// content says the item shows), and below it the minutes of that item. Everyone follows the
+// coordinator's place on the agenda, which she moves with Volgende / Vorige (or PgDn / PgUp);
+// anyone may look elsewhere on their own, which a band above the item makes plain, and come
+// back with one click.
 
 #include <map>
 #include <optional>
 
-#include "client/text_cell.hpp"
 #include "client/ui.hpp"
+#include "client/view_attendance.hpp"
 #include "client/view_document.hpp"
+#include "client/view_minutes.hpp"
 #include "client/view_reactions.hpp"
 #include "client/view_vote.hpp"
 
@@ -28,8 +30,7 @@ class view_meeting {
   void draw_agenda(ui_context& ui, const client_core& core, int meeting);
   void draw_controls(ui_context& ui, const client_core& core, int meeting);
   void draw_roles(ui_context& ui, const client_core& core, int meeting);
-  void draw_minutes(ui_context& ui, const client_core& core, int meeting);
-  void draw_talk(ui_context& ui, const client_core& core, int meeting);
+  void draw_talk(ui_context& ui, const client_core& core, int meeting, int item);
   void draw_writers(ui_context& ui, const client_core& core, int meeting);
   void draw_choice(ui_context& ui, const client_core& core);
   void draw_private_look(ui_context& ui, const client_core& core, int meeting);
@@ -41,7 +42,8 @@ class view_meeting {
   view_document document_;
   view_vote vote_;
   view_reactions reactions_;
-  text_cell minutes_;
+  view_minutes minutes_;
+  view_attendance attendance_;
   bool confirm_end_ = false;
 };
 

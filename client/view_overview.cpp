@@ -27,6 +27,7 @@ void copy_field(ui_context& ui, const char* label, const std::string& value, con
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", value.c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Kopiëren")) ImGui::SetClipboardText(value.c_str());
+  mark(ui, std::string("overview/copy-") + id);
   ImGui::PopID();
 }
 
@@ -72,8 +73,10 @@ void view_overview::draw(ui_context& ui, const client_core& core) {
   draw_codes(ui, core);
   draw_next(ui, core);
 
-  if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader("Acties tussen de bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen)) {
+    check_ins_.draw(ui, core);
     actions_.draw_open(ui, core);
+  }
   if (ImGui::CollapsingHeader("Bijeenkomsten", ImGuiTreeNodeFlags_DefaultOpen))
     schedule_.draw(ui, core);
   if (ImGui::CollapsingHeader("Documenten", ImGuiTreeNodeFlags_DefaultOpen))

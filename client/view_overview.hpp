@@ -7,6 +7,7 @@
 
 #include "client/ui.hpp"
 #include "client/view_actions.hpp"
+#include "client/view_check_ins.hpp"
 #include "client/view_participants.hpp"
 #include "client/view_preparation.hpp"
 #include "client/view_schedule.hpp"
@@ -28,6 +29,7 @@ class view_overview {
 
   view_schedule schedule_;
   view_actions actions_;
+  view_check_ins check_ins_;
   view_preparation preparation_;
   view_participants team_;
   int preparing_ = -1;  // the meeting whose preparation is shown (-1: the next one)

@@ -155,7 +155,106 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
     draft_ = p;
   }
   if (may_edit) mark(ui, "team/edit" + std::to_string(p.id));
+  // Anyone but oneself (another coordinator can), and never the last coordinator.
+  if (coordinator && p.id != core.me() && !(p.coordinator && coordinator_count(t) <= 1)) {
+    if (ImGui::SmallButton("Verwijderen")) {
+      removing_ = p.id;
+      renew_team_code_too_ = true;
+      open_dialog_ = true;
+    }
+    mark(ui, "team/remove" + std::to_string(p.id));
+  }
   ImGui::PopID();
+}
+
+void view_participants::draw_access(ui_context& ui) {
+  ImGui::Spacing();
+  text_in(ui.font.bold, "Toegang");
+  text_wrapped(
+      "Is een code bij de verkeerde persoon terechtgekomen? Maak een nieuwe: de oude werkt "
+      "daarna meteen niet meer. Wie al meedoet, merkt er niets van. De codes zelf staan "
+      "bovenaan het overzicht.");
+  if (ImGui::SmallButton("Nieuwe teamcode")) {
+    renewing_ = protocol::access_code::team;
+    open_dialog_ = true;
+  }
+  mark(ui, "team/renew-team-code");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Nieuwe coördinatorcode")) {
+    renewing_ = protocol::access_code::coordinator;
+    open_dialog_ = true;
+  }
+  mark(ui, "team/renew-coordinator-code");
+}
+
+void view_participants::draw_removal_dialog(ui_context& ui, const client_core& core) {
+  using namespace shared;
+  const char* title = "Uit het team halen";
+  if (open_dialog_ && removing_ != no_person) {
+    ImGui::OpenPopup(title);
+    open_dialog_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
+  const person* p = find_person(core.state(), removing_);
+  if (p == nullptr) {  // meanwhile gone (another coordinator was quicker)
+    removing_ = no_person;
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  text_wrapped(p->name + " kan daarna niet meer meedoen met deze leerlijn: de app van " + p->name +
+               " gaat terug naar het startscherm. Wat " + p->name +
+               " schreef, blijft staan onder die naam.");
+  ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
+                  &renew_team_code_too_);
+  mark(ui, "team/remove-renew");
+  ImGui::Spacing();
+  if (ImGui::Button("Uit het team halen", ImVec2(ui.px(180), 0))) {
+    ui.todo.submit(op::remove_person{removing_});
+    if (renew_team_code_too_)
+      ui.todo.act([](client_core& c) { c.rotate_code(protocol::access_code::team); });
+    removing_ = no_person;
+    ImGui::CloseCurrentPopup();
+  }
+  mark(ui, "team/remove-confirm");
+  ImGui::SameLine();
+  if (ImGui::Button("Annuleren", ImVec2(ui.px(120), 0))) {
+    removing_ = no_person;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void view_participants::draw_renewal_dialog(ui_context& ui, const client_core& core) {
+  const char* title = "Nieuwe code maken";
+  if (open_dialog_ && renewing_) {
+    ImGui::OpenPopup(title);
+    open_dialog_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
+  const bool team = renewing_ == protocol::access_code::team;
+  const auto id = core.identity();
+  const std::string now = !id ? std::string{} : team ? id->join_code : id->coordinator_code;
+  text_wrapped(std::string(team ? "De teamcode" : "De coördinatorcode") +
+               (now.empty() ? "" : " " + now) +
+               " werkt daarna niet meer. Geef de nieuwe code aan wie nog moet deelnemen" +
+               (team ? "." : " als coördinator."));
+  ImGui::Spacing();
+  if (ImGui::Button("Nieuwe code maken", ImVec2(ui.px(180), 0))) {
+    const protocol::access_code which = *renewing_;
+    ui.todo.act([which](client_core& c) { c.rotate_code(which); });
+    renewing_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  mark(ui, "team/renew-confirm");
+  ImGui::SameLine();
+  if (ImGui::Button("Annuleren", ImVec2(ui.px(120), 0))) {
+    renewing_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 void view_participants::draw_team(ui_context& ui, const client_core& core) {
@@ -175,9 +274,10 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
     ImGui::TableSetupColumn(
         "Coördinator", ImGuiTableColumnFlags_WidthFixed,
         std::max(ImGui::CalcTextSize("Coördinator").x, ImGui::GetFrameHeight()));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
-                            std::max({button_width("Toevoegen"), button_width("Annuleren"),
-                                      button_width("Wijzigen"), button_width("Opslaan")}));
+    ImGui::TableSetupColumn(
+        "", ImGuiTableColumnFlags_WidthFixed,
+        std::max({button_width("Toevoegen"), button_width("Annuleren"), button_width("Wijzigen"),
+                  button_width("Opslaan"), button_width("Verwijderen")}));
     table_headers();
     for (const auto& p : t.team) draw_person_row(ui, core, p);
     if (coordinator && adding_) {
@@ -214,6 +314,11 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
   representation_status(t,
                         "Uitvoerders én managers van school en jongerenwerk zijn vertegenwoordigd.",
                         "Voor de signaleringsbijeenkomst ontbreekt nog:");
+  if (coordinator) {
+    draw_access(ui);
+    draw_removal_dialog(ui, core);
+    draw_renewal_dialog(ui, core);
+  }
 }
 
 }  // namespace jos::client

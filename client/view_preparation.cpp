@@ -6,6 +6,8 @@
 #include "client/core/client_core.hpp"
 #include "client/view_schedule.hpp"
 #include "shared/content.hpp"
+#include "shared/documents/attachments.hpp"
+#include "shared/representation.hpp"
 
 namespace jos::client {
 namespace {
@@ -21,18 +23,6 @@ bool applies(const std::string& item, meeting_mode mode) {
   if (starts_with(item, "Indien fysieke")) return mode != meeting_mode::digitaal;
   if (starts_with(item, "Indien digitale")) return mode != meeting_mode::fysiek;
   return true;
-}
-
-// A filled-in document the invitation carries ("Gezamenlijk ingevuld Actieplan"), and the
-// meeting that filled it.
-std::optional<std::pair<document_id, int>> filled_document(const std::string& item) {
-  if (!starts_with(item, "Gezamenlijk ingevuld")) return std::nullopt;
-  if (item.find("Signaleringsinstrument") != std::string::npos)
-    return std::pair{document_id::signalering_begin, 0};
-  if (item.find("Actieplan") != std::string::npos) return std::pair{document_id::actieplan, 1};
-  if (item.find("Evaluatielijst") != std::string::npos)
-    return std::pair{document_id::evaluatie_tussentijds, 2};
-  return std::nullopt;
 }
 
 std::string names(const trajectory& t, const std::set<person_id>& ids) {
@@ -76,15 +66,25 @@ void view_preparation::draw(ui_context& ui, const client_core& core, int meeting
                   "Vraag wie er ontbreekt om met de teamcode deel te nemen, of voeg diegene toe "
                   "onder ‘Team’.");
   if (meeting_index > 0) {
+    // "Nodig alle deelnemers uit die aan de voorgaande bijeenkomsten hebben deelgenomen":
+    // who came before, who sent notice last time, and what the last meeting lacked.
     std::set<person_id> earlier;
     for (int i = 0; i < meeting_index; ++i)
       for (person_id id : t.meetings[static_cast<std::size_t>(i)].session.present)
         earlier.insert(id);
+    const live_session& last = t.meetings[static_cast<std::size_t>(meeting_index - 1)].session;
+    const std::set<person_id> excused(last.excused.begin(), last.excused.end());
     std::set<person_id> owners;
     for (const auto& a : t.actions)
       if (a.owner != no_person) owners.insert(a.owner);
     if (!earlier.empty()) text_wrapped("Eerder aanwezig: " + names(t, earlier) + ".");
+    mark(ui, "preparation/earlier");
+    if (!excused.empty()) text_wrapped("Vorige keer afgemeld: " + names(t, excused) + ".");
     if (!owners.empty()) text_wrapped("Betrokken bij de acties: " + names(t, owners) + ".");
+    if (!last.present.empty()) {
+      for (const auto& g : meeting_representation_gaps(t, meeting_index - 1))
+        text_coloured(colours::attention, "Vorige keer: " + g.message);
+    }
   }
 
   // What goes with the invitation.
@@ -92,28 +92,32 @@ void view_preparation::draw(ui_context& ui, const client_core& core, int meeting
   text_in(ui.font.bold, "Met de uitnodiging meesturen");
   for (const auto& item : tpl.voorbereiding)
     if (starts_with(item, "Stuur")) text_coloured(colours::muted, item);
-  for (std::size_t i = 0; i < tpl.benodigdheden.size(); ++i) {
-    const std::string& item = tpl.benodigdheden[i];
-    if (for_room(item)) continue;
-    bullet(item);
-    if (auto filled = filled_document(item)) {
-      const auto [doc, from] = *filled;
-      const document& d = t.documents[static_cast<std::size_t>(doc)];
-      const int rows = filled_rows(d);
-      ImGui::Indent();
+  const auto attachments = documents::attachments_of(t, meeting_index);
+  for (std::size_t i = 0; i < attachments.size(); ++i) {
+    const auto& a = attachments[i];
+    bullet(a.label);
+    if (a.what != documents::attachment::kind::filled) continue;
+    ImGui::Indent();
+    if (a.filled_in < 0) {
+      text_coloured(colours::attention, "Nog niet ingevuld in een eerdere bijeenkomst.");
+    } else {
+      const document* d = find_document(t, a.filled, a.filled_in);
+      const int rows = d == nullptr ? 0 : filled_rows(*d);
       text_coloured(rows == 0 ? colours::attention : colours::muted,
-                    std::string(label_of(doc)) + ": " + std::to_string(rows) + " van " +
+                    std::string(label_of(a.filled)) + ": " + std::to_string(rows) + " van " +
                         std::to_string(onderdeel_count) + " onderdelen ingevuld");
-      if (from < static_cast<int>(t.meetings.size())) {
-        ImGui::SameLine();
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("Opslaan…")) ui.export_request = from;
-        mark(ui, "preparation/export" + std::to_string(from));
-        ImGui::PopID();
-      }
-      ImGui::Unindent();
+      ImGui::SameLine();
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::SmallButton("Opslaan…")) ui.export_request = a.filled_in;
+      mark(ui, "preparation/export" + std::to_string(a.filled_in));
+      ImGui::PopID();
     }
+    ImGui::Unindent();
   }
+  if (ImGui::SmallButton("Factsheet en lege formulieren opslaan…")) ui.forms_request = true;
+  mark(ui, "preparation/forms");
+  ImGui::Spacing();
+  invitation_.draw(ui, core, meeting_index);
 
   // What the room needs, for this form of meeting.
   ImGui::Spacing();

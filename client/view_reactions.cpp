@@ -23,7 +23,7 @@ std::string clock_of(std::int64_t at_ms) {
 }
 
 std::string author_of(const trajectory& t, person_id id) {
-  const person* p = find_person(t, id);
+  const person* p = find_anyone(t, id);  // also someone since taken off the team
   return p != nullptr ? p->name : "onbekend";
 }
 

@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <cctype>
 
 #include "client/core/client_core.hpp"
 #include "client/meeting_start.hpp"
@@ -22,6 +23,13 @@ std::string hours(int minutes) {
   return out + " uur";
 }
 
+// "twee weken", "10 dagen": a span of days as the seed words it.
+std::string days_in_words(int days) {
+  static const char* const weeks[] = {"een week", "twee weken", "drie weken", "vier weken"};
+  if (days % 7 == 0 && days / 7 >= 1 && days / 7 <= 4) return weeks[days / 7 - 1];
+  return std::to_string(days) + (days == 1 ? " dag" : " dagen");
+}
+
 // What the seed's planning asks of this meeting's date, as a note; empty when all is well.
 std::string date_note(const trajectory& t, int i, const std::string& today) {
   const meeting& m = t.meetings[static_cast<std::size_t>(i)];
@@ -33,9 +41,14 @@ std::string date_note(const trajectory& t, int i, const std::string& today) {
   if (i == 0) return {};
   const auto previous = parse_date(t.meetings[static_cast<std::size_t>(i - 1)].planned_date);
   if (previous && *date <= *previous) return "Ligt niet na de vorige bijeenkomst.";
-  if (m.template_index == 1 && previous && *date - *previous > 14)
-    return "Meer dan twee weken na de signaleringsbijeenkomst; de leerlijn raadt binnen twee "
-           "weken aan.";
+  // The content says how soon after the meeting before the seed plans this one.
+  const int within = template_of(m).within_days;
+  if (within > 0 && previous && *date - *previous > within) {
+    const std::string span = days_in_words(within);
+    std::string before = template_of(t.meetings[static_cast<std::size_t>(i - 1)]).name;
+    if (!before.empty()) before[0] = static_cast<char>(std::tolower(before[0]));
+    return "Meer dan " + span + " na de " + before + "; de leerlijn raadt binnen " + span + " aan.";
+  }
   return {};
 }
 

@@ -118,11 +118,12 @@ void view_start::submit(ui_context& ui, tab from) {
   const shared::partnership partners{
       trimmed(school_), trimmed(youth_),
       cooperation_ == 0 ? shared::cooperation::existing : shared::cooperation::fresh};
-  ui.todo.act([server = server_, partners, me, this](client_core& c) {
-    problem_ = c.use_server(server);
-    if (problem_.empty()) c.create_trajectory(partners, me);
-    created_ = problem_.empty();
-  });
+  ui.todo.act(
+      [server = server_, partners, me, code = trimmed(creation_code_), this](client_core& c) {
+        problem_ = c.use_server(server);
+        if (problem_.empty()) c.create_trajectory(partners, me, code);
+        created_ = problem_.empty();
+      });
 }
 
 void view_start::draw_profile(ui_context& ui) {
@@ -200,6 +201,10 @@ void view_start::draw_create(ui_context& ui, const client_core& core) {
   ImGui::Separator();
   field(ui, "School", "naam van de VO-school", school_, "start/school");
   field(ui, "Jongerenwerkorganisatie", "naam van de organisatie", youth_, "start/youth");
+  // Only where the server's operator asks for one (jos-server --creation-code).
+  if (core.creation_code_asked() || !creation_code_.empty())
+    field(ui, "Aanmaakcode", "van de beheerder van de server", creation_code_,
+          "start/creation-code");
   ImGui::AlignTextToFramePadding();
   text("Samenwerking");
   ImGui::SameLine(ui.px(150));
@@ -262,8 +267,10 @@ void view_start::draw(ui_context& ui, const client_core& core) {
                 "Samen de leerlijn doorlopen: vier bijeenkomsten waarin school en jongerenwerk hun "
                 "samenwerking in beeld brengen, een actieplan maken en evalueren.");
   ImGui::Spacing();
-  draw_server(ui, core);
-  ImGui::Spacing();
+  if (!ui.fixed_server) {  // the browser client speaks only to the server of its page
+    draw_server(ui, core);
+    ImGui::Spacing();
+  }
 
   const auto open = [&](tab which) {
     return select_tab_ && tab_ == which ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -308,8 +315,10 @@ void view_start::draw(ui_context& ui, const client_core& core) {
       if (!status.last_error.empty()) {
         text_coloured(colours::warning, status.last_error);
         text_coloured(colours::muted,
-                      "Klopt het serveradres? Verbeter het hierboven: het nieuwe adres wordt "
-                      "meteen gebruikt en wat je invulde blijft staan.");
+                      ui.fixed_server
+                          ? "jos probeert het steeds opnieuw; wat je invulde blijft staan."
+                          : "Klopt het serveradres? Verbeter het hierboven: het nieuwe adres "
+                            "wordt meteen gebruikt en wat je invulde blijft staan.");
       }
     }
   }

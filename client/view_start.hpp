@@ -53,7 +53,8 @@ class view_start {
   std::string code_;
   std::string school_;
   std::string youth_;
-  int cooperation_ = 0;  // 0 bestaande, 1 pas gestarte
+  std::string creation_code_;  // asked for only by a server whose operator wants one
+  int cooperation_ = 0;        // 0 bestaande, 1 pas gestarte
   std::array<bool, 3> preconditions_{};
   bool created_ = false;  // a leerlijn was started from here; its preconditions follow
   std::string problem_;   // what the form still misses, or why the address is wrong (Dutch)

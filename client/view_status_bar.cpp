@@ -47,13 +47,24 @@ void view_status_bar::draw(ui_context& ui, const client_core& core) {
     text_coloured(colours::warning, "Lokaal opslaan mislukt: " + error);
   }
 
-  // Refusals and server messages stay for a while, errors a little longer.
+  // Refusals and server messages stay for a while, errors a little longer; one that kept
+  // the text of a change given up stays until the user copied what they need and closed it.
   if (const auto& n = core.last_notice()) {
     const auto age = std::chrono::steady_clock::now() - n->at;
-    if (core.phase() == session_phase::incompatible ||
+    const bool kept = !n->kept_text.empty();
+    if (kept || core.phase() == session_phase::incompatible ||
         age < std::chrono::seconds(n->error ? 10 : 5)) {
       ImGui::SameLine(0, ui.px(24));
       text_coloured(n->error ? colours::warning : colours::accent, n->text);
+    }
+    if (kept) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Bewaarde tekst kopiëren"))
+        ImGui::SetClipboardText(n->kept_text.c_str());
+      mark(ui, "notice/copy");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Sluiten")) ui.todo.act([](client_core& c) { c.clear_notice(); });
+      mark(ui, "notice/close");
     }
   }
 

@@ -39,7 +39,7 @@ std::string dutch_number(double v) {
 std::string names_of(const trajectory& t, const std::vector<person_id>& ids) {
   std::string out;
   for (const auto id : ids) {
-    const person* p = find_person(t, id);
+    const person* p = find_anyone(t, id);  // also someone since taken off the team
     if (p == nullptr) continue;
     if (!out.empty()) out += ", ";
     out += p->name;

@@ -1,5 +1,8 @@
 #include "protocol/codec.hpp"
 
+#include <set>
+#include <vector>
+
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
 #include "protocol/state_codec.hpp"
@@ -9,8 +12,6 @@ namespace jos::protocol {
 namespace {
 
 using namespace shared;
-
-constexpr std::size_t max_token_bytes = 128;
 
 std::string dump(const json& j) {
   // Replace rather than throw on invalid UTF-8: every string we send was validated, but a
@@ -66,6 +67,7 @@ struct client_encoder {
     json j = envelope("create");
     j["partnership"] = encode_partnership(m.partners);
     j["me"] = encode_profile(m.me);
+    if (!m.creation_code.empty()) j["creation_code"] = m.creation_code;
     return j;
   }
   json operator()(const join_trajectory& m) const {
@@ -87,11 +89,17 @@ struct client_encoder {
     j["target"] = encode_optional_target(m.target);
     return j;
   }
+  json operator()(const rotate_code& m) const {
+    json j = envelope("rotate_code");
+    j["code"] = m.which == access_code::team ? "team" : "coordinator";
+    return j;
+  }
   json operator()(const submit& m) const {
     json j = envelope("op");
     j["client_seq"] = m.client_seq;
     j["base_seq"] = m.base_seq;
     j["op"] = encode_op(m.op);
+    if (m.ballot) j["ballot"] = true;
     return j;
   }
 };
@@ -131,7 +139,7 @@ struct server_encoder {
   json operator()(const reject& m) const {
     json j = envelope("reject");
     j["client_seq"] = m.client_seq;
-    j["code"] = m.code;
+    j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
     return j;
   }
@@ -161,19 +169,23 @@ struct server_encoder {
   }
   json operator()(const error& m) const {
     json j = envelope("error");
-    j["code"] = m.code;
+    j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
     if (!m.location.empty()) j["location"] = m.location;
     return j;
   }
+  json operator()(const codes& m) const {
+    json j = envelope("codes");
+    j["join_code"] = m.join_code;
+    j["coordinator_code"] = m.coordinator_code;
+    return j;
+  }
 };
 
-// Why `text` is not JSON, as " at byte N: <what>", for a client author reading the error.
-// A second pass that only reports events, run on failure only: no exceptions, no DOM.
-class syntax_error_finder final : public nlohmann::json_sax<json> {
+// A SAX handler that takes every event and stops at the first error: the second passes
+// below override only the events they look at.
+class sax_pass : public nlohmann::json_sax<json> {
  public:
-  std::string found;
-
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -186,6 +198,17 @@ class syntax_error_finder final : public nlohmann::json_sax<json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+};
+
+// Why `text` is not JSON, as " at byte N: <what>", for a client author reading the error.
+// A second pass that only reports events, run on failure only: no exceptions, no DOM.
+class syntax_error_finder final : public sax_pass {
+ public:
+  std::string found;
+
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& e) override {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 9:
@@ -206,38 +229,83 @@ std::string syntax_error_of(std::string_view text) {
   return finder.found;
 }
 
+// Which key appears twice, as "key \"x\" appears twice in one object", found by a second
+// pass that runs only when the member count says there is one.
+class duplicate_key_finder final : public sax_pass {
+ public:
+  std::string found;
+
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (!keys_.back().insert(k).second) {
+      found = "key \"" + k + "\" appears twice in one object";
+      return false;
+    }
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return true;
+  }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+};
+
+std::string duplicate_key_of(std::string_view text) {
+  duplicate_key_finder finder;
+  json::sax_parse(text, &finder);
+  return finder.found.empty() ? "a key appears twice in one object" : finder.found;
+}
+
 // Parses `text` as one JSON object within the limits, checking the envelope.
 std::variant<json, decode_error> parse_envelope(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
-    return decode_error{"too_large", "message is " + std::to_string(text.size()) +
-                                         " bytes; the limit is " + std::to_string(max_bytes)};
-  if (json_nesting_depth(text) > max_json_depth)
-    return decode_error{"too_deep", "message nests deeper than " + std::to_string(max_json_depth)};
+    return decode_error{error_code::too_large, "message is " + std::to_string(text.size()) +
+                                                   " bytes; the limit is " +
+                                                   std::to_string(max_bytes)};
+  const json_outline outline = outline_of(text);
+  if (outline.depth > max_json_depth)
+    return decode_error{error_code::too_deep,
+                        "message nests deeper than " + std::to_string(max_json_depth)};
+  // The parser skips a byte order mark; strict JSON (RFC 8259) has none on the wire.
+  if (text.starts_with("\xEF\xBB\xBF"))
+    return decode_error{error_code::malformed,
+                        "not valid JSON: a byte order mark (U+FEFF) in front"};
   // The parser takes a NUL byte for the end of input and would ignore what follows it; a raw
   // NUL is never valid JSON, so refuse it outright.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-    return decode_error{"malformed", "not valid JSON: NUL byte at byte " + std::to_string(nul + 1)};
+    return decode_error{error_code::malformed,
+                        "not valid JSON: NUL byte at byte " + std::to_string(nul + 1)};
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return decode_error{"malformed", "not valid JSON" + syntax_error_of(text)};
-  if (!j.is_object()) return decode_error{"malformed", "expected a JSON object"};
+  if (j.is_discarded())
+    return decode_error{error_code::malformed, "not valid JSON" + syntax_error_of(text)};
+  if (!j.is_object()) return decode_error{error_code::malformed, "expected a JSON object"};
+  // The parser keeps one of two equal keys of an object and drops the other without a word:
+  // two readers could then take one message for two different ones.
+  if (member_count(j) != outline.keys)
+    return decode_error{error_code::malformed, "not valid JSON: " + duplicate_key_of(text)};
   auto v = j.find("v");
-  if (v == j.end()) return decode_error{"malformed", "v: missing protocol version"};
-  if (!v->is_number_integer()) return decode_error{"malformed", "v: expected an integer"};
+  if (v == j.end()) return decode_error{error_code::malformed, "v: missing protocol version"};
+  if (!v->is_number_integer()) return decode_error{error_code::malformed, "v: expected an integer"};
   const std::string version = v->is_number_unsigned() ? std::to_string(v->get<std::uint64_t>())
                                                       : std::to_string(v->get<std::int64_t>());
   if (version != std::to_string(protocol_version))
-    return decode_error{"version", "protocol version " + version +
-                                       " is not supported; this side speaks " +
-                                       std::to_string(protocol_version)};
+    return decode_error{error_code::version, "protocol version " + version +
+                                                 " is not supported; this side speaks " +
+                                                 std::to_string(protocol_version)};
   auto t = j.find("type");
-  if (t == j.end()) return decode_error{"malformed", "type: missing"};
-  if (!t->is_string()) return decode_error{"malformed", "type: expected a string"};
+  if (t == j.end()) return decode_error{error_code::malformed, "type: missing"};
+  if (!t->is_string()) return decode_error{error_code::malformed, "type: expected a string"};
   return j;
 }
 
 template <typename T>
 decoded<T> finish(T message, const std::string& error) {
-  if (!error.empty()) return decode_error{"invalid", error};
+  if (!error.empty()) return decode_error{error_code::invalid, error};
   return message;
 }
 
@@ -268,8 +336,9 @@ decoded<client_message> decode_client(std::string_view text) {
   json_reader r(j, "", error);
 
   if (type == "create") {
-    r.only({"v", "type", "partnership", "me"});
+    r.only({"v", "type", "partnership", "me", "creation_code"});
     create_trajectory m;
+    m.creation_code = r.string("creation_code", max_join_code_bytes, false);
     if (const json* p = r.object("partnership")) {
       json_reader pr(*p, "partnership", error);
       pr.only({"school", "youth_organisation", "cooperation"});
@@ -284,7 +353,7 @@ decoded<client_message> decode_client(std::string_view text) {
   if (type == "join") {
     r.only({"v", "type", "join_code", "me"});
     join_trajectory m;
-    m.join_code = r.string("join_code", 64);
+    m.join_code = r.string("join_code", max_join_code_bytes);
     if (const json* p = r.object("me")) {
       json_reader pr(*p, "me", error);
       m.me = decode_profile(pr);
@@ -301,14 +370,30 @@ decoded<client_message> decode_client(std::string_view text) {
     return finish<client_message>(std::move(m), error);
   }
   if (type == "op") {
-    r.only({"v", "type", "client_seq", "base_seq", "op"});
+    r.only({"v", "type", "client_seq", "base_seq", "op", "ballot"});
     submit m;
     m.client_seq = r.unsigned_integer("client_seq");
     m.base_seq = r.unsigned_integer("base_seq", false);
+    m.ballot = r.boolean("ballot", false);
     if (const json* o = r.object("op"))
       if (auto op = decode_op(*o, "op", error)) m.op = std::move(*op);
     if (r.ok() && m.client_seq == 0) r.fail("client_seq: must start at 1");
+    if (!error.empty() && m.client_seq != 0)
+      return decode_error{error_code::invalid, error, m.client_seq};
     return finish<client_message>(std::move(m), error);
+  }
+  if (type == "rotate_code") {
+    r.only({"v", "type", "code"});
+    rotate_code m;
+    m.which = r.enumeration(
+        "code",
+        [](const std::string& s) -> std::optional<access_code> {
+          if (s == "team") return access_code::team;
+          if (s == "coordinator") return access_code::coordinator;
+          return std::nullopt;
+        },
+        access_code::team);
+    return finish<client_message>(m, error);
   }
   if (type == "focus") {
     r.only({"v", "type", "target"});
@@ -316,7 +401,7 @@ decoded<client_message> decode_client(std::string_view text) {
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<client_message>(m, error);
   }
-  return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
+  return decode_error{error_code::invalid, "type: unknown message type \"" + type + "\""};
 }
 
 decoded<server_message> decode_server(std::string_view text) {
@@ -366,7 +451,7 @@ decoded<server_message> decode_server(std::string_view text) {
     r.only({"v", "type", "client_seq", "code", "reason"});
     reject m;
     m.client_seq = r.unsigned_integer("client_seq");
-    m.code = r.string("code", 64);
+    m.code = r.enumeration("code", parse_error_code, error_code::invalid);
     m.reason = r.string("reason", 4096);
     return finish<server_message>(std::move(m), error);
   }
@@ -410,15 +495,22 @@ decoded<server_message> decode_server(std::string_view text) {
     if (r.has("target") && !j["target"].is_null()) m.target = decode_optional_target(r, "target");
     return finish<server_message>(m, error);
   }
+  if (type == "codes") {
+    r.only({"v", "type", "join_code", "coordinator_code"});
+    codes m;
+    m.join_code = r.string("join_code", max_join_code_bytes);
+    m.coordinator_code = r.string("coordinator_code", max_join_code_bytes);
+    return finish<server_message>(std::move(m), error);
+  }
   if (type == "error") {
     r.only({"v", "type", "code", "reason", "location"});
     protocol::error m;
-    m.code = r.string("code", 64);
+    m.code = r.enumeration("code", parse_error_code, error_code::invalid);
     m.reason = r.string("reason", 4096);
     if (r.has("location")) m.location = r.string("location", 1024);
     return finish<server_message>(std::move(m), error);
   }
-  return decode_error{"invalid", "type: unknown message type \"" + type + "\""};
+  return decode_error{error_code::invalid, "type: unknown message type \"" + type + "\""};
 }
 
 std::string version_mismatch_text(int server_version) {

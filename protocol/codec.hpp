@@ -2,6 +2,7 @@
 // Encoding and decoding of protocol messages. Decoding never throws: size and nesting are
 // checked before parsing, and the result names the first problem precisely.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,8 +12,11 @@
 namespace jos::protocol {
 
 struct decode_error {
-  std::string code;     // "too_large", "too_deep", "malformed", "version", "invalid"
-  std::string message;  // e.g. "op.row: expected an integer"
+  error_code code = error_code::malformed;  // too_large, too_deep, malformed, version, invalid
+  std::string message;                      // e.g. "op.row: expected an integer"
+  // An op whose body did not decode but whose client_seq did: the server answers it with
+  // a reject for that client_seq, so that the client drops it instead of sending it again.
+  std::uint64_t client_seq = 0;
 };
 
 template <typename T>

@@ -4,9 +4,10 @@
 
 namespace jos::protocol {
 
-int json_nesting_depth(std::string_view text) {
+json_outline outline_of(std::string_view text) {
   int depth = 0;
   int deepest = 0;
+  std::size_t keys = 0;
   bool in_string = false;
   bool escaped = false;
   for (char c : text) {
@@ -22,6 +23,8 @@ int json_nesting_depth(std::string_view text) {
     }
     if (c == '"') {
       in_string = true;
+    } else if (c == ':') {
+      ++keys;
     } else if (c == '{' || c == '[') {
       deepest = std::max(deepest, ++depth);
     } else if ((c == '}' || c == ']') && depth > 0) {
@@ -29,7 +32,18 @@ int json_nesting_depth(std::string_view text) {
       --depth;
     }
   }
-  return deepest;
+  return {deepest, keys};
+}
+
+std::size_t member_count(const nlohmann::json& j) {
+  std::size_t n = 0;
+  if (j.is_object()) {
+    n += j.size();
+    for (const auto& [key, value] : j.items()) n += member_count(value);
+  } else if (j.is_array()) {
+    for (const auto& value : j) n += member_count(value);
+  }
+  return n;
 }
 
 json_reader::json_reader(const json& object, std::string path, std::string& error)

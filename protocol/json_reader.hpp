@@ -13,9 +13,19 @@ namespace jos::protocol {
 
 using json = nlohmann::json;
 
-// Depth of the deepest array/object in `text`, counted without parsing, so that a hostile
-// message cannot make the parser recurse deeply. Strings are skipped correctly.
-int json_nesting_depth(std::string_view text);
+// What a scan of JSON text finds without parsing it (strings are skipped correctly): the
+// depth of the deepest array or object, so that a hostile message cannot make the parser
+// recurse deeply, and how many keys the objects in it have.
+struct json_outline {
+  int depth = 0;
+  std::size_t keys = 0;  // the colons outside strings
+};
+json_outline outline_of(std::string_view text);
+inline int json_nesting_depth(std::string_view text) { return outline_of(text).depth; }
+
+// How many members the objects in `j` have, all levels together. Fewer than the text's keys
+// means a key appeared twice in one object (the parser keeps only one of them).
+std::size_t member_count(const nlohmann::json& j);
 
 class json_reader {
  public:
@@ -23,6 +33,8 @@ class json_reader {
 
   bool ok() const { return error_.empty(); }
   void fail(std::string message);  // records `path: message` unless an error is already set
+  // Records `path.key: message`: a field that is there but wrong in this context.
+  void fail_field(const char* key, const std::string& message);
 
   bool has(const char* key) const;
   std::string string(const char* key, std::size_t max_bytes, bool required = true);
@@ -61,7 +73,6 @@ class json_reader {
 
  private:
   const json* field(const char* key, bool required);
-  void fail_field(const char* key, const std::string& message);
 
   const json& object_;
   std::string path_;

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocol/error_code.hpp"
 #include "shared/model.hpp"
 #include "shared/ops.hpp"
 
@@ -24,10 +25,12 @@ struct profile {
 
 // ---- client to server ----
 
-// A coordinator starts a new leerlijn.
+// A coordinator starts a new leerlijn. `creation_code`: what the server's operator asks
+// for, if anything (jos-server --creation-code).
 struct create_trajectory {
   shared::partnership partners;
   profile me;
+  std::string creation_code;
   bool operator==(const create_trajectory&) const = default;
 };
 
@@ -50,10 +53,13 @@ struct hello {
 
 // An operation from this client: `client_seq` counts up per client id (dedup on resend);
 // `base_seq` is the last server sequence the client had applied when it made the op.
+// A `ballot` is a cast_vote in an anonymous vote: numbered apart from the client's own
+// sequence (so no gap there shows that it voted) and stored without its voter.
 struct submit {
   std::uint64_t client_seq = 0;
   std::uint64_t base_seq = 0;
   shared::operation op;
+  bool ballot = false;
 };
 
 // Where this person is typing now (nullopt: nowhere). Never stored; the server passes it
@@ -63,7 +69,18 @@ struct focus {
   bool operator==(const focus&) const = default;
 };
 
-using client_message = std::variant<create_trajectory, join_trajectory, hello, submit, focus>;
+// The two codes that let people in: the team code (anyone joins) and the coordinator code
+// (whoever joins with it becomes a coordinator while there are fewer than two).
+enum class access_code : std::uint8_t { team, coordinator };
+
+// A coordinator replaces a code by a new one; the old one stops working at once.
+struct rotate_code {
+  access_code which = access_code::team;
+  bool operator==(const rotate_code&) const = default;
+};
+
+using client_message =
+    std::variant<create_trajectory, join_trajectory, hello, submit, focus, rotate_code>;
 
 // ---- server to client ----
 
@@ -106,7 +123,7 @@ struct ack {
 
 struct reject {
   std::uint64_t client_seq = 0;
-  std::string code;    // "forbidden", "invalid", ...
+  error_code code = error_code::invalid;
   std::string reason;  // Dutch, for the user
   bool operator==(const reject&) const = default;
 };
@@ -137,7 +154,7 @@ struct presence {
 // A frame that could not be understood or a session-level failure. The connection stays
 // unless the server says otherwise.
 struct error {
-  std::string code;           // "malformed", "version", "unauthorised", "rate_limited", ...
+  error_code code = error_code::malformed;
   std::string reason;         // for people: Dutch
   std::string location = {};  // "moved": the ws:// or wss:// URL of the instance that has it
   bool operator==(const error&) const = default;
@@ -150,7 +167,15 @@ struct editing {
   bool operator==(const editing&) const = default;
 };
 
+// The current codes, to a coordinator: after welcome and whenever they change. Both empty
+// for someone who is no longer a coordinator (forget them).
+struct codes {
+  std::string join_code;
+  std::string coordinator_code;
+  bool operator==(const codes&) const = default;
+};
+
 using server_message = std::variant<created, joined, welcome, ack, reject, op_batch, snapshot,
-                                    presence, error, editing>;
+                                    presence, error, editing, codes>;
 
 }  // namespace jos::protocol

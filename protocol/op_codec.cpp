@@ -5,36 +5,57 @@
 
 #include "protocol/limits.hpp"
 #include "protocol/state_codec.hpp"
+#include "shared/rules.hpp"
 
 namespace jos::protocol {
 namespace {
 
 using namespace shared;
 
-constexpr std::int64_t max_index = 1000;
-constexpr std::int64_t max_time = std::int64_t{1} << 52;
+constexpr std::int64_t max_index = max_wire_index;
 constexpr std::int64_t max_person = 0xFFFFFFFF;
 
 std::string name(auto v) { return std::string(shared::name_of(v)); }
 
+// What an agenda item's minutes hold: what was said there, or what was decided.
+std::optional<bool> parse_part(std::string_view s) {
+  if (s == "besproken") return false;
+  if (s == "besloten") return true;
+  return std::nullopt;
+}
+
 }  // namespace
 
 json encode_target(const op::text_target& t) {
-  if (t.minutes) return {{"minutes", true}, {"meeting", t.meeting}};
-  return {{"document", name(t.document)}, {"row", t.row}, {"column", t.column}};
+  if (t.minutes) {
+    json j = {{"minutes", true}, {"meeting", t.meeting}};
+    if (t.item >= 0) j["item"] = t.item;
+    if (t.decided) j["part"] = "besloten";
+    return j;
+  }
+  json j = {{"document", name(t.document)}, {"row", t.row}, {"column", t.column}};
+  if (!held_by_trajectory(t.document)) j["meeting"] = t.meeting;
+  return j;
 }
 
 op::text_target decode_target(json_reader& r) {
   op::text_target t;
   t.minutes = r.boolean("minutes", false);
   if (t.minutes) {
-    r.only({"minutes", "meeting"});
-    t.meeting = static_cast<int>(r.integer("meeting", 0, 1000));
+    r.only({"minutes", "meeting", "item", "part"});
+    t.meeting = static_cast<int>(r.integer("meeting", 0, max_index));
+    t.item = static_cast<int>(r.integer("item", 0, max_index, false, -1));
+    t.decided = r.enumeration("part", parse_part, false, false);
+    if (t.decided && t.item < 0) r.fail_field("part", "only with an item");
   } else {
-    r.only({"minutes", "document", "row", "column"});
+    r.only({"minutes", "document", "row", "column", "meeting"});
     t.document = r.enumeration("document", parse_document_id, document_id::signalering_begin);
-    t.row = static_cast<int>(r.integer("row", 0, 1000));
-    t.column = static_cast<int>(r.integer("column", 0, 1000));
+    t.row = static_cast<int>(r.integer("row", 0, max_index));
+    t.column = static_cast<int>(r.integer("column", 0, max_index));
+    // An extra meeting's own Evaluatielijst is found through its meeting.
+    const bool through_meeting = !held_by_trajectory(t.document);
+    t.meeting = static_cast<int>(r.integer("meeting", 0, max_index, through_meeting));
+    if (!through_meeting && r.has("meeting")) r.fail_field("meeting", "only for evaluatie_extra");
   }
   return t;
 }
@@ -153,14 +174,32 @@ struct encoder {
     j["id"] = o.id;
     j["status"] = name(o.status);
   }
+  void operator()(const op::remove_person& o) { j["person"] = o.person; }
   void operator()(const op::close_vote& o) {
     j["meeting"] = o.meeting;
     j["decided"] = o.decided;
   }
+  void operator()(const op::set_attendance& o) {
+    j["meeting"] = o.meeting;
+    j["person"] = o.person;
+    j["attendance"] = name(o.value);
+  }
+  void operator()(const op::set_meeting_details& o) {
+    j["meeting"] = o.meeting;
+    j["start_time"] = o.start_time;
+    j["place"] = o.place;
+    j["link"] = o.link;
+  }
+  void operator()(const op::record_check_in& o) {
+    j["person"] = o.person;
+    j["going"] = o.going;
+    j["note"] = o.note;
+    j["at_ms"] = o.at_ms;
+  }
 };
 
 int meeting_of(json_reader& r) { return static_cast<int>(r.integer("meeting", 0, max_index)); }
-std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time, false); }
+std::int64_t time_of(json_reader& r) { return r.integer("at_ms", 0, max_time_ms, false); }
 person_id person_of(json_reader& r, const char* key = "person") {
   return static_cast<person_id>(r.integer(key, 0, max_person));
 }
@@ -284,6 +323,7 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
            e.target = decode_target(tr);
          }
          if (const json* a = r.array("edits", op::max_splices_per_edit)) {
+           if (a->empty()) r.fail_field("edits", "no splices; an edit carries 1 to 8");
            for (std::size_t i = 0; i < a->size(); ++i) {
              json_reader er((*a)[i], r.item_path("edits", i), r.error());
              er.only({"pos", "del", "ins"});
@@ -371,6 +411,36 @@ const std::map<std::string, decode_fn, std::less<>>& decoders() {
          r.only({"type", "meeting", "decided"});
          const int meeting = meeting_of(r);
          return op::close_vote{meeting, static_cast<int>(r.integer("decided", 0, 3, false))};
+       }},
+      {"set_attendance",
+       [](json_reader& r) -> operation {
+         r.only({"type", "meeting", "person", "attendance"});
+         const int meeting = meeting_of(r);
+         const person_id who = person_of(r);
+         return op::set_attendance{
+             meeting, who, r.enumeration("attendance", parse_attendance, attendance::aanwezig)};
+       }},
+      {"set_meeting_details",
+       [](json_reader& r) -> operation {
+         r.only({"type", "meeting", "start_time", "place", "link"});
+         const int meeting = meeting_of(r);
+         std::string time = r.string("start_time", 16, false);
+         std::string place = r.string("place", 4 * max_place_length, false);
+         return op::set_meeting_details{meeting, std::move(time), std::move(place),
+                                        r.string("link", 4 * max_link_length, false)};
+       }},
+      {"record_check_in",
+       [](json_reader& r) -> operation {
+         r.only({"type", "person", "going", "note", "at_ms"});
+         const person_id who = person_of(r);
+         const bool going = r.boolean("going");
+         std::string note = r.string("note", 4 * max_check_in_length, false);
+         return op::record_check_in{who, going, std::move(note), time_of(r)};
+       }},
+      {"remove_person",
+       [](json_reader& r) -> operation {
+         r.only({"type", "person"});
+         return op::remove_person{person_of(r)};
        }},
   };
   return table;

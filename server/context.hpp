@@ -8,8 +8,10 @@
 
 #include "server/config.hpp"
 #include "server/connection.hpp"
+#include "server/descriptors.hpp"
 #include "server/hub.hpp"
 #include "server/metrics.hpp"
+#include "server/web_client.hpp"
 
 namespace jos::server {
 
@@ -39,11 +41,17 @@ class connection_registry {
 
 struct server_context {
   server_context(config c, metrics& m, std::shared_ptr<hub> h)
-      : cfg(std::move(c)), stats(m), rooms(std::move(h)) {}
+      : cfg(std::move(c)),
+        stats(m),
+        rooms(std::move(h)),
+        addresses(cfg.max_connections_per_address) {}
   config cfg;
   metrics& stats;
   std::shared_ptr<hub> rooms;
   connection_registry connections;
+  // The browser client served at /; read once at the start.
+  web_client web;
+  address_slots addresses;
   // Exports (PDF layout takes tens of milliseconds) run here, not on a network thread.
   boost::asio::thread_pool exports{1};
 };

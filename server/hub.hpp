@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "protocol/messages.hpp"
+#include "server/address_limits.hpp"
 #include "server/metrics.hpp"
 #include "server/room.hpp"
 #include "server/store_worker.hpp"
@@ -22,8 +23,9 @@ namespace jos::server {
 
 struct hub_options {
   room_options room;
-  int max_join_failures = 10;  // per address within the window
-  std::chrono::seconds join_failure_window{600};
+  wrong_code_delay::options wrong_codes;
+  std::string creation_code;          // empty: anyone may start a leerlijn
+  std::size_t creates_per_hour = 10;  // per client address
 };
 
 class hub : public std::enable_shared_from_this<hub> {
@@ -34,12 +36,13 @@ class hub : public std::enable_shared_from_this<hub> {
   struct session_grant {
     std::shared_ptr<jos::server::room> target;
     shared::person_id person = shared::no_person;
+    std::string ballot_key;  // see secrets.hpp: this person's anonymous ballots
   };
   using hello_reply = std::function<void(std::variant<session_grant, protocol::error>)>;
 
   hub(boost::asio::io_context& io, store_worker& store, metrics& m, hub_options options = {});
 
-  void create(protocol::create_trajectory request, created_reply reply);
+  void create(protocol::create_trajectory request, std::string address, created_reply reply);
   void join(protocol::join_trajectory request, std::string address, joined_reply reply);
   void hello(protocol::hello request, hello_reply reply);
 
@@ -53,14 +56,21 @@ class hub : public std::enable_shared_from_this<hub> {
 
   // Unloads rooms nobody uses; called periodically.
   void unload_idle();
+  // Retention (hub_retention.cpp): erases every trajectory whose final meeting is more than
+  // `months` before `today` (yyyy-mm-dd) and that nobody is in; `done` gets their ids once
+  // the erasures are durable.
+  void erase_expired(int months, std::string today,
+                     std::function<void(std::vector<std::string>)> done);
   // Loads (or finds) the room of a trajectory; for tests and admin commands.
   void open_room(std::string id, std::function<void(std::shared_ptr<room>)> done);
 
  private:
   // Why a trajectory could not be opened here: served by another instance, or unavailable.
   protocol::error not_here(const std::string& id) const;
-  bool too_many_failures(const std::string& address);
-  void record_failure(const std::string& address);
+  // Makes the trajectory, once the operator's rules let the request through (on strand_).
+  void start(protocol::create_trajectory request, created_reply reply);
+  // The answer to a wrong code, after the delay this address has earned.
+  void answer_wrong_code(const std::string& address, joined_reply reply);
 
   boost::asio::io_context& io_;
   boost::asio::strand<boost::asio::any_io_executor> strand_;
@@ -69,7 +79,8 @@ class hub : public std::enable_shared_from_this<hub> {
   hub_options options_;
   std::map<std::string, std::shared_ptr<room>> rooms_;
   std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
-  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> join_failures_;
+  wrong_code_delay wrong_codes_;  // on strand_
+  per_address_quota creates_;     // on strand_
   std::string location_;
   std::map<std::string, std::string> served_elsewhere_;  // trajectory: the instance's location
 };

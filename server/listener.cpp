@@ -1,5 +1,6 @@
 #include "server/listener.hpp"
 
+#include "server/descriptors.hpp"
 #include "server/http_session.hpp"
 #include "server/log.hpp"
 
@@ -10,8 +11,11 @@ namespace {
 class detect_session : public std::enable_shared_from_this<detect_session> {
  public:
   detect_session(tcp::socket socket, std::shared_ptr<server_context> ctx,
-                 std::shared_ptr<ssl::context> tls)
-      : stream_(std::move(socket)), ctx_(std::move(ctx)), tls_(std::move(tls)) {}
+                 std::shared_ptr<ssl::context> tls, std::shared_ptr<void> slot)
+      : stream_(std::move(socket)),
+        ctx_(std::move(ctx)),
+        tls_(std::move(tls)),
+        slot_(std::move(slot)) {}
 
   void run() {
     stream_.expires_after(std::chrono::seconds(ctx_->cfg.handshake_timeout_seconds));
@@ -34,13 +38,14 @@ class detect_session : public std::enable_shared_from_this<detect_session> {
                                                               std::size_t used = 0) {
             if (hec) return log_debug("TLS handshake failed: " + hec.message());
             self->buffer_.consume(used);
-            run_http_session(std::move(*tls_stream), std::move(self->buffer_), ctx);
+            run_http_session(std::move(*tls_stream), std::move(self->buffer_), ctx,
+                             std::move(self->slot_));
           });
       return;
     }
     if (is_tls) return;  // TLS to a plain port: nothing sensible to answer in plain text
     if (tls_) return refuse_plain();
-    run_http_session(std::move(stream_), std::move(buffer_), ctx_);
+    run_http_session(std::move(stream_), std::move(buffer_), ctx_, std::move(slot_));
   }
 
   void refuse_plain() {
@@ -59,6 +64,7 @@ class detect_session : public std::enable_shared_from_this<detect_session> {
   beast::tcp_stream stream_;
   std::shared_ptr<server_context> ctx_;
   std::shared_ptr<ssl::context> tls_;
+  std::shared_ptr<void> slot_;  // this connection's share of its address's connections
   beast::flat_buffer buffer_;
 };
 
@@ -66,7 +72,11 @@ class detect_session : public std::enable_shared_from_this<detect_session> {
 
 listener::listener(net::io_context& io, tcp::endpoint endpoint, std::shared_ptr<server_context> ctx,
                    std::shared_ptr<ssl::context> tls)
-    : io_(io), acceptor_(net::make_strand(io)), ctx_(std::move(ctx)), tls_(std::move(tls)) {
+    : io_(io),
+      acceptor_(net::make_strand(io)),
+      backoff_(acceptor_.get_executor()),
+      ctx_(std::move(ctx)),
+      tls_(std::move(tls)) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -78,6 +88,7 @@ void listener::stop() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
     beast::error_code ec;
     self->acceptor_.close(ec);
+    self->backoff_.cancel();
   });
 }
 
@@ -90,12 +101,30 @@ void listener::do_accept() {
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted) return;  // stopped
   if (ec) {
-    log_warn("accept: " + ec.message());
+    accept_trouble_("accept: " + ec.message());
+    if (out_of_descriptors(ec)) return accept_later();
   } else {
-    socket.set_option(tcp::no_delay(true), ec);
-    std::make_shared<detect_session>(std::move(socket), ctx_, tls_)->run();
+    beast::error_code ignored;
+    const auto peer = socket.remote_endpoint(ignored);
+    const std::string address = ignored ? std::string("?") : peer.address().to_string();
+    if (auto slot = ctx_->addresses.take(address)) {
+      socket.set_option(tcp::no_delay(true), ignored);
+      std::make_shared<detect_session>(std::move(socket), ctx_, tls_, std::move(slot))->run();
+    } else {
+      // One address with all its connections: this one goes at once, before it costs more.
+      ++ctx_->stats.connections_refused;
+      crowded_address_("te veel verbindingen vanaf " + address + "; een nieuwe is geweigerd");
+      socket.close(ignored);
+    }
   }
   if (acceptor_.is_open()) do_accept();
+}
+
+void listener::accept_later() {
+  backoff_.expires_after(std::chrono::milliseconds(100));
+  backoff_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (!ec && self->acceptor_.is_open()) self->do_accept();
+  });
 }
 
 }  // namespace jos::server

@@ -6,6 +6,7 @@
 
 #include "protocol/beast/net.hpp"
 #include "server/context.hpp"
+#include "server/log.hpp"
 
 namespace jos::server {
 
@@ -21,9 +22,15 @@ class listener : public std::enable_shared_from_this<listener> {
  private:
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
+  // Out of descriptors: the connections in the backlog wait there, and the next one gets
+  // in once a descriptor is free; trying again at once would spin.
+  void accept_later();
 
   net::io_context& io_;
   tcp::acceptor acceptor_;
+  net::steady_timer backoff_;
+  throttled_warning accept_trouble_{std::chrono::seconds(10)};
+  throttled_warning crowded_address_{std::chrono::seconds(10)};
   std::shared_ptr<server_context> ctx_;
   std::shared_ptr<ssl::context> tls_;
   std::uint16_t port_ = 0;

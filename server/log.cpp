@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <string>
+#include <utility>
 
 namespace jos::server {
 namespace {
@@ -46,5 +48,22 @@ void log_error(std::string_view m) { write(log_level::error, "ERROR", m); }
 void log_warn(std::string_view m) { write(log_level::warn, "WARN", m); }
 void log_info(std::string_view m) { write(log_level::info, "INFO", m); }
 void log_debug(std::string_view m) { write(log_level::debug, "DEBUG", m); }
+
+void throttled_warning::operator()(std::string_view message) {
+  const auto now = std::chrono::steady_clock::now();
+  std::uint64_t skipped = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (now < next_) {
+      ++unwritten_;
+      return;
+    }
+    next_ = now + interval_;
+    skipped = std::exchange(unwritten_, 0);
+  }
+  if (skipped == 0) return log_warn(message);
+  log_warn(std::string(message) + " (en " + std::to_string(skipped) +
+           " keer sinds de vorige melding)");
+}
 
 }  // namespace jos::server

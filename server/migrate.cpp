@@ -3,17 +3,21 @@
 #include <sqlite3.h>
 
 #include <filesystem>
-#include <functional>
 #include <set>
+
+#include "server/database_lock.hpp"
+#include "server/sqlite_statement.hpp"
+#include "server/sqlite_store.hpp"
 
 namespace jos::server {
 namespace {
 
-// The source file, read only: rows of one query at a time.
+// The source file, read only, once its schema is the newest (so every column exists).
 class source {
  public:
   explicit source(const std::string& file) {
     if (!std::filesystem::is_regular_file(file)) throw store_error("geen SQLite-bestand: " + file);
+    sqlite_store{file};  // brings a file of an older server up to the newest schema
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -24,34 +28,29 @@ class source {
   source(const source&) = delete;
   source& operator=(const source&) = delete;
 
-  void rows(const char* sql, const std::string& id, const std::function<void(sqlite3_stmt*)>& row) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK)
-      throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
-    sqlite3_bind_text(stmt, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) row(stmt);
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE) throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+  template <typename Row>
+  void rows(const char* sql, const std::string& id, Row row) {
+    sqlite_statement q(db_, sql);
+    q.bind(1, id);
+    while (q.step()) row(q);
   }
 
  private:
   sqlite3* db_ = nullptr;
 };
 
-std::string text(sqlite3_stmt* s, int col) {
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, col));
-  return p == nullptr ? std::string{}
-                      : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, col)));
+std::uint64_t number(const sqlite_statement& s, int col) {
+  return static_cast<std::uint64_t>(s.integer(col));
 }
 
-std::uint64_t integer(sqlite3_stmt* s, int col) {
-  return static_cast<std::uint64_t>(sqlite3_column_int64(s, col));
+shared::person_id person(const sqlite_statement& s, int col) {
+  return static_cast<shared::person_id>(s.integer(col));
 }
 
 }  // namespace
 
 migration migrate(const std::string& sqlite_file, store& target) {
+  const database_lock no_server_on_it(sqlite_file);  // else the copy would miss its latest ops
   source from(sqlite_file);
   migration done;
   std::set<std::string> present;
@@ -59,11 +58,10 @@ migration migrate(const std::string& sqlite_file, store& target) {
 
   std::vector<trajectory_record> records;
   from.rows(
-      "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
-      " WHERE ?1 = ?1 ORDER BY created_at_ms, id",
-      "", [&](sqlite3_stmt* s) {
-        records.push_back({text(s, 0), text(s, 1), text(s, 2), text(s, 3),
-                           static_cast<std::int64_t>(integer(s, 4))});
+      "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
+      " coalesce(coordinator_code, '') FROM trajectories WHERE ?1 = ?1 ORDER BY created_at_ms, id",
+      "", [&](const sqlite_statement& s) {
+        records.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4), s.text(5)});
       });
 
   for (const auto& record : records) {
@@ -80,24 +78,24 @@ migration migrate(const std::string& sqlite_file, store& target) {
     from.rows(
         "SELECT seq, author, client_id, client_seq, op FROM ops WHERE trajectory_id = ?1"
         " ORDER BY seq",
-        record.id, [&](sqlite3_stmt* s) {
-          main.ops.push_back({integer(s, 0), static_cast<shared::person_id>(integer(s, 1)),
-                              text(s, 2), integer(s, 3), text(s, 4)});
+        record.id, [&](const sqlite_statement& s) {
+          main.ops.push_back({number(s, 0), person(s, 1), s.text(2), number(s, 3), s.text(4)});
         });
     from.rows("SELECT seq, state FROM snapshots WHERE trajectory_id = ?1", record.id,
-              [&](sqlite3_stmt* s) {
-                main.snapshot = {integer(s, 0), text(s, 1)};
+              [&](const sqlite_statement& s) {
+                main.snapshot = {number(s, 0), s.text(1)};
               });
-    from.rows("SELECT client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
-              record.id, [&](sqlite3_stmt* s) {
-                main.clients.push_back({text(s, 0), integer(s, 1), integer(s, 2)});
-              });
+    from.rows(
+        "SELECT person_id, client_id, last_client_seq, last_seq FROM clients"
+        " WHERE trajectory_id = ?1",
+        record.id, [&](const sqlite_statement& s) {
+          main.clients.push_back({person(s, 0), s.text(1), number(s, 2), number(s, 3)});
+        });
     from.rows("SELECT token_hash, person_id FROM participants WHERE trajectory_id = ?1", record.id,
-              [&](sqlite3_stmt* s) {
+              [&](const sqlite_statement& s) {
                 commit_item token;
                 token.trajectory_id = record.id;
-                token.participant = participant_record{
-                    text(s, 0), record.id, static_cast<shared::person_id>(integer(s, 1))};
+                token.participant = participant_record{s.text(0), record.id, person(s, 1)};
                 items.push_back(std::move(token));
               });
     target.commit(items);

@@ -1,8 +1,10 @@
 #pragma once
 // Moves every trajectory of a SQLite file into another store (a PostgreSQL database): the
-// record, every op, the participants, the newest snapshot and the client marks. Each
-// trajectory moves in one transaction; one that the target already holds is left alone, so
-// an interrupted migration can simply be run again.
+// record with both codes, every op, the participants (their hashed tokens), the newest
+// snapshot and each person's client marks. The file is first brought to the newest schema,
+// and no server may use it meanwhile (database_lock). Each trajectory moves in one
+// transaction; one that the target already holds is left alone, so an interrupted migration
+// can simply be run again.
 
 #include <cstddef>
 #include <string>

@@ -3,8 +3,11 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <map>
 #include <utility>
+
+#include "server/client_marks.hpp"
+#include "server/privacy.hpp"
+#include "shared/ids.hpp"
 
 namespace jos::server {
 namespace {
@@ -20,9 +23,10 @@ SELECT pg_advisory_xact_lock(7402, 1);
 CREATE TABLE IF NOT EXISTS trajectories(
   id TEXT PRIMARY KEY,
   join_code TEXT UNIQUE NOT NULL,
-  coordinator_secret_hash TEXT UNIQUE NOT NULL,
+  coordinator_secret_hash TEXT UNIQUE,
   partnership TEXT NOT NULL,
-  created_at_ms BIGINT NOT NULL);
+  created_at_ms BIGINT NOT NULL,
+  coordinator_code TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS participants(
   token_hash TEXT PRIMARY KEY,
   trajectory_id TEXT NOT NULL,
@@ -37,10 +41,11 @@ CREATE TABLE IF NOT EXISTS ops(
   PRIMARY KEY(trajectory_id, seq));
 CREATE TABLE IF NOT EXISTS clients(
   trajectory_id TEXT NOT NULL,
+  person_id BIGINT NOT NULL,
   client_id TEXT NOT NULL,
   last_client_seq BIGINT NOT NULL,
   last_seq BIGINT NOT NULL,
-  PRIMARY KEY(trajectory_id, client_id));
+  PRIMARY KEY(trajectory_id, person_id, client_id));
 CREATE TABLE IF NOT EXISTS snapshots(
   trajectory_id TEXT PRIMARY KEY,
   seq BIGINT NOT NULL,
@@ -154,17 +159,28 @@ void pg_store::fail(std::string message) {
   throw store_error("PostgreSQL: " + message);
 }
 
-ownership pg_store::claim(const std::string& trajectory_id, const std::string& location) {
+bool pg_store::hold(const std::string& trajectory_id) {
   check_connection();
-  if (owned_.contains(trajectory_id)) return {};
+  if (owned_.contains(trajectory_id)) return true;
   const auto locked = query((std::string("SELECT pg_try_advisory_lock(") + lock_key + ")").c_str(),
                             {trajectory_id});
-  if (locked.text(0, 0) != "t") {
+  if (locked.text(0, 0) != "t") return false;
+  owned_.insert(trajectory_id);
+  return true;
+}
+
+void pg_store::require_held(const std::string& trajectory_id) {
+  if (!hold(trajectory_id))
+    throw store_error("leerlijn " + trajectory_id +
+                      " wordt nu door een andere jos-server op deze database bediend");
+}
+
+ownership pg_store::claim(const std::string& trajectory_id, const std::string& location) {
+  if (!hold(trajectory_id)) {
     const auto owner =
         query("SELECT location FROM owners WHERE trajectory_id = $1", {trajectory_id});
     return {false, owner.rows() > 0 ? owner.text(0, 0) : std::string{}};
   }
-  owned_.insert(trajectory_id);
   query(
       "INSERT INTO owners(trajectory_id, location) VALUES($1, $2) ON CONFLICT(trajectory_id)"
       " DO UPDATE SET location = excluded.location",
@@ -188,10 +204,11 @@ void pg_store::commit(std::span<const commit_item> items) {
     if (item.created) {
       const auto& r = *item.created;
       statements.push_back(
-          {"INSERT INTO trajectories(id, join_code, coordinator_secret_hash,"
-           " partnership, created_at_ms) VALUES($1, $2, $3, $4, $5)",
+          {"INSERT INTO trajectories(id, join_code, coordinator_secret_hash, partnership,"
+           " created_at_ms, coordinator_code) VALUES($1, $2, NULLIF($3, ''), $4, $5,"
+           " NULLIF($6, ''))",
            {r.id, r.join_code, r.coordinator_secret_hash, r.partnership_json,
-            std::to_string(r.created_at_ms)}});
+            std::to_string(r.created_at_ms), r.coordinator_code}});
     }
     for (const auto& op : item.ops) {
       op_trajectory.add(item.trajectory_id);
@@ -201,12 +218,19 @@ void pg_store::commit(std::span<const commit_item> items) {
       op_client_seq.add(number(op.client_seq));
       op_text.add(op.op_json);
     }
+    if (item.clear_ballot_marks)
+      statements.push_back({"DELETE FROM clients WHERE trajectory_id = $1 AND person_id >= $2",
+                            {item.trajectory_id, std::to_string(shared::stand_in_base)}});
     for (const auto& c : item.clients)
       statements.push_back(
-          {"INSERT INTO clients(trajectory_id, client_id, last_client_seq, last_seq)"
-           " VALUES($1, $2, $3, $4) ON CONFLICT(trajectory_id, client_id) DO UPDATE SET"
-           " last_client_seq = excluded.last_client_seq, last_seq = excluded.last_seq",
-           {item.trajectory_id, c.client_id, number(c.last_client_seq), number(c.last_seq)}});
+          {"INSERT INTO clients(trajectory_id, person_id, client_id, last_client_seq, last_seq)"
+           " VALUES($1, $2, $3, $4, $5) ON CONFLICT(trajectory_id, person_id, client_id) DO"
+           " UPDATE SET last_client_seq = excluded.last_client_seq, last_seq = excluded.last_seq",
+           {item.trajectory_id, std::to_string(c.person), c.client_id, number(c.last_client_seq),
+            number(c.last_seq)}});
+    if (item.revoke_person)
+      statements.push_back({"DELETE FROM participants WHERE trajectory_id = $1 AND person_id = $2",
+                            {item.trajectory_id, std::to_string(*item.revoke_person)}});
     if (item.participant)
       statements.push_back(
           {"INSERT INTO participants(token_hash, trajectory_id, person_id) VALUES($1, $2, $3)",
@@ -259,15 +283,29 @@ void pg_store::commit(std::span<const commit_item> items) {
   if (!error.empty()) fail(error);
 }
 
+namespace {
+
+constexpr const char* trajectory_columns =
+    "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
+    " coalesce(coordinator_code, '') FROM trajectories";
+
+}  // namespace
+
+trajectory_record pg_store::record(const result& r, int row) {
+  return {r.text(row, 0),
+          r.text(row, 1),
+          r.text(row, 2),
+          r.text(row, 3),
+          static_cast<std::int64_t>(r.integer(row, 4)),
+          r.text(row, 5)};
+}
+
 std::optional<room_data> pg_store::load_room(const std::string& trajectory_id) {
   room_data data;
-  const auto t = query(
-      "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
-      " WHERE id = $1",
-      {trajectory_id});
+  const auto t =
+      query((std::string(trajectory_columns) + " WHERE id = $1").c_str(), {trajectory_id});
   if (t.rows() == 0) return std::nullopt;
-  data.record = {t.text(0, 0), t.text(0, 1), t.text(0, 2), t.text(0, 3),
-                 static_cast<std::int64_t>(t.integer(0, 4))};
+  data.record = record(t, 0);
 
   const auto s =
       query("SELECT seq, state FROM snapshots WHERE trajectory_id = $1", {trajectory_id});
@@ -283,27 +321,37 @@ std::optional<room_data> pg_store::load_room(const std::string& trajectory_id) {
     data.tail.push_back({o.integer(i, 0), static_cast<shared::person_id>(o.integer(i, 1)),
                          o.text(i, 2), o.integer(i, 3), o.text(i, 4)});
 
-  // The marks stored with the snapshot, brought up to date by the ops after it.
-  std::map<std::string, client_mark> marks;
-  const auto c =
-      query("SELECT client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = $1",
-            {trajectory_id});
+  std::vector<client_mark> stored;
+  const auto c = query(
+      "SELECT person_id, client_id, last_client_seq, last_seq FROM clients"
+      " WHERE trajectory_id = $1",
+      {trajectory_id});
   for (int i = 0; i < c.rows(); ++i)
-    marks[c.text(i, 0)] = {c.text(i, 0), c.integer(i, 1), c.integer(i, 2)};
-  for (const auto& op : data.tail) {
-    if (op.client_id.empty()) continue;
-    auto& m = marks[op.client_id];
-    if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
-      m = {op.client_id, op.client_seq, op.seq};
-  }
-  for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
+    stored.push_back({static_cast<shared::person_id>(c.integer(i, 0)), c.text(i, 1),
+                      c.integer(i, 2), c.integer(i, 3)});
+  data.clients = current_marks(stored, data.tail);
   return data;
 }
 
-std::optional<std::string> pg_store::trajectory_by_join_code(const std::string& code) {
-  const auto r = query("SELECT id FROM trajectories WHERE join_code = $1", {code});
+std::optional<code_match> pg_store::trajectory_by_code(const std::string& code) {
+  const auto r = query(
+      "SELECT id, 0 FROM trajectories WHERE join_code = $1"
+      " UNION ALL SELECT id, 1 FROM trajectories WHERE coordinator_code = $1",
+      {code});
   if (r.rows() == 0) return std::nullopt;
-  return r.text(0, 0);
+  return code_match{r.text(0, 0), r.integer(0, 1) != 0};
+}
+
+void pg_store::set_codes(const std::string& trajectory_id, const std::string& join_code,
+                         const std::string& coordinator_code) {
+  require_held(trajectory_id);
+  // (Every SET expression reads the row as it was: a new coordinator code ends the old
+  // secret, a new team code alone does not.)
+  query(
+      "UPDATE trajectories SET join_code = $2, coordinator_code = NULLIF($3, ''),"
+      " coordinator_secret_hash = CASE WHEN coordinator_code IS NOT DISTINCT FROM NULLIF($3, '')"
+      " THEN coordinator_secret_hash ELSE NULL END WHERE id = $1",
+      {trajectory_id, join_code, coordinator_code});
 }
 
 std::optional<std::string> pg_store::trajectory_by_coordinator_secret(const std::string& hash) {
@@ -322,28 +370,88 @@ std::optional<participant_record> pg_store::participant(const std::string& token
 }
 
 std::optional<std::uint64_t> pg_store::op_seq(const std::string& trajectory_id,
+                                              shared::person_id author,
                                               const std::string& client_id,
                                               std::uint64_t client_seq, std::uint64_t before_seq) {
   // As in the SQLite store: walking back from the client's latest op, the first of its ops
   // at or below client_seq is the one, or it was never stored.
   const auto r = query(
-      "SELECT seq, client_seq FROM ops WHERE trajectory_id = $1 AND seq < $2 AND client_id = $3"
-      " AND client_seq <= $4 ORDER BY seq DESC LIMIT 1",
-      {trajectory_id, number(before_seq), client_id, number(client_seq)});
+      "SELECT seq, client_seq FROM ops WHERE trajectory_id = $1 AND seq < $2 AND author = $3"
+      " AND client_id = $4 AND client_seq <= $5 ORDER BY seq DESC LIMIT 1",
+      {trajectory_id, number(before_seq), std::to_string(author), client_id, number(client_seq)});
   if (r.rows() == 0 || r.integer(0, 1) != client_seq) return std::nullopt;
   return r.integer(0, 0);
 }
 
 std::vector<trajectory_record> pg_store::trajectories() {
-  const auto r = query(
-      "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
-      " ORDER BY created_at_ms, id",
-      {});
+  const auto r =
+      query((std::string(trajectory_columns) + " ORDER BY created_at_ms, id").c_str(), {});
   std::vector<trajectory_record> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3),
-                   static_cast<std::int64_t>(r.integer(i, 4))});
+  for (int i = 0; i < r.rows(); ++i) out.push_back(record(r, i));
   return out;
+}
+
+template <typename Body>
+void pg_store::erasing(const std::string& trajectory_id, Body body) {
+  // An erasure changes a trajectory as a commit does: only its holder may.
+  require_held(trajectory_id);
+  query("BEGIN", {});
+  try {
+    body();
+    query("COMMIT", {});
+  } catch (...) {
+    if (PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, "ROLLBACK"));
+    throw;
+  }
+  // The old row versions stay in their pages until a vacuum; remove them now rather than
+  // whenever autovacuum comes by. (PostgreSQL's WAL and the operator's backups are theirs to
+  // age out: docs/OPERATIONS.md.)
+  query("VACUUM ops, snapshots, clients, participants, trajectories, owners", {});
+}
+
+void pg_store::erase_person(const std::string& trajectory_id, shared::person_id person) {
+  erasing(trajectory_id, [&] {
+    const std::string who = std::to_string(person);
+    // Only ops that carry a person object can name anyone.
+    const auto ops =
+        query("SELECT seq, op FROM ops WHERE trajectory_id = $1 AND op LIKE '%\"person\"%'",
+              {trajectory_id});
+    for (int i = 0; i < ops.rows(); ++i) {
+      auto j = nlohmann::json::parse(ops.text(i, 1), nullptr, false);
+      if (!j.is_discarded() && scrub_person(j, person))
+        query("UPDATE ops SET op = $1 WHERE trajectory_id = $2 AND seq = $3",
+              {j.dump(), trajectory_id, number(ops.integer(i, 0))});
+    }
+    const auto snapshot =
+        query("SELECT state FROM snapshots WHERE trajectory_id = $1", {trajectory_id});
+    if (snapshot.rows() > 0) {
+      auto j = nlohmann::json::parse(snapshot.text(0, 0), nullptr, false);
+      if (!j.is_discarded() && scrub_person(j, person))
+        query("UPDATE snapshots SET state = $1 WHERE trajectory_id = $2",
+              {j.dump(), trajectory_id});
+    }
+    // Their devices: each mark is the person's own row, and their ops name the ids.
+    query("DELETE FROM clients WHERE trajectory_id = $1 AND person_id = $2", {trajectory_id, who});
+    query("UPDATE ops SET client_id = '' WHERE trajectory_id = $1 AND author = $2",
+          {trajectory_id, who});
+    query("DELETE FROM participants WHERE trajectory_id = $1 AND person_id = $2",
+          {trajectory_id, who});
+  });
+}
+
+void pg_store::erase_trajectory(const std::string& trajectory_id) {
+  erasing(trajectory_id, [&] {
+    for (const char* sql :
+         {"DELETE FROM ops WHERE trajectory_id = $1",
+          "DELETE FROM clients WHERE trajectory_id = $1",
+          "DELETE FROM participants WHERE trajectory_id = $1",
+          "DELETE FROM snapshots WHERE trajectory_id = $1",
+          "DELETE FROM owners WHERE trajectory_id = $1", "DELETE FROM trajectories WHERE id = $1"})
+      query(sql, {trajectory_id});
+  });
+  // Nothing is left to serve; a trajectory made later under the same id starts unclaimed.
+  query((std::string("SELECT pg_advisory_unlock(") + lock_key + ")").c_str(), {trajectory_id});
+  owned_.erase(trajectory_id);
 }
 
 }  // namespace jos::server

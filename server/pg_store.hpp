@@ -29,18 +29,30 @@ class pg_store final : public store {
 
   void commit(std::span<const commit_item> items) override;
   std::optional<room_data> load_room(const std::string& trajectory_id) override;
-  std::optional<std::string> trajectory_by_join_code(const std::string& code) override;
+  std::optional<code_match> trajectory_by_code(const std::string& code) override;
   std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) override;
+  void set_codes(const std::string& trajectory_id, const std::string& join_code,
+                 const std::string& coordinator_code) override;
   std::optional<participant_record> participant(const std::string& token_hash) override;
-  std::optional<std::uint64_t> op_seq(const std::string& trajectory_id,
+  std::optional<std::uint64_t> op_seq(const std::string& trajectory_id, shared::person_id author,
                                       const std::string& client_id, std::uint64_t client_seq,
                                       std::uint64_t before_seq) override;
   std::vector<trajectory_record> trajectories() override;
+  // Erasures take the trajectory's lock as a commit needs it: they fail (store_error) while
+  // another instance serves it. The rows' old versions are vacuumed away at once.
+  void erase_person(const std::string& trajectory_id, shared::person_id person) override;
+  void erase_trajectory(const std::string& trajectory_id) override;
   ownership claim(const std::string& trajectory_id, const std::string& location) override;
 
  private:
   class result;
   result query(const char* sql, std::initializer_list<std::string> params);
+  static trajectory_record record(const result& r, int row);
+  // This session holds the trajectory's lock (taking it if free).
+  bool hold(const std::string& trajectory_id);
+  void require_held(const std::string& trajectory_id);
+  template <typename Body>
+  void erasing(const std::string& trajectory_id, Body body);
   [[noreturn]] void fail(std::string message);
   // Drops a session that broke, so the next call starts a new one (holding no locks).
   void check_connection();

@@ -6,17 +6,20 @@
 #include <utility>
 
 #include "protocol/codec.hpp"
+#include "protocol/json_text.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/op_codec.hpp"
+#include "protocol/ops_frame.hpp"
 #include "protocol/state_codec.hpp"
 #include "server/log.hpp"
-#include "server/ops_frame.hpp"
+#include "server/secrets.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::server {
 namespace {
 
 using namespace shared;
+using protocol::error_code;
 namespace net = boost::asio;
 
 std::int64_t now_ms() {
@@ -29,41 +32,34 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// The op as every client sees it, written around the op's JSON text (encoded once, for the
-// store too) in the key order of a dumped object. A vote's value stays secret until the
-// reveal.
+// The op as every client sees it, around the op's JSON text (encoded once, for the store
+// too). A vote's value stays secret until the reveal.
 std::string element_json(std::uint64_t seq, person_id author, const std::string& client_id,
                          std::uint64_t client_seq, const operation& op, std::string_view op_text) {
-  std::string hidden;
-  if (std::holds_alternative<op::cast_vote>(op)) {
-    protocol::json j = protocol::encode_op(op);
-    j["value"] = 0;
-    hidden = j.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-    op_text = hidden;
+  if (const auto* cast = std::get_if<op::cast_vote>(&op)) {
+    op::cast_vote secret = *cast;
+    secret.value = 0;
+    return protocol::ops_element(seq, author, client_id, client_seq, protocol::op_text(secret));
   }
-  const std::string id =
-      protocol::json(client_id).dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-  std::string element;
-  element.reserve(op_text.size() + id.size() + 96);
-  element += R"({"author":)";
-  element += std::to_string(author);
-  element += R"(,"client_id":)";
-  element += id;
-  element += R"(,"client_seq":)";
-  element += std::to_string(client_seq);
-  element += R"(,"op":)";
-  element += op_text;
-  element += R"(,"seq":)";
-  element += std::to_string(seq);
-  element += '}';
-  return element;
+  return protocol::ops_element(seq, author, client_id, client_seq, op_text);
 }
 
 actor actor_for(person_id author) { return author == no_person ? actor::server() : actor{author}; }
 
-std::uint32_t fresh_salt() {
-  std::random_device random;
-  return random();
+// At least what an op adds to the state's JSON: a text edit its inserted text less what it
+// deletes; anything else no more than its own JSON (it carries whatever it adds, and more).
+std::int64_t growth_bound(const operation& op, std::size_t op_bytes) {
+  const auto* edit = std::get_if<op::edit_text>(&op);
+  if (edit == nullptr) return static_cast<std::int64_t>(op_bytes);
+  std::int64_t growth = 0;
+  for (const auto& s : edit->edits)
+    growth += static_cast<std::int64_t>(protocol::json_string_bytes(s.ins)) -
+              static_cast<std::int64_t>(s.del);  // a deleted code point is at least a byte
+  return growth;
+}
+
+std::int64_t measured_bytes(const trajectory& t) {
+  return static_cast<std::int64_t>(protocol::encode_state(t, false).dump().size());
 }
 
 // Below 2^53 so that any JSON reader keeps it exact; never 0, which means "no epoch".
@@ -93,7 +89,8 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
       metrics_(m),
       options_(options),
       epoch_(fresh_epoch()),
-      vote_salt_(fresh_salt()) {
+      join_code_(data.record.join_code),
+      coordinator_code_(data.record.coordinator_code) {
   std::string error;
   if (data.snapshot_json.empty()) {
     const auto j = protocol::json::parse(data.record.partnership_json, nullptr, false);
@@ -101,6 +98,7 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     protocol::json_reader r(j, "partnership", error);
     state_ = make_trajectory(id_, protocol::decode_partnership(r));
   } else {
+    state_bytes_ = static_cast<std::int64_t>(data.snapshot_json.size());
     const auto j = protocol::json::parse(data.snapshot_json, nullptr, false);
     auto decoded = j.is_discarded() ? std::nullopt : protocol::decode_state(j, error);
     if (!decoded) throw store_error("snapshot of " + id_ + " does not decode: " + error);
@@ -114,14 +112,21 @@ room::room(executor strand, const room_data& data, store_worker& store, metrics&
     if (!op || stored.seq != seq_ + 1)
       throw store_error("op " + std::to_string(stored.seq) + " of " + id_ + " is damaged " + error);
     apply(state_, *op, actor_for(stored.author));
+    state_bytes_ += growth_bound(*op, stored.op_json.size());
     seq_ = stored.seq;
     history_.push_back({stored.seq, stored.author, stored.client_id, stored.client_seq, *op,
-                        element_for(stored.seq, stored.author, stored.client_id, stored.client_seq,
-                                    *op, stored.op_json)});
+                        element_json(stored.seq, stored.author, stored.client_id, stored.client_seq,
+                                     *op, stored.op_json)});
     if (history_.size() > options_.history_size) history_.pop_front();
   }
   committed_seq_ = seq_;
-  for (const auto& c : data.clients) clients_[c.client_id] = {c.last_client_seq, c.last_seq};
+  for (const auto& c : data.clients) {
+    if (c.person >= stand_in_base)
+      ballots_[c.client_id] = {c.person, c.last_client_seq, c.last_seq};
+    else
+      clients_[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
+  }
+  state_bytes_ = data.snapshot_json.empty() ? measured_bytes(state_) : state_bytes_;
 }
 
 room::member* room::find(const connection_ptr& c) {
@@ -152,12 +157,19 @@ void room::add_person(protocol::profile who, bool coordinator, participant_recor
   });
 }
 
-void room::attach(connection_ptr c, person_id who, std::string client_id, std::uint64_t last_seq,
-                  std::uint64_t epoch) {
+void room::attach(connection_ptr c, person_id who, std::string ballot_key, std::string client_id,
+                  std::uint64_t last_seq, std::uint64_t epoch) {
   net::post(strand_, [self = shared_from_this(), c = std::move(c), who,
-                      client_id = std::move(client_id), last_seq, epoch]() mutable {
+                      ballot_key = std::move(ballot_key), client_id = std::move(client_id),
+                      last_seq, epoch]() mutable {
     if (self->closed_ || self->broken_) {
-      c->close("unavailable", "De leerlijn is even niet beschikbaar; verbind opnieuw.");
+      c->close(error_code::unavailable, "De leerlijn is even niet beschikbaar; verbind opnieuw.");
+      return;
+    }
+    // Taken off the team between the token check and now.
+    if (find_person(self->state_, who) == nullptr) {
+      c->close(protocol::error_code::unauthorised,
+               "Je hoort niet (meer) bij het team van deze leerlijn.");
       return;
     }
     // While an op is being committed, the newcomer's whole stream waits for it: the
@@ -165,6 +177,7 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
     // op only once it is durable.
     self->members_.push_back({c,
                               who,
+                              std::move(ballot_key),
                               client_id,
                               self->seq_,
                               std::nullopt,
@@ -175,13 +188,14 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
     auto to_newcomer = [&](std::string message) {
       self->deliver(self->members_[index], share(std::move(message)), self->seq_);
     };
-    const auto mark = self->clients_.find(client_id);
+    // Only this person's marks: someone else may use the same client id.
+    const auto mark = self->clients_.find({who, client_id});
     to_newcomer(protocol::encode(protocol::server_message{
         protocol::welcome{self->id_, who, self->seq_, self->epoch_,
                           mark == self->clients_.end() ? 0 : mark->second.first}}));
     // Catch up from memory when we can; otherwise (new, far behind, or from another run of
     // the room) send the whole state. Another run may have sent ops that a crash lost
-    // before they were durable, and drew other stand-ins for anonymous voters.
+    // before they were durable.
     const bool from_history =
         epoch == self->epoch_ && last_seq > 0 && last_seq <= self->seq_ &&
         self->seq_ - last_seq <= self->options_.max_catch_up &&
@@ -195,12 +209,12 @@ void room::attach(connection_ptr c, person_id who, std::string client_id, std::u
           if (!elements.empty()) elements.push_back(',');
           elements += h.element_json;
         }
-        to_newcomer(ops_message(elements));
+        to_newcomer(protocol::ops_message(elements));
       }
     } else {
-      to_newcomer(protocol::encode(
-          protocol::server_message{protocol::snapshot{self->seq_, self->state_for_clients()}}));
+      self->deliver(self->members_[index], self->snapshot_message(), self->seq_);
     }
+    if (is_coordinator(self->state_, who)) self->send_codes(self->members_[index]);
     self->send_presence();
     // Who is typing where right now; otherwise a late joiner learns it only at their next move.
     for (std::size_t i = 0; i < index; ++i)
@@ -232,6 +246,118 @@ void room::focus(const connection_ptr& c, std::optional<op::text_target> target)
   });
 }
 
+void room::send_codes(member& m) {
+  protocol::codes codes;
+  if (is_coordinator(state_, m.person)) codes = {join_code_, coordinator_code_};
+  deliver(m, share(protocol::encode(protocol::server_message{std::move(codes)})), seq_);
+}
+
+void room::close_sessions_of(person_id person) {
+  bool any = false;
+  for (auto& m : members_) {
+    if (m.person != person) continue;
+    m.conn->close(protocol::error_code::unauthorised,
+                  "Je bent door de coördinator uit het team van deze leerlijn gehaald. Wat je "
+                  "schreef blijft bewaard onder je naam.");
+    any = true;
+  }
+  if (!any) return;
+  std::erase_if(members_, [&](const member& m) { return m.person == person; });
+  send_presence();
+}
+
+void room::rotate_code(const connection_ptr& c, protocol::access_code which) {
+  net::post(strand_, [self = shared_from_this(), c, which] {
+    const member* m = self->find(c);
+    if (m == nullptr) return;
+    if (!is_coordinator(self->state_, m->person)) {
+      c->send(share(protocol::encode(protocol::server_message{protocol::error{
+          protocol::error_code::forbidden, "Alleen een coördinator kan een code vernieuwen."}})));
+      return;
+    }
+    self->rotations_.push_back({which, [c](bool stored) {
+                                  if (stored) return;
+                                  c->send(share(protocol::encode(protocol::server_message{
+                                      protocol::error{protocol::error_code::unavailable,
+                                                      "De nieuwe code kon niet worden "
+                                                      "opgeslagen; probeer het opnieuw."}})));
+                                }});
+    self->rotate_next_code();
+  });
+}
+
+void room::restore_coordinator(person_id person, restored done) {
+  net::post(strand_, [self = shared_from_this(), person, done = std::move(done)] {
+    if (self->closed_ || self->broken_) return done("De leerlijn is even niet beschikbaar.", {});
+    const shared::person* p = find_person(self->state_, person);
+    if (p == nullptr)
+      return done("Deelnemer " + std::to_string(person) + " hoort niet bij het team.", {});
+    // In an order the rules allow: never more than two coordinators, never none.
+    std::vector<operation> ops;
+    std::vector<person_id> others;
+    for (const auto& q : self->state_.team)
+      if (q.coordinator && q.id != person) others.push_back(q.id);
+    if (!p->coordinator && !others.empty() && coordinator_count(self->state_) >= max_coordinators) {
+      ops.push_back(op::set_coordinator{others.back(), false});
+      others.pop_back();
+    }
+    if (!p->coordinator) ops.push_back(op::set_coordinator{person, true});
+    for (person_id q : others) ops.push_back(op::set_coordinator{q, false});
+    // Then a new coordinator code, once the ops are durable: whoever used the old one
+    // cannot come back with it.
+    auto renew = [self, done] {
+      self->rotations_.push_back(
+          {protocol::access_code::coordinator, [self, done](bool stored) {
+             if (!stored) return done("De nieuwe coördinatorcode is niet opgeslagen.", {});
+             done({}, protocol::codes{self->join_code_, self->coordinator_code_});
+           }});
+      self->rotate_next_code();
+    };
+    if (ops.empty()) return renew();
+    for (std::size_t i = 0; i < ops.size(); ++i)
+      if (auto error = self->accept(ops[i], no_person, {}, 0, std::nullopt, std::nullopt,
+                                    i + 1 == ops.size() ? std::function<void()>(renew) : nullptr))
+        return done(error->message, {});
+  });
+}
+
+void room::rotate_next_code() {
+  if (rotating_ || rotations_.empty()) return;
+  rotating_ = true;
+  rotation next = std::move(rotations_.front());
+  rotations_.pop_front();
+  // Not a commit: a job of its own, so that a code that happens to be taken fails only
+  // this (and is drawn again), never a group commit of other rooms' ops.
+  store_.run([self = shared_from_this(), which = next.which, reported = std::move(next.reported),
+              join = join_code_, coordinator = coordinator_code_](store& s) mutable {
+    bool stored = false;
+    for (int attempt = 0; attempt < 3 && !stored; ++attempt) {
+      if (which == protocol::access_code::team)
+        join = make_join_code();
+      else
+        coordinator = make_coordinator_code();
+      try {
+        s.set_codes(self->id_, join, coordinator);
+        stored = true;
+      } catch (const std::exception& e) {
+        log_error("room " + self->id_ + ": storing a new code failed: " + e.what());
+      }
+    }
+    net::post(self->strand_,
+              [self, stored, join, coordinator, reported = std::move(reported)]() mutable {
+                self->rotating_ = false;
+                if (stored) {
+                  self->join_code_ = join;
+                  self->coordinator_code_ = coordinator;
+                  for (auto& m : self->members_)
+                    if (is_coordinator(self->state_, m.person)) self->send_codes(m);
+                }
+                reported(stored);
+                self->rotate_next_code();
+              });
+  });
+}
+
 void room::send_editing(const member& m) {
   auto message =
       share(protocol::encode(protocol::server_message{protocol::editing{m.person, m.focus}}));
@@ -259,18 +385,25 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   if (m == nullptr) return;  // detached meanwhile
   const person_id author = m->person;
   const std::string client_id = m->client_id;
-  auto reject = [&](std::string code, std::string reason) {
+  auto reject = [&](error_code code, std::string reason) {
     metrics_.op_rejected(code);
-    c->send(share(protocol::encode(protocol::server_message{
-        protocol::reject{message.client_seq, std::move(code), std::move(reason)}})));
+    c->send(share(protocol::encode(
+        protocol::server_message{protocol::reject{message.client_seq, code, std::move(reason)}})));
   };
   if (broken_)
-    return reject("unavailable", "De server kan nu niets opslaan; probeer het zo opnieuw.");
+    return reject(error_code::unavailable,
+                  "De server kan nu niets opslaan; probeer het zo opnieuw.");
+  if (store_.disk_full())
+    return reject(error_code::disk_full,
+                  "De schijf van de server is vol: je wijziging is niet opgeslagen. Lezen gaat "
+                  "gewoon door; zodra er weer ruimte is, kun je verder.");
+  if (message.ballot) return submit_ballot(c, *m, std::move(message));
 
-  // A resend of something we already took: acknowledge again, never apply twice.
-  if (auto it = clients_.find(client_id);
-      it != clients_.end() && message.client_seq <= it->second.first)
-    return acknowledge_again(c, client_id, message.client_seq);
+  // A resend of something we already took from this installation of this person:
+  // acknowledge again, never apply twice.
+  const client_key key{author, client_id};
+  if (auto it = clients_.find(key); it != clients_.end() && message.client_seq <= it->second.first)
+    return acknowledge_again(c, key, message.client_seq);
   // A base beyond our seq was counted in another run of the room: the client saw ops that
   // a crash took back before they were durable (a resend after a restart, from a client
   // that kept its old base). Only a text edit's positions depend on its base: it comes
@@ -278,30 +411,73 @@ void room::do_submit(const connection_ptr& c, protocol::submit message) {
   // Every other op stands on its own (last writer wins) and is taken as it is.
   if (message.base_seq > seq_) {
     if (std::holds_alternative<op::edit_text>(message.op))
-      return reject("stale", "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
+      return reject(error_code::stale,
+                    "De tekst is intussen veranderd; je scherm wordt bijgewerkt.");
     message.base_seq = seq_;
   }
 
   if (auto* edit = std::get_if<op::edit_text>(&message.op)) {
-    if (!transform_text(*edit, message.base_seq, client_id))
-      return reject("stale", "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
+    if (!transform_text(*edit, message.base_seq, key))
+      return reject(error_code::stale,
+                    "De tekst is intussen te veel veranderd; je scherm wordt bijgewerkt.");
   }
-  complete_on_server(message.op, state_, now_ms());
-  const std::uint64_t client_seq = message.client_seq;
-  // The sender's own op comes back to it once durable, with its client_id and client_seq:
-  // that is its acknowledgement, one write fewer per op. Only an anonymous ballot, whose
-  // copy names nobody, is acknowledged apart (just before that copy).
-  std::function<void()> acknowledge;
+  // A ballot in an anonymous vote numbered in the voter's own sequence would leave a gap
+  // there that tells who voted: it must come as a ballot (the vote may have turned
+  // anonymous since the client made it).
   if (anonymous_open_vote(state_, message.op) != nullptr)
-    acknowledge = [c, client_seq, this] {
-      c->send(share(
-          protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
-    };
-  auto error = accept(std::move(message.op), author, client_id, client_seq, std::nullopt,
-                      std::nullopt, std::move(acknowledge), c);
-  if (error) return reject(std::string(name_of(error->code)), error->message);
+    return reject(protocol::error_code::conflict, "Deze stemming is anoniem; stem opnieuw.");
+  complete_on_server(message.op, state_, now_ms());
+  // The sender's own op comes back to it once durable, with its client_id and client_seq:
+  // that is its acknowledgement, one write fewer per op.
+  auto error = accept(std::move(message.op), author, client_id, message.client_seq, std::nullopt,
+                      std::nullopt, {}, c);
+  if (error) return reject(protocol::error_code_of(error->code), error->message);
   if (const auto* cast = std::get_if<op::cast_vote>(&history_.back().op))
     reveal_when_all_voted(cast->meeting);
+}
+
+void room::submit_ballot(const connection_ptr& c, const member& voter, protocol::submit message) {
+  const std::uint64_t client_seq = message.client_seq;
+  auto reject = [&](error_code code, std::string reason) {
+    metrics_.op_rejected(code);
+    c->send(share(protocol::encode(
+        protocol::server_message{protocol::reject{client_seq, code, std::move(reason)}})));
+  };
+  const auto* cast = std::get_if<op::cast_vote>(&message.op);
+  if (cast == nullptr)
+    return reject(protocol::error_code::invalid,
+                  "Alleen een stem kan als anonieme stem worden verstuurd.");
+  const int meeting = cast->meeting;
+  // The same ballot again (its ack was lost): acknowledged again, also after the reveal.
+  const auto mark = ballots_.find(voter.ballot_key);
+  if (mark != ballots_.end() && mark->second.client_seq == client_seq)
+    return send_ack(c, client_seq, mark->second.seq);
+  if (auto error = validate(state_, message.op, actor{voter.person}))
+    return reject(protocol::error_code_of(error->code), error->message);
+  if (anonymous_open_vote(state_, message.op) == nullptr)
+    return reject(protocol::error_code::conflict, "Deze stemming is niet anoniem; stem opnieuw.");
+  // A voter keeps their stand-in for the whole vote: a new ballot replaces the old one.
+  const person_id stand_in =
+      mark != ballots_.end() ? mark->second.stand_in : next_stand_in(meeting);
+  // Its copy in `ops` names nobody, so the voter learns from an ack, just before that copy.
+  auto acknowledge = [c, client_seq, this] {
+    c->send(share(
+        protocol::encode(protocol::server_message{protocol::ack{client_seq, committed_seq_}})));
+  };
+  const ballot_entry entry{voter.ballot_key, client_seq};
+  if (auto error = accept(std::move(message.op), stand_in, {}, 0, std::nullopt, std::nullopt,
+                          std::move(acknowledge), c, &entry))
+    return reject(protocol::error_code_of(error->code), error->message);
+  reveal_when_all_voted(meeting);
+}
+
+person_id room::next_stand_in(int meeting) const {
+  person_id highest = stand_in_base;
+  for (const auto& [key, mark] : ballots_) highest = std::max(highest, mark.stand_in);
+  for (const auto& [who, value] :
+       state_.meetings[static_cast<std::size_t>(meeting)].session.vote.ballots)
+    highest = std::max(highest, who);
+  return highest + 1;
 }
 
 void room::send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint64_t seq) {
@@ -310,25 +486,26 @@ void room::send_ack(const connection_ptr& c, std::uint64_t client_seq, std::uint
   c->send(share(protocol::encode(protocol::server_message{protocol::ack{client_seq, seq}})));
 }
 
-void room::acknowledge_again(const connection_ptr& c, const std::string& client_id,
+void room::acknowledge_again(const connection_ptr& c, const client_key& key,
                              std::uint64_t client_seq) {
-  const auto [last_client_seq, last_seq] = clients_.at(client_id);
+  const auto [last_client_seq, last_seq] = clients_.at(key);
   if (client_seq == last_client_seq) return send_ack(c, client_seq, last_seq);
   // An older one: usually recent enough to be in memory, which holds every op from its
   // front on. Passing one of the client's older ops there means this one was never taken.
   for (auto h = history_.rbegin(); h != history_.rend(); ++h) {
-    if (h->client_id != client_id || h->client_seq > client_seq) continue;
+    if (h->author != key.first || h->client_id != key.second || h->client_seq > client_seq)
+      continue;
     if (h->client_seq == client_seq) return send_ack(c, client_seq, h->seq);
     return refuse_replay(c, client_seq, false);
   }
   // Else (after a restart, or long ago) the store knows.
-  replays_.push_back({c, client_id, client_seq, last_seq});
+  replays_.push_back({c, key.first, key.second, client_seq, last_seq});
   look_up_next_replay();
 }
 
 void room::refuse_replay(const connection_ptr& c, std::uint64_t client_seq, bool store_failed) {
   // Never stored: it was refused the first time, and a client seq is not reused.
-  const std::string code = store_failed ? "unavailable" : "conflict";
+  const error_code code = store_failed ? error_code::unavailable : error_code::conflict;
   metrics_.op_rejected(code);
   c->send(share(protocol::encode(protocol::server_message{protocol::reject{
       client_seq, code,
@@ -346,7 +523,7 @@ void room::look_up_next_replay() {
     std::optional<std::uint64_t> seq;
     bool failed = false;
     try {
-      seq = s.op_seq(self->id_, r.client_id, r.client_seq, r.before_seq);
+      seq = s.op_seq(self->id_, r.person, r.client_id, r.client_seq, r.before_seq);
     } catch (const std::exception& e) {
       log_error("room " + self->id_ + ": looking up a resent op failed: " + e.what());
       failed = true;
@@ -366,60 +543,18 @@ void room::look_up_next_replay() {
 void room::reveal_when_all_voted(int meeting_index) {
   const vote_state& v = state_.meetings[static_cast<std::size_t>(meeting_index)].session.vote;
   if (!v.open || v.revealed || members_.empty()) return;
-  for (const auto& m : members_)
-    if (!v.ballots.contains(m.person)) return;
+  for (const auto& m : members_) {
+    const bool voted = v.anonymous ? ballots_.contains(m.ballot_key) : v.ballots.contains(m.person);
+    if (!voted) return;
+  }
   operation reveal = op::reveal_vote{meeting_index, {}};
   complete_on_server(reveal, state_, now_ms());
   if (auto error = accept(std::move(reveal), no_person, {}, 0, std::nullopt, std::nullopt, {}))
     log_error("room " + id_ + ": automatic reveal refused: " + error->message);
 }
 
-bool room::anonymous_ballots_open() const {
-  for (const auto& m : state_.meetings)
-    if (m.session.vote.open && m.session.vote.anonymous && !m.session.vote.revealed &&
-        !m.session.vote.ballots.empty())
-      return true;
-  return false;
-}
-
-person_id room::stand_in(person_id voter) const {
-  // A bijection on 31 bits keyed by this vote's salt: every voter keeps one stand-in for
-  // the whole vote, no two voters share one, and without the salt nobody can undo it.
-  // The top bit keeps stand-ins apart from real person ids.
-  constexpr std::uint32_t mask = 0x7FFFFFFFu;
-  std::uint32_t x = (voter ^ vote_salt_) & mask;
-  x = (x * 0x2C1B3C6Du) & mask;
-  x ^= x >> 15;
-  x = (x * 0x297A2D39u + (vote_salt_ >> 1)) & mask;
-  x ^= x >> 13;
-  return 0x80000000u | x;
-}
-
-std::string room::element_for(std::uint64_t seq, person_id author, const std::string& client_id,
-                              std::uint64_t client_seq, const operation& op,
-                              std::string_view op_text) const {
-  // An anonymous ballot names neither its voter nor the voter's client (a client id would
-  // tell who through their other ops); it counts under a stand-in until the reveal.
-  if (anonymous_open_vote(state_, op) != nullptr)
-    return element_json(seq, stand_in(author), {}, 0, op, op_text);
-  return element_json(seq, author, client_id, client_seq, op, op_text);
-}
-
-trajectory room::state_for_clients() const {
-  if (!anonymous_ballots_open()) return state_;
-  trajectory t = state_;
-  for (auto& m : t.meetings) {
-    vote_state& v = m.session.vote;
-    if (!v.open || !v.anonymous || v.revealed) continue;
-    std::map<person_id, int> hidden;
-    for (const auto& [voter, value] : v.ballots) hidden[stand_in(voter)] = 0;
-    v.ballots = std::move(hidden);
-  }
-  return t;
-}
-
 bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
-                          const std::string& client_id) const {
+                          const client_key& sender) const {
   // False when the client must rebase the edit and send it again (it does so by itself):
   // its base is older than our memory, the transformation split it past what one op may
   // carry, or nothing is left of it because others deleted the same text first (then the
@@ -428,7 +563,7 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
   if (history_.empty() || history_.front().seq > base_seq + 1) return false;
   std::vector<splice> edits = std::move(edit.edits);
   for (const auto& h : history_) {
-    if (h.seq <= base_seq || h.client_id == client_id) continue;
+    if (h.seq <= base_seq || (h.author == sender.first && h.client_id == sender.second)) continue;
     const auto* other = std::get_if<op::edit_text>(&h.op);
     if (other == nullptr || !(other->target == edit.target)) continue;
     // The op the server already ordered wins ties, on the server and in every replica.
@@ -438,33 +573,82 @@ bool room::transform_text(op::edit_text& edit, std::uint64_t base_seq,
   return !edit.edits.empty() && edit.edits.size() <= op::max_splices_per_edit;
 }
 
+std::shared_ptr<const std::string> room::snapshot_message() {
+  // Shared by everyone who attaches before the next op: thirty clients reconnecting at once
+  // hold one copy of a large state, not thirty.
+  if (!snapshot_message_ || snapshot_seq_ != seq_) {
+    snapshot_message_ =
+        share(protocol::encode(protocol::server_message{protocol::snapshot{seq_, state_}}));
+    snapshot_seq_ = seq_;
+  }
+  return snapshot_message_;
+}
+
+std::optional<rule_error> room::refuse_growth(std::int64_t growth) {
+  const auto limit = static_cast<std::int64_t>(options_.max_trajectory_bytes);
+  if (growth <= 0 || state_bytes_ + growth <= limit) return std::nullopt;
+  state_bytes_ = measured_bytes(state_);  // the estimate may have run ahead of the truth
+  if (state_bytes_ + growth <= limit) return std::nullopt;
+  return rule_error{rule_code::too_long,
+                    "De leerlijn is vol: alles samen mag hooguit " +
+                        std::to_string(options_.max_trajectory_bytes / (1024 * 1024)) +
+                        " MB tekst beslaan, en deze wijziging past er niet meer bij. Maak "
+                        "eerst ergens tekst korter."};
+}
+
 std::optional<rule_error> room::accept(operation op, person_id author, const std::string& client_id,
                                        std::uint64_t client_seq,
                                        std::optional<participant_record> token,
                                        std::optional<trajectory_record> created,
                                        std::function<void()> on_durable,
-                                       const connection_ptr& sender) {
-  if (auto error = validate(state_, op, actor_for(author))) return error;
+                                       const connection_ptr& sender, const ballot_entry* ballot) {
+  if (ballot == nullptr)
+    if (auto error = validate(state_, op, actor_for(author))) return error;
+  std::string op_json = protocol::op_text(op);
+  // The server's own ops (joins, the automatic reveal) are small and bounded by the rules.
+  const std::int64_t growth = growth_bound(op, op_json.size());
+  if (author != no_person && ballot == nullptr)
+    if (auto error = refuse_growth(growth)) return error;
   apply(state_, op, actor_for(author));
-  if (std::holds_alternative<op::open_vote>(op)) vote_salt_ = fresh_salt();
+  state_bytes_ = std::max<std::int64_t>(0, state_bytes_ + growth);
   const std::uint64_t seq = ++seq_;
-  if (!client_id.empty()) clients_[client_id] = {client_seq, seq};
+  if (!client_id.empty()) clients_[{author, client_id}] = {client_seq, seq};
 
   commit_item item;
   item.trajectory_id = id_;
   item.created = std::move(created);
   item.participant = std::move(token);
-  item.ops.push_back(
-      {seq, author, client_id, client_seq,
-       protocol::encode_op(op).dump(-1, ' ', false, protocol::json::error_handler_t::replace)});
+  // A new vote: the keys of the last one's ballots go, so that no key outlives its vote
+  // (it is the same for one person in every vote of the trajectory).
+  if (std::holds_alternative<op::open_vote>(op)) {
+    ballots_.clear();
+    item.clear_ballot_marks = true;
+  }
+  // Their access ends with the op, in one commit; their sessions, once it is durable.
+  if (const auto* removal = std::get_if<op::remove_person>(&op)) {
+    item.revoke_person = removal->person;
+    on_durable = [this, person = removal->person, then = std::move(on_durable)] {
+      if (then) then();
+      close_sessions_of(person);
+    };
+  }
+  if (ballot != nullptr) {
+    ballots_[ballot->key] = {author, ballot->client_seq, seq};
+    item.clients.push_back({author, ballot->key, ballot->client_seq, seq});
+  }
+  item.ops.push_back({seq, author, client_id, client_seq, std::move(op_json)});
   if (seq % options_.snapshot_every == 0) {
     item.snapshot = {seq, protocol::encode_state(state_, false).dump()};
-    for (const auto& [id, mark] : clients_) item.clients.push_back({id, mark.first, mark.second});
+    state_bytes_ = static_cast<std::int64_t>(item.snapshot->second.size());
+    for (const auto& [key, mark] : clients_)
+      item.clients.push_back({key.first, key.second, mark.first, mark.second});
+    for (const auto& [key, mark] : ballots_)
+      item.clients.push_back({mark.stand_in, key, mark.client_seq, mark.seq});
   }
 
   history_.push_back({seq, author, client_id, client_seq, std::move(op), {}});
   history_.back().element_json =
-      element_for(seq, author, client_id, client_seq, history_.back().op, item.ops.back().op_json);
+      element_json(seq, author, client_id, client_seq, history_.back().op, item.ops.back().op_json);
   // Out to the others now, not after the commit: a group commit waits for the disk, and
   // the room should see the keystroke within a blink. The sender learns of it only once
   // it is durable, so its ack never runs ahead of the disk.
@@ -473,7 +657,11 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   } else if (member* m = sender ? find(sender) : nullptr) {
     m->hold_until = seq;
   }
-  broadcast(ops_message(history_.back().element_json), seq);
+  broadcast(protocol::ops_message(history_.back().element_json), seq);
+  // Who became (or stopped being) a coordinator learns (or forgets) the codes.
+  if (const auto* change = std::get_if<op::set_coordinator>(&history_.back().op))
+    for (auto& m : members_)
+      if (m.person == change->person) send_codes(m);
   if (history_.size() > options_.history_size) history_.pop_front();
   on_durable_.emplace(seq, std::move(on_durable));
 
@@ -489,8 +677,9 @@ void room::committed(std::uint64_t seq, bool durable) {
     // from what was durable, and clients resend what was never acknowledged.
     if (!broken_) log_error("room " + id_ + ": commit failed; closing the room");
     broken_ = true;
+    closed_ = true;  // whoever comes back gets the room anew, as the disk has it
     for (auto& m : members_)
-      m.conn->close("unavailable", "Opslaan mislukt; de verbinding wordt hersteld.");
+      m.conn->close(error_code::unavailable, "Opslaan mislukt; de verbinding wordt hersteld.");
     members_.clear();
     on_durable_.clear();
     for (auto& report : std::exchange(when_all_durable_, {})) report();
@@ -547,7 +736,7 @@ void room::release_held() {
 void room::try_close(std::function<void(bool)> done) {
   net::post(strand_, [self = shared_from_this(), done = std::move(done)] {
     if (self->members_.empty() && self->on_durable_.empty() && self->waiting_acks_.empty() &&
-        self->replays_.empty() && !self->replay_lookup_running_)
+        self->replays_.empty() && !self->replay_lookup_running_ && !self->rotating_)
       self->closed_ = true;
     done(self->closed_);
   });

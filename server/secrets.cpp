@@ -1,5 +1,6 @@
 #include "server/secrets.hpp"
 
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -31,17 +32,22 @@ std::string hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
-}  // namespace
-
-std::string make_join_code() {
-  const auto bytes = random_bytes<10>();
+template <std::size_t N>
+std::string crockford_code(std::size_t group) {
+  const auto bytes = random_bytes<N>();
   std::string code;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 5) code.push_back('-');
+    if (i != 0 && i % group == 0) code.push_back('-');
     code.push_back(crockford[bytes[i] % 32U]);  // 256 is a multiple of 32: no bias
   }
   return code;
 }
+
+}  // namespace
+
+std::string make_join_code() { return crockford_code<10>(5); }
+
+std::string make_coordinator_code() { return crockford_code<12>(4); }
 
 std::string normalise_join_code(std::string_view typed) {
   std::string out;
@@ -56,6 +62,10 @@ std::string normalise_join_code(std::string_view typed) {
       out.push_back(c);
   }
   if (out.size() == 10) out.insert(5, 1, '-');
+  if (out.size() == 12) {
+    out.insert(8, 1, '-');
+    out.insert(4, 1, '-');
+  }
   return out;
 }
 
@@ -73,6 +83,17 @@ std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
   return hex(digest.data(), digest.size());
+}
+
+std::string ballot_key(std::string_view token, std::string_view trajectory_id) {
+  const std::string message = "jos-ballot\n" + std::string(trajectory_id);
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (HMAC(EVP_sha256(), token.data(), static_cast<int>(token.size()),
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(),
+           &size) == nullptr)
+    throw std::runtime_error("HMAC failed");
+  return hex(digest.data(), size);
 }
 
 }  // namespace jos::server

@@ -2,63 +2,12 @@
 
 #include <sqlite3.h>
 
-#include <filesystem>
-#include <map>
+#include "server/client_marks.hpp"
+#include "server/private_path.hpp"
+#include "server/sqlite_migrations.hpp"
+#include "server/sqlite_statement.hpp"
 
 namespace jos::server {
-
-// A prepared statement, reset after each use so it can be reused for the next call.
-class sqlite_store::statement {
- public:
-  statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw store_error(std::string("SQLite prepare: ") + sqlite3_errmsg(db));
-  }
-  ~statement() { sqlite3_finalize(stmt_); }
-  statement(const statement&) = delete;
-  statement& operator=(const statement&) = delete;
-
-  statement& bind(int i, const std::string& v) {
-    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    return *this;
-  }
-  statement& bind(int i, std::int64_t v) {
-    check(sqlite3_bind_int64(stmt_, i, v));
-    return *this;
-  }
-  statement& bind(int i, std::uint64_t v) { return bind(i, static_cast<std::int64_t>(v)); }
-  statement& bind(int i, std::uint32_t v) { return bind(i, static_cast<std::int64_t>(v)); }
-
-  // True while there is a row.
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
-  }
-  void run() {
-    step();
-    reset();
-  }
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string text(int col) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p == nullptr
-               ? std::string{}
-               : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
-  }
-  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  void check(int rc) const {
-    if (rc != SQLITE_OK) throw store_error(std::string("SQLite bind: ") + sqlite3_errmsg(db_));
-  }
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 namespace {
 
@@ -75,11 +24,14 @@ enum statement_id : int {
   select_snapshot,
   select_tail,
   select_clients,
-  select_by_join_code,
+  select_by_code,
   select_by_secret,
   select_participant,
   select_trajectories,
   select_client_op,
+  delete_ballot_marks,
+  update_codes,
+  delete_participants,
   statement_count,
 };
 
@@ -87,74 +39,46 @@ constexpr const char* statement_sql[] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
-    "INSERT INTO trajectories(id, join_code, coordinator_secret_hash, partnership, created_at_ms)"
-    " VALUES(?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO trajectories(id, join_code, coordinator_secret_hash, partnership, created_at_ms,"
+    " coordinator_code) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO ops(trajectory_id, seq, author, client_id, client_seq, op)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-    "INSERT INTO clients(trajectory_id, client_id, last_client_seq, last_seq) VALUES(?1, ?2, ?3, "
-    "?4)"
-    " ON CONFLICT(trajectory_id, client_id) DO UPDATE SET last_client_seq = "
-    "excluded.last_client_seq,"
-    " last_seq = excluded.last_seq",
+    "INSERT INTO clients(trajectory_id, person_id, client_id, last_client_seq, last_seq)"
+    " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(trajectory_id, person_id, client_id) DO UPDATE SET"
+    " last_client_seq = excluded.last_client_seq, last_seq = excluded.last_seq",
     "INSERT INTO participants(token_hash, trajectory_id, person_id) VALUES(?1, ?2, ?3)",
     "INSERT INTO snapshots(trajectory_id, seq, state) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(trajectory_id) DO UPDATE SET seq = excluded.seq, state = excluded.state",
-    "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
-    " WHERE id = ?1",
+    "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
+    " coalesce(coordinator_code, '') FROM trajectories WHERE id = ?1",
     "SELECT seq, state FROM snapshots WHERE trajectory_id = ?1",
     "SELECT seq, author, client_id, client_seq, op FROM ops WHERE trajectory_id = ?1 AND seq > ?2"
     " ORDER BY seq",
-    "SELECT client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
-    "SELECT id FROM trajectories WHERE join_code = ?1",
+    "SELECT person_id, client_id, last_client_seq, last_seq FROM clients WHERE trajectory_id = ?1",
+    "SELECT id, 0 FROM trajectories WHERE join_code = ?1"
+    " UNION ALL SELECT id, 1 FROM trajectories WHERE coordinator_code = ?1",
     "SELECT id FROM trajectories WHERE coordinator_secret_hash = ?1",
     "SELECT token_hash, trajectory_id, person_id FROM participants WHERE token_hash = ?1",
-    "SELECT id, join_code, coordinator_secret_hash, partnership, created_at_ms FROM trajectories"
-    " ORDER BY created_at_ms",
+    "SELECT id, join_code, coalesce(coordinator_secret_hash, ''), partnership, created_at_ms,"
+    " coalesce(coordinator_code, '') FROM trajectories ORDER BY created_at_ms",
     // A client's ops have rising client_seq as seq rises: walking back from its latest op,
     // the first of its ops at or below client_seq is the one, or it was never stored. No
     // index: resends of older ops are rare and recent, and every op insert stays one row.
-    "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND client_id = ?3"
-    " AND client_seq <= ?4 ORDER BY seq DESC LIMIT 1",
+    "SELECT seq, client_seq FROM ops WHERE trajectory_id = ?1 AND seq < ?2 AND author = ?3"
+    " AND client_id = ?4 AND client_seq <= ?5 ORDER BY seq DESC LIMIT 1",
+    "DELETE FROM clients WHERE trajectory_id = ?1 AND person_id >= ?2",
+    // (Every SET expression reads the row as it was: a new coordinator code ends the old
+    // secret, a new team code alone does not.)
+    "UPDATE trajectories SET join_code = ?2, coordinator_code = ?3, coordinator_secret_hash ="
+    " CASE WHEN coordinator_code IS ?3 THEN coordinator_secret_hash ELSE NULL END WHERE id = ?1",
+    "DELETE FROM participants WHERE trajectory_id = ?1 AND person_id = ?2",
 };
 static_assert(std::size(statement_sql) == statement_count);
-
-constexpr const char* schema = R"sql(
-CREATE TABLE IF NOT EXISTS trajectories(
-  id TEXT PRIMARY KEY,
-  join_code TEXT UNIQUE NOT NULL,
-  coordinator_secret_hash TEXT UNIQUE NOT NULL,
-  partnership TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS participants(
-  token_hash TEXT PRIMARY KEY,
-  trajectory_id TEXT NOT NULL,
-  person_id INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS ops(
-  trajectory_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  author INTEGER NOT NULL,
-  client_id TEXT NOT NULL,
-  client_seq INTEGER NOT NULL,
-  op TEXT NOT NULL,
-  PRIMARY KEY(trajectory_id, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS clients(
-  trajectory_id TEXT NOT NULL,
-  client_id TEXT NOT NULL,
-  last_client_seq INTEGER NOT NULL,
-  last_seq INTEGER NOT NULL,
-  PRIMARY KEY(trajectory_id, client_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS snapshots(
-  trajectory_id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  state TEXT NOT NULL) WITHOUT ROWID;
-)sql";
 
 }  // namespace
 
 sqlite_store::sqlite_store(const std::string& path) {
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  create_private(path);
   // One thread at a time uses this connection (the store thread, or an admin command), so
   // SQLite's own mutexes are only cost.
   if (sqlite3_open_v2(path.c_str(), &db_,
@@ -171,9 +95,10 @@ sqlite_store::sqlite_store(const std::string& path) {
     // FULL: the WAL is synced at every commit, so an acknowledged op survives power loss.
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    exec(schema);
+    exec("PRAGMA secure_delete=ON");
+    create_or_migrate(db_);
     for (int i = 0; i < statement_count; ++i)
-      statements_.push_back(std::make_unique<statement>(db_, statement_sql[i]));
+      statements_.push_back(std::make_unique<sqlite_statement>(db_, statement_sql[i]));
   } catch (...) {
     statements_.clear();
     sqlite3_close(db_);
@@ -196,7 +121,7 @@ void sqlite_store::exec(const char* sql) {
   }
 }
 
-sqlite_store::statement& sqlite_store::prepared(int which) {
+sqlite_statement& sqlite_store::prepared(int which) {
   return *statements_[static_cast<std::size_t>(which)];
 }
 
@@ -209,9 +134,10 @@ void sqlite_store::commit(std::span<const commit_item> items) {
         prepared(insert_trajectory)
             .bind(1, r.id)
             .bind(2, r.join_code)
-            .bind(3, r.coordinator_secret_hash)
+            .bind_or_null(3, r.coordinator_secret_hash)
             .bind(4, r.partnership_json)
             .bind(5, r.created_at_ms)
+            .bind_or_null(6, r.coordinator_code)
             .run();
       }
       for (const auto& op : item.ops) {
@@ -224,12 +150,23 @@ void sqlite_store::commit(std::span<const commit_item> items) {
             .bind(6, op.op_json)
             .run();
       }
+      if (item.clear_ballot_marks)
+        prepared(delete_ballot_marks)
+            .bind(1, item.trajectory_id)
+            .bind(2, shared::stand_in_base)
+            .run();
       for (const auto& c : item.clients)
         prepared(upsert_client)
             .bind(1, item.trajectory_id)
-            .bind(2, c.client_id)
-            .bind(3, c.last_client_seq)
-            .bind(4, c.last_seq)
+            .bind(2, c.person)
+            .bind(3, c.client_id)
+            .bind(4, c.last_client_seq)
+            .bind(5, c.last_seq)
+            .run();
+      if (item.revoke_person)
+        prepared(delete_participants)
+            .bind(1, item.trajectory_id)
+            .bind(2, *item.revoke_person)
             .run();
       if (item.participant)
         prepared(insert_participant)
@@ -259,7 +196,7 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
     t.reset();
     return std::nullopt;
   }
-  data.record = {t.text(0), t.text(1), t.text(2), t.text(3), t.integer(4)};
+  data.record = {t.text(0), t.text(1), t.text(2), t.text(3), t.integer(4), t.text(5)};
   t.reset();
 
   auto& s = prepared(select_snapshot).bind(1, trajectory_id);
@@ -276,32 +213,38 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
                          static_cast<std::uint64_t>(o.integer(3)), o.text(4)});
   o.reset();
 
-  // The marks stored with the snapshot (or, from older files, with every op), brought up to
-  // date by the ops after it.
-  std::map<std::string, client_mark> marks;
+  // The marks stored with the snapshot (or, from older files, with every op).
+  std::vector<client_mark> stored;
   auto& c = prepared(select_clients).bind(1, trajectory_id);
-  while (c.step()) {
-    client_mark m{c.text(0), static_cast<std::uint64_t>(c.integer(1)),
-                  static_cast<std::uint64_t>(c.integer(2))};
-    marks[m.client_id] = m;
-  }
+  while (c.step())
+    stored.push_back({static_cast<shared::person_id>(c.integer(0)), c.text(1),
+                      static_cast<std::uint64_t>(c.integer(2)),
+                      static_cast<std::uint64_t>(c.integer(3))});
   c.reset();
-  for (const auto& op : data.tail) {
-    if (op.client_id.empty()) continue;
-    auto& m = marks[op.client_id];
-    if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
-      m = {op.client_id, op.client_seq, op.seq};
-  }
-  for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
+  data.clients = current_marks(stored, data.tail);
   return data;
 }
 
-std::optional<std::string> sqlite_store::trajectory_by_join_code(const std::string& code) {
-  auto& q = prepared(select_by_join_code).bind(1, code);
-  std::optional<std::string> id;
-  if (q.step()) id = q.text(0);
+std::optional<code_match> sqlite_store::trajectory_by_code(const std::string& code) {
+  auto& q = prepared(select_by_code).bind(1, code);
+  std::optional<code_match> match;
+  if (q.step()) match = code_match{q.text(0), q.integer(1) != 0};
   q.reset();
-  return id;
+  return match;
+}
+
+void sqlite_store::set_codes(const std::string& trajectory_id, const std::string& join_code,
+                             const std::string& coordinator_code) {
+  auto& q = prepared(update_codes)
+                .bind(1, trajectory_id)
+                .bind(2, join_code)
+                .bind_or_null(3, coordinator_code);
+  try {
+    q.run();
+  } catch (...) {
+    q.reset();
+    throw;
+  }
 }
 
 std::optional<std::string> sqlite_store::trajectory_by_coordinator_secret(const std::string& hash) {
@@ -322,14 +265,16 @@ std::optional<participant_record> sqlite_store::participant(const std::string& t
 }
 
 std::optional<std::uint64_t> sqlite_store::op_seq(const std::string& trajectory_id,
+                                                  shared::person_id author,
                                                   const std::string& client_id,
                                                   std::uint64_t client_seq,
                                                   std::uint64_t before_seq) {
   auto& q = prepared(select_client_op)
                 .bind(1, trajectory_id)
                 .bind(2, before_seq)
-                .bind(3, client_id)
-                .bind(4, client_seq);
+                .bind(3, author)
+                .bind(4, client_id)
+                .bind(5, client_seq);
   std::optional<std::uint64_t> seq;
   if (q.step() && static_cast<std::uint64_t>(q.integer(1)) == client_seq)
     seq = static_cast<std::uint64_t>(q.integer(0));
@@ -340,7 +285,8 @@ std::optional<std::uint64_t> sqlite_store::op_seq(const std::string& trajectory_
 std::vector<trajectory_record> sqlite_store::trajectories() {
   std::vector<trajectory_record> out;
   auto& q = prepared(select_trajectories);
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)});
+  while (q.step())
+    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
   q.reset();
   return out;
 }

@@ -23,10 +23,20 @@ struct stored_op {
 
 struct trajectory_record {
   std::string id;
-  std::string join_code;
+  std::string join_code;  // the team code, as shown ("ABCDE-FGHJK")
+  // sha256 of the long coordinator secret older servers gave out; it keeps working until
+  // the coordinator code is renewed. Empty for trajectories made since.
   std::string coordinator_secret_hash;
   std::string partnership_json;
   std::int64_t created_at_ms = 0;
+  // As shown to coordinators ("ABCD-EFGH-JKMN"), so any of them can pass it on.
+  std::string coordinator_code;
+};
+
+// Which trajectory a typed code opens, and whether it makes a coordinator.
+struct code_match {
+  std::string trajectory_id;
+  bool coordinator = false;
 };
 
 struct participant_record {
@@ -35,7 +45,11 @@ struct participant_record {
   shared::person_id person = shared::no_person;
 };
 
+// How far the server got with one installation of one person: a client_id names an
+// installation only together with the person who uses it (anyone can read a client_id in
+// the ops, and may say hello with it, but never speaks for someone else's installation).
 struct client_mark {
+  shared::person_id person = shared::no_person;
   std::string client_id;
   std::uint64_t last_client_seq = 0;
   std::uint64_t last_seq = 0;
@@ -56,10 +70,15 @@ struct commit_item {
   std::optional<trajectory_record> created;
   std::vector<stored_op> ops;
   std::optional<participant_record> participant;
+  // Someone taken off the team: every token of theirs goes, in the same commit as the op.
+  std::optional<shared::person_id> revoke_person;
   std::optional<std::pair<std::uint64_t, std::string>> snapshot;  // seq, state json
   // With a snapshot: every client's mark as of it. Marks of later ops come from the ops
-  // themselves when the room loads, so an op costs one row, not two.
+  // themselves when the room loads, so an op costs one row, not two. An anonymous ballot,
+  // stored without its voter, brings its own mark (under its stand-in and ballot key).
   std::vector<client_mark> clients;
+  // A vote opened: the marks of the last vote's ballots go (before `clients` are written).
+  bool clear_ballot_marks = false;
 };
 
 // Several instances on one database serve each trajectory from one instance at a time.
@@ -73,6 +92,13 @@ class store_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// No space left to write: nothing was written, and writing again is pointless until space
+// returns (reads still work).
+class disk_full_error : public store_error {
+ public:
+  using store_error::store_error;
+};
+
 class store {
  public:
   virtual ~store() = default;
@@ -82,17 +108,32 @@ class store {
   virtual void commit(std::span<const commit_item> items) = 0;
 
   virtual std::optional<room_data> load_room(const std::string& trajectory_id) = 0;
-  virtual std::optional<std::string> trajectory_by_join_code(const std::string& code) = 0;
+  // A team code or a coordinator code, normalised (secrets.hpp).
+  virtual std::optional<code_match> trajectory_by_code(const std::string& code) = 0;
+  // An older server's long coordinator secret, by its hash.
   virtual std::optional<std::string> trajectory_by_coordinator_secret(const std::string& hash) = 0;
+  // Replaces the codes of a trajectory at once (the old ones stop working); a renewed
+  // coordinator code also ends an older server's secret. Throws store_error (e.g. when a
+  // code is taken) and changes nothing then.
+  virtual void set_codes(const std::string& trajectory_id, const std::string& join_code,
+                         const std::string& coordinator_code) = 0;
   virtual std::optional<participant_record> participant(const std::string& token_hash) = 0;
   // The seq a client's op was stored under, for a resend of an op older than the client's
   // latest: nullopt when no op with that client_seq was ever stored (it was refused).
   // `before_seq` is the seq of the client's latest op; the search goes back from there.
   virtual std::optional<std::uint64_t> op_seq(const std::string& trajectory_id,
+                                              shared::person_id author,
                                               const std::string& client_id,
                                               std::uint64_t client_seq,
                                               std::uint64_t before_seq) = 0;
   virtual std::vector<trajectory_record> trajectories() = 0;
+
+  // AVG erasures (see privacy.hpp), durable when they return and leaving no copy of what
+  // they removed in the file or its WAL; throw store_error and change nothing on failure.
+  // A person: named nowhere any more, tokens and device marks gone, their words kept.
+  virtual void erase_person(const std::string& trajectory_id, shared::person_id person) = 0;
+  virtual void erase_trajectory(const std::string& trajectory_id) = 0;
+
   // Makes this instance the one that serves the trajectory, unless another live instance
   // does; `location` is where clients reach this instance. Commits for a trajectory need it.
   // A store only one instance can use (a SQLite file) owns everything.

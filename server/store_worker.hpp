@@ -2,11 +2,13 @@
 // Owns the store on one thread. Commits that queue up while a commit is running are
 // written together in the next transaction (group commit), so one fsync serves many ops.
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <variant>
 
@@ -28,7 +30,15 @@ class store_worker {
 
   void commit(commit_item item, commit_done done);
   void run(job j);  // in order with commits
-  void stop();      // idempotent; drains the queue first
+
+  // After a commit failed for want of space: rooms refuse new ops (reads go on) until the
+  // database's disk has space again, checked every second.
+  bool disk_full() const { return disk_full_.load(); }
+  // On the store thread, when a trajectory is loaded anew: its earlier failed commits are
+  // behind it. Until then every commit of a trajectory whose commit failed fails too, so
+  // that no later op is stored after a missing one.
+  void loaded(const std::string& trajectory_id) { failed_.erase(trajectory_id); }
+  void stop();  // idempotent; drains the queue first
 
  private:
   struct pending_commit {
@@ -39,6 +49,7 @@ class store_worker {
 
   void loop();
   void flush(std::vector<pending_commit>& group);
+  void check_space();
 
   std::unique_ptr<store> store_;
   metrics& metrics_;
@@ -46,6 +57,8 @@ class store_worker {
   std::condition_variable wake_;
   std::deque<task> queue_;
   bool stopping_ = false;
+  std::atomic<bool> disk_full_{false};
+  std::set<std::string> failed_;  // store thread only
   std::thread thread_;
 };
 

@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
+#include "protocol/ops_frame.hpp"
 #include "server/log.hpp"
-#include "server/ops_frame.hpp"
 
 namespace jos::server {
 namespace {
@@ -17,18 +19,22 @@ std::shared_ptr<const std::string> share(std::string s) {
   return std::make_shared<const std::string>(std::move(s));
 }
 
-// Messages a client may send: refilled continuously, so typing bursts pass and floods don't.
+// Messages a client may send: refilled continuously, so typing bursts pass; beyond them the
+// connection is read more slowly, never cut.
 class token_bucket {
  public:
   token_bucket(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
-  bool take() {
+  // Takes a token for a message just read; returns how long to wait before reading the next
+  // (zero: at once), so that the rate holds on average.
+  std::chrono::nanoseconds take() {
     const auto now = std::chrono::steady_clock::now();
     tokens_ =
         std::min(burst_, tokens_ + rate_ * std::chrono::duration<double>(now - last_).count());
     last_ = now;
-    if (tokens_ < 1) return false;
     tokens_ -= 1;
-    return true;
+    if (tokens_ >= 0) return {};
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(-tokens_ / rate_));
   }
 
  private:
@@ -45,11 +51,19 @@ class message_queue {
   using message = std::shared_ptr<const std::string>;
   bool empty() const { return head_ == items_.size(); }
   std::size_t size() const { return items_.size() - head_; }
+  // What the messages waiting here add up to (a message shared with others counts whole).
+  std::size_t bytes() const { return bytes_; }
   const std::string& operator[](std::size_t i) const { return *items_[head_ + i]; }
-  void push_back(message m) { items_.push_back(std::move(m)); }
+  void push_back(message m) {
+    bytes_ += m->size();
+    items_.push_back(std::move(m));
+  }
   void pop_front(std::size_t n) {
     n = std::min(n, size());
-    for (std::size_t i = 0; i < n; ++i) items_[head_ + i].reset();
+    for (std::size_t i = 0; i < n; ++i) {
+      bytes_ -= items_[head_ + i]->size();
+      items_[head_ + i].reset();
+    }
     head_ += n;
     if (empty()) {
       // Released, not kept: an idle connection holds no queue at all, and one allocation
@@ -63,6 +77,7 @@ class message_queue {
   }
   // Keeps the first `n` messages, drops the rest.
   void truncate(std::size_t n) {
+    for (std::size_t i = n; i < size(); ++i) bytes_ -= items_[head_ + i]->size();
     if (n < size()) items_.resize(head_ + n);
     if (empty()) pop_front(0);
   }
@@ -70,16 +85,19 @@ class message_queue {
  private:
   std::vector<message> items_;
   std::size_t head_ = 0;
+  std::size_t bytes_ = 0;
 };
 
 template <typename Stream>
 class ws_session final : public connection,
                          public std::enable_shared_from_this<ws_session<Stream>> {
  public:
-  ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address)
+  ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address,
+             std::shared_ptr<void> slot)
       : ws_(std::move(stream)),
         io_(static_cast<net::io_context&>(net::query(ws_.get_executor(), net::execution::context))),
         ctx_(std::move(ctx)),
+        slot_(std::move(slot)),
         address_(std::move(address)),
         bucket_(ctx_->cfg.rate_per_second, ctx_->cfg.rate_burst) {}
 
@@ -90,7 +108,10 @@ class ws_session final : public connection,
     timeouts.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
     timeouts.keep_alive_pings = true;  // a dropped laptop is noticed within the idle timeout
     ws_.set_option(timeouts);
-    ws_.read_message_max(cfg.max_message_bytes);
+    // The size limit is ours (on_read), not Beast's: Beast refuses an oversized message at
+    // its frame header and then resets the connection with the rest of the frame unread, so
+    // the peer never sees the close code that says why.
+    ws_.read_message_max(0);
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(http::field::server, "jos-server"); }));
     beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
@@ -117,15 +138,15 @@ class ws_session final : public connection,
     net::post(ws_.get_executor(), [self = this->shared_from_this()] { self->take_inbox(); });
   }
 
-  void close(std::string code, std::string reason) override {
-    net::post(ws_.get_executor(), [self = this->shared_from_this(), code = std::move(code),
-                                   reason = std::move(reason)] {
-      if (self->closing_) return;
-      self->enqueue(
-          share(protocol::encode(protocol::server_message{protocol::error{code, reason}})));
-      self->closing_ = true;
-      if (!self->writing_) self->do_close();
-    });
+  void close(protocol::error_code code, std::string reason) override {
+    net::post(
+        ws_.get_executor(), [self = this->shared_from_this(), code, reason = std::move(reason)] {
+          if (self->closing_) return;
+          self->enqueue(
+              share(protocol::encode(protocol::server_message{protocol::error{code, reason}})));
+          self->closing_ = true;
+          if (!self->writing_) self->do_close();
+        });
   }
 
  private:
@@ -155,38 +176,70 @@ class ws_session final : public connection,
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return finish(ec);
+    if (buffer_.size() > ctx_->cfg.max_message_bytes) return refuse_oversized();
     if (!ws_.is_message_done()) return do_read();
     if (!ws_.got_text()) {
       buffer_.consume(buffer_.size());
-      send_error("malformed", "Alleen tekstberichten (JSON) worden begrepen.");
+      send_error(protocol::error_code::malformed, "Alleen tekstberichten (JSON) worden begrepen.");
       return do_read();
     }
     const std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
     if (buffer_.capacity() > read_piece) buffer_.shrink_to_fit();  // a big message, not for good
-    if (!bucket_.take()) {
-      close("rate_limited", "Te veel berichten in korte tijd; de verbinding wordt verbroken.");
-      return;
-    }
     handle(text);
-    if (!closing_) do_read();
+    if (closing_) return;
+    // Past the rate, the next message is read a little later: it waits in the sender's
+    // socket meanwhile. Nothing is refused for it, so what the protocol asks a client to
+    // send at once (its pending ops after hello; what piled up while the server was
+    // paused) goes through, and a flood costs no more than the rate.
+    const auto wait = bucket_.take();
+    if (wait.count() == 0) return do_read();
+    ++ctx_->stats.throttled_reads;
+    if (!throttle_) throttle_.emplace(ws_.get_executor());
+    throttle_->expires_after(wait);
+    throttle_->async_wait([self = this->shared_from_this()](beast::error_code ec) {
+      if (!ec && !self->closing_ && !self->finished_) self->do_read();
+    });
   }
 
-  void send_error(std::string code, std::string reason) {
-    enqueue(share(protocol::encode(
-        protocol::server_message{protocol::error{std::move(code), std::move(reason)}})));
+  // Too big to take: say so, then close with 1009. Beast's close reads and discards the rest
+  // of the message while it waits for the peer's close frame (for at most the handshake
+  // timeout), so the socket is not closed on unread bytes, which would reset the connection
+  // and lose the close frame on its way.
+  void refuse_oversized() {
+    ++ctx_->stats.malformed_frames;
+    buffer_.consume(buffer_.size());
+    buffer_.shrink_to_fit();
+    if (closing_) return;
+    send_error(protocol::error_code::too_large,
+               "Bericht te groot (meer dan " + std::to_string(ctx_->cfg.max_message_bytes / 1024) +
+                   " KiB); de verbinding wordt gesloten.");
+    closing_ = true;
+    close_code_ = websocket::close_code::too_big;
+    if (!writing_) do_close();
+  }
+
+  void send_error(protocol::error_code code, std::string reason) {
+    enqueue(share(
+        protocol::encode(protocol::server_message{protocol::error{code, std::move(reason)}})));
   }
 
   void handle(const std::string& text) {
     auto decoded = protocol::decode_client(text);
     if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
       ++ctx_->stats.malformed_frames;
-      if (e->code == "version")
-        return send_error("version", "Deze server spreekt protocolversie " +
-                                         std::to_string(protocol::protocol_version) +
-                                         "; installeer de versie van jos die bij deze server "
-                                         "hoort (" +
-                                         e->message + ").");
+      // An op of a session that we cannot take: refused by its client_seq, so the client
+      // drops it rather than resend it after every reconnect.
+      if (e->client_seq != 0 && room_)
+        return enqueue(share(protocol::encode(protocol::server_message{
+            protocol::reject{e->client_seq, e->code, "Bericht niet begrepen: " + e->message}})));
+      if (e->code == protocol::error_code::version)
+        return send_error(protocol::error_code::version,
+                          "Deze server spreekt protocolversie " +
+                              std::to_string(protocol::protocol_version) +
+                              "; installeer de versie van jos die bij deze server "
+                              "hoort (" +
+                              e->message + ").");
       return send_error(e->code, "Bericht niet begrepen: " + e->message);
     }
     auto& message = std::get<protocol::client_message>(decoded);
@@ -194,39 +247,61 @@ class ws_session final : public connection,
   }
 
   void on_message(protocol::create_trajectory m) {
-    ctx_->rooms->create(std::move(m), [self = this->shared_from_this()](auto reply) {
+    ctx_->rooms->create(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
     });
   }
 
+  // One join at a time per connection: the answer to a wrong code waits (hub), and a
+  // connection that sends more meanwhile waits its turn, so it cannot guess faster.
   void on_message(protocol::join_trajectory m) {
+    if (joining_) {
+      if (waiting_joins_.size() >= max_waiting_joins) {
+        close(protocol::error_code::rate_limited,
+              "Te veel codes tegelijk geprobeerd; de verbinding wordt verbroken.");
+        return;
+      }
+      waiting_joins_.push_back(std::move(m));
+      return;
+    }
+    joining_ = true;
     ctx_->rooms->join(std::move(m), address_, [self = this->shared_from_this()](auto reply) {
       std::visit([&](auto& r) { self->send(share(protocol::encode(protocol::server_message{r}))); },
                  reply);
+      net::post(self->ws_.get_executor(), [self] { self->next_join(); });
     });
   }
 
+  void next_join() {
+    joining_ = false;
+    if (waiting_joins_.empty() || finished_) return;
+    auto next = std::move(waiting_joins_.front());
+    waiting_joins_.pop_front();
+    on_message(std::move(next));
+  }
+
   void on_message(protocol::hello m) {
-    if (greeted_) return send_error("invalid", "Deze verbinding is al aangemeld.");
-    if (m.client_id.empty()) return send_error("invalid", "client_id: missing");
+    if (greeted_)
+      return send_error(protocol::error_code::invalid, "Deze verbinding is al aangemeld.");
+    if (m.client_id.empty()) return send_error(protocol::error_code::invalid, "client_id: missing");
     greeted_ = true;
     auto last_seq = m.last_seq;
     auto epoch = m.epoch;
     auto client_id = m.client_id;
     ctx_->rooms->hello(std::move(m), [self = this->shared_from_this(), last_seq, epoch, client_id](
                                          std::variant<hub::session_grant, protocol::error> reply) {
-      net::post(self->ws_.get_executor(),
-                [self, reply = std::move(reply), last_seq, epoch, client_id] {
-                  if (auto* e = std::get_if<protocol::error>(&reply)) {
-                    self->greeted_ = false;
-                    return self->send_error(e->code, e->reason);
-                  }
-                  const auto& grant = std::get<hub::session_grant>(reply);
-                  if (self->finished_) return;
-                  self->room_ = grant.target;
-                  self->room_->attach(self, grant.person, client_id, last_seq, epoch);
-                });
+      net::post(
+          self->ws_.get_executor(), [self, reply = std::move(reply), last_seq, epoch, client_id] {
+            if (auto* e = std::get_if<protocol::error>(&reply)) {
+              self->greeted_ = false;
+              return self->send_error(e->code, e->reason);
+            }
+            const auto& grant = std::get<hub::session_grant>(reply);
+            if (self->finished_) return;
+            self->room_ = grant.target;
+            self->room_->attach(self, grant.person, grant.ballot_key, client_id, last_seq, epoch);
+          });
     });
   }
 
@@ -235,9 +310,17 @@ class ws_session final : public connection,
     room_->focus(this->shared_from_this(), std::move(m.target));
   }
 
+  void on_message(protocol::rotate_code m) {
+    if (!room_)
+      return send_error(protocol::error_code::unauthorised,
+                        "Meld je eerst aan (hello) voordat je een code vernieuwt.");
+    room_->rotate_code(this->shared_from_this(), m.which);
+  }
+
   void on_message(protocol::submit m) {
     if (!room_)
-      return send_error("unauthorised", "Meld je eerst aan (hello) voordat je iets wijzigt.");
+      return send_error(protocol::error_code::unauthorised,
+                        "Meld je eerst aan (hello) voordat je iets wijzigt.");
     room_->submit(this->shared_from_this(), std::move(m));
   }
 
@@ -259,9 +342,11 @@ class ws_session final : public connection,
 
   void push(std::shared_ptr<const std::string> message) {
     if (finished_ || (closing_ && !writing_)) return;
-    if (queue_.size() >= ctx_->cfg.send_queue_limit) {
-      // It stopped reading: cut it off rather than let the room wait or memory grow. The
-      // client resyncs when it comes back.
+    if (queue_.size() >= ctx_->cfg.send_queue_limit ||
+        (!queue_.empty() && queue_.bytes() + message->size() > ctx_->cfg.send_queue_bytes_limit)) {
+      // It stopped reading: cut it off rather than let the room wait or memory grow, by
+      // the number of messages or by what they hold (a few large snapshots are as bad as
+      // thousands of keystrokes). The client resyncs when it comes back.
       ++ctx_->stats.send_queue_overflows;
       drop_unsent();
       closing_ = true;
@@ -289,11 +374,11 @@ class ws_session final : public connection,
     const std::string& first = queue_[0];
     std::size_t count = 1;
     std::size_t total = first.size();
-    if (queue_.size() > 1 && first.size() <= merge_one_max && is_ops_message(first)) {
+    if (queue_.size() > 1 && first.size() <= merge_one_max && protocol::is_ops_message(first)) {
       while (count < queue_.size() && count < merge_count_max) {
         const std::string& next = queue_[count];
         if (next.size() > merge_one_max || total + next.size() > merge_total_max ||
-            !is_ops_message(next))
+            !protocol::is_ops_message(next))
           break;
         total += next.size();
         ++count;
@@ -305,14 +390,14 @@ class ws_session final : public connection,
       return;
     }
     merged_.reserve(total);
-    merged_ += ops_head();
+    merged_ += protocol::ops_head();
     for (std::size_t i = 0; i < count; ++i) {
-      const auto elements = ops_elements(queue_[i]);
+      const auto elements = protocol::ops_elements(queue_[i]);
       if (elements.empty()) continue;
-      if (merged_.size() > ops_head().size()) merged_ += ',';
+      if (merged_.size() > protocol::ops_head().size()) merged_ += ',';
       merged_ += elements;
     }
-    merged_ += ops_tail;
+    merged_ += protocol::ops_tail();
     in_flight_ = count;
     ws_.async_write(net::buffer(merged_),
                     beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
@@ -328,7 +413,7 @@ class ws_session final : public connection,
   }
 
   void do_close() {
-    ws_.async_close(websocket::close_code::normal,
+    ws_.async_close(close_code_,
                     [self = this->shared_from_this()](beast::error_code ec) { self->finish(ec); });
   }
 
@@ -349,8 +434,10 @@ class ws_session final : public connection,
   websocket::stream<Stream> ws_;
   net::io_context& io_;
   std::shared_ptr<server_context> ctx_;
+  std::shared_ptr<void> slot_;  // this connection's share of its address's connections
   std::string address_;
   token_bucket bucket_;
+  std::optional<net::steady_timer> throttle_;  // made on first use: most clients never need it
   beast::flat_buffer buffer_;
   message_queue queue_;
   std::size_t in_flight_ = 0;  // messages of queue_'s front in the write in flight
@@ -362,23 +449,30 @@ class ws_session final : public connection,
   std::shared_ptr<room> room_;
   bool writing_ = false;
   bool closing_ = false;
+  websocket::close_code close_code_ = websocket::close_code::normal;
   bool finished_ = false;
   bool accepted_ = false;
   bool greeted_ = false;
+  static constexpr std::size_t max_waiting_joins = 4;
+  bool joining_ = false;
+  std::deque<protocol::join_trajectory> waiting_joins_;
 };
 
 }  // namespace
 
 void run_websocket_session(beast::tcp_stream stream, upgrade_request request,
-                           std::shared_ptr<server_context> ctx, std::string address) {
+                           std::shared_ptr<server_context> ctx, std::string address,
+                           std::shared_ptr<void> slot) {
   std::make_shared<ws_session<beast::tcp_stream>>(std::move(stream), std::move(ctx),
-                                                  std::move(address))
+                                                  std::move(address), std::move(slot))
       ->run(std::move(request));
 }
 
 void run_websocket_session(tls_stream stream, upgrade_request request,
-                           std::shared_ptr<server_context> ctx, std::string address) {
-  std::make_shared<ws_session<tls_stream>>(std::move(stream), std::move(ctx), std::move(address))
+                           std::shared_ptr<server_context> ctx, std::string address,
+                           std::shared_ptr<void> slot) {
+  std::make_shared<ws_session<tls_stream>>(std::move(stream), std::move(ctx), std::move(address),
+                                           std::move(slot))
       ->run(std::move(request));
 }
 

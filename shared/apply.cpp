@@ -19,6 +19,38 @@ void restart_timer(agenda_timer& timer, std::int64_t at_ms) {
   timer.started_at_ms = at_ms;
 }
 
+// The time the current item has run goes into its record when the room moves on.
+void close_item(live_session& session, std::int64_t at_ms) {
+  if (session.agenda_index < 0 || session.agenda_index >= static_cast<int>(session.items.size()))
+    return;
+  agenda_record& record = session.items[static_cast<std::size_t>(session.agenda_index)];
+  record.used_ms += session.timer.elapsed_at(at_ms);
+  record.extra_minutes += session.timer.extra_minutes;
+}
+
+// Whether anything in the trajectory names this person: what they wrote or owned, a vote
+// with names, or attendance and a role in a meeting.
+bool named_anywhere(const trajectory& t, person_id id) {
+  const auto in = [id](const std::vector<person_id>& ids) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const auto& m : t.meetings) {
+    const live_session& s = m.session;
+    if (in(s.present) || in(s.excused) || s.notulist == id || s.invuller == id ||
+        s.vote.ballots.contains(id))
+      return true;
+    for (const auto& r : s.reactions)
+      if (r.author == id) return true;
+  }
+  for (const auto& a : t.actions)
+    if (a.owner == id) return true;
+  for (const auto& v : t.votes)
+    if (v.ballots.contains(id)) return true;
+  for (const auto& c : t.check_ins)
+    if (c.person == id) return true;
+  return false;
+}
+
 // Applies an op that validate() accepted. Each handler assumes its checks passed.
 struct applier {
   trajectory& t;
@@ -26,6 +58,22 @@ struct applier {
 
   meeting& m(int index) { return t.meetings[static_cast<std::size_t>(index)]; }
   live_session& s(int index) { return m(index).session; }
+  // The record of the item the meeting in progress is at: where the rules note what was
+  // decided there. Null between meetings.
+  agenda_record* current_item() {
+    if (t.active_meeting < 0 || t.active_meeting >= static_cast<int>(t.meetings.size()))
+      return nullptr;
+    live_session& session = s(t.active_meeting);
+    if (m(t.active_meeting).status != meeting_status::bezig || session.agenda_index < 0 ||
+        session.agenda_index >= static_cast<int>(session.items.size()))
+      return nullptr;
+    return &session.items[static_cast<std::size_t>(session.agenda_index)];
+  }
+  // A date agreed for the meeting after the one in progress is the next date it agreed.
+  void note_next_date(int meeting, const std::string& date) {
+    if (date.empty() || t.active_meeting < 0 || meeting != t.active_meeting + 1) return;
+    if (agenda_record* r = current_item()) r->next_date = date;
+  }
   person& p(person_id id) {
     return *std::find_if(t.team.begin(), t.team.end(),
                          [id](const person& x) { return x.id == id; });
@@ -49,28 +97,31 @@ struct applier {
   void operator()(const op::schedule_meeting& o) {
     m(o.meeting).planned_date = o.date;
     m(o.meeting).mode = o.mode;
+    note_next_date(o.meeting, o.date);
   }
   void operator()(const op::plan_from_start& o) {
     for (int i = 0; i < seed_meeting_count && i < static_cast<int>(t.meetings.size()); ++i)
       m(i).planned_date = planned_date(o.start_date, i);
   }
   void operator()(const op::add_extra_meeting& o) {
-    meeting extra;
-    extra.template_index = seed_meeting_count;
+    meeting extra = make_meeting(seed_meeting_count);
     extra.planned_date = o.date;
     extra.mode = o.mode;
     t.meetings.push_back(std::move(extra));
+    note_next_date(static_cast<int>(t.meetings.size()) - 1, o.date);
   }
   void operator()(const op::start_meeting& o) {
     meeting& mt = m(o.meeting);
     mt.status = meeting_status::bezig;
     mt.session.agenda_index = 0;
     mt.session.started_at_ms = o.at_ms;
+    if (!mt.session.items.empty()) mt.session.items.front().visited = true;
     restart_timer(mt.session.timer, o.at_ms);
     t.active_meeting = o.meeting;
   }
   void operator()(const op::end_meeting& o) {
     meeting& mt = m(o.meeting);
+    close_item(mt.session, o.at_ms);
     mt.status = meeting_status::afgerond;
     auto& timer = mt.session.timer;
     timer.elapsed_ms = timer.elapsed_at(o.at_ms);
@@ -81,7 +132,11 @@ struct applier {
   void operator()(const op::goto_agenda_item& o) {
     auto& session = s(o.meeting);
     if (session.agenda_index == o.index) return;
+    close_item(session, o.at_ms);
     session.agenda_index = o.index;
+    // A meeting built without its records (never by the rules) simply keeps none.
+    if (o.index < static_cast<int>(session.items.size()))
+      session.items[static_cast<std::size_t>(o.index)].visited = true;
     // Each item gets its own clock; it runs if the previous one did.
     const bool was_running = session.timer.running;
     restart_timer(session.timer, o.at_ms);
@@ -109,7 +164,29 @@ struct applier {
     (o.role == meeting_role::notulist ? session.notulist : session.invuller) = o.person;
   }
   void operator()(const op::set_presence& o) {
-    set_member(s(o.meeting).present, o.person, o.present);
+    const bool online =
+        std::binary_search(s(o.meeting).online.begin(), s(o.meeting).online.end(), o.person);
+    mark(o.meeting, o.person,
+         !o.present ? attendance::onbekend
+         : online   ? attendance::online
+                    : attendance::aanwezig);
+  }
+  void operator()(const op::set_attendance& o) { mark(o.meeting, o.person, o.value); }
+  void mark(int meeting, person_id person, attendance value) {
+    live_session& session = s(meeting);
+    set_member(session.present, person,
+               value == attendance::aanwezig || value == attendance::online);
+    set_member(session.online, person, value == attendance::online);
+    set_member(session.excused, person, value == attendance::afgemeld);
+  }
+  void operator()(const op::set_meeting_details& o) {
+    meeting& mt = m(o.meeting);
+    mt.start_time = o.start_time;
+    mt.place = o.place;
+    mt.link = o.link;
+  }
+  void operator()(const op::record_check_in& o) {
+    t.check_ins.push_back({o.person, o.at_ms, o.going, o.note});
   }
   void operator()(const op::set_writer& o) {
     set_member(s(o.meeting).writers, o.person, o.allowed);
@@ -119,11 +196,8 @@ struct applier {
         o.value;
   }
   void operator()(const op::edit_text& o) {
-    std::string& text = o.target.minutes ? s(o.target.meeting).minutes
-                                         : t.documents[static_cast<std::size_t>(o.target.document)]
-                                               .rows[static_cast<std::size_t>(o.target.row)]
-                                               .cells[static_cast<std::size_t>(o.target.column)];
-    for (const auto& edit : o.edits) apply_splice(text, edit);
+    std::string* text = find_text(t, o.target);
+    for (const auto& edit : o.edits) apply_splice(*text, edit);
   }
   void operator()(const op::add_reaction& o) {
     s(o.meeting).reactions.push_back({who.id, o.at_ms, o.row, o.text});
@@ -143,8 +217,9 @@ struct applier {
     if (!o.ballots.empty()) s(o.meeting).vote.ballots = o.ballots;
   }
   void operator()(const op::add_action& o) {
-    t.actions.push_back({static_cast<int>(t.actions.size()) + 1, o.row, o.text, o.owner, o.due,
-                         action_status::open});
+    const int id = static_cast<int>(t.actions.size()) + 1;
+    t.actions.push_back({id, o.row, o.text, o.owner, o.due, action_status::open});
+    if (agenda_record* r = current_item()) r->actions.push_back(id);
   }
   void operator()(const op::update_action& o) {
     auto& a = t.actions[static_cast<std::size_t>(o.id - 1)];
@@ -154,6 +229,22 @@ struct applier {
   }
   void operator()(const op::set_action_status& o) {
     t.actions[static_cast<std::size_t>(o.id - 1)].status = o.status;
+  }
+  void operator()(const op::remove_person& o) {
+    const auto it = std::find_if(t.team.begin(), t.team.end(),
+                                 [&](const person& x) { return x.id == o.person; });
+    person gone = std::move(*it);
+    t.team.erase(it);
+    gone.coordinator = false;
+    // No role and no right in a meeting still to come or in progress; a finished meeting
+    // keeps who did what in it.
+    for (auto& mt : t.meetings) {
+      if (mt.status == meeting_status::afgerond) continue;
+      if (mt.session.notulist == o.person) mt.session.notulist = no_person;
+      if (mt.session.invuller == o.person) mt.session.invuller = no_person;
+      set_member(mt.session.writers, o.person, false);
+    }
+    if (named_anywhere(t, o.person)) t.former.push_back(std::move(gone));
   }
   void operator()(const op::close_vote& o) {
     vote_state& v = s(o.meeting).vote;
@@ -169,6 +260,9 @@ struct applier {
       if (!v.anonymous) record.ballots = v.ballots;
       record.decided = o.decided;
       t.votes.push_back(std::move(record));
+      if (o.meeting == t.active_meeting)
+        if (agenda_record* r = current_item())
+          r->votes.push_back(static_cast<int>(t.votes.size()) - 1);
       t.documents[static_cast<std::size_t>(v.document)]
           .rows[static_cast<std::size_t>(v.row)]
           .rating = o.decided;

@@ -63,6 +63,39 @@ std::string add_days(std::string_view date, long days) {
   return format_date(parse_date(date).value_or(0) + days);
 }
 
+std::string long_dutch_date(std::string_view iso) {
+  static constexpr const char* weekdays[] = {"donderdag", "vrijdag", "zaterdag", "zondag",
+                                             "maandag",   "dinsdag", "woensdag"};
+  static constexpr const char* months[] = {"januari",   "februari", "maart",    "april",
+                                           "mei",       "juni",     "juli",     "augustus",
+                                           "september", "oktober",  "november", "december"};
+  const auto days = parse_date(iso);
+  if (!days) return std::string(iso);
+  // 1970-01-01 was a Thursday; parse_date only accepts years from 2000 on.
+  const std::string weekday = weekdays[static_cast<std::size_t>(*days % 7)];
+  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  return weekday + " " + std::to_string(day) + " " + months[month - 1] + " " +
+         std::string(iso.substr(0, 4));
+}
+
+std::optional<int> parse_time(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return std::nullopt;
+  for (std::size_t i : {0U, 1U, 3U, 4U})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0');
+  const int m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
+
+std::string format_time(int minutes) {
+  minutes = ((minutes % 1440) + 1440) % 1440;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+  return buf;
+}
+
 std::string planned_date(std::string_view start_date, int template_index) {
   const auto& meetings = leerlijn().meetings;
   const int week = meetings.at(static_cast<std::size_t>(template_index)).week;

@@ -4,6 +4,8 @@
 // situation, so the question becomes how far that has been reached.
 
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "shared/model.hpp"
@@ -36,5 +38,17 @@ comparison compare_signalering(const trajectory& t);
 std::string_view verdict_label(change c, cooperation kind);
 std::string_view before_label(cooperation kind);  // "Begin" or "Gewenst"
 std::string_view after_label(cooperation kind);   // "Eind" or "Bereikt"
+
+// One sentence on the phases before and after, worded for the kind of cooperation ("De
+// gewenste fase (Opbouwfase) is bereikt: de samenwerking zit in de Doorontwikkelfase.").
+std::string phase_sentence(const comparison& cmp);
+
+// Where the team's overall conclusion on the comparison is written: the agenda item that
+// shows the comparison (meeting, item), nullopt while there is no such meeting.
+struct item_ref {
+  int meeting = 0;
+  int item = 0;
+};
+std::optional<item_ref> comparison_item(const trajectory& t);
 
 }  // namespace jos::shared

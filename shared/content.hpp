@@ -2,6 +2,7 @@
 // The leerlijn's content (instruments, agendas, wording) as transcribed from the source
 // text into content/leerlijn.json, embedded at build time and parsed once.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,12 +61,26 @@ struct column {
   std::string label;
 };
 
+// What a "present" item puts in front of the room, besides its own description: the
+// seed's paragraphs on the leerlijn (its goal, its four steps, its instruments, the
+// coordinator) or this meeting's own goal and programme.
+enum class material : std::uint8_t {
+  leerlijn_doel,
+  leerlijn_opzet,
+  hulpmiddelen,
+  coordinator,
+  bijeenkomst
+};
+
 struct agenda_item_template {
   std::string id;
   std::string title;
   int minutes = 0;
   int pause_minutes = 0;
   document_kind document = document_kind::none;
+  agenda_screen shows = agenda_screen::present;
+  std::optional<document_id> form;  // the document this item works on, if any
+  std::vector<material> materials;
   std::string description;
 };
 
@@ -73,15 +88,43 @@ struct meeting_template {
   std::string id;
   int number = 0;
   std::string step;
+  std::string introduction;  // the step's opening paragraph in the seed
   std::string name;
   int week = 0;
   int minutes = 0;
+  std::string tijdsduur;                  // as the step's table words it
+  std::vector<std::string> instrumenten;  // "Bijlage 1: Factsheet", ...
+  std::string literatuur;
   std::string doel;
   std::string eindresultaat;
   std::string planning;
+  std::string tussentijds;  // what happens between this meeting and the one before
+  int within_days = 0;      // the seed plans it at most so many days after the one before
   std::vector<std::string> voorbereiding;
   std::vector<std::string> benodigdheden;
+  std::vector<document_id> fills;  // what the invuller of this meeting writes in
+  std::vector<document_id> sends;  // what everyone receives afterwards
+  bool sends_comparison = false;   // ... and the analysis of the improvement
   std::vector<agenda_item_template> agenda;
+};
+
+// The seed's paragraphs about the leerlijn as a whole, which the coordinator shares at the
+// first meeting ("Wat is het doel van de leerlijn?", "Hoe ziet de leerlijn eruit?").
+struct leerlijn_overview {
+  std::string goal_heading;
+  std::string for_whom_heading;
+  std::string for_whom;
+  std::string team;
+  std::string opzet_heading;
+  std::string opzet;
+  std::string hulpmiddelen_heading;
+  std::string hulpmiddelen_intro;
+  std::vector<std::string> hulpmiddelen;
+  std::string coordinator_heading;
+  std::string coordinator;
+  std::string coordinator_criteria_heading;
+  std::vector<std::string> coordinator_examples;
+  std::string coordinator_role;
 };
 
 struct cooperation_text {
@@ -96,6 +139,7 @@ struct content {
   std::string goal;
   std::vector<column> preconditions;  // id + text
   std::vector<std::string> coordinator_criteria;
+  leerlijn_overview overview;
 
   std::string factsheet_title;
   std::string factsheet_source;
@@ -129,13 +173,16 @@ struct content {
   // The four meetings of the seed, then the template used for extra evaluation meetings.
   std::vector<meeting_template> meetings;
   meeting_template extra_meeting;
+  // The template of meeting template index i (0..3), or the extra meeting for any other.
+  const meeting_template& meeting_at(int template_index) const;
 };
 
 // The embedded content; parsed on first use. A malformed embedded file is a build defect,
 // caught by the content tests, so this aborts rather than limping on with partial text.
 const content& leerlijn();
 
-// Text columns of a document kind (signalering has one: "concreet").
+// Text columns of a document kind (signalering has one: "concreet"; the conclusions beside
+// the comparison one).
 int text_column_count(document_kind kind);
 // Whether the document's actions fill this column of the Actieplan or the Evaluatielijst
 // (the concrete actions, or those still needed, and their "Wie?" and "Wanneer?"): an action

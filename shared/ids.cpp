@@ -47,12 +47,20 @@ constexpr name_table<action_status, 4> action_status_names{{
     {action_status::klaar, "klaar"},
     {action_status::vervallen, "vervallen"},
 }};
-constexpr name_table<document_id, 5> document_id_names{{
+constexpr name_table<attendance, 4> attendance_names{{
+    {attendance::onbekend, "onbekend"},
+    {attendance::aanwezig, "aanwezig"},
+    {attendance::online, "online"},
+    {attendance::afgemeld, "afgemeld"},
+}};
+constexpr name_table<document_id, 7> document_id_names{{
     {document_id::signalering_begin, "signalering_1"},
     {document_id::actieplan, "actieplan"},
     {document_id::evaluatie_tussentijds, "evaluatie_1"},
     {document_id::evaluatie_eind, "evaluatie_2"},
     {document_id::signalering_eind, "signalering_2"},
+    {document_id::conclusies, "conclusies"},
+    {document_id::evaluatie_extra, "evaluatie_extra"},
 }};
 constexpr name_table<document_kind, 6> document_kind_names{{
     {document_kind::none, "none"},
@@ -61,6 +69,14 @@ constexpr name_table<document_kind, 6> document_kind_names{{
     {document_kind::actieplan, "actieplan"},
     {document_kind::evaluatielijst, "evaluatielijst"},
     {document_kind::vergelijking, "vergelijking"},
+}};
+constexpr name_table<agenda_screen, 6> agenda_screen_names{{
+    {agenda_screen::welcome, "welcome"},
+    {agenda_screen::present, "present"},
+    {agenda_screen::look_back, "look_back"},
+    {agenda_screen::fill, "fill"},
+    {agenda_screen::pause, "pause"},
+    {agenda_screen::close, "close"},
 }};
 
 template <typename E, std::size_t N>
@@ -89,6 +105,8 @@ std::string_view name_of(timer_action v) { return lookup(timer_action_names, v);
 std::string_view name_of(action_status v) { return lookup(action_status_names, v); }
 std::string_view name_of(document_id v) { return lookup(document_id_names, v); }
 std::string_view name_of(document_kind v) { return lookup(document_kind_names, v); }
+std::string_view name_of(attendance v) { return lookup(attendance_names, v); }
+std::string_view name_of(agenda_screen v) { return lookup(agenda_screen_names, v); }
 
 std::optional<organisation> parse_organisation(std::string_view s) {
   return reverse_lookup(organisation_names, s);
@@ -119,6 +137,12 @@ std::optional<document_id> parse_document_id(std::string_view s) {
 }
 std::optional<document_kind> parse_document_kind(std::string_view s) {
   return reverse_lookup(document_kind_names, s);
+}
+std::optional<attendance> parse_attendance(std::string_view s) {
+  return reverse_lookup(attendance_names, s);
+}
+std::optional<agenda_screen> parse_agenda_screen(std::string_view s) {
+  return reverse_lookup(agenda_screen_names, s);
 }
 
 std::string_view label_of(organisation v) {
@@ -155,6 +179,15 @@ std::string_view label_of(action_status v) {
   }
   return "?";
 }
+std::string_view label_of(attendance v) {
+  switch (v) {
+    case attendance::onbekend: return "Niet aangemeld";
+    case attendance::aanwezig: return "Aanwezig";
+    case attendance::online: return "Online aanwezig";
+    case attendance::afgemeld: return "Afgemeld";
+  }
+  return "?";
+}
 std::string_view label_of(document_id v) {
   switch (v) {
     case document_id::signalering_begin: return "Signaleringsinstrument (begin)";
@@ -162,6 +195,8 @@ std::string_view label_of(document_id v) {
     case document_id::evaluatie_tussentijds: return "Evaluatielijst (tussentijds)";
     case document_id::evaluatie_eind: return "Evaluatielijst (eind)";
     case document_id::signalering_eind: return "Signaleringsinstrument (eind)";
+    case document_id::conclusies: return "Conclusies van het team";
+    case document_id::evaluatie_extra: return "Evaluatielijst (extra bijeenkomst)";
   }
   return "?";
 }

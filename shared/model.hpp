@@ -104,15 +104,33 @@ struct action_item {
   bool operator==(const action_item&) const = default;
 };
 
+// What happened at one agenda item, for the minutes: what was said and decided (written by
+// the notulist), how long it took, and what the rules recorded while it was the current
+// item: the votes decided, the actions made, the next meeting's date agreed.
+struct agenda_record {
+  std::string notes;    // besproken
+  std::string decided;  // besloten
+  std::int64_t used_ms = 0;
+  int extra_minutes = 0;     // the coordinator extended it by this much
+  std::vector<int> votes;    // indexes into trajectory::votes
+  std::vector<int> actions;  // ids of trajectory::actions
+  std::string next_date;     // yyyy-mm-dd: the next meeting's date agreed here
+  bool visited = false;      // the meeting has been at this item
+  bool operator==(const agenda_record&) const = default;
+};
+
 struct live_session {
-  std::vector<person_id> present;  // sorted
+  std::vector<person_id> present;  // sorted: in the room or online
+  std::vector<person_id> online;   // sorted, a subset of present: who joined online
+  std::vector<person_id> excused;  // sorted, none of them present: afgemeld
   person_id notulist = no_person;
   person_id invuller = no_person;
   std::vector<person_id> writers;  // others the coordinator allowed to write; sorted
   int agenda_index = 0;
   agenda_timer timer;
   std::int64_t started_at_ms = 0;
-  std::string minutes;
+  std::string minutes;               // the free-text minutes of the meeting as a whole
+  std::vector<agenda_record> items;  // one per agenda item, in the agenda's order
   std::vector<reaction> reactions;
   int highlighted_reaction = -1;  // brought into view for all by the coordinator
   vote_state vote;
@@ -124,8 +142,23 @@ struct meeting {
   std::string planned_date;  // ISO yyyy-mm-dd, or empty while not agreed
   meeting_mode mode = meeting_mode::fysiek;
   meeting_status status = meeting_status::gepland;
+  std::string start_time;  // hh:mm, or empty while not agreed
+  std::string place;       // where the room is (physical and hybrid meetings)
+  std::string link;        // the link to the meeting (digital and hybrid meetings)
   live_session session;
+  // An extra evaluation meeting's own Evaluatielijst (document_id::evaluatie_extra).
+  std::optional<document> extra_document;
   bool operator==(const meeting&) const = default;
+};
+
+// The coordinator's contact with an action owner between the meetings ("polst of de
+// uitvoering van het actieplan van de grond komt").
+struct check_in {
+  person_id person = no_person;
+  std::int64_t at_ms = 0;
+  bool going = true;  // does the carrying out of the plan get going?
+  std::string note;
+  bool operator==(const check_in&) const = default;
 };
 
 struct trajectory {
@@ -133,27 +166,41 @@ struct trajectory {
   partnership partners;
   std::array<bool, precondition_count> preconditions{};
   std::vector<person> team;
+  // People taken off the team whose name something still carries (a reaction, an action,
+  // attendance, a vote with names): no rights, no roles, only their name.
+  std::vector<person> former;
   std::vector<meeting> meetings;
   std::array<document, document_count> documents;
   std::vector<vote_record> votes;
   std::vector<action_item> actions;
+  std::vector<check_in> check_ins;
   int active_meeting = -1;  // the meeting in progress, if any
   person_id next_person_id = 1;
   bool operator==(const trajectory&) const = default;
 };
 
-// A new trajectory: four planned meetings and five empty documents.
+// A new trajectory: four planned meetings and its empty documents.
 trajectory make_trajectory(std::string id, partnership partners);
+// A new meeting of a template (0..3, or the extra evaluation meeting), with a record for
+// every agenda item and, for an extra meeting, its own Evaluatielijst.
+meeting make_meeting(int template_index);
+document make_document(document_id id);
 
 const meeting_template& template_of(const meeting& m);
+// A member of the team (what every right and every choice of a person goes by).
 const person* find_person(const trajectory& t, person_id id);
+// A member or a former member: for showing who wrote or did something.
+const person* find_anyone(const trajectory& t, person_id id);
 int coordinator_count(const trajectory& t);
 
-// Which document an agenda item of this meeting works on (nullopt for the factsheet,
-// the comparison and items without a document).
-std::optional<document_id> document_for(int template_index, document_kind kind);
-// The documents the invuller of a meeting may edit.
-std::vector<document_id> editable_documents(int template_index);
+// The documents the invuller of a meeting may edit (the content's "fills").
+const std::vector<document_id>& editable_documents(int template_index);
+// A document by id; an extra meeting's Evaluatielijst through that meeting. Null when there
+// is no such document.
+const document* find_document(const trajectory& t, document_id id, int meeting = -1);
+document* find_document(trajectory& t, document_id id, int meeting = -1);
+// Whether the trajectory holds this document itself (not through a meeting).
+bool held_by_trajectory(document_id id);
 
 std::array<int, onderdeel_count> ratings_of(const document& d);
 

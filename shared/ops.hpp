@@ -71,10 +71,32 @@ struct assign_role {
   meeting_role role = meeting_role::invuller;
   person_id person = no_person;  // no_person clears the role
 };
+// Kept for older clients: present is "aanwezig", not present clears the mark.
 struct set_presence {
   int meeting = 0;
   person_id person = no_person;
   bool present = false;
+};
+// Who was at a meeting: someone online marks themselves; the notulist or the coordinator
+// marks those in the room and those who sent notice.
+struct set_attendance {
+  int meeting = 0;
+  person_id person = no_person;
+  attendance value = attendance::aanwezig;
+};
+// When and where a meeting takes place, for the invitation and the calendar.
+struct set_meeting_details {
+  int meeting = 0;
+  std::string start_time;  // hh:mm or empty
+  std::string place;
+  std::string link;
+};
+// Between the meetings the coordinator checks in with an action owner.
+struct record_check_in {
+  person_id person = no_person;
+  bool going = true;
+  std::string note;
+  std::int64_t at_ms = 0;  // stamped by the server
 };
 struct set_writer {
   int meeting = 0;
@@ -87,15 +109,27 @@ struct set_rating {
   int value = 0;  // 0 clears
 };
 
-// Where a text splice goes: a cell of a document, or the minutes of a meeting.
+// Where a text splice goes: a cell of a document, or the minutes of a meeting (the whole
+// meeting's, or what was said or decided at one agenda item).
 struct text_target {
   bool minutes = false;
-  int meeting = 0;  // minutes only
+  int meeting = 0;  // the minutes' meeting; for a cell, the extra meeting holding it
   document_id document = document_id::signalering_begin;
   int row = 0;
   int column = 0;
+  int item = -1;         // minutes only: the agenda item, -1 for the meeting as a whole
+  bool decided = false;  // at an item: what was decided (else what was said)
   bool operator==(const text_target&) const = default;
 };
+// The minutes of a meeting as a whole, or what was said (or decided) at one agenda item.
+inline text_target minutes_target(int meeting, int item = -1, bool decided = false) {
+  text_target t;
+  t.minutes = true;
+  t.meeting = meeting;
+  t.item = item;
+  t.decided = decided;
+  return t;
+}
 // Splices applied in order. A client sends one; the server's transformation over
 // concurrent edits can split it in two (a deletion around someone else's insertion).
 struct edit_text {
@@ -152,6 +186,12 @@ struct close_vote {
   int decided = 0;  // 0: closed without a decision, nothing changes
 };
 
+// A coordinator takes someone off the team: they lose every right and role (the server
+// ends their access too), while what they wrote stays under their name (trajectory::former).
+struct remove_person {
+  person_id person = no_person;
+};
+
 }  // namespace op
 
 using operation =
@@ -161,7 +201,13 @@ using operation =
                  op::control_timer, op::assign_role, op::set_presence, op::set_writer,
                  op::set_rating, op::edit_text, op::add_reaction, op::highlight_reaction,
                  op::open_vote, op::cast_vote, op::reveal_vote, op::close_vote, op::add_action,
-                 op::update_action, op::set_action_status>;
+                 op::update_action, op::set_action_status, op::set_attendance,
+                 op::set_meeting_details, op::record_check_in, op::remove_person>;
+
+// The text a target names, or null when there is none (a meeting, item, document, row or
+// column that does not exist).
+const std::string* find_text(const trajectory& t, const op::text_target& target);
+std::string* find_text(trajectory& t, const op::text_target& target);
 
 // The wire name of an operation ("set_rating", ...).
 std::string_view op_name(const operation& o);

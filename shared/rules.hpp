@@ -14,6 +14,13 @@ namespace jos::shared {
 // message stays far below the frame cap.
 inline constexpr std::size_t max_cell_length = 4000;
 inline constexpr std::size_t max_minutes_length = 40000;
+// What was said at one agenda item, and what was decided there.
+inline constexpr std::size_t max_item_notes_length = 20000;
+inline constexpr std::size_t max_item_decided_length = 4000;
+inline constexpr std::size_t max_place_length = 200;
+inline constexpr std::size_t max_link_length = 500;
+inline constexpr std::size_t max_check_in_length = 1000;
+inline constexpr std::size_t max_check_ins = 1000;
 inline constexpr std::size_t max_reaction_length = 1000;
 inline constexpr std::size_t max_name_length = 120;
 // Reactions per meeting: with the length limit this keeps the largest possible snapshot
@@ -55,8 +62,11 @@ void apply(trajectory& t, const operation& o, const actor& who);
 
 // Role checks, shared with the UI so that it greys out what the server would refuse.
 bool is_coordinator(const trajectory& t, person_id id);
-bool can_edit_document(const trajectory& t, person_id id, document_id doc);
+// `meeting` names the extra meeting that holds an evaluatie_extra; other documents ignore it.
+bool can_edit_document(const trajectory& t, person_id id, document_id doc, int meeting = -1);
 bool can_edit_minutes(const trajectory& t, person_id id, int meeting);
+// The coordinator and that meeting's notulist mark anyone; everyone marks themselves.
+bool can_mark_attendance(const trajectory& t, person_id id, int meeting, person_id whom);
 bool can_run_vote(const trajectory& t, person_id id, int meeting);
 // The Actieplan and both Evaluatielijsten plan actions.
 bool can_plan_actions(const trajectory& t, person_id id);

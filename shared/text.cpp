@@ -65,6 +65,61 @@ bool printable_text(std::string_view s) {
   });
 }
 
+namespace {
+
+// The code point that starts at s[i] (well-formed UTF-8), and its length.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0x80) {
+    length = 1;
+    return lead;
+  }
+  length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  char32_t cp = lead & (0x3F >> (length - 1));
+  for (std::size_t k = 1; k < length && i + k < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+bool invisible(char32_t c) {
+  struct range {
+    char32_t from, to;
+  };
+  static constexpr range ranges[] = {
+      {0x0080, 0x009F},    // C1 controls, U+0085 next line among them
+      {0x00AD, 0x00AD},    // soft hyphen
+      {0x034F, 0x034F},    // combining grapheme joiner
+      {0x061C, 0x061C},    // Arabic letter mark
+      {0x115F, 0x1160},    // Hangul fillers
+      {0x17B4, 0x17B5},    // Khmer inherent vowels
+      {0x180B, 0x180F},    // Mongolian variation selectors and vowel separator
+      {0x200B, 0x200F},    // zero-width space, (non-)joiner, direction marks
+      {0x2028, 0x202E},    // line and paragraph separators, embeddings and overrides
+      {0x2060, 0x206F},    // word joiner, invisible operators, isolates
+      {0x3164, 0x3164},    // Hangul filler
+      {0xFE00, 0xFE0F},    // variation selectors
+      {0xFEFF, 0xFEFF},    // byte order mark, zero-width no-break space
+      {0xFFA0, 0xFFA0},    // halfwidth Hangul filler
+      {0xFFF0, 0xFFFB},    // interlinear annotation and other specials
+      {0x1D173, 0x1D17A},  // musical formatting
+      {0xE0000, 0xE0FFF},  // tags, variation selectors supplement
+  };
+  for (const auto& r : ranges)
+    if (c >= r.from && c <= r.to) return true;
+  return false;
+}
+
+}  // namespace
+
+bool has_invisible(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t length = 1;
+    if (invisible(decode_at(s, i, length))) return true;
+    i += length;
+  }
+  return false;
+}
+
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return !is_continuation(static_cast<unsigned char>(c)); }));

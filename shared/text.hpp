@@ -23,6 +23,12 @@ bool valid_utf8(std::string_view s);
 // True if s holds only text a person types: no control characters except \n and \t.
 bool printable_text(std::string_view s);
 
+// True if well-formed UTF-8 `s` holds a character that shows nothing yet changes or hides
+// the text around it: C1 controls (U+0085 …), line and paragraph separators, zero-width
+// spaces and joiners, direction marks and overrides, the byte order mark, variation
+// selectors, fillers, tags. A name with one looks like another name, or like nothing.
+bool has_invisible(std::string_view s);
+
 // Number of code points in well-formed UTF-8.
 std::size_t code_points(std::string_view s);
 

@@ -36,11 +36,23 @@ result check_text(std::string_view text, std::size_t limit, std::string_view wha
   return std::nullopt;
 }
 
+// Names (and a person's function) are how people tell each other apart: no characters that
+// show nothing, so that no name looks like another or like none at all.
+result check_visible(std::string_view text, std::string_view what) {
+  if (auto e = check_text(text, max_name_length, what)) return e;
+  if (has_invisible(text))
+    return fail(rule_code::invalid,
+                std::string(what) +
+                    " bevat een onzichtbaar teken (zoals een regelscheiding of een spatie "
+                    "zonder breedte); typ de naam opnieuw.");
+  return std::nullopt;
+}
+
 result check_name(std::string_view text, std::string_view what) {
   if (text.empty()) return fail(rule_code::invalid, std::string(what) + " mag niet leeg zijn.");
   if (text.find('\n') != std::string_view::npos)
     return fail(rule_code::invalid, std::string(what) + " moet op één regel passen.");
-  return check_text(text, max_name_length, what);
+  return check_visible(text, what);
 }
 
 struct validator {
@@ -92,13 +104,14 @@ struct validator {
 
   result check_person_fields(const person& p) const {
     if (auto e = check_name(p.name, "De naam")) return e;
-    return check_text(p.function, max_name_length, "De functie");
+    return check_visible(p.function, "De functie");
   }
 
   result operator()(const op::add_person& o) const {
     if (!who.system && !coordinator())
       return forbidden("iemand aan het team toevoegen (alleen de coördinator)");
-    if (o.value.id == no_person || find_person(t, o.value.id) != nullptr)
+    // Not a former member's id either: what carries that id means them.
+    if (o.value.id == no_person || find_anyone(t, o.value.id) != nullptr)
       return fail(rule_code::conflict, "Deze deelnemer bestaat al.");
     if (t.team.size() >= max_team_size)
       return fail(rule_code::conflict, "Het team is vol: er kunnen geen deelnemers meer bij.");
@@ -118,7 +131,9 @@ struct validator {
   }
 
   result operator()(const op::set_coordinator& o) const {
-    if (auto e = need_coordinator("coördinatoren aanstellen")) return e;
+    // The server itself may: its admin restores a coordinator (jos-server restore-coordinator).
+    if (!who.system)
+      if (auto e = need_coordinator("coördinatoren aanstellen")) return e;
     const person* p = find_person(t, o.person);
     if (p == nullptr) return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
     if (o.coordinator && !p->coordinator && coordinator_count(t) >= max_coordinators)
@@ -197,13 +212,53 @@ struct validator {
     return std::nullopt;
   }
 
+  result check_attendance(int meeting, person_id person) const {
+    if (auto e = meeting_exists(meeting)) return e;
+    if (find_person(t, person) == nullptr)
+      return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
+    if (!who.system && !can_mark_attendance(t, who.id, meeting, person))
+      return forbidden(
+          "de aanwezigheid van een ander aangeven (alleen de notulist of coördinator)");
+    return std::nullopt;
+  }
+
   result operator()(const op::set_presence& o) const {
+    return check_attendance(o.meeting, o.person);
+  }
+
+  result operator()(const op::set_attendance& o) const {
+    if (auto e = check_attendance(o.meeting, o.person)) return e;
+    if (o.value > attendance::afgemeld) return fail(rule_code::invalid, "Onbekende aanwezigheid.");
+    return std::nullopt;
+  }
+
+  result check_line(std::string_view text, std::size_t limit, std::string_view what) const {
+    if (text.find('\n') != std::string_view::npos || text.find('\t') != std::string_view::npos)
+      return fail(rule_code::invalid, std::string(what) + " moet op één regel passen.");
+    return check_text(text, limit, what);
+  }
+
+  result operator()(const op::set_meeting_details& o) const {
+    if (auto e = need_coordinator("tijd en plaats van een bijeenkomst vastleggen")) return e;
     if (auto e = meeting_exists(o.meeting)) return e;
+    if (!o.start_time.empty() && !parse_time(o.start_time))
+      return fail(rule_code::invalid, "Ongeldige tijd: gebruik uu:mm, bijvoorbeeld 09:00.");
+    if (auto e = check_line(o.place, max_place_length, "De plaats")) return e;
+    if (auto e = check_line(o.link, max_link_length, "De link")) return e;
+    if (!o.link.empty() && !o.link.starts_with("https://") && !o.link.starts_with("http://"))
+      return fail(rule_code::invalid, "Een link begint met https:// (of http://).");
+    if (o.link.find(' ') != std::string::npos)
+      return fail(rule_code::invalid, "Een link bevat geen spaties.");
+    return std::nullopt;
+  }
+
+  result operator()(const op::record_check_in& o) const {
+    if (auto e = need_coordinator("contact met een actiehouder vastleggen")) return e;
     if (find_person(t, o.person) == nullptr)
       return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
-    if (!who.system && !(member() && who.id == o.person) && !coordinator())
-      return forbidden("de aanwezigheid van een ander aangeven");
-    return std::nullopt;
+    if (t.check_ins.size() >= max_check_ins)
+      return fail(rule_code::conflict, "Er kunnen geen contactmomenten meer bij.");
+    return check_text(o.note, max_check_in_length, "De notitie");
   }
 
   result operator()(const op::set_writer& o) const {
@@ -226,26 +281,24 @@ struct validator {
   }
 
   result operator()(const op::edit_text& o) const {
-    const std::string* text = nullptr;
+    const std::string* text = find_text(t, o.target);
     std::size_t limit = max_cell_length;
     if (o.target.minutes) {
       if (auto e = meeting_exists(o.target.meeting)) return e;
+      if (text == nullptr) return fail(rule_code::not_found, "Dit agendapunt bestaat niet.");
       if (who.system || !can_edit_minutes(t, who.id, o.target.meeting))
         return forbidden("de notulen schrijven (alleen de notulist of coördinator)");
-      text = &session(o.target.meeting).minutes;
-      limit = max_minutes_length;
+      limit = o.target.item < 0  ? max_minutes_length
+              : o.target.decided ? max_item_decided_length
+                                 : max_item_notes_length;
     } else {
-      // The enum may hold any byte off the wire; never index past the five documents.
-      if (kind_of(o.target.document) == document_kind::none)
+      // The enum may hold any byte off the wire; find_text never indexes past the documents.
+      if (find_document(t, o.target.document, o.target.meeting) == nullptr)
         return fail(rule_code::not_found, "Dit document bestaat niet.");
       if (auto e = row_exists(o.target.row)) return e;
-      const auto& row = t.documents[static_cast<std::size_t>(o.target.document)]
-                            .rows[static_cast<std::size_t>(o.target.row)];
-      if (o.target.column < 0 || o.target.column >= static_cast<int>(row.cells.size()))
-        return fail(rule_code::not_found, "Deze kolom bestaat niet.");
-      if (who.system || !can_edit_document(t, who.id, o.target.document))
+      if (text == nullptr) return fail(rule_code::not_found, "Deze kolom bestaat niet.");
+      if (who.system || !can_edit_document(t, who.id, o.target.document, o.target.meeting))
         return forbidden("dit document invullen (alleen de invuller of coördinator)");
-      text = &row.cells[static_cast<std::size_t>(o.target.column)];
     }
     if (o.edits.empty() || o.edits.size() > op::max_splices_per_edit)
       return fail(rule_code::invalid, "Een tekstwijziging bevat 1 tot 8 bewerkingen.");
@@ -346,12 +399,27 @@ struct validator {
     if (who.system || !can_plan_actions(t, who.id))
       return forbidden("acties wijzigen (alleen de invuller of coördinator)");
     if (auto e = action_exists(o.id)) return e;
-    return check_action_fields(o.text, o.owner, o.due);
+    // An owner who has left the team may stay the owner; nobody new can be one.
+    const person_id owner_was = t.actions[static_cast<std::size_t>(o.id - 1)].owner;
+    return check_action_fields(o.text, o.owner == owner_was ? no_person : o.owner, o.due);
   }
 
   result operator()(const op::set_action_status& o) const {
     if (!member()) return forbidden("de voortgang bijhouden (alleen teamleden)");
     return action_exists(o.id);
+  }
+
+  result operator()(const op::remove_person& o) const {
+    if (!who.system) {
+      if (auto e = need_coordinator("iemand uit het team halen")) return e;
+      if (o.person == who.id)
+        return forbidden("jezelf uit het team halen (een andere coördinator kan dat)");
+    }
+    const person* p = find_person(t, o.person);
+    if (p == nullptr) return fail(rule_code::not_found, "Deze deelnemer bestaat niet.");
+    if (p->coordinator && coordinator_count(t) <= 1)
+      return fail(rule_code::conflict, "De leerlijn heeft altijd een coördinator nodig.");
+    return std::nullopt;
   }
 
   result operator()(const op::close_vote& o) const {

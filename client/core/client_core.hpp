@@ -4,8 +4,10 @@
 // plain status getters. The ImGui client, the tests and headless bots all drive it the same
 // way: call poll() once per frame (or wait_and_poll() in a loop), read, submit.
 //
-// Only the thread that calls poll() may touch it; the network and journal threads talk to
-// it through their inboxes.
+// Only the thread that calls poll() may touch it. It needs no thread of its own: timers
+// (reconnects, deadlines) run inside poll(), so the browser's single thread drives it as
+// well as the desktop's UI thread, whose network and journal threads (if the platform has
+// them) talk to it through their inboxes.
 
 #include <chrono>
 #include <cstdint>
@@ -17,9 +19,11 @@
 #include <string>
 #include <vector>
 
-#include "client/core/journal.hpp"
 #include "client/core/net_session.hpp"
+#include "client/core/outbox.hpp"
+#include "client/core/presence.hpp"
 #include "client/core/replica.hpp"
+#include "client/core/session_machine.hpp"
 #include "client/core/settings.hpp"
 #include "client/core/url.hpp"
 #include "protocol/messages.hpp"
@@ -31,20 +35,18 @@ struct core_options {
   std::filesystem::path config_dir;  // empty: $XDG_CONFIG_HOME/jos or ~/.config/jos
   std::string trust_cert_file;       // extra trusted certificate for wss://
   std::chrono::seconds idle_timeout{10};
-};
-
-enum class session_phase {
-  start,         // nobody known on this server: the start screen
-  registering,   // a create or join is on its way
-  waiting,       // we know who we are; connecting or catching up
-  live,          // in step with the server
-  incompatible,  // the server speaks another protocol version
+  // Everything on the thread that calls poll(): no network or journal thread. The browser
+  // can only work this way; tests use it to run the browser's logic on the desktop.
+  bool single_threaded = false;
 };
 
 struct notice {
   std::string text;  // Dutch
   bool error = true;
   std::chrono::steady_clock::time_point at;
+  // The text of changes that were given up, for the user to copy and put back; a notice
+  // with it stays until the user closes it.
+  std::string kept_text;
 };
 
 class client_core {
@@ -63,6 +65,9 @@ class client_core {
   bool run_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
   // Called from other threads when poll() has work (the GUI wakes its event loop).
   void set_wake(std::function<void()> wake);
+  // When poll() has work even if nothing arrives (a reconnect that is due, a connect
+  // deadline, a held-back focus announcement): a GUI that sleeps wakes by then.
+  std::optional<std::chrono::steady_clock::time_point> next_due() const;
 
   // ---- who and where ----
   const settings& remembered() const { return settings_; }
@@ -77,15 +82,19 @@ class client_core {
   // Returns a Dutch error for an address that cannot be used.
   std::string use_server(const std::string& address);
   const std::optional<server_url>& server() const { return url_; }
-  void create_trajectory(const shared::partnership& partners, const protocol::profile& me);
+  // `creation_code`: only for a server whose operator asks for one (see creation_code_asked).
+  void create_trajectory(const shared::partnership& partners, const protocol::profile& me,
+                         const std::string& creation_code = {});
+  // The server refused a start without the right creation code: the start screen asks for it.
+  bool creation_code_asked() const { return creation_code_asked_; }
   void join(const std::string& code, const protocol::profile& me);
   // Forgets this device's identity on the current server (back to the start screen).
   void forget_identity();
   void retry_now() { net_.retry_now(); }
 
   // ---- what the views read ----
-  session_phase phase() const { return phase_; }
-  bool live() const { return phase_ == session_phase::live; }
+  session_phase phase() const { return session_.phase(); }
+  bool live() const { return session_.state() == session_state::live; }
   bool has_state() const { return replica_.has_state(); }
   const shared::trajectory& state() const { return replica_.visible(); }
   const replica& model() const { return replica_; }
@@ -93,8 +102,8 @@ class client_core {
   shared::person_id me() const { return replica_.me(); }
   const shared::person* my_person() const;
   bool is_coordinator() const;
-  const std::vector<shared::person_id>& online() const { return online_; }
-  bool is_online(shared::person_id id) const;
+  const std::vector<shared::person_id>& online() const { return presence_.online(); }
+  bool is_online(shared::person_id id) const { return presence_.is_online(id); }
   std::size_t waiting_changes() const { return replica_.pending().size(); }
   link_status connection() const { return net_.status(); }
   std::optional<server_identity> identity() const;
@@ -102,7 +111,7 @@ class client_core {
   void clear_notice() { notice_.reset(); }
   // Shows a message in the status bar (e.g. a change the rules refused).
   void notify(std::string text, bool error = true) { say(std::move(text), error); }
-  std::string journal_error() const;
+  std::string journal_error() const { return outbox_.last_error(); }
   // The server's clock as best we know it (timers are kept in server milliseconds).
   std::int64_t server_now_ms() const;
 
@@ -120,28 +129,39 @@ class client_core {
                                                   int minutes = 0);
   std::optional<shared::rule_error> assign_role(int meeting, shared::meeting_role role,
                                                 shared::person_id person);
+  // A coordinator renews the team code or the coordinator code; the server sends the new
+  // codes to every coordinator (they appear in identity()). Only while live.
+  void rotate_code(protocol::access_code which);
 
   // ---- who is typing where (never stored; sent when it changes, at most every 200 ms) ----
   // The text this client is typing in now (nullopt: none). Cheap to call every frame.
   void set_focus(std::optional<shared::op::text_target> target);
   // Others typing in `target`, in the order the server told us.
-  std::vector<shared::person_id> editing(const shared::op::text_target& target) const;
+  std::vector<shared::person_id> editing(const shared::op::text_target& target) const {
+    return presence_.editing(target, me());
+  }
 
  private:
-  void handle(std::uint64_t link, protocol::server_message& m);
-  void on_link_up(std::uint64_t link);
-  void on_link_down(std::uint64_t link, const std::string& reason);
+  void handle(protocol::server_message& m);
+  void on_registered(const server_identity& id);
   void on_welcome(const protocol::welcome& w);
-  void maybe_live();
+  void on_snapshot(protocol::snapshot& s);
+  void on_codes(const protocol::codes& c);
+  void on_ops(const protocol::op_batch& b);
+  // Carries out what the session machine decided, in order. `adopted`: the identity the
+  // server just gave us (for adopt_identity).
+  void run(const session_actions& actions, const server_identity* adopted = nullptr);
   void send(const protocol::client_message& m);
   void send_hello();
   void after_change();
-  void save_journal(bool force);
-  void flush_outbox();
   void open_trajectory(const std::string& trajectory_id);
   void close_trajectory();
   void remember_identity(const server_identity& id);
+  void forget_stored_identity();
+  void save_remembered();
   void say(std::string text, bool error = true);
+  // A change of ours was given up: say why, and keep its text where the user can copy it.
+  void say_dropped(const std::string& why, const dropped_change& dropped);
   void observe_server_time(const shared::operation& op);
   void sync_focus();
   std::filesystem::path journal_path(const std::string& trajectory_id) const;
@@ -151,44 +171,12 @@ class client_core {
   settings settings_;
   std::optional<server_url> url_;
   net_session net_;
+  session_machine session_;
   replica replica_;
-  std::unique_ptr<journal_writer> journal_;
-  std::string trajectory_id_;
-  std::uint64_t next_client_seq_ = 1;
-
-  session_phase phase_ = session_phase::start;
-  std::uint64_t link_ = 0;  // the connection we are speaking on (0: none)
-  bool greeted_ = false;
-  std::uint64_t welcome_seq_ = 0;
-  std::uint64_t welcome_epoch_ = 0;
-  std::uint64_t welcome_taken_client_seq_ = 0;
-  // The run of the room our confirmed state was counted in (0: unknown, as after a
-  // restart from the journal). Another run may never have had some ops we saw.
-  std::uint64_t state_epoch_ = 0;
-  bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
-  std::optional<protocol::client_message> registration_;
-  std::vector<shared::person_id> online_;
-  std::vector<std::pair<shared::person_id, shared::op::text_target>> editors_;
-  std::optional<shared::op::text_target> wanted_focus_;
-  std::optional<shared::op::text_target> sent_focus_;  // what the server last heard from us
-  std::chrono::steady_clock::time_point focus_sent_at_;
+  presence presence_;
+  bool creation_code_asked_ = false;
   std::optional<notice> notice_;
   std::int64_t clock_offset_ms_ = 0;
-
-  struct queued {
-    std::uint64_t link = 0;
-    std::uint64_t journal_generation = 0;
-    std::string text;
-  };
-  std::vector<queued> outbox_;  // sends waiting until the journal holds their ops
-  std::uint64_t journal_generation_ = 0;
-  std::uint64_t saved_revision_ = 0;
-  std::uint64_t saved_next_seq_ = 0;
-  std::chrono::steady_clock::time_point saved_at_;
-  std::uint64_t state_json_seq_ = ~std::uint64_t{0};
-  std::uint64_t resets_ = 0;
-  std::uint64_t state_json_resets_ = 0;
-  std::string state_json_;
 
   // Shared with the journal thread, which wakes the UI once a write is on disk.
   struct wake_box {
@@ -197,6 +185,7 @@ class client_core {
     void operator()();
   };
   std::shared_ptr<wake_box> wake_ = std::make_shared<wake_box>();
+  outbox outbox_;  // after wake_, which it calls
 };
 
 }  // namespace jos::client

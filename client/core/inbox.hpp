@@ -1,40 +1,15 @@
 #pragma once
-// What the network thread hands to the UI thread, RunQueue-style: the producer appends
-// under a lock; the consumer swaps the whole vector out and works on it unlocked.
+// What a network thread hands to the thread that drives the client core, RunQueue-style:
+// the producer appends under a lock; the consumer swaps the whole vector out and works on
+// it unlocked.
 
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
 #include <functional>
 #include <mutex>
-#include <string>
-#include <variant>
 #include <vector>
 
-#include "protocol/messages.hpp"
-
 namespace jos::client {
-
-// Every connection attempt gets a new link number, so that nothing meant for an old
-// connection is taken for the current one.
-struct link_up {
-  std::uint64_t link = 0;
-};
-struct link_down {
-  std::uint64_t link = 0;
-  std::string reason;  // Dutch, for the status bar
-};
-struct received {
-  std::uint64_t link = 0;
-  protocol::server_message message;
-};
-// A frame from the server that this client cannot read.
-struct unreadable {
-  std::uint64_t link = 0;
-  bool version_mismatch = false;
-  std::string reason;  // Dutch
-};
-using net_event = std::variant<link_up, link_down, received, unreadable>;
 
 template <typename T>
 class inbox {
@@ -61,6 +36,11 @@ class inbox {
   bool wait_for(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
     return ready_.wait_for(lock, timeout, [this] { return !items_.empty(); });
+  }
+
+  bool ready() {
+    std::lock_guard lock(mutex_);
+    return !items_.empty();
   }
 
   void set_wake(std::function<void()> wake) {

@@ -31,7 +31,9 @@ std::string encode_journal(const std::string& client_id, const std::string& traj
     // (the server cannot have taken it whole; see replica::take_outgoing).
     const auto* edit = std::get_if<shared::op::edit_text>(&p.op);
     if (edit == nullptr || edit->edits.size() <= shared::op::max_splices_per_edit) {
-      out += dump({{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}}) + "\n";
+      json line = {{"client_seq", p.client_seq}, {"op", protocol::encode_op(p.op)}};
+      if (p.ballot) line["ballot"] = true;
+      out += dump(line) + "\n";
       continue;
     }
     for (std::size_t i = 0; i < edit->edits.size(); i += shared::op::max_splices_per_edit) {
@@ -97,6 +99,7 @@ std::optional<journal_contents> decode_journal(std::string_view text, std::strin
     }
     pending_op p;
     p.client_seq = j.value("client_seq", std::uint64_t{0});
+    p.ballot = j.value("ballot", false);
     p.op = std::move(*op);
     c.ops.push_back(std::move(p));
   }
@@ -105,69 +108,6 @@ std::optional<journal_contents> decode_journal(std::string_view text, std::strin
     return std::nullopt;
   }
   return c;
-}
-
-journal_writer::journal_writer(std::filesystem::path file, std::function<void()> written)
-    : file_(std::move(file)), written_(std::move(written)), thread_([this] { run(); }) {}
-
-journal_writer::~journal_writer() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
-  }
-  changed_.notify_all();
-  thread_.join();
-}
-
-std::uint64_t journal_writer::save(std::string contents) {
-  std::uint64_t generation;
-  {
-    std::lock_guard lock(mutex_);
-    next_ = std::move(contents);
-    generation = ++requested_;
-  }
-  changed_.notify_all();
-  return generation;
-}
-
-std::uint64_t journal_writer::durable() const {
-  std::lock_guard lock(mutex_);
-  return durable_;
-}
-
-void journal_writer::flush() {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [this] { return durable_ >= requested_; });
-}
-
-std::string journal_writer::last_error() const {
-  std::lock_guard lock(mutex_);
-  return error_;
-}
-
-void journal_writer::run() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    changed_.wait(lock, [this] { return stop_ || next_.has_value(); });
-    if (!next_) return;  // stopping with nothing left to write
-    std::string contents = std::move(*next_);
-    next_.reset();
-    const std::uint64_t generation = requested_;
-    lock.unlock();
-    std::string error;
-    const bool ok = write_file_durably(file_, contents, error);
-    lock.lock();
-    // A failed write still counts as done: holding back every send because the disk is
-    // full would be worse than losing the journal's protection. The UI shows the error.
-    error_ = ok ? std::string{} : error;
-    durable_ = generation;
-    changed_.notify_all();
-    if (written_) {
-      lock.unlock();
-      written_();
-      lock.lock();
-    }
-  }
 }
 
 }  // namespace jos::client

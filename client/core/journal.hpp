@@ -8,16 +8,13 @@
 // Line 1: {"journal":1,"client_id":...,"trajectory_id":...,"seq":N,"next_client_seq":M}
 // Line 2: {"state":{...}}            (the confirmed state at seq N; absent without one)
 // Then one line per pending op: {"client_seq":K,"op":{...}}   (K = 0: never sent)
+// with "ballot":true for an anonymous ballot (numbered apart from the client's ops)
 
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <filesystem>
-#include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <string_view>
 
 #include "client/core/replica.hpp"
 #include "shared/model.hpp"
@@ -39,37 +36,5 @@ std::string encode_journal(const std::string& client_id, const std::string& traj
                            std::uint64_t next_client_seq, std::uint64_t seq,
                            const std::string& state_json, const std::deque<pending_op>& ops);
 std::optional<journal_contents> decode_journal(std::string_view text, std::string& error);
-
-// Writes the latest contents on its own thread (each write replaces the file durably), so
-// the UI thread never waits for the disk. Versions handed in while a write runs are
-// coalesced: only the newest is written.
-class journal_writer {
- public:
-  journal_writer(std::filesystem::path file, std::function<void()> written);
-  ~journal_writer();  // writes what is still queued
-  journal_writer(const journal_writer&) = delete;
-  journal_writer& operator=(const journal_writer&) = delete;
-
-  // Returns the generation of this version; durable() reaches it once it is on disk.
-  std::uint64_t save(std::string contents);
-  std::uint64_t durable() const;
-  void flush();
-  std::string last_error() const;
-  const std::filesystem::path& file() const { return file_; }
-
- private:
-  void run();
-
-  std::filesystem::path file_;
-  std::function<void()> written_;
-  mutable std::mutex mutex_;
-  std::condition_variable changed_;
-  std::optional<std::string> next_;
-  std::uint64_t requested_ = 0;
-  std::uint64_t durable_ = 0;
-  std::string error_;
-  bool stop_ = false;
-  std::thread thread_;
-};
 
 }  // namespace jos::client

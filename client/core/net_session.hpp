@@ -1,26 +1,56 @@
 #pragma once
-// The client's connection to a jos server. It owns its io_context and thread; every public
-// call only posts to that thread. It reconnects by itself with exponential backoff, notices
-// a dead link through WebSocket ping timeouts (and after the laptop slept), and hands the
-// decoded server messages and connection events to the UI thread through an inbox.
+// The client's connection to a jos server, whatever carries it (see transport.hpp). While
+// wanted it keeps a link up: it reconnects with exponential backoff, gives up on a link
+// that does not open in time, starts over at once after the laptop slept, and turns the
+// server's frames into decoded messages for the client core.
+//
+// Single-threaded: it moves only when its owner calls drain() (once per frame, or after
+// wait()), so the browser, which has one thread, and the desktop, whose Beast transport
+// runs a network thread of its own, run the very same logic.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "client/core/inbox.hpp"
+#include "client/core/backoff.hpp"
+#include "client/core/transport.hpp"
 #include "client/core/url.hpp"
+#include "protocol/messages.hpp"
 
 namespace jos::client {
+
+// Every connection attempt gets a new link number, so that nothing meant for an old
+// connection is taken for the current one.
+struct link_up {
+  std::uint64_t link = 0;
+};
+struct link_down {
+  std::uint64_t link = 0;
+  std::string reason;  // Dutch, for the status bar
+};
+struct received {
+  std::uint64_t link = 0;
+  protocol::server_message message;
+};
+// A frame from the server that this client cannot read.
+struct unreadable {
+  std::uint64_t link = 0;
+  std::string reason;  // Dutch
+  bool version_mismatch = false;
+};
+using net_event = std::variant<link_up, link_down, received, unreadable>;
 
 struct net_options {
   std::string trust_cert_file;            // PEM, trusted in addition to the system store (wss://)
   std::chrono::seconds idle_timeout{10};  // pings at half; a silent server is dropped
   std::chrono::seconds connect_timeout{10};
   std::uint64_t backoff_seed = 0;  // 0: random
+  bool own_thread = true;          // see transport_options
 };
 
 enum class link_state { offline, connecting, connected };
@@ -34,7 +64,10 @@ struct link_status {
 
 class net_session {
  public:
-  explicit net_session(net_options options = {});
+  using clock = std::chrono::steady_clock;
+
+  // Without a transport, the platform's own (make_platform_transport).
+  explicit net_session(net_options options = {}, std::unique_ptr<transport> carrier = nullptr);
   ~net_session();
   net_session(const net_session&) = delete;
   net_session& operator=(const net_session&) = delete;
@@ -51,15 +84,40 @@ class net_session {
   void send(std::uint64_t link, std::string text);
 
   link_status status() const;
-  std::vector<net_event> drain() { return inbox_.drain(); }
-  bool wait(std::chrono::milliseconds timeout) { return inbox_.wait_for(timeout); }
-  // Called on the network thread whenever an event was queued.
-  void set_wake(std::function<void()> wake) { inbox_.set_wake(std::move(wake)); }
+  // What happened since the last call, after running the timers that are due.
+  std::vector<net_event> drain();
+  // Waits for the transport, at most until the next timer is due. False if nothing came.
+  bool wait(std::chrono::milliseconds timeout);
+  // When drain() has a timer to run even if nothing arrives (a retry, a connect deadline).
+  std::optional<clock::time_point> next_deadline() const;
+  // Called (possibly on another thread) whenever the transport queued an event.
+  void set_wake(std::function<void()> wake) { transport_->set_wake(std::move(wake)); }
 
  private:
-  struct impl;
-  inbox<net_event> inbox_;
-  std::unique_ptr<impl> impl_;
+  void start_link();
+  void drop_link(const std::string& reason);
+  void on_opened(std::uint64_t link);
+  void on_frame(std::uint64_t link, const std::string& text);
+  void on_closed(std::uint64_t link, const std::string& reason);
+  void run_timers(clock::time_point now);
+  void set_status(link_state state, const std::string& error,
+                  std::optional<clock::time_point> retry_at);
+
+  net_options options_;
+  std::unique_ptr<transport> transport_;
+  backoff backoff_;
+  std::vector<net_event> events_;
+  std::optional<server_url> url_;
+  bool wanted_ = false;
+  std::uint64_t link_ = 0;   // the current link's number (it may be closed)
+  bool link_alive_ = false;  // link_ is connecting or connected
+  clock::time_point started_at_;
+  std::optional<clock::time_point> retry_at_;
+  // Suspend stops the steady clock but not the wall clock: a jump between the two means
+  // the laptop slept.
+  std::chrono::system_clock::time_point wall_last_;
+  clock::time_point steady_last_;
+  link_status status_;
 };
 
 }  // namespace jos::client

@@ -1,7 +1,10 @@
 #include "client/core/replica.hpp"
 
 #include <algorithm>
+#include <random>
 
+#include "protocol/json_text.hpp"
+#include "protocol/limits.hpp"
 #include "shared/text.hpp"
 
 namespace jos::client {
@@ -22,6 +25,31 @@ bool same_target(const operation& o, const op::text_target& target) {
 }
 
 bool is_noop(const splice& s) { return s.del == 0 && s.ins.empty(); }
+
+// A ballot of an anonymous vote open now: it goes outside our own sequence.
+bool is_anonymous_ballot(const trajectory& t, const operation& o) {
+  const auto* cast = std::get_if<op::cast_vote>(&o);
+  if (cast == nullptr || cast->meeting < 0 || cast->meeting >= static_cast<int>(t.meetings.size()))
+    return false;
+  const vote_state& v = t.meetings[static_cast<std::size_t>(cast->meeting)].session.vote;
+  return v.open && v.anonymous && !v.revealed;
+}
+
+// Whether one op can carry these splices (see split_off_rest).
+bool fits_one_op(const std::vector<splice>& edits) {
+  if (edits.size() > op::max_splices_per_edit) return false;
+  std::size_t bytes = 0;
+  for (const auto& s : edits) bytes += protocol::json_string_bytes(s.ins);
+  return bytes <= protocol::max_insert_bytes_per_op;
+}
+
+// The length of the UTF-8 sequence that starts with `lead`.
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  return 4;
+}
 
 // The server sends cast_vote with the value hidden (0) until the reveal, and in an
 // anonymous vote under a stand-in instead of the voter, so the full validation would
@@ -82,6 +110,64 @@ void append_splice(std::vector<splice>& edits, splice next) {
   if (!is_noop(next)) edits.push_back(std::move(next));
 }
 
+std::vector<splice> split_off_rest(std::vector<splice>& edits) {
+  std::size_t budget = protocol::max_insert_bytes_per_op;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    std::vector<splice> rest;
+    if (i == op::max_splices_per_edit) {
+      rest.assign(std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i)),
+                  std::make_move_iterator(edits.end()));
+      edits.resize(i);
+      return rest;
+    }
+    std::string& ins = edits[i].ins;
+    const std::size_t bytes = protocol::json_string_bytes(ins);
+    if (bytes <= budget) {
+      budget -= bytes;
+      continue;
+    }
+    // As much of the insertion as the budget takes (at least one code point, so that the
+    // rest always shrinks); the remainder is inserted right behind it by the next op.
+    std::size_t cut = 0;
+    std::size_t used = 0;
+    while (cut < ins.size()) {
+      const std::size_t length = sequence_length(static_cast<unsigned char>(ins[cut]));
+      const std::size_t cost =
+          protocol::json_string_bytes(std::string_view(ins).substr(cut, length));
+      if (used + cost > budget && (cut > 0 || i > 0)) break;
+      used += cost;
+      cut += length;
+    }
+    if (cut == 0) {
+      rest.assign(std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i)),
+                  std::make_move_iterator(edits.end()));
+      edits.resize(i);
+      return rest;
+    }
+    rest.push_back(
+        {edits[i].pos + code_points(std::string_view(ins).substr(0, cut)), 0, ins.substr(cut)});
+    ins.resize(cut);
+    rest.insert(rest.end(),
+                std::make_move_iterator(edits.begin() + static_cast<std::ptrdiff_t>(i) + 1),
+                std::make_move_iterator(edits.end()));
+    edits.resize(i + 1);
+    return rest;
+  }
+  return {};
+}
+
+std::string kept_text_of(const operation& o) {
+  if (const auto* e = as_edit(o)) {
+    std::string text;
+    for (const auto& s : e->edits) text += s.ins;
+    return text;
+  }
+  if (const auto* r = std::get_if<op::add_reaction>(&o)) return r->text;
+  if (const auto* a = std::get_if<op::add_action>(&o)) return a->text;
+  if (const auto* a = std::get_if<op::update_action>(&o)) return a->text;
+  return {};
+}
+
 bool apply_edits(std::string& text, const std::vector<splice>& edits) {
   std::string out = text;
   std::size_t length = code_points(out);
@@ -103,19 +189,11 @@ void replica::set_me(person_id me) {
 }
 
 const std::string* replica::text_at(const trajectory& t, const op::text_target& target) {
-  if (target.minutes) {
-    if (target.meeting < 0 || target.meeting >= static_cast<int>(t.meetings.size())) return nullptr;
-    return &t.meetings[static_cast<std::size_t>(target.meeting)].session.minutes;
-  }
-  const auto doc = static_cast<std::size_t>(target.document);
-  if (doc >= t.documents.size() || target.row < 0 || target.row >= onderdeel_count) return nullptr;
-  const auto& cells = t.documents[doc].rows[static_cast<std::size_t>(target.row)].cells;
-  if (target.column < 0 || target.column >= static_cast<int>(cells.size())) return nullptr;
-  return &cells[static_cast<std::size_t>(target.column)];
+  return find_text(t, target);
 }
 
-std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
-                                        std::uint64_t taken_client_seq) {
+std::vector<dropped_change> replica::reset(std::uint64_t seq, trajectory state,
+                                           std::uint64_t taken_client_seq) {
   trajectory before = std::move(confirmed_);
   const bool had_state = has_state_;
   confirmed_ = std::move(state);
@@ -125,7 +203,7 @@ std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
   // our text edits among them in the old one too, so that only what others changed counts
   // as theirs below. (Those are the oldest of ours: client seqs rise in pending order.)
   for (auto& p : pending_) {
-    const bool taken = p.client_seq != 0 && p.client_seq <= taken_client_seq;
+    const bool taken = !p.ballot && p.client_seq != 0 && p.client_seq <= taken_client_seq;
     if (!taken && !(p.acked_seq != 0 && p.acked_seq <= seq_)) continue;
     if (taken && (p.acked_seq == 0 || p.acked_seq > seq_)) p.acked_seq = seq_;
     if (as_edit(p.op) != nullptr && !check_pending(before, p.op, actor{me_}))
@@ -151,11 +229,11 @@ std::vector<std::string> replica::reset(std::uint64_t seq, trajectory state,
     }
   }
   // Pending ops were made against the old state; keep those that still make sense.
-  std::vector<std::string> dropped;
+  std::vector<dropped_change> dropped;
   trajectory probe = confirmed_;
   for (auto it = pending_.begin(); it != pending_.end();) {
     if (auto error = check_pending(probe, it->op, actor{me_})) {
-      dropped.push_back(error->message);
+      dropped.push_back({error->message, kept_text_of(it->op)});
       it = pending_.erase(it);
       continue;
     }
@@ -217,9 +295,16 @@ std::optional<rule_error> replica::submit(operation op) {
       }
     }
   }
-  pending_.push_back({0, false, 0, std::move(op)});
+  const bool ballot = is_anonymous_ballot(now, op);
+  pending_.push_back({0, false, 0, std::move(op), ballot});
   rebuild();
   return std::nullopt;
+}
+
+std::uint64_t replica::new_ballot_number() {
+  std::random_device random;
+  const std::uint64_t high = random();
+  return (std::uint64_t{1} << 52) | (((high << 32) | random()) & ((std::uint64_t{1} << 52) - 1));
 }
 
 void replica::rebase(const op::edit_text& foreign) {
@@ -249,8 +334,11 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
       break;
     }
     const actor who = actor_for(s.author);
+    // Ours: our person's op under our client id. Anyone can read our client id in the ops
+    // and send under it; the server keeps such ops apart from ours, and so do we.
+    const bool ours = !client_id_.empty() && s.author == me_ && s.client_id == client_id_;
     auto mine = pending_.end();
-    if (!client_id_.empty() && s.client_id == client_id_ && s.client_seq != 0)
+    if (ours && s.client_seq != 0)
       mine = std::find_if(pending_.begin(), pending_.end(),
                           [&](const pending_op& p) { return p.client_seq == s.client_seq; });
     if (plausible(confirmed_, s.op, who)) {
@@ -264,7 +352,7 @@ bool replica::apply_server(const std::vector<protocol::sequenced_op>& ops) {
     seq_ = s.seq;
     if (mine != pending_.end()) {
       pending_.erase(mine);
-    } else if (s.client_id != client_id_ || client_id_.empty()) {
+    } else if (!ours) {
       if (const auto* e = as_edit(s.op)) rebase(*e);
     }
   }
@@ -292,12 +380,13 @@ void replica::on_ack(const protocol::ack& a) {
   }
 }
 
-bool replica::on_reject(const protocol::reject& r) {
+std::optional<dropped_change> replica::on_reject(const protocol::reject& r) {
   auto it = std::find_if(pending_.begin(), pending_.end(), [&](const pending_op& p) {
     return p.client_seq != 0 && p.client_seq == r.client_seq;
   });
-  if (it == pending_.end()) return false;
-  if (r.code == "stale" && as_edit(it->op) != nullptr) {
+  if (it == pending_.end()) return std::nullopt;
+  if (r.code == protocol::error_code::stale && as_edit(it->op) != nullptr &&
+      ++it->stale_replies < max_stale_replies) {
     // Not refused, only made against a text that changed too much on its way (transformed
     // past the splices one op may carry, or older than the server remembers). Ours has
     // been rebased on everything we received since: it simply goes again, as a new op.
@@ -305,8 +394,9 @@ bool replica::on_reject(const protocol::reject& r) {
     it->sent = false;
     it->acked_seq = 0;
     rebuild();
-    return false;
+    return std::nullopt;
   }
+  dropped_change dropped{r.reason, kept_text_of(it->op)};
   if (const auto* e = as_edit(it->op)) {
     // Edits of the same text waiting behind it were made on top of it.
     const op::text_target target = e->target;
@@ -314,13 +404,15 @@ bool replica::on_reject(const protocol::reject& r) {
     std::size_t i = 0;
     std::erase_if(pending_, [&](const pending_op& p) {
       const bool later = i++ > index;
-      return later && p.client_seq == 0 && same_target(p.op, target);
+      const bool on_top = later && p.client_seq == 0 && same_target(p.op, target);
+      if (on_top) dropped.kept_text += kept_text_of(p.op);
+      return on_top;
     });
     it = pending_.begin() + static_cast<std::ptrdiff_t>(index);
   }
   pending_.erase(it);
   rebuild();
-  return true;
+  return dropped;
 }
 
 void replica::link_lost() {
@@ -338,7 +430,9 @@ std::vector<outgoing> replica::take_outgoing(
     if (p.client_seq == 0 || p.sent || p.acked_seq != 0) continue;
     // An edit that rebasing grew past what one op may carry: the server, transforming the
     // copy it may have had alike, can only have refused it as stale. It goes as new ops.
-    if (const auto* e = as_edit(p.op); e != nullptr && e->edits.size() > op::max_splices_per_edit) {
+    // So does one too big for a frame (kept by an older version of this client): the
+    // server refused its frame unread.
+    if (const auto* e = as_edit(p.op); e != nullptr && !fits_one_op(e->edits)) {
       p.client_seq = 0;
       continue;
     }
@@ -348,7 +442,7 @@ std::vector<outgoing> replica::take_outgoing(
             [](const pending_op* a, const pending_op* b) { return a->client_seq < b->client_seq; });
   for (auto* p : resend) {
     p->sent = true;
-    out.push_back({p->client_seq, seq_, p->op});
+    out.push_back({p->client_seq, seq_, p->op, p->ballot});
   }
 
   bool text_in_flight = std::any_of(pending_.begin(), pending_.end(), [](const pending_op& p) {
@@ -359,16 +453,13 @@ std::vector<outgoing> replica::take_outgoing(
     if (pending_[i].client_seq != 0) continue;
     if (auto* edit = as_edit(pending_[i].op)) {
       if (text_in_flight) continue;
-      // Rebasing can split splices; the server takes at most eight per op, so the rest
-      // waits as an op of its own (it applies after these, exactly as before).
-      if (edit->edits.size() > op::max_splices_per_edit) {
-        op::edit_text rest{
-            edit->target,
-            std::vector<splice>(edit->edits.begin() + op::max_splices_per_edit, edit->edits.end())};
-        edit->edits.resize(op::max_splices_per_edit);
+      // Rebasing can split splices, and a paste can be long; one op carries eight splices
+      // and a frame's worth of text, so the rest waits as an op of its own (it applies
+      // after these, exactly as before, once this one came back).
+      if (auto rest = split_off_rest(edit->edits); !rest.empty()) {
         pending_.insert(pending_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                        pending_op{0, false, 0, std::move(rest)});  // (invalidates `edit`)
-        edit = as_edit(pending_[i].op);
+                        pending_op{0, false, 0, op::edit_text{edit->target, std::move(rest)}});
+        edit = as_edit(pending_[i].op);  // the insert moved it
         changed = true;
       }
       if (edit->edits.empty() || (edit->edits.size() == 1 && is_noop(edit->edits[0]))) {
@@ -379,9 +470,9 @@ std::vector<outgoing> replica::take_outgoing(
       text_in_flight = true;
     }
     auto& p = pending_[i];
-    p.client_seq = next_client_seq();
+    p.client_seq = p.ballot ? new_ballot_number() : next_client_seq();
     p.sent = true;
-    out.push_back({p.client_seq, seq_, p.op});
+    out.push_back({p.client_seq, seq_, p.op, p.ballot});
   }
   if (changed) rebuild();
   if (!out.empty()) ++revision_;

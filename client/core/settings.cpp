@@ -3,6 +3,7 @@
 #include <random>
 
 #include "client/core/files.hpp"
+#include "client/core/storage_sync.hpp"
 #include "protocol/json_reader.hpp"
 
 namespace jos::client {
@@ -113,8 +114,11 @@ bool save_settings(const std::filesystem::path& dir, const settings& s, std::str
                     {"preconditions", s.form.preconditions}}},
                   {"zoom_percent", s.zoom_percent},
                   {"servers", std::move(servers)}};
-  return write_file_durably(dir / file_name,
-                            j.dump(2, ' ', false, json::error_handler_t::replace) + "\n", error);
+  if (!write_file_durably(dir / file_name,
+                          j.dump(2, ' ', false, json::error_handler_t::replace) + "\n", error))
+    return false;
+  request_storage_sync();  // the browser keeps it only once IndexedDB has it
+  return true;
 }
 
 }  // namespace jos::client

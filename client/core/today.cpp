@@ -1,5 +1,6 @@
 #include "client/core/today.hpp"
 
+#include <chrono>
 #include <ctime>
 
 namespace jos::client {
@@ -11,6 +12,12 @@ std::string local_today() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
   return buf;
+}
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace jos::client

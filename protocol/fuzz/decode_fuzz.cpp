@@ -160,8 +160,9 @@ void check_client_round_trip(const protocol::client_message& m) {
   const std::string text = protocol::encode(m);
   const auto again = protocol::decode_client(text);
   if (const auto* e = std::get_if<protocol::decode_error>(&again)) {
-    if (e->code == "too_large") return;
-    broken("encoded client message does not decode", e->code + ": " + e->message + "\n" + text);
+    if (e->code == protocol::error_code::too_large) return;
+    broken("encoded client message does not decode",
+           std::string(name_of(e->code)) + ": " + e->message + "\n" + text);
   }
   if (protocol::encode(std::get<protocol::client_message>(again)) != text)
     broken("client message changed in its round trip", text);
@@ -171,7 +172,8 @@ void check_server_round_trip(const protocol::server_message& m) {
   const std::string text = protocol::encode(m);
   const auto again = protocol::decode_server(text);
   if (const auto* e = std::get_if<protocol::decode_error>(&again))
-    broken("encoded server message does not decode", e->code + ": " + e->message + "\n" + text);
+    broken("encoded server message does not decode",
+           std::string(name_of(e->code)) + ": " + e->message + "\n" + text);
   if (protocol::encode(std::get<protocol::server_message>(again)) != text)
     broken("server message changed in its round trip", text);
 }
@@ -251,6 +253,17 @@ void probe(trajectory t) {
       op::add_action{.row = 2, .text = "Overleg – wekelijks", .owner = attendee_id, .due = ""},
       op::update_action{.id = 1, .text = "Eén keer", .owner = 0, .due = "2026-12-18"},
       op::set_action_status{.id = 1, .status = action_status::klaar},
+      op::set_attendance{.meeting = m, .person = attendee_id, .value = attendance::online},
+      op::set_attendance{.meeting = m, .person = invuller_id, .value = attendance::afgemeld},
+      op::set_meeting_details{
+          .meeting = m, .start_time = "09:00", .place = "Aula", .link = "https://x.nl/ë"},
+      op::record_check_in{.person = attendee_id, .going = false, .note = "ë", .at_ms = now},
+      op::edit_text{.target = {.minutes = true, .meeting = m, .item = 1},
+                    .edits = {{.pos = 0, .del = 0, .ins = "Besproken – ‘ja’"}}},
+      op::edit_text{.target = {.minutes = true, .meeting = m, .item = 1, .decided = true},
+                    .edits = {{.pos = 0, .del = 0, .ins = "Besloten"}}},
+      op::edit_text{.target = {.meeting = m, .document = document_id::evaluatie_extra, .row = 1},
+                    .edits = {{.pos = 0, .del = 0, .ins = "x"}}},
       op::end_meeting{.meeting = m, .at_ms = now + 3},
       op::start_meeting{.meeting = m, .at_ms = now + 4},
   };

@@ -1,5 +1,6 @@
 #pragma once
-// The documents the seed says everyone receives after a meeting, built from the state.
+// The documents the seed says everyone receives, before and after a meeting, built from the
+// state.
 
 #include <optional>
 #include <string_view>
@@ -9,12 +10,25 @@
 
 namespace jos::documents {
 
-report build_document(const shared::trajectory& t, shared::document_id doc);
+// A filled-in document; `meeting` names the extra meeting whose own Evaluatielijst it is.
+report build_document(const shared::trajectory& t, shared::document_id doc, int meeting = -1);
 report build_minutes(const shared::trajectory& t, int meeting);
 report build_comparison(const shared::trajectory& t);
+// What the coordinator prints or attaches before a meeting: the Factsheet and the empty
+// forms, worded for this cooperation.
+report build_factsheet(const shared::trajectory& t);
+report build_blank_form(const shared::trajectory& t, shared::document_kind kind);
+// The invitation to a meeting: when, where or which link, the agenda, what to bring.
+report build_invitation(const shared::trajectory& t, int meeting);
 
 // By name, as used in export URLs: a document id ("signalering_1", "actieplan", ...),
-// "notulen-N" (meeting N, counted from 1) or "vergelijking".
+// "evaluatie_extra-N", "notulen-N" and "uitnodiging-N" (meeting N, counted from 1),
+// "vergelijking", "factsheet", or a blank form ("signaleringsinstrument-leeg",
+// "actieplan-leeg", "evaluatielijst-leeg").
 std::optional<report> build_by_name(const shared::trajectory& t, std::string_view name);
+
+// The meeting number in "notulen-3" and the like (1-based in the name, 0-based returned).
+std::optional<int> meeting_in_name(const shared::trajectory& t, std::string_view name,
+                                   std::string_view prefix);
 
 }  // namespace jos::documents

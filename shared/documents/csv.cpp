@@ -30,7 +30,7 @@ std::string to_csv(const report& r) {
   std::string out = "\xEF\xBB\xBF";  // UTF-8 byte order mark
   bool first = true;
   for (const auto& b : r.blocks) {
-    if (b.type != block::kind::table) continue;
+    if (b.type != block::kind::table || b.for_whom == block::audience::reader) continue;
     if (!first) out += "\r\n";
     first = false;
     line(out, b.grid.headers);

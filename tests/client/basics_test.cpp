@@ -7,6 +7,7 @@
 #include "client/core/backoff.hpp"
 #include "client/core/files.hpp"
 #include "client/core/journal.hpp"
+#include "client/core/journal_writer.hpp"
 #include "client/core/settings.hpp"
 #include "client/core/url.hpp"
 #include "protocol/state_codec.hpp"
@@ -91,6 +92,7 @@ TEST(Journal, RoundTripsStateAndPendingOps) {
   ops.push_back({0, false, 0,
                  shared::op::edit_text{{false, 0, shared::document_id::signalering_begin, 1, 0},
                                        {{3, 1, "ë"}}}});
+  ops.push_back({(std::uint64_t{1} << 52) + 9, false, 0, shared::op::cast_vote{0, 2}, true});
   const std::string state_json = protocol::encode_state(t, false).dump();
   const std::string text = encode_journal("c-1", "t9", 7, 12, state_json, ops);
   std::string error;
@@ -102,9 +104,13 @@ TEST(Journal, RoundTripsStateAndPendingOps) {
   EXPECT_EQ(back->seq, 12u);
   ASSERT_TRUE(back->state);
   EXPECT_EQ(*back->state, t);
-  ASSERT_EQ(back->ops.size(), 2u);
+  ASSERT_EQ(back->ops.size(), 3u);
   EXPECT_EQ(back->ops[0].client_seq, 4u);
+  EXPECT_FALSE(back->ops[0].ballot);
   EXPECT_EQ(std::get<shared::op::edit_text>(back->ops[1].op).edits[0].ins, "ë");
+  // A ballot stays a ballot: resent with its own number, outside our sequence.
+  EXPECT_TRUE(back->ops[2].ballot);
+  EXPECT_EQ(back->ops[2].client_seq, (std::uint64_t{1} << 52) + 9);
 
   EXPECT_FALSE(decode_journal("{\"journal\":2}\n", error));
   EXPECT_FALSE(decode_journal(text.substr(0, text.size() / 2), error)) << "a torn file is refused";
@@ -138,13 +144,14 @@ TEST(Journal, WriterReplacesTheFileDurably) {
   const fs::path dir = temp_dir("journal");
   int wakes = 0;
   {
-    journal_writer w(dir / "j.jsonl", [&] { ++wakes; });
-    w.save("one\n");
-    const auto g = w.save("two\n");
-    w.flush();
-    EXPECT_GE(w.durable(), g);
+    auto w = make_journal_writer(
+        dir / "j.jsonl", [&] { ++wakes; }, true);
+    w->save("one\n");
+    const auto g = w->save("two\n");
+    w->flush();
+    EXPECT_GE(w->durable(), g);
     EXPECT_EQ(read_file(dir / "j.jsonl").value_or(""), "two\n");
-    w.save("three\n");
+    w->save("three\n");
   }  // the destructor writes what is queued
   EXPECT_EQ(read_file(dir / "j.jsonl").value_or(""), "three\n");
   EXPECT_GE(wakes, 2);

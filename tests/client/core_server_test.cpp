@@ -1,14 +1,17 @@
-// The client core against a real server in this process: starting and joining a leerlijn,
+// The client core against a real server in this process, with threads for network and
+// journal and on one thread as in the browser: starting and joining a leerlijn,
 // edits both ways, concurrent typing in one cell, going offline and coming back, a restart
 // of the client with changes still in its journal, refusals, and TLS.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "client/core/client_core.hpp"
 #include "shared/text.hpp"
@@ -42,6 +45,9 @@ bool settled(const client_core& c) { return c.live() && c.waiting_changes() == 0
 
 // Two people: Anna starts the leerlijn, Bram joins with the team code.
 struct team_fixture {
+  // Both cores driven by the thread that polls them, without network or journal threads:
+  // the browser's situation.
+  bool single_threaded = false;
   testing::scratch_dir dirs{"team"};  // first: removed after everything that writes in it
   test_server server{dirs / "server"};
   fs::path anna_dir = dirs / "anna";
@@ -49,12 +55,18 @@ struct team_fixture {
   std::unique_ptr<client_core> anna;
   std::unique_ptr<client_core> bram;
 
+  core_options options(const fs::path& dir) const {
+    core_options o = options_in(dir);
+    o.single_threaded = single_threaded;
+    return o;
+  }
+
   void start_team() {
-    anna = std::make_unique<client_core>(options_in(anna_dir));
+    anna = std::make_unique<client_core>(options(anna_dir));
     ASSERT_EQ(anna->use_server(server.url()), "");
     anna->create_trajectory(baken, anna_profile);
     ASSERT_TRUE(anna->run_until([&] { return anna->live(); }, patience));
-    bram = std::make_unique<client_core>(options_in(bram_dir));
+    bram = std::make_unique<client_core>(options(bram_dir));
     ASSERT_EQ(bram->use_server(server.url()), "");
     bram->join(anna->identity()->join_code, bram_profile);
     ASSERT_TRUE(bram->run_until([&] { return bram->live(); }, patience));
@@ -66,6 +78,21 @@ struct team_fixture {
     ASSERT_FALSE(anna->start_meeting(0));
     ASSERT_FALSE(anna->assign_role(0, meeting_role::invuller, bram->me()));
     ASSERT_TRUE(both([&] { return bram->state().meetings[0].session.invuller == bram->me(); }));
+  }
+
+  // A graceful stop waits for each client to answer the close; a core on one thread only
+  // answers while it is polled, so the stop runs aside while the cores keep being polled.
+  void stop_server() {
+    std::atomic<bool> stopped = false;
+    std::thread stopper([&] {
+      server.stop();
+      stopped = true;
+    });
+    while (!stopped) {
+      if (anna) anna->wait_and_poll(5ms);
+      if (bram) bram->wait_and_poll(5ms);
+    }
+    stopper.join();
   }
 
   bool both(const std::function<bool()>& done) {
@@ -84,9 +111,14 @@ struct team_fixture {
   }
 };
 
-class CoreWithServer : public ::testing::Test, public team_fixture {};
+class CoreWithServer : public ::testing::TestWithParam<bool>, public team_fixture {
+ public:
+  CoreWithServer() { single_threaded = GetParam(); }
+};
+INSTANTIATE_TEST_SUITE_P(Threads, CoreWithServer, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "OneThread" : "OwnThreads"; });
 
-TEST_F(CoreWithServer, StartAndJoinALeerlijn) {
+TEST_P(CoreWithServer, StartAndJoinALeerlijn) {
   start_team();
   const auto id = anna->identity();
   ASSERT_TRUE(id);
@@ -105,15 +137,15 @@ TEST_F(CoreWithServer, StartAndJoinALeerlijn) {
   const person_id bram_id = bram->me();
   bram.reset();
   ASSERT_TRUE(anna->run_until([&] { return !anna->is_online(bram_id); }, patience));
-  bram = std::make_unique<client_core>(options_in(bram_dir));
+  bram = std::make_unique<client_core>(options(bram_dir));
   EXPECT_EQ(bram->phase(), session_phase::waiting);
   ASSERT_TRUE(bram->run_until([&] { return bram->live(); }, patience));
   EXPECT_EQ(bram->me(), bram_id);
   EXPECT_EQ(bram->state().team.size(), 2u);
 }
 
-TEST_F(CoreWithServer, WrongTeamCodeIsExplainedInDutch) {
-  client_core c(options_in(bram_dir));
+TEST_P(CoreWithServer, WrongTeamCodeIsExplainedInDutch) {
+  client_core c(options(bram_dir));
   ASSERT_EQ(c.use_server(server.url()), "");
   c.join("ZZZZ-ZZZZ", bram_profile);
   ASSERT_TRUE(
@@ -125,7 +157,7 @@ TEST_F(CoreWithServer, WrongTeamCodeIsExplainedInDutch) {
 
 // A leerlijn started against a mistyped address waits for an answer that never comes; the
 // corrected address is used at once, with the same request, and nothing had to be retyped.
-TEST_F(CoreWithServer, ACorrectedAddressIsUsedAtOnceForTheStartOnItsWay) {
+TEST_P(CoreWithServer, ACorrectedAddressIsUsedAtOnceForTheStartOnItsWay) {
   client_core c(options_in(anna_dir));
   ASSERT_EQ(c.use_server("ws://127.0.0.1:1"), "") << "a valid address where nobody listens";
   c.create_trajectory(baken, anna_profile);
@@ -140,7 +172,7 @@ TEST_F(CoreWithServer, ACorrectedAddressIsUsedAtOnceForTheStartOnItsWay) {
   EXPECT_EQ(c.remembered().server, server.url());
 }
 
-TEST_F(CoreWithServer, EditsTravelBothWays) {
+TEST_P(CoreWithServer, EditsTravelBothWays) {
   start_team();
   start_meeting_with_bram_filling_in();
   ASSERT_FALSE(bram->set_rating(document_id::signalering_begin, 0, 3));
@@ -155,7 +187,7 @@ TEST_F(CoreWithServer, EditsTravelBothWays) {
   EXPECT_EQ(anna->state(), bram->state());
 }
 
-TEST_F(CoreWithServer, ConcurrentTypingInOneCellConverges) {
+TEST_P(CoreWithServer, ConcurrentTypingInOneCellConverges) {
   start_team();
   start_meeting_with_bram_filling_in();
   std::mt19937 random(7);
@@ -187,7 +219,7 @@ TEST_F(CoreWithServer, ConcurrentTypingInOneCellConverges) {
 
   // A newcomer reads the server's copy: the same text.
   testing::scratch_dir cees_dir("cees");
-  client_core cees(options_in(cees_dir.path()));
+  client_core cees(options(cees_dir.path()));
   cees.use_server(server.url());
   cees.join(anna->identity()->join_code,
             {"Cees", organisation::school, "mentor", staff_level::uitvoerder});
@@ -195,7 +227,7 @@ TEST_F(CoreWithServer, ConcurrentTypingInOneCellConverges) {
   EXPECT_EQ(text_at(cees, cell(2)), text_at(*anna, cell(2)));
 }
 
-TEST_F(CoreWithServer, OthersSeeWhoIsTypingWhereUntilTheyStopOrLeave) {
+TEST_P(CoreWithServer, OthersSeeWhoIsTypingWhereUntilTheyStopOrLeave) {
   start_team();
   start_meeting_with_bram_filling_in();
   EXPECT_TRUE(anna->editing(cell(0)).empty());
@@ -220,12 +252,12 @@ TEST_F(CoreWithServer, OthersSeeWhoIsTypingWhereUntilTheyStopOrLeave) {
   ASSERT_TRUE(anna->run_until([&] { return anna->editing(cell(2)).empty(); }, patience));
 }
 
-TEST_F(CoreWithServer, EditsMadeOfflineArriveOnceAfterReconnect) {
+TEST_P(CoreWithServer, EditsMadeOfflineArriveOnceAfterReconnect) {
   start_team();
   start_meeting_with_bram_filling_in();
   ASSERT_TRUE(both([&] { return settled(*anna) && settled(*bram); }));
 
-  server.stop();
+  stop_server();
   ASSERT_TRUE(
       anna->run_until([&] { return anna->connection().state != link_state::connected; }, patience));
   ASSERT_TRUE(anna->run_until([&] { return anna->connection().retrying; }, patience));
@@ -245,7 +277,7 @@ TEST_F(CoreWithServer, EditsMadeOfflineArriveOnceAfterReconnect) {
   EXPECT_EQ(anna->state(), bram->state());
 }
 
-TEST_F(CoreWithServer, JournalKeepsChangesAcrossARestartOfTheClient) {
+TEST_P(CoreWithServer, JournalKeepsChangesAcrossARestartOfTheClient) {
   start_team();
   start_meeting_with_bram_filling_in();
   ASSERT_TRUE(both([&] { return settled(*anna) && settled(*bram); }));
@@ -258,15 +290,15 @@ TEST_F(CoreWithServer, JournalKeepsChangesAcrossARestartOfTheClient) {
   anna.reset();
 
   // And changes made offline, then the app closed.
-  server.stop();
-  anna = std::make_unique<client_core>(options_in(anna_dir));
+  stop_server();
+  anna = std::make_unique<client_core>(options(anna_dir));
   EXPECT_TRUE(anna->has_state()) << "the journal restores the last known state";
   ASSERT_FALSE(anna->edit_text(cell(7), {{0, 0, "Offline"}}));
   ASSERT_FALSE(anna->set_rating(document_id::signalering_begin, 7, 1));
   EXPECT_GE(anna->waiting_changes(), 2u);
   anna.reset();
 
-  anna = std::make_unique<client_core>(options_in(anna_dir));
+  anna = std::make_unique<client_core>(options(anna_dir));
   EXPECT_EQ(text_at(*anna, cell(7)), "Offline");
   EXPECT_GE(anna->waiting_changes(), 2u);
   server.start();
@@ -282,7 +314,7 @@ TEST_F(CoreWithServer, JournalKeepsChangesAcrossARestartOfTheClient) {
 // The journal is lost or damaged (and with it the count of our op numbers): what Anna
 // types next must still count. The server takes a number it has seen from this client as a
 // resend and drops the op, so numbering may not start over.
-TEST_F(CoreWithServer, EditsAfterALostJournalAreNotTakenForResends) {
+TEST_P(CoreWithServer, EditsAfterALostJournalAreNotTakenForResends) {
   start_team();
   start_meeting_with_bram_filling_in();
   for (int i = 0; i < 3; ++i)
@@ -291,7 +323,7 @@ TEST_F(CoreWithServer, EditsAfterALostJournalAreNotTakenForResends) {
   anna.reset();
   for (const auto& f : fs::directory_iterator(anna_dir / "journal"))
     std::ofstream(f.path(), std::ios::trunc) << "{damaged";
-  anna = std::make_unique<client_core>(options_in(anna_dir));
+  anna = std::make_unique<client_core>(options(anna_dir));
   ASSERT_TRUE(anna->run_until([&] { return anna->live(); }, patience));
   ASSERT_FALSE(anna->edit_text(cell(9), {{0, 0, "na het journaal"}}));
   ASSERT_TRUE(both([&] {
@@ -301,7 +333,7 @@ TEST_F(CoreWithServer, EditsAfterALostJournalAreNotTakenForResends) {
   EXPECT_EQ(text_at(*anna, cell(9)), "na het journaal");
 }
 
-TEST_F(CoreWithServer, RefusalsSurface) {
+TEST_P(CoreWithServer, RefusalsSurface) {
   start_team();
   // Not the invuller: the rules refuse at once, nothing is queued.
   auto local = bram->set_rating(document_id::signalering_begin, 0, 2);
@@ -320,6 +352,53 @@ TEST_F(CoreWithServer, RefusalsSurface) {
             std::string::npos)
       << bram->last_notice()->text;
   EXPECT_EQ(bram->state().documents[0].rows[0].rating, 0);
+}
+
+// The codes the app shows are the server's: a coordinator who renews one sees the new one
+// at once, and so does the second coordinator; a member never gets them.
+TEST_P(CoreWithServer, RenewedCodesReachEveryCoordinatorsApp) {
+  start_team();
+  const auto old_codes = *anna->identity();
+  EXPECT_EQ(old_codes.coordinator_code.size(), 14u) << old_codes.coordinator_code;
+  EXPECT_TRUE(bram->identity()->join_code.empty());
+  ASSERT_FALSE(anna->submit(op::set_coordinator{bram->me(), true}));
+  ASSERT_TRUE(both([&] { return bram->identity()->join_code == old_codes.join_code; }));
+  EXPECT_EQ(bram->identity()->coordinator_code, old_codes.coordinator_code);
+
+  anna->rotate_code(protocol::access_code::team);
+  ASSERT_TRUE(both([&] {
+    return anna->identity()->join_code != old_codes.join_code &&
+           bram->identity()->join_code == anna->identity()->join_code;
+  }));
+  EXPECT_EQ(anna->identity()->coordinator_code, old_codes.coordinator_code);
+  // The old code no longer lets anyone in; the new one does.
+  client_core late(options_in(dirs / "late"));
+  ASSERT_EQ(late.use_server(server.url()), "");
+  late.join(old_codes.join_code, bram_profile);
+  ASSERT_TRUE(late.run_until(
+      [&] { return late.phase() == session_phase::start && late.last_notice(); }, patience));
+  EXPECT_NE(late.last_notice()->text.find("onbekend"), std::string::npos);
+  late.join(anna->identity()->join_code, bram_profile);
+  ASSERT_TRUE(late.run_until([&] { return late.live(); }, patience));
+}
+
+// Taken off the team while online: the app says so in Dutch and goes back to the start.
+TEST_P(CoreWithServer, SomeoneTakenOffTheTeamIsBackAtTheStartWithTheReason) {
+  start_team();
+  ASSERT_FALSE(bram->submit(op::update_person{*bram->my_person()}));
+  ASSERT_TRUE(bram->run_until([&] { return settled(*bram); }, patience));
+  const person_id gone = bram->me();
+  ASSERT_FALSE(anna->submit(op::remove_person{gone}));
+  ASSERT_TRUE(both([&] { return bram->phase() == session_phase::start; }));
+  ASSERT_TRUE(bram->last_notice());
+  EXPECT_NE(bram->last_notice()->text.find("uit het team"), std::string::npos)
+      << bram->last_notice()->text;
+  EXPECT_FALSE(bram->identity());
+  ASSERT_TRUE(anna->run_until([&] { return !anna->is_online(gone); }, patience));
+  EXPECT_EQ(find_person(anna->state(), gone), nullptr);
+  // Reopened, the app starts at the start screen: nothing left to reconnect with.
+  bram = std::make_unique<client_core>(options_in(bram_dir));
+  EXPECT_EQ(bram->phase(), session_phase::start);
 }
 
 // A server of another protocol version, played by a few lines of Python (stdlib only):
@@ -402,6 +481,33 @@ TEST(CoreWithTls, PlainAddressForATlsServerIsExplained) {
   trusting.create_trajectory(baken, anna_profile);
   ASSERT_TRUE(trusting.run_until([&] { return trusting.live(); }, patience));
   EXPECT_EQ(trusting.state().partners.youth_organisation, "JoU Utrecht");
+}
+
+// A server whose operator lets only those with a creation code start a leerlijn: the app
+// asks for the code once the server says so, and starts with it.
+TEST(CoreWithAnOperator, AsksForTheCreationCodeOnlyWhenTheServerWantsOne) {
+  testing::scratch_dir dir("creation-code");
+  server::config cfg;
+  cfg.listen = "127.0.0.1";
+  cfg.port = 0;
+  cfg.db = (dir / "jos.sqlite").string();
+  cfg.level = server::log_level::warn;
+  cfg.creation_code = "WELKOM-2026";
+  server::server s(cfg);
+  s.start();
+  client_core anna(options_in(dir / "anna"));
+  ASSERT_EQ(anna.use_server("ws://127.0.0.1:" + std::to_string(s.port())), "");
+  EXPECT_FALSE(anna.creation_code_asked());
+  anna.create_trajectory(baken, anna_profile);
+  ASSERT_TRUE(anna.run_until(
+      [&] { return anna.phase() == session_phase::start && anna.last_notice(); }, patience));
+  EXPECT_TRUE(anna.creation_code_asked());
+  EXPECT_NE(anna.last_notice()->text.find("aanmaakcode"), std::string::npos)
+      << anna.last_notice()->text;
+  anna.create_trajectory(baken, anna_profile, "WELKOM-2026");
+  ASSERT_TRUE(anna.run_until([&] { return anna.live(); }, patience));
+  EXPECT_TRUE(anna.is_coordinator());
+  s.stop();
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <random>
 
 #include "client/core/replica.hpp"
+#include "protocol/codec.hpp"
+#include "protocol/limits.hpp"
 #include "shared/rules.hpp"
 #include "shared/text.hpp"
 
@@ -50,12 +52,13 @@ struct fake_room {
   trajectory state = team();
   std::uint64_t seq = 0;
   std::vector<protocol::sequenced_op> history;
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> clients;
+  // Keyed like the server's marks: a person's installation, not a client id alone.
+  std::map<std::pair<person_id, std::string>, std::pair<std::uint64_t, std::uint64_t>> clients;
   int stale = 0;  // text edits sent back to be rebased and sent again
 
   room_answer submit(const std::string& client_id, person_id author, outgoing o) {
     room_answer a;
-    if (auto it = clients.find(client_id);
+    if (auto it = clients.find({author, client_id});
         it != clients.end() && o.client_seq <= it->second.first) {
       a.ack =
           protocol::ack{o.client_seq, o.client_seq == it->second.first ? it->second.second : seq};
@@ -63,7 +66,7 @@ struct fake_room {
     }
     if (auto* edit = std::get_if<op::edit_text>(&o.op)) {
       for (const auto& h : history) {
-        if (h.seq <= o.base_seq || h.client_id == client_id) continue;
+        if (h.seq <= o.base_seq || (h.author == author && h.client_id == client_id)) continue;
         const auto* other = std::get_if<op::edit_text>(&h.op);
         if (other == nullptr || !(other->target == edit->target)) continue;
         edit->edits = transform(std::move(edit->edits), other->edits, false).a;
@@ -71,18 +74,20 @@ struct fake_room {
       // Nothing left, or more splices than one op may carry: go again (room::transform_text).
       if (edit->edits.empty() || edit->edits.size() > op::max_splices_per_edit) {
         ++stale;
-        a.refused = protocol::reject{o.client_seq, "stale", "te veel veranderd"};
+        a.refused =
+            protocol::reject{o.client_seq, protocol::error_code::stale, "te veel veranderd"};
         return a;
       }
     }
     auto error = validate(state, o.op, actor{author});
     if (error) {
-      a.refused = protocol::reject{o.client_seq, std::string(name_of(error->code)), error->message};
+      a.refused =
+          protocol::reject{o.client_seq, protocol::error_code_of(error->code), error->message};
       return a;
     }
     apply(state, o.op, actor{author});
     ++seq;
-    clients[client_id] = {o.client_seq, seq};
+    clients[{author, client_id}] = {o.client_seq, seq};
     history.push_back({seq, author, client_id, o.client_seq, o.op});
     a.ack = protocol::ack{o.client_seq, seq};
     a.op = history.back();
@@ -124,7 +129,7 @@ struct fake_client {
     if (a.op) {
       // Our own op coming back must not move anything on screen: the prediction (our edit
       // rebased over everything ordered before it) is what the server did.
-      const bool own = a.op->client_id == id;
+      const bool own = a.op->author == who && a.op->client_id == id;
       const std::string before = text_of(r.visible());
       EXPECT_TRUE(r.apply_server({*a.op}));
       if (own) {
@@ -301,10 +306,137 @@ TEST(Replica, RejectDropsTheOpAndWaitingEditsOnTopOfIt) {
   ASSERT_EQ(a.r.pending().size(), 2u);
   const auto sent = a.to_server.front();
   a.to_server.clear();
-  EXPECT_TRUE(a.r.on_reject({sent.client_seq, "forbidden", "Dat mag je niet."}));
+  EXPECT_TRUE(
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."}));
   EXPECT_TRUE(a.r.pending().empty());
   EXPECT_EQ(text_of(a.r.visible()), "");
-  EXPECT_FALSE(a.r.on_reject({99, "forbidden", "?"})) << "not ours";
+  EXPECT_FALSE(a.r.on_reject({99, protocol::error_code::forbidden, "?"})) << "not ours";
+}
+
+TEST(Replica, ARefusedChangeKeepsItsTextAndThatOfTheEditsOnTopOfIt) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "Eerst dit, "});
+  a.type({11, 0, "dan dat."});
+  const auto sent = a.to_server.front();
+  const auto dropped =
+      a.r.on_reject({sent.client_seq, protocol::error_code::forbidden, "Dat mag je niet."});
+  ASSERT_TRUE(dropped);
+  EXPECT_EQ(dropped->reason, "Dat mag je niet.");
+  EXPECT_EQ(dropped->kept_text, "Eerst dit, dan dat.") << "what was typed is kept to copy";
+  EXPECT_TRUE(a.r.pending().empty());
+  ASSERT_FALSE(a.r.submit(op::add_reaction{0, -1, "Een reactie", 0}));
+  a.flush();
+  const auto reaction =
+      a.r.on_reject({a.to_server.back().client_seq, protocol::error_code::conflict, "Vol."});
+  ASSERT_TRUE(reaction);
+  EXPECT_EQ(reaction->kept_text, "Een reactie");
+}
+
+// A text edit the server keeps sending back as stale (something is off: it never does so
+// for long with an edit made on a recent text) goes again a few times, then is given up,
+// its text kept; it is never sent in a loop.
+TEST(Replica, AnEditThatKeepsComingBackStaleIsGivenUp) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  a.type({0, 0, "Hallo"});
+  int sends = 1;
+  std::optional<dropped_change> dropped;
+  for (int i = 0; i < 100 && !dropped && !a.to_server.empty(); ++i) {
+    const auto o = a.to_server.front();
+    a.to_server.pop_front();
+    dropped = a.r.on_reject(
+        {o.client_seq, protocol::error_code::stale, "De tekst is intussen veranderd."});
+    a.flush();
+    sends += static_cast<int>(a.to_server.size());
+  }
+  ASSERT_TRUE(dropped) << "sent " << sends << " times and still going";
+  EXPECT_EQ(sends, max_stale_replies);
+  EXPECT_EQ(dropped->kept_text, "Hallo");
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_TRUE(a.to_server.empty());
+}
+
+// Content limits and frame limits agree: 25,000 euro signs (75 KB, within the 40,000
+// characters of the minutes) pasted at once go as several ops, one after the other, each
+// in a frame the server takes; together they put exactly the paste in the minutes. Quotes,
+// backslashes and line breaks, which take two bytes on the wire, are counted as such.
+TEST(Replica, ALongPasteGoesInOpsThatEachFitAFrame) {
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  std::string euros;
+  for (int i = 0; i < 25'000; ++i) euros += "€";
+  std::string mixed;
+  for (int i = 0; i < 18'000; ++i) mixed += i % 3 == 0 ? "\"\n" : i % 3 == 1 ? "\\€" : "ab";
+  for (const std::string& paste : {euros, mixed}) {
+    SCOPED_TRACE(paste.substr(0, 8));
+    fake_room room;
+    fake_client a("ca", anna, room);
+    ASSERT_FALSE(a.r.submit(op::edit_text{minutes, {{0, 0, paste}}}));
+    a.flush();
+    ASSERT_EQ(a.r.visible().meetings[0].session.minutes, paste);
+    int ops = 0;
+    while (!a.to_server.empty()) {
+      ASSERT_EQ(a.to_server.size(), 1u) << "one text op in flight at a time";
+      const auto& o = a.to_server.front();
+      const auto frame = protocol::encode(
+          protocol::client_message{protocol::submit{o.client_seq, o.base_seq, o.op}});
+      EXPECT_LE(frame.size(), protocol::max_message_bytes) << "op " << ops;
+      ++ops;
+      server_takes_one(room, a, {&a});
+      while (!a.from_server.empty()) a.deliver_one();
+    }
+    EXPECT_GE(ops, 3);
+    EXPECT_EQ(room.state.meetings[0].session.minutes, paste);
+    EXPECT_EQ(a.r.confirmed().meetings[0].session.minutes, paste);
+    EXPECT_TRUE(a.r.pending().empty());
+  }
+}
+
+// A journal from before the split kept a paste numbered as one op too big for a frame; the
+// server refused that frame unread, so it goes again as new ops that fit, not as itself.
+TEST(Replica, AnOversizedOpFromTheJournalGoesAgainInPieces) {
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  fake_room room;
+  std::string paste;
+  for (int i = 0; i < 25'000; ++i) paste += "€";
+  replica r("ca");
+  r.set_me(anna);
+  std::deque<pending_op> kept;
+  kept.push_back({41, false, 0, op::edit_text{minutes, {{0, 0, paste}}}});
+  r.restore(room.seq, room.state, std::move(kept));
+  std::uint64_t next = 42;
+  const auto out = r.take_outgoing([&] { return next++; });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].client_seq, 42u) << "not the refused frame again";
+  const auto frame = protocol::encode(
+      protocol::client_message{protocol::submit{out[0].client_seq, out[0].base_seq, out[0].op}});
+  EXPECT_LE(frame.size(), protocol::max_message_bytes);
+  EXPECT_EQ(r.visible().meetings[0].session.minutes, paste) << "nothing of it lost meanwhile";
+}
+
+TEST(Replica, SplitOffRestKeepsWhatOneOpCarriesAndTheRestAppliesAfterIt) {
+  std::string text = "0123456789";
+  std::string big;
+  for (std::size_t i = 0; i < protocol::max_insert_bytes_per_op / 2; ++i)
+    big += i % 2 == 0 ? "x" : "€";
+  std::vector<splice> edits{{2, 1, "a"}, {0, 0, big}, {3, 2, "zz"}};
+  std::string whole = text;
+  ASSERT_TRUE(apply_edits(whole, edits));
+  auto rest = split_off_rest(edits);
+  ASSERT_FALSE(rest.empty());
+  ASSERT_EQ(edits.size(), 2u);
+  EXPECT_EQ(edits[1].pos, 0u);
+  EXPECT_LE(edits[0].ins.size() + edits[1].ins.size(), protocol::max_insert_bytes_per_op);
+  std::string in_two = text;
+  ASSERT_TRUE(apply_edits(in_two, edits));
+  ASSERT_TRUE(apply_edits(in_two, rest));
+  EXPECT_EQ(in_two, whole);
+  EXPECT_TRUE(valid_utf8(edits[1].ins)) << "cut at a code point";
+  // Nine small splices: the ninth waits.
+  std::vector<splice> nine(9, splice{0, 0, "x"});
+  rest = split_off_rest(nine);
+  EXPECT_EQ(nine.size(), op::max_splices_per_edit);
+  EXPECT_EQ(rest.size(), 1u);
 }
 
 // Anna deletes "012", "456", "89a", ... (eight splices, on its way) and then types "!" at
@@ -400,7 +532,7 @@ TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
   apply(newer, op::start_meeting{1, 7}, actor{bram});
   auto dropped = a.r.reset(40, newer);
   ASSERT_EQ(dropped.size(), 1u);
-  EXPECT_NE(dropped[0].find("andere bijeenkomst"), std::string::npos) << dropped[0];
+  EXPECT_NE(dropped[0].reason.find("andere bijeenkomst"), std::string::npos) << dropped[0].reason;
   ASSERT_EQ(a.r.pending().size(), 1u);
   EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
   EXPECT_EQ(a.r.seq(), 40u);
@@ -489,6 +621,69 @@ TEST(Replica, ResendsAfterReconnectInTheirOriginalOrder) {
   ASSERT_EQ(again.size(), 2u);
   EXPECT_EQ(again[0].client_seq, 1u);
   EXPECT_EQ(again[1].client_seq, 2u);
+}
+
+// Client ids travel with every op, so another person can send under ours, with the very
+// client_seq our op in flight has. That is their op, not the echo of ours.
+TEST(Replica, AnotherPersonsOpUnderOurClientIdIsNotOurs) {
+  fake_room room;
+  fake_client a("ca", anna, room);
+  ASSERT_FALSE(a.r.submit(op::set_rating{document_id::signalering_begin, 2, 3}));
+  a.flush();
+  ASSERT_EQ(a.r.pending().size(), 1u);
+  ASSERT_EQ(a.r.pending().front().client_seq, 1u);
+  const protocol::sequenced_op theirs{1, bram, "ca", 1, op::set_precondition{0, true}};
+  ASSERT_TRUE(a.r.apply_server({theirs}));
+  ASSERT_EQ(a.r.pending().size(), 1u) << "our op was taken for confirmed by someone else's";
+  EXPECT_EQ(a.r.visible().documents[0].rows[2].rating, 3);
+  // Our own echo does confirm it.
+  protocol::sequenced_op ours{2, anna, "ca", 1,
+                              op::set_rating{document_id::signalering_begin, 2, 3}};
+  ASSERT_TRUE(a.r.apply_server({ours}));
+  EXPECT_TRUE(a.r.pending().empty());
+  EXPECT_EQ(a.r.confirmed().documents[0].rows[2].rating, 3);
+}
+
+// A ballot in an anonymous vote is numbered apart from our ops: our own sequence runs on
+// without a gap, so nobody who sees our ops can tell that we voted.
+TEST(Replica, AnonymousBallotGoesOutsideOurOwnSequence) {
+  fake_room room;
+  trajectory t = room.state;
+  apply(t, op::start_meeting{0, 0}, actor{anna});
+  apply(t, op::open_vote{0, document_id::signalering_begin, 3, true}, actor{anna});
+  fake_client c("cc", cees, room);
+  c.r.reset(2, t);
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "eerst", 0}));
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 2}));
+  ASSERT_FALSE(c.r.submit(op::add_reaction{0, -1, "daarna", 0}));
+  auto out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 1u);
+  EXPECT_TRUE(out[1].ballot);
+  EXPECT_GE(out[1].client_seq, std::uint64_t{1} << 52);
+  EXPECT_FALSE(out[2].ballot);
+  EXPECT_EQ(out[2].client_seq, 2u) << "a gap where the ballot went";
+  // Its ack confirms it; a snapshot that says our ops up to 2 were taken does not.
+  const std::uint64_t ballot = out[1].client_seq;
+  c.r.link_lost();
+  c.r.reset(2, t, 2);
+  auto again = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(again[0].ballot);
+  EXPECT_EQ(again[0].client_seq, ballot);
+  c.r.on_ack({ballot, 2});
+  EXPECT_TRUE(c.r.pending().empty());
+  // In a vote with names, a ballot is one of our ops like any other.
+  trajectory named = room.state;
+  apply(named, op::start_meeting{0, 0}, actor{anna});
+  apply(named, op::open_vote{0, document_id::signalering_begin, 3, false}, actor{anna});
+  c.r.reset(2, named);
+  ASSERT_FALSE(c.r.submit(op::cast_vote{0, 3}));
+  out = c.r.take_outgoing([&] { return c.next_seq++; });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].ballot);
+  EXPECT_EQ(out[0].client_seq, 3u);
 }
 
 TEST(Replica, GapInTheSequenceIsReported) {

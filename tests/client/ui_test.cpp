@@ -20,9 +20,12 @@
 #include "client/navigation.hpp"
 #include "client/text_cell.hpp"
 #include "client/view_actions.hpp"
+#include "client/view_attendance.hpp"
+#include "client/view_check_ins.hpp"
 #include "client/view_comparison.hpp"
 #include "client/view_document.hpp"
 #include "client/view_export.hpp"
+#include "client/view_invitation.hpp"
 #include "client/view_meeting.hpp"
 #include "client/view_overview.hpp"
 #include "client/view_participants.hpp"
@@ -33,6 +36,8 @@
 #include "client/view_status_bar.hpp"
 #include "shared/calendar.hpp"
 #include "shared/comparison.hpp"
+#include "shared/documents/builders.hpp"
+#include "shared/documents/render.hpp"
 #include "team.hpp"
 #include "test_server.hpp"
 
@@ -435,6 +440,59 @@ TEST(StatusBar, ConnectedReconnectingWithACountdownAndWhatWaits) {
   EXPECT_EQ(*replica::text_at(anna.state(), cell), "In de trein");
 }
 
+// A change the server refuses is dropped, never sent again, and its text is kept where the
+// user can copy it: Anna and Bram each add 2,500 characters to the same cell at once; the
+// one the server orders second would make it longer than 4,000 and is refused. Its writer's
+// status bar says so in Dutch and copies the text with one click, until it is closed.
+TEST(StatusBar, ARefusedChangeKeepsItsTextToCopy) {
+  testing::scratch_dir dir("ui-refused");  // outlives the cores writing into it
+  testing::test_server server(dir / "server");
+  client_core anna(testing::options_in(dir / "anna"));
+  ASSERT_NO_FATAL_FAILURE(testing::start_leerlijn(anna, server));
+  client_core bram(testing::options_in(dir / "bram"));
+  ASSERT_NO_FATAL_FAILURE(testing::join_team(bram, server, anna, testing::bram_ozturk));
+  ASSERT_FALSE(anna.start_meeting(0));
+  ASSERT_FALSE(anna.assign_role(0, meeting_role::invuller, bram.me()));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(anna));
+  ASSERT_TRUE(bram.run_until([&] { return bram.state().meetings[0].session.invuller == bram.me(); },
+                             testing::patience));
+
+  const std::string annas(2500, 'a');
+  const std::string brams(2500, 'b');
+  ASSERT_FALSE(anna.edit_text(cell, {{0, 0, annas}}));
+  ASSERT_FALSE(bram.edit_text(cell, {{0, 0, brams}}));
+  auto refused = [](const client_core& c) {
+    return c.last_notice() && !c.last_notice()->kept_text.empty();
+  };
+  ASSERT_TRUE(anna.run_until(
+      [&] {
+        bram.poll();
+        return (refused(anna) || refused(bram)) && anna.waiting_changes() == 0 &&
+               bram.waiting_changes() == 0;
+      },
+      testing::patience));
+  client_core& loser = refused(anna) ? anna : bram;
+  const std::string& lost = refused(anna) ? annas : brams;
+  EXPECT_EQ(loser.last_notice()->kept_text, lost);
+  EXPECT_EQ(loser.waiting_changes(), 0u) << "a refused change is not sent again";
+
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> marks;
+  h.ui.probe = &marks;
+  view_status_bar bar;
+  const auto draw = [&] { bar.draw(h.ui, loser); };
+  const std::string shown = shown_text(h, draw);
+  EXPECT_NE(shown.find("Wijziging geweigerd"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("te lang"), std::string::npos) << shown;
+  h.click("notice/copy", draw);
+  ASSERT_NE(ImGui::GetClipboardText(), nullptr);
+  EXPECT_EQ(std::string(ImGui::GetClipboardText()), lost);
+  // It stays (unlike other notices) until closed.
+  h.click("notice/close", draw);
+  for (auto& act : h.ui.todo.actions) act(loser);
+  EXPECT_FALSE(loser.last_notice());
+}
+
 // Runs what the frames asked of the core (no ops on the start screen), as the app does.
 void run_actions(headless& h, client_core& core) {
   auto todo = std::move(h.ui.todo);
@@ -710,7 +768,8 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   // Bram sees the agenda and the minutes, not the coordinator's controls.
   h.look(as_bram);
   EXPECT_TRUE(probe.contains("agenda/0"));
-  EXPECT_TRUE(probe.contains("minutes/0")) << "the minutes are there for everyone to read";
+  // The minutes pane follows the item shown: what was said there is there for everyone.
+  EXPECT_TRUE(probe.contains("minutes/0/1")) << "the minutes are there for everyone to read";
   for (const char* control : {"meeting/next", "meeting/previous", "meeting/timer", "meeting/extend",
                               "role/Invuller", "role/Notulist"})
     EXPECT_FALSE(probe.contains(control)) << control;
@@ -1015,6 +1074,12 @@ class leerlijn_screens : public ::testing::Test {
     ASSERT_TRUE(anna_.run_until([&] { return anna_.waiting_changes() == 0; }, 15s));
   }
   void click(const std::string& name, const std::function<void()>& draw) { h_.click(name, draw); }
+  // Clicks a shared text and types into it once the field has taken the keyboard.
+  void write_in(const std::string& name, const char* text, const std::function<void()>& draw) {
+    click(name, draw);
+    for (int i = 0; i < 5 && ImGui::GetActiveID() == 0; ++i) h_.frame(draw);
+    h_.type(text, draw);
+  }
   // What the frames asked for, applied by the core.
   std::vector<operation> apply() {
     auto todo = std::move(h_.ui.todo);
@@ -1064,6 +1129,23 @@ TEST_F(leerlijn_screens, ThePlanComesFromAStartDateAndDatesMoveByAWeek) {
   probe_.clear();
   h_.frame(draw);
   EXPECT_FALSE(probe_.contains("extra/add"));
+}
+
+// The seed plans the Actieplanbijeenkomst within two weeks of the Signaleringsbijeenkomst
+// (the content says so): later, the planning says it; other meetings have no such advice.
+TEST_F(leerlijn_screens, TheActieplanbijeenkomstLaterThanTwoWeeksIsPointedOut) {
+  ASSERT_FALSE(anna_.submit(op::plan_from_start{"2026-11-02"}));
+  settle();  // dates after today (20 oktober): none is past
+  view_schedule schedule;
+  const auto draw = [&] { schedule.draw(h_.ui, anna_); };
+  const std::string note =
+      "Meer dan twee weken na de signaleringsbijeenkomst; de leerlijn raadt binnen twee weken aan.";
+  EXPECT_EQ(shown_text(h_, draw).find(note), std::string::npos) << "week 3 is within two weeks";
+  ASSERT_FALSE(anna_.submit(op::schedule_meeting{1, "2026-11-17", meeting_mode::fysiek}));
+  settle();
+  EXPECT_NE(shown_text(h_, draw).find(note), std::string::npos);
+  // The Terugkombijeenkomst weeks after the Actieplanbijeenkomst is as the seed plans it.
+  EXPECT_EQ(shown_text(h_, draw).find("na de actieplanbijeenkomst"), std::string::npos);
 }
 
 // Starting pulls everyone into a meeting: a finished one asks first, a later one warns
@@ -1233,6 +1315,35 @@ TEST_F(leerlijn_screens, PreconditionsAndTheTeamFromTheOverview) {
   EXPECT_TRUE(find_person(anna_.state(), bram_)->coordinator);
 }
 
+// The coordinator takes someone off the team (and renews the team code with it) and makes a
+// new coordinator code, each after a question; the app then shows the new codes.
+TEST_F(leerlijn_screens, TheCoordinatorTakesSomeoneOffTheTeamAndRenewsTheCodes) {
+  view_overview overview;
+  const auto draw = [&] { overview.draw(h_.ui, anna_); };
+  const auto before = *anna_.identity();
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("team/remove" + std::to_string(anna_.me())))
+      << "nobody takes themselves off the team";
+  click("team/remove" + std::to_string(bram_), draw);
+  h_.look(draw);  // a popup finds its place after its first frame
+  ASSERT_TRUE(probe_.contains("team/remove-renew")) << "the question, with the code beside it";
+  click("team/remove-confirm", draw);
+  const auto removed = only<op::remove_person>(apply());
+  ASSERT_TRUE(removed.has_value());
+  EXPECT_EQ(removed->person, bram_);
+  EXPECT_EQ(find_person(anna_.state(), bram_), nullptr);
+  ASSERT_TRUE(anna_.run_until([&] { return anna_.identity()->join_code != before.join_code; },
+                              testing::patience));
+  EXPECT_EQ(anna_.identity()->coordinator_code, before.coordinator_code);
+
+  click("team/renew-coordinator-code", draw);
+  click("team/renew-confirm", draw);
+  EXPECT_TRUE(apply().empty()) << "a code is not an op";
+  ASSERT_TRUE(
+      anna_.run_until([&] { return anna_.identity()->coordinator_code != before.coordinator_code; },
+                      testing::patience));
+}
+
 TEST_F(leerlijn_screens, OpenActionsOverdueFirstAndProgressFromAnyone) {
   ASSERT_NO_FATAL_FAILURE(hold_until(1));
   const trajectory& t = anna_.state();
@@ -1298,6 +1409,61 @@ TEST_F(leerlijn_screens, TheActieplanStepStartsFromTheWeakestOnderdelen) {
   EXPECT_EQ(open[0]->text, "Rollen op papier zetten");
   for (int i = 0; i < 3; ++i) h_.frame(draw);
   EXPECT_TRUE(h_.ui.todo.empty()) << "drawing asks for nothing by itself";
+}
+
+// An action entered once in the plan's row (#13) is one the meeting made at the agenda item
+// it is at (#14): the minutes and their PDF list it there, with its owner and date.
+TEST_F(leerlijn_screens, AnActionFromThePlansRowIsInTheMinutesOfItsAgendaItem) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  const auto& agenda = template_of(anna_.state().meetings[1]).agenda;
+  const auto step = std::find_if(agenda.begin(), agenda.end(),
+                                 [](const auto& a) { return a.id == "invullen_actieplan"; });
+  ASSERT_NE(step, agenda.end());
+  const int item = static_cast<int>(step - agenda.begin());
+  ASSERT_FALSE(anna_.goto_agenda_item(1, item));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  h_.enter("actions1/new", "Rollen op papier zetten", draw);
+  click("actions1/add", draw);
+  ASSERT_TRUE(only<op::add_action>(apply()).has_value());
+  ASSERT_EQ(anna_.state().actions.size(), 1u);
+  h_.enter("action1/due", "2026-10-01", draw);
+  h_.click(ImVec2(1190, 3990), draw);  // elsewhere: the field is left
+  apply();
+  ASSERT_FALSE(anna_.submit(op::update_action{1, "Rollen op papier zetten", bram_, "2026-10-01"}));
+  // The room moves on; the action stays with the item where it was made.
+  ASSERT_FALSE(anna_.goto_agenda_item(1, item + 1));
+  ASSERT_FALSE(anna_.end_meeting(1));
+  settle();
+  const auto& items = anna_.state().meetings[1].session.items;
+  ASSERT_GT(items.size(), static_cast<std::size_t>(item + 1));
+  EXPECT_EQ(items[static_cast<std::size_t>(item)].actions, std::vector<int>{1});
+  EXPECT_TRUE(items[static_cast<std::size_t>(item + 1)].actions.empty());
+
+  const auto minutes = documents::build_minutes(anna_.state(), 1);
+  const std::string md = documents::to_markdown(minutes);
+  const auto at = md.find("### " + std::to_string(item + 1) + ". " + step->title);
+  ASSERT_NE(at, std::string::npos) << md;
+  const auto line = md.find(
+      "- Actie 1: Rollen op papier zetten – Bram Öztürk, uiterlijk "
+      "donderdag 1 oktober 2026");
+  EXPECT_NE(line, std::string::npos) << md;
+  EXPECT_GT(line, at) << "under its agenda item";
+  EXPECT_LT(line, md.find("### " + std::to_string(item + 2) + ". ")) << md;
+
+  // The PDF says the same, as pdftotext reads it.
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) return;
+  const auto pdf = dir_ / "notulen.pdf";
+  std::ofstream(pdf, std::ios::binary) << documents::to_pdf(minutes);
+  const auto txt = dir_ / "notulen.txt";
+  ASSERT_EQ(std::system(("pdftotext -enc UTF-8 " + pdf.string() + " " + txt.string()).c_str()), 0);
+  std::ifstream in(txt);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("Actie 1: Rollen op papier zetten – Bram Öztürk, uiterlijk donderdag 1"),
+            std::string::npos)
+      << text;
 }
 
 TEST_F(leerlijn_screens, AtTheAfsluitingTheNextDateIsAgreedAndTheDocumentsSaved) {
@@ -1489,6 +1655,282 @@ TEST(ChatView, AMessageIsSentAndTheCoordinatorHighlightsIt) {
   h.click(h.centre("highlight-0"), draw);
   ASSERT_EQ(h.ui.todo.ops.size(), 1u);
   EXPECT_EQ(std::get<op::highlight_reaction>(h.ui.todo.ops[0]).index, 0);
+}
+
+// ---- The record a meeting leaves: who was there, minutes per item, what is presented ----
+
+// Which screen an agenda item gets comes from the content: each item of every meeting,
+// the extra evaluation meeting included, shows what its "shows" says.
+TEST_F(leerlijn_screens, EveryAgendaItemShowsWhatItsContentSays) {
+  ASSERT_FALSE(anna_.submit(op::add_extra_meeting{"2027-02-01", meeting_mode::fysiek}));
+  settle();
+  view_document document;
+  const trajectory& t = anna_.state();
+  for (int m = 0; m < static_cast<int>(t.meetings.size()); ++m) {
+    for (const auto& item : template_of(t.meetings[static_cast<std::size_t>(m)]).agenda) {
+      SCOPED_TRACE(std::to_string(m) + " " + item.id);
+      h_.look([&] { document.draw(h_.ui, anna_, m, item); });
+      EXPECT_TRUE(probe_.contains("screen/" + std::string(name_of(item.shows))));
+      switch (item.shows) {
+        case agenda_screen::welcome: EXPECT_TRUE(probe_.contains("attendance/gaps")); break;
+        case agenda_screen::close: EXPECT_TRUE(probe_.contains("afsluiting/export")); break;
+        case agenda_screen::fill: {
+          // The coordinator may fill the form in: its first cell is a field.
+          const auto doc = static_cast<int>(*item.form);
+          EXPECT_TRUE(probe_.contains("text/" + std::to_string(doc) + "/0/0") ||
+                      probe_.contains("text/" + std::to_string(doc) + "/1/0"))
+              << name_of(*item.form);
+          break;
+        }
+        case agenda_screen::present:
+          for (material mat : item.materials) {
+            const char* names[] = {"present/doel", "present/opzet", "present/hulpmiddelen",
+                                   "present/coordinator", "present/bijeenkomst"};
+            EXPECT_TRUE(probe_.contains(names[static_cast<int>(mat)]))
+                << names[static_cast<int>(mat)];
+          }
+          if (item.document == document_kind::factsheet) {
+            EXPECT_TRUE(probe_.contains("factsheet"));
+          }
+          break;
+        default: break;
+      }
+    }
+  }
+  EXPECT_TRUE(h_.ui.todo.empty());
+}
+
+// Meeting 1 item 2: the coordinator shares the goal, the four steps with their
+// introductions, duration, instruments and literature, and the coordinator's criteria.
+TEST_F(leerlijn_screens, TheCoordinatorPresentsTheLeerlijnAsTheSeedHasIt) {
+  view_document document;
+  const auto& item = template_of(anna_.state().meetings[0]).agenda.at(1);
+  const std::string shown = shown_text(h_, [&] { document.draw(h_.ui, anna_, 0, item); });
+  for (const char* expected :
+       {"Wat is het doel van de leerlijn?", "Hoe ziet de leerlijn eruit?",
+        "Stap 1 is het organiseren en uitvoeren van een signaleringsbijeenkomst",
+        "Stap 4: Evaluatie samenwerking", "1 Bijeenkomst van 2,5 uur",
+        "3 maanden (incl. 1 bijeenkomst van 3 uur)", "Bijlage 3: Format actieplan",
+        "Reader ‘Tips voor het versterken van de samenwerking", "Criteria coördinator:",
+        "Kan minimaal 8 uur per maand investeren", "Evaluatielijst (Bijlage 4)"})
+    EXPECT_NE(shown.find(expected), std::string::npos) << expected;
+}
+
+// Someone online marks themselves; the coordinator (or the notulist) marks who sent notice;
+// whether both organisations' uitvoerders and managers are there is checked against that.
+TEST_F(leerlijn_screens, AttendanceOnlineInTheRoomAndAbsentWithNotice) {
+  client_core bram(testing::options_in(dir_ / "bram"));
+  ASSERT_NO_FATAL_FAILURE(
+      testing::join_team(bram, server_, anna_.identity()->join_code, testing::bram_ozturk));
+  ASSERT_FALSE(anna_.start_meeting(0));
+  settle();
+  ASSERT_TRUE(bram.run_until([&] { return bram.seq() == anna_.seq(); }, testing::patience));
+
+  // Bram is in the app: one click says he is there, online.
+  view_meeting his;
+  const auto as_bram = [&] {
+    h_.ui.core = &bram;
+    his.draw(h_.ui, bram);
+  };
+  click("attendance/self/online", as_bram);
+  auto todo = std::move(h_.ui.todo);
+  h_.ui.todo = intents{};
+  ASSERT_EQ(todo.ops.size(), 1u);
+  EXPECT_EQ(std::get<op::set_attendance>(todo.ops[0]).value, attendance::online);
+  EXPECT_FALSE(bram.submit(todo.ops[0]));
+  ASSERT_NO_FATAL_FAILURE(testing::settle(bram));
+  // He may not mark others.
+  view_attendance list;
+  h_.look([&] { list.draw(h_.ui, bram, 0); });
+  EXPECT_FALSE(probe_.contains("attendance/" + std::to_string(anna_.me()) + "/afgemeld"));
+  EXPECT_TRUE(h_.ui.todo.empty());
+
+  // Anna marks herself in the room and Mo, who sent notice, absent.
+  ASSERT_FALSE(anna_.submit(op::add_person{
+      {99, "Mo Haddou", organisation::school, "mentor", staff_level::uitvoerder, false}}));
+  ASSERT_TRUE(anna_.run_until([&] { return anna_.seq() >= bram.seq(); }, testing::patience));
+  settle();
+  const auto as_anna = [&] {
+    h_.ui.core = &anna_;
+    list.draw(h_.ui, anna_, 0);
+  };
+  click("attendance/" + std::to_string(anna_.me()) + "/aanwezig", as_anna);
+  apply();
+  click("attendance/99/afgemeld", as_anna);
+  apply();
+  ASSERT_TRUE(anna_.run_until([&] { return anna_.state().meetings[0].session.online.size() == 1; },
+                              testing::patience));
+  const live_session& s = anna_.state().meetings[0].session;
+  EXPECT_EQ(s.present, (std::vector<person_id>{anna_.me(), bram.me()}));
+  EXPECT_EQ(s.online, std::vector<person_id>{bram.me()});
+  EXPECT_EQ(s.excused, std::vector<person_id>{99});
+  // Anna (school, manager) and Bram (youth work, uitvoerder): two of four are there.
+  const std::string shown = shown_text(h_, as_anna);
+  EXPECT_NE(shown.find("Geen uitvoerder van de school aanwezig."), std::string::npos) << shown;
+  EXPECT_NE(shown.find("Geen manager van het jongerenwerk aanwezig."), std::string::npos);
+  const auto minutes = documents::to_markdown(documents::build_minutes(anna_.state(), 0));
+  EXPECT_NE(minutes.find("Aanwezig: Anna de Wit, Bram Öztürk (online)"), std::string::npos)
+      << minutes;
+  EXPECT_NE(minutes.find("Afgemeld: Mo Haddou"), std::string::npos);
+  // The next meeting's preparation: who came, who sent notice.
+  ASSERT_FALSE(anna_.end_meeting(0));
+  settle();
+  view_preparation preparation;
+  const std::string next = shown_text(h_, [&] { preparation.draw(h_.ui, anna_, 1); });
+  EXPECT_NE(next.find("Eerder aanwezig: Anna de Wit, Bram Öztürk."), std::string::npos) << next;
+  EXPECT_NE(next.find("Vorige keer afgemeld: Mo Haddou."), std::string::npos);
+  EXPECT_NE(next.find("Vorige keer: Geen manager van het jongerenwerk aanwezig."),
+            std::string::npos);
+}
+
+// The notulist's pane follows the agenda: what is said and decided goes with the item the
+// meeting is at; older minutes of the whole meeting still show below it.
+TEST_F(leerlijn_screens, TheMinutesPaneFollowsTheAgendaItem) {
+  ASSERT_FALSE(anna_.start_meeting(0));
+  ASSERT_FALSE(anna_.goto_agenda_item(0, 3));
+  settle();
+  view_meeting meeting;
+  const auto draw = [&] { meeting.draw(h_.ui, anna_); };
+  write_in("minutes/0/3", "Iedereen kent de elementen.", draw);
+  h_.click(ImVec2(1190, 3990), draw);
+  apply();
+  write_in("minutes/0/3/besloten", "Door naar het instrument.", draw);
+  h_.click(ImVec2(1190, 3990), draw);
+  apply();
+  const auto& items = anna_.state().meetings[0].session.items;
+  EXPECT_EQ(items[3].notes, "Iedereen kent de elementen.");
+  EXPECT_EQ(items[3].decided, "Door naar het instrument.");
+  EXPECT_TRUE(items[2].notes.empty());
+  // The room moves on: the pane moves with it.
+  ASSERT_FALSE(anna_.goto_agenda_item(0, 4));
+  ASSERT_FALSE(
+      anna_.edit_text(op::minutes_target(0), {{0, 0, "Notulen van voor de agendapunten."}}));
+  settle();
+  h_.look(draw);
+  EXPECT_TRUE(probe_.contains("minutes/0/4"));
+  EXPECT_FALSE(probe_.contains("minutes/0/3"));
+  EXPECT_TRUE(probe_.contains("minutes/0")) << "the whole meeting's minutes still show";
+  const std::string shown = shown_text(h_, draw);
+  EXPECT_NE(shown.find("Notulen van voor de agendapunten."), std::string::npos);
+  EXPECT_NE(shown.find("gepland 105 min"), std::string::npos) << "time against the plan";
+}
+
+// "Gebruik hierbij … de Factsheet": each onderdeel's explanation opens right in the form,
+// and the Factsheet is on the documents screen in every meeting.
+TEST_F(leerlijn_screens, TheFactsheetFromTheFormsAndFromDocumenten) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  ASSERT_FALSE(anna_.start_meeting(1));
+  settle();
+  view_document document;
+  const auto& agenda = template_of(anna_.state().meetings[1]).agenda;
+  const auto fill = std::find_if(agenda.begin(), agenda.end(),
+                                 [](const auto& a) { return a.shows == agenda_screen::fill; });
+  ASSERT_NE(fill, agenda.end());
+  const auto draw = [&] { document.draw(h_.ui, anna_, 1, *fill); };
+  click("factsheet/2", draw);
+  h_.look(draw);
+  // The popup with what the Factsheet says about Tweerichtingsverkeer is open.
+  ASSERT_TRUE(probe_.contains("factsheet/2/text"));
+  EXPECT_FALSE(probe_.contains("factsheet/3/text"));
+  const ImVec4 popup = probe_.at("factsheet/2/text");
+  EXPECT_GT(popup.w - popup.y, 3 * ImGui::GetTextLineHeight()) << "the explanation, wrapped";
+
+  const auto screen = [&] { document.draw_screen(h_.ui, anna_); };
+  click("documents/factsheet", screen);
+  EXPECT_TRUE(h_.ui.shown.factsheet);
+  h_.look(screen);
+  EXPECT_TRUE(probe_.contains("factsheet"));
+  click("documents/forms", screen);
+  EXPECT_TRUE(h_.ui.forms_request);
+  EXPECT_TRUE(h_.ui.todo.empty());
+}
+
+// The invitation: the coordinator sets time and place, the text is ready for an e-mail and
+// the set to send goes to a folder with its calendar event.
+TEST_F(leerlijn_screens, AnInvitationWithTimePlaceAgendaAndWhatToBring) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(0));
+  view_invitation invitation;
+  const auto draw = [&] { invitation.draw(h_.ui, anna_, 1); };
+  h_.enter("invitation/time", "15:30", draw);
+  h_.enter("invitation/place", "Het Baken, lokaal 2.14", draw);
+  click("invitation/save", draw);
+  const auto details = only<op::set_meeting_details>(apply());
+  ASSERT_TRUE(details.has_value());
+  EXPECT_EQ(details->start_time, "15:30");
+  const meeting& m = anna_.state().meetings[1];
+  EXPECT_EQ(m.place, "Het Baken, lokaal 2.14");
+  const std::string shown = shown_text(h_, draw);
+  EXPECT_EQ(shown.find("Vul de begintijd in."), std::string::npos);
+  const std::string text = documents::to_text(documents::build_invitation(anna_.state(), 1));
+  EXPECT_NE(text.find("Wanneer: maandag 21 september 2026, 15:30–18:30"), std::string::npos)
+      << text;
+  click("invitation/export", draw);
+  ASSERT_EQ(h_.ui.invitation_request, std::optional<int>(1));
+  const auto folder = dir_ / "uitnodiging";
+  const saved_set saved = save_set(anna_.state(), export_kind::invitation, 1, folder);
+  ASSERT_TRUE(saved.ok()) << saved.error;
+  for (const char* name :
+       {"uitnodiging-2.txt", "uitnodiging-2.pdf", "uitnodiging-2.ics", "factsheet.pdf",
+        "actieplan-leeg.pdf", "signaleringsinstrument-begin.pdf"})
+    EXPECT_TRUE(std::filesystem::exists(folder / name)) << name;
+  std::ifstream ics(folder / "uitnodiging-2.ics");
+  const std::string calendar((std::istreambuf_iterator<char>(ics)), {});
+  EXPECT_NE(calendar.find("DTSTART;TZID=Europe/Amsterdam:20260921T153000"), std::string::npos);
+  EXPECT_NE(calendar.find("LOCATION:Het Baken\\, lokaal 2.14"), std::string::npos);
+}
+
+// Between the actieplan and the terugkom meeting the coordinator checks in with each action
+// owner; when the plan does not get going, the view offers to meet earlier.
+TEST_F(leerlijn_screens, BetweenMeetingsTwoAndThreeTheCoordinatorChecksIn) {
+  ASSERT_NO_FATAL_FAILURE(hold_until(1));
+  view_check_ins check_ins;
+  const auto draw = [&] { check_ins.draw(h_.ui, anna_); };
+  const std::string bram = std::to_string(bram_);
+  h_.look(draw);
+  EXPECT_FALSE(probe_.contains("checkin/earlier-prompt"));
+  h_.enter("checkin/" + bram + "/note", "Nog niet aan toegekomen", draw);
+  click("checkin/" + bram + "/stuck", draw);
+  const auto contact = only<op::record_check_in>(apply());
+  ASSERT_TRUE(contact.has_value());
+  EXPECT_EQ(contact->person, bram_);
+  EXPECT_FALSE(contact->going);
+  EXPECT_EQ(contact->note, "Nog niet aan toegekomen");
+  h_.look(draw);
+  ASSERT_TRUE(probe_.contains("checkin/earlier-prompt"));
+  h_.enter("checkin/earlier", "2026-10-19", draw);
+  h_.click(ImVec2(1190, 3990), draw);
+  const auto earlier = only<op::schedule_meeting>(apply());
+  ASSERT_TRUE(earlier.has_value());
+  EXPECT_EQ(earlier->meeting, 2);
+  EXPECT_EQ(anna_.state().meetings[2].planned_date, "2026-10-19");
+}
+
+// For a new cooperation the final comparison shows what the team wanted the first time
+// beside what it sees now, and the team writes its conclusions beside them.
+TEST_F(leerlijn_screens, TheFinalComparisonOfANewCooperationHasRoomForConclusions) {
+  ASSERT_FALSE(
+      anna_.submit(op::set_partnership{{"Het Baken", "Jongerenwerk Oost", cooperation::fresh}}));
+  ASSERT_FALSE(anna_.edit_text({false, 0, document_id::signalering_begin, 9, 0},
+                               {{0, 0, "Een eigen ruimte naast de aula."}}));
+  ASSERT_NO_FATAL_FAILURE(hold_until(3));
+  ASSERT_FALSE(anna_.edit_text({false, 0, document_id::signalering_eind, 9, 0},
+                               {{0, 0, "Ruimte is er, alleen op dinsdag."}}));
+  settle();
+  view_comparison comparison;
+  const auto draw = [&] { comparison.draw(h_.ui, anna_); };
+  const std::string shown = shown_text(h_, draw);
+  for (const char* expected :
+       {"De gewenste situatie naast de situatie nu", "Gewenst (eerste Signaleringsinstrument)",
+        "Een eigen ruimte naast de aula.", "Ruimte is er, alleen op dinsdag.",
+        "Conclusies van het team"})
+    EXPECT_NE(shown.find(expected), std::string::npos) << expected;
+  write_in("text/5/9/0", "Half bereikt.", draw);
+  h_.click(ImVec2(1190, 3990), draw);
+  apply();
+  EXPECT_EQ(anna_.state().documents[5].rows[9].cells[0], "Half bereikt.");
+  const auto pdf_md = documents::to_markdown(documents::build_comparison(anna_.state()));
+  EXPECT_NE(pdf_md.find("Een eigen ruimte naast de aula."), std::string::npos);
+  EXPECT_NE(pdf_md.find("Half bereikt."), std::string::npos);
 }
 
 }  // namespace

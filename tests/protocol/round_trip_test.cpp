@@ -144,6 +144,31 @@ TEST(OpCodec, WireFormOfEveryOperationType) {
        R"({"type":"update_action","id":3,"text":"Eén contactpersoon","owner":0,"due":""})"},
       {op::set_action_status{.id = 2, .status = action_status::klaar},
        R"({"type":"set_action_status","id":2,"status":"klaar"})"},
+      {op::set_attendance{.meeting = 1, .person = 6, .value = attendance::online},
+       R"({"type":"set_attendance","meeting":1,"person":6,"attendance":"online"})"},
+      {op::set_meeting_details{
+           .meeting = 1, .start_time = "09:00", .place = "Aula", .link = "https://x.nl/j"},
+       R"({"type":"set_meeting_details","meeting":1,"start_time":"09:00","place":"Aula",
+           "link":"https://x.nl/j"})"},
+      {op::record_check_in{.person = 4, .going = true, .note = "Loopt", .at_ms = 3},
+       R"({"type":"record_check_in","person":4,"going":true,"note":"Loopt","at_ms":3})"},
+      {op::edit_text{.target = {.minutes = true, .meeting = 1, .item = 3, .decided = true},
+                     .edits = {{.pos = 0, .del = 0, .ins = "Besluit"}}},
+       R"({"type":"edit_text","target":{"minutes":true,"meeting":1,"item":3,"part":"besloten"},
+           "edits":[{"pos":0,"del":0,"ins":"Besluit"}]})"},
+      {op::edit_text{.target = {.minutes = true, .meeting = 1, .item = 0},
+                     .edits = {{.pos = 0, .del = 0, .ins = "Notitie"}}},
+       R"({"type":"edit_text","target":{"minutes":true,"meeting":1,"item":0},
+           "edits":[{"pos":0,"del":0,"ins":"Notitie"}]})"},
+      {op::edit_text{.target = {.minutes = false,
+                                .meeting = 5,
+                                .document = document_id::evaluatie_extra,
+                                .row = 1,
+                                .column = 2},
+                     .edits = {{.pos = 1, .del = 1, .ins = ""}}},
+       R"({"type":"edit_text","target":{"document":"evaluatie_extra","meeting":5,"row":1,
+           "column":2},"edits":[{"pos":1,"del":1,"ins":""}]})"},
+      {op::remove_person{.person = 4}, R"({"type":"remove_person","person":4})"},
   };
   std::set<std::size_t> kinds;
   for (const auto& [o, expected] : cases) {
@@ -213,14 +238,14 @@ TEST(Codec, EveryServerMessageRoundTrips) {
 }
 
 TEST(Codec, EnvelopeCarriesVersionAndTypeName) {
-  const char* client_types[] = {"create", "join", "hello", "op", "focus"};
+  const char* client_types[] = {"create", "join", "hello", "op", "focus", "rotate_code"};
   for (const auto& m : samples::every_client_message()) {
     const json j = json::parse(encode(m));
     EXPECT_EQ(j.at("v"), 1);
     EXPECT_EQ(j.at("type"), client_types[m.index()]);
   }
-  const char* server_types[] = {"created", "joined",   "welcome",  "ack",   "reject",
-                                "ops",     "snapshot", "presence", "error", "editing"};
+  const char* server_types[] = {"created",  "joined",   "welcome", "ack",     "reject", "ops",
+                                "snapshot", "presence", "error",   "editing", "codes"};
   for (const auto& m : samples::every_server_message()) {
     const json j = json::parse(encode(m));
     EXPECT_EQ(j.at("v"), 1);
@@ -232,14 +257,14 @@ TEST(Codec, EachSideOnlyAcceptsTheOtherSidesMessages) {
   for (const auto& m : samples::every_server_message()) {
     const auto as_client = decode_client(encode(m));
     ASSERT_TRUE(std::holds_alternative<decode_error>(as_client));
-    EXPECT_EQ(std::get<decode_error>(as_client).code, "invalid");
+    EXPECT_EQ(std::get<decode_error>(as_client).code, error_code::invalid);
     EXPECT_NE(std::get<decode_error>(as_client).message.find("type: unknown message type"),
               std::string::npos);
   }
   for (const auto& m : samples::every_client_message()) {
     const auto as_server = decode_server(encode(m));
     ASSERT_TRUE(std::holds_alternative<decode_error>(as_server));
-    EXPECT_EQ(std::get<decode_error>(as_server).code, "invalid");
+    EXPECT_EQ(std::get<decode_error>(as_server).code, error_code::invalid);
   }
 }
 

@@ -35,6 +35,16 @@ std::vector<operation> every_op() {
   op::edit_text minutes;
   minutes.target = {.minutes = true, .meeting = 2};
   minutes.edits = {{.pos = 12, .del = 0, .ins = "Afspraken:\n\t– Zoë belt de wijkagent"}};
+  op::edit_text decided;
+  decided.target = {.minutes = true, .meeting = 1, .item = 6, .decided = true};
+  decided.edits = {{.pos = 0, .del = 0, .ins = "Terugkom op dinsdag 3 november, 15:30."}};
+  op::edit_text extra_cell;
+  extra_cell.target = {.minutes = false,
+                       .meeting = 4,
+                       .document = document_id::evaluatie_extra,
+                       .row = 2,
+                       .column = 2};
+  extra_cell.edits = {{.pos = 0, .del = 0, .ins = "Overleg blijft wekelijks"}};
 
   return {
       op::set_partnership{
@@ -61,6 +71,8 @@ std::vector<operation> every_op() {
       op::set_rating{.document = document_id::signalering_eind, .row = 9, .value = 3},
       cell,
       minutes,
+      decided,
+      extra_cell,
       op::add_reaction{
           .meeting = 1, .row = 5, .text = "Mooi idee, maar wie betaalt dat?", .at_ms = t0 + 7},
       op::add_reaction{.meeting = 2, .row = -1, .text = "Ik ben er zo – file op de A2", .at_ms = 9},
@@ -80,6 +92,15 @@ std::vector<operation> every_op() {
       op::update_action{
           .id = 3, .text = "Eén vaste contactpersoon per leerjaar", .owner = 0, .due = ""},
       op::set_action_status{.id = 2, .status = action_status::vervallen},
+      op::set_attendance{.meeting = 1, .person = 4, .value = attendance::afgemeld},
+      op::set_attendance{.meeting = 2, .person = 6, .value = attendance::online},
+      op::set_meeting_details{.meeting = 2,
+                              .start_time = "15:30",
+                              .place = "Het Baken, lokaal 1.14 (‘de Brug’)",
+                              .link = "https://meet.example.nl/jos-zuid"},
+      op::record_check_in{
+          .person = 4, .going = false, .note = "Nog niet gestart – geen tijd", .at_ms = t0 + 3},
+      op::remove_person{.person = 4},
   };
 }
 
@@ -100,13 +121,16 @@ trajectory rich_trajectory() {
       make_person(6, "Zoë Jansen", organisation::school, "conciërge", staff_level::uitvoerder,
                   false),
   };
+  // Taken off the team after the first meeting, where they were present.
+  t.former = {make_person(5, "Sem Yılmaz", organisation::jongerenwerk, "jongerenwerker",
+                          staff_level::uitvoerder, false)};
   t.next_person_id = 7;
 
   meeting& first = t.meetings[0];
   first.planned_date = "2026-09-07";
   first.mode = meeting_mode::fysiek;
   first.status = meeting_status::afgerond;
-  first.session.present = {1, 2, 3, 4};
+  first.session.present = {1, 2, 3, 4, 5};
   first.session.notulist = 3;
   first.session.invuller = 2;
   first.session.agenda_index = 5;
@@ -115,11 +139,27 @@ trajectory rich_trajectory() {
   first.session.started_at_ms = t0 - 9'000'000;
   first.session.minutes = "Aanwezig: iedereen behalve Zoë.\nVolgende keer: ‘actieplan’.";
   first.session.reactions = {{.author = 4, .at_ms = t0 - 8'000'000, .row = 2, .text = "Eens!"}};
+  first.start_time = "15:30";
+  first.place = "Stedelijk College ‘Zuid’, lokaal 2.14";
+  // Who was there, and what happened at each agenda item.
+  first.session.present = {1, 2, 3, 4};
+  first.session.online = {4};
+  first.session.excused = {6};
+  first.session.items[0].used_ms = 420'000;
+  for (auto& item : first.session.items) item.visited = true;
+  first.session.items[3].notes = "Iedereen kent de vier elementen.\nVraag: wie is ‘aanspreekpunt’?";
+  first.session.items[4].decided = "Score 3 voor tweerichtingsverkeer – na stemming.";
+  first.session.items[4].votes = {0, 1};
+  first.session.items[4].used_ms = 6'300'000;
+  first.session.items[4].extra_minutes = 10;
+  first.session.items[5].next_date = "2026-09-21";
+  first.session.items[5].actions = {1};
 
   meeting& second = t.meetings[1];
   second.planned_date = "2026-09-21";
   second.mode = meeting_mode::digitaal;
   second.status = meeting_status::bezig;
+  second.link = "https://meet.example.nl/jos-zuid?pwd=één";
   live_session& s = second.session;
   s.present = {1, 2, 3, 4, 6};
   s.notulist = 3;
@@ -146,8 +186,7 @@ trajectory rich_trajectory() {
   t.meetings[2].planned_date = "2026-11-02";
   t.meetings[2].mode = meeting_mode::hybride;
   t.meetings[3].planned_date = "2026-12-28";
-  meeting extra;
-  extra.template_index = seed_meeting_count;
+  meeting extra = make_meeting(seed_meeting_count);
   extra.planned_date = "2027-01-25";
   extra.mode = meeting_mode::digitaal;
   t.meetings.push_back(extra);
@@ -165,6 +204,11 @@ trajectory rich_trajectory() {
                              "Voor de kerstvakantie"};
   auto& eind = t.documents[static_cast<std::size_t>(document_id::evaluatie_eind)];
   eind.rows[9].cells[1] = "Geëvalueerd op 28 december";
+  t.documents[static_cast<std::size_t>(document_id::conclusies)].rows[9].cells[0] =
+      "Gewenste situatie bereikt: de ruimte is er.";
+  t.meetings[4].extra_document->rows[2].cells[2] = "Overleg blijft wekelijks";
+  t.check_ins = {{.person = 4, .at_ms = t0 + 86'400'000, .going = true, .note = "Loopt."},
+                 {.person = 6, .at_ms = t0 + 90'000'000, .going = false, .note = ""}};
 
   vote_record named;
   named.document = document_id::signalering_begin;
@@ -206,7 +250,12 @@ std::vector<client_message> every_client_message() {
   std::vector<client_message> out = {
       create_trajectory{
           {"Het Baken Lyceum ‘De Brug’", "Jongerenwerk Zuidoost", cooperation::existing},
-          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager}},
+          {"Fatima El Amrani", organisation::school, "teamleider", staff_level::manager},
+          {}},
+      // On a server whose operator asks for a creation code.
+      create_trajectory{{"Het Baken Lyceum", "Jongerenwerk Zuidoost", cooperation::fresh},
+                        {"Fatima El Amrani", organisation::school, "", staff_level::uitvoerder},
+                        "WELKOM-2026"},
       join_trajectory{
           "K7Q-4PZM",
           {"Daniël Visser", organisation::jongerenwerk, "jongerenwerker", staff_level::uitvoerder}},
@@ -218,9 +267,13 @@ std::vector<client_message> every_client_message() {
                             .column = 2}},
       focus{op::text_target{.minutes = true, .meeting = 1}},
       focus{std::nullopt},
+      rotate_code{access_code::team},
+      rotate_code{access_code::coordinator},
   };
   std::uint64_t client_seq = 7;
   for (auto& o : every_op()) out.push_back(submit{client_seq++, 41, std::move(o)});
+  // An anonymous ballot, numbered outside the client's own sequence.
+  out.push_back(submit{(std::uint64_t{1} << 52) + 77, 41, op::cast_vote{0, 2}, true});
   return out;
 }
 
@@ -245,12 +298,12 @@ std::vector<server_message> every_server_message() {
       joined{"trj_9f2c41", "tok_77aa", 5},
       welcome{"trj_9f2c41", 5, 1234},
       ack{8, 1235},
-      reject{9, "forbidden",
+      reject{9, error_code::forbidden,
              "Dat mag je niet: dit document invullen (alleen de invuller of coördinator)."},
       batch,
       snapshot{1236, rich_trajectory()},
       presence{{1, 2, 5}},
-      error{"malformed", "Het bericht is geen geldige JSON."},
+      error{error_code::malformed, "Het bericht is geen geldige JSON."},
       editing{3, op::text_target{.minutes = true, .meeting = 1}},
       editing{4, op::text_target{.minutes = false,
                                  .meeting = 0,
@@ -258,6 +311,8 @@ std::vector<server_message> every_server_message() {
                                  .row = 9,
                                  .column = 0}},
       editing{6, std::nullopt},
+      codes{"K7QZ4-PZMX2", "8FQ3-KMT9-W2XH"},
+      codes{"", ""},
   };
 }
 
@@ -267,7 +322,7 @@ bool same(const client_message& a, const client_message& b) {
   if (a.index() != b.index()) return false;
   if (const auto* x = std::get_if<submit>(&a)) {
     const auto& y = std::get<submit>(b);
-    return x->client_seq == y.client_seq && x->base_seq == y.base_seq &&
+    return x->client_seq == y.client_seq && x->base_seq == y.base_seq && x->ballot == y.ballot &&
            op_json(x->op) == op_json(y.op);
   }
   return std::visit(

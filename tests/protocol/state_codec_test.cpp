@@ -127,6 +127,41 @@ TEST(StateCodec, StatesTheRulesCanReachStillDecode) {
   EXPECT_EQ(*back, t);
 }
 
+// A state stored before attendance, the minutes per agenda item, time and place, the
+// conclusions and the extra meeting's own list existed still loads, with those empty.
+TEST(StateCodec, StatesStoredBeforeTheRecordStillDecode) {
+  trajectory t = samples::rich_trajectory();
+  // What the older state could not hold.
+  t.check_ins.clear();
+  t.documents[static_cast<std::size_t>(document_id::conclusies)] =
+      make_document(document_id::conclusies);
+  for (auto& m : t.meetings) {
+    m.start_time = m.place = m.link = "";
+    if (m.extra_document) m.extra_document = make_document(document_id::evaluatie_extra);
+    m.session.online.clear();
+    m.session.excused.clear();
+    for (auto& item : m.session.items) item = agenda_record{};
+  }
+  json old = encode_state(t, false);
+  old.erase("check_ins");
+  old["documents"].erase(5);
+  for (auto& m : old["meetings"]) {
+    for (const char* key : {"start_time", "place", "link", "document"}) m.erase(key);
+    for (const char* key : {"online", "excused", "items"}) m["session"].erase(key);
+  }
+  std::string error;
+  const auto back = through_text(old, error);
+  ASSERT_TRUE(back.has_value()) << error;
+  EXPECT_EQ(back->meetings[0].session.minutes, t.meetings[0].session.minutes)
+      << "the free-text minutes of before are still there";
+  for (const auto& m : back->meetings) {
+    EXPECT_EQ(m.session.items.size(), template_of(m).agenda.size());
+    EXPECT_TRUE(m.session.online.empty());
+  }
+  ASSERT_TRUE(back->meetings[4].extra_document.has_value()) << "an empty list of its own";
+  EXPECT_EQ(*back, t);
+}
+
 // Each case breaks one thing in an otherwise valid encoded state.
 struct broken_state {
   const char* name;
@@ -142,10 +177,38 @@ TEST(StateCodec, RefusesBrokenStatesByFieldPath) {
       {"agenda index past the agenda",
        [](json& s) { s["meetings"][1]["session"]["agenda_index"] = 7; },
        "state.meetings[1].session.agenda_index: out of range [0, 6]"},
-      {"four documents", [](json& s) { s["documents"].erase(4); },
-       "documents: expected 5 documents"},
+      {"four documents",
+       [](json& s) {
+         s["documents"].erase(5);
+         s["documents"].erase(4);
+       },
+       "documents: expected 6 documents"},
       {"documents out of order", [](json& s) { std::swap(s["documents"][0], s["documents"][1]); },
-       "state.documents[0]: documents out of order"},
+       "state.documents[0].id: expected signalering_1"},
+      {"someone online who is not present",
+       [](json& s) { s["meetings"][0]["session"]["online"] = json::parse("[6]"); },
+       "state.meetings[0].session.online: someone online who is not present"},
+      {"someone present who sent notice",
+       [](json& s) { s["meetings"][0]["session"]["excused"] = json::parse("[1]"); },
+       "state.meetings[0].session.excused: someone present who sent notice"},
+      {"more records than agenda items",
+       [](json& s) {
+         auto& items = s["meetings"][0]["session"]["items"];
+         items.push_back(items[0]);
+       },
+       "state.meetings[0].session.items: more than 6 items"},
+      {"notes that are not text",
+       [](json& s) { s["meetings"][1]["session"]["items"][2]["notes"] = 5; },
+       "state.meetings[1].session.items[2].notes: expected a string"},
+      {"a record naming a vote that is not there",
+       [](json& s) { s["meetings"][0]["session"]["items"][4]["votes"] = {7}; },
+       "a record names a vote that is not there"},
+      {"a document on a seed meeting",
+       [](json& s) { s["meetings"][0]["document"] = s["meetings"][4]["document"]; },
+       "state.meetings[0].document: only an extra meeting holds a document"},
+      {"an extra meeting's document of another id",
+       [](json& s) { s["meetings"][4]["document"]["id"] = "evaluatie_2"; },
+       "state.meetings[4].document.id: expected evaluatie_extra"},
       {"a missing cell", [](json& s) { s["documents"][1]["rows"][0]["cells"].erase(0); },
        "state.documents[1].rows[0]: cells: wrong number of cells"},
       {"a rating of 4", [](json& s) { s["documents"][0]["rows"][0]["rating"] = 4; },

@@ -97,5 +97,44 @@ TEST(Backpressure, AStalledReaderIsCutOffWhileOthersKeepUp) {
   EXPECT_TRUE(carla.order_faults().empty());
 }
 
+// The queue is bounded by what it holds too, not only by its number of messages: a reader
+// that stops while large messages come (a long text rewritten again and again; snapshots)
+// is cut off long before thousands of them pile up.
+TEST(Backpressure, AStalledReaderIsCutOffByTheBytesItsQueueHolds) {
+  config cfg;
+  cfg.send_queue_limit = 1'000'000;  // never reached here: the bytes are the limit
+  cfg.send_queue_bytes_limit = 512 * 1024;
+  cfg.rate_per_second = 100000;
+  cfg.rate_burst = 100000;
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna"});
+  ASSERT_EQ(t.members.size(), 1u);
+  auto& anna = *t[0];
+  client_options small_window;
+  small_window.receive_buffer = 4096;
+  test_client carla(server.port(), small_window);
+  ASSERT_EQ(carla.connect(), "");
+  auto joined = carla.join(t.join_code, profile_of("Carla"));
+  ASSERT_TRUE(joined);
+  ASSERT_TRUE(carla.hello(joined->token, "carla"));
+  ASSERT_TRUE(anna.wait([&] { return anna.presence() && anna.presence()->online.size() == 2; }));
+
+  std::string page;
+  for (int i = 0; i < 10000; ++i) page += "–";  // 30 KB a broadcast
+  const op::text_target minutes{true, 0, document_id::signalering_begin, 0, 0};
+  std::size_t length = 0;
+  int sent = 0;
+  double overflows = 0;
+  for (; sent < 300 && overflows == 0; ++sent) {
+    ASSERT_TRUE(anna.submit_acked(op::edit_text{minutes, {{0, length, page}}}))
+        << anna.closed_because();
+    length = 10000;
+    overflows = server.metric("jos_send_queue_overflows_total").value_or(0);
+  }
+  EXPECT_GE(overflows, 1.0) << sent << " messages of 30 KB waited for Carla";
+  EXPECT_LT(sent, 200);
+  EXPECT_TRUE(carla.wait_closed(20s));
+}
+
 }  // namespace
 }  // namespace jos::server::test

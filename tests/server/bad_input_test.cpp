@@ -63,7 +63,7 @@ class BadInput : public ::testing::Test {
 TEST_F(BadInput, NotJson) {
   const auto e = error_for(*t_[0], "dit is {geen json");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "malformed");
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
   EXPECT_NE(e->reason.find("Bericht niet begrepen"), std::string::npos) << e->reason;
   EXPECT_NE(e->reason.find("not valid JSON"), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
@@ -80,7 +80,7 @@ TEST_F(BadInput, BinaryFrame) {
       default_wait, since);
   ASSERT_TRUE(reply);
   const auto& e = std::get<protocol::error>(*reply);
-  EXPECT_EQ(e.code, "malformed");
+  EXPECT_EQ(e.code, protocol::error_code::malformed);
   EXPECT_NE(e.reason.find("Alleen tekstberichten"), std::string::npos) << e.reason;
   expect_unchanged_and_room_alive();
   EXPECT_TRUE(anna.submit_acked(op::set_precondition{0, true}));
@@ -90,45 +90,69 @@ TEST_F(BadInput, WrongTypedFields) {
   auto e = error_for(*t_[0], R"({"v":1,"type":"op","client_seq":"een","base_seq":0,)"
                              R"("op":{"type":"set_precondition","index":0,"met":true}})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("client_seq"), std::string::npos) << e->reason;
-
-  e = error_for(*t_[0],
-                R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
-                R"("op":{"type":"set_rating","document":"signalering_1","row":"twee","value":2}})");
-  ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
-  EXPECT_NE(e->reason.find("op.row"), std::string::npos) << e->reason;
 
   e = error_for(*t_[0], R"({"v":1,"type":"hello","token":7,"client_id":"x"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("token"), std::string::npos) << e->reason;
+  expect_unchanged_and_room_alive();
+}
+
+// An op whose body cannot be read but whose client_seq can is refused by that client_seq,
+// so that its client drops it instead of sending it again after every reconnect.
+TEST_F(BadInput, AnUnreadableOpIsRejectedByItsClientSeq) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text(
+      R"({"v":1,"type":"op","client_seq":7,"base_seq":0,)"
+      R"("op":{"type":"set_rating","document":"signalering_1","row":"twee","value":2}})"));
+  auto reject = anna.wait_reject(7);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
+  EXPECT_NE(reject->reason.find("op.row"), std::string::npos) << reject->reason;
+  EXPECT_TRUE(anna.is_open());
+  expect_unchanged_and_room_alive();
+}
+
+// An edit_text without splices is not stale (sending it again would not help): invalid.
+TEST_F(BadInput, AnEditWithoutSplicesIsInvalid) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(
+      anna.send_text(R"({"v":1,"type":"op","client_seq":9,"base_seq":0,"op":{"type":"edit_text",)"
+                     R"("target":{"document":"signalering_1","row":0,"column":0},"edits":[]}})"));
+  const auto reject = anna.wait_reject(9);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
+  EXPECT_NE(reject->reason.find("op.edits"), std::string::npos) << reject->reason;
   expect_unchanged_and_room_alive();
 }
 
 TEST_F(BadInput, UnknownMessageType) {
   const auto e = error_for(*t_[0], R"({"v":1,"type":"shout","text":"HALLO"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
+  EXPECT_EQ(e->code, protocol::error_code::invalid);
   EXPECT_NE(e->reason.find("unknown message type \"shout\""), std::string::npos) << e->reason;
   expect_unchanged_and_room_alive();
 }
 
 TEST_F(BadInput, UnknownOpType) {
-  const auto e = error_for(*t_[0], R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
-                                   R"("op":{"type":"delete_everything"}})");
-  ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "invalid");
-  EXPECT_NE(e->reason.find("unknown operation type \"delete_everything\""), std::string::npos)
-      << e->reason;
+  // An op: refused by its client_seq (see AnUnreadableOpIsRejectedByItsClientSeq).
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text(R"({"v":1,"type":"op","client_seq":1,"base_seq":0,)"
+                             R"("op":{"type":"delete_everything"}})"));
+  const auto reject = anna.wait_reject(1);
+  ASSERT_TRUE(reject);
+  EXPECT_EQ(reject->code, protocol::error_code::invalid);
+  EXPECT_NE(reject->reason.find("unknown operation type \"delete_everything\""), std::string::npos)
+      << reject->reason;
   expect_unchanged_and_room_alive();
 }
 
 TEST_F(BadInput, OtherProtocolVersionAndDeepNesting) {
   auto e = error_for(*t_[0], R"({"v":2,"type":"hello","token":"t","client_id":"x"})");
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "version");
+  EXPECT_EQ(e->code, protocol::error_code::version);
   EXPECT_NE(e->reason.find("protocolversie"), std::string::npos) << e->reason;
 
   std::string deep = R"({"v":1,"type":"op","client_seq":1,"op":)";
@@ -137,7 +161,7 @@ TEST_F(BadInput, OtherProtocolVersionAndDeepNesting) {
   deep += "}";
   e = error_for(*t_[0], deep);
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "too_deep");
+  EXPECT_EQ(e->code, protocol::error_code::too_deep);
   expect_unchanged_and_room_alive();
 }
 
@@ -147,7 +171,7 @@ TEST_F(BadInput, OpBeforeHello) {
   const auto e = error_for(stranger, protocol::encode(protocol::client_message{
                                          protocol::submit{1, 0, op::set_precondition{0, true}}}));
   ASSERT_TRUE(e);
-  EXPECT_EQ(e->code, "unauthorised");
+  EXPECT_EQ(e->code, protocol::error_code::unauthorised);
   EXPECT_NE(e->reason.find("Meld je eerst aan"), std::string::npos) << e->reason;
   EXPECT_TRUE(stranger.is_open());
   expect_unchanged_and_room_alive();
@@ -207,8 +231,54 @@ TEST_F(BadInput, TextEditOnAFutureBaseSeqIsStaleAndChangesNothing) {
   const auto client_seq = anna.submit(edit, before_->seq + 100);
   const auto reject = anna.wait_reject(client_seq);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "stale");
+  EXPECT_EQ(reject->code, protocol::error_code::stale);
   EXPECT_TRUE(anna.is_open());
+  expect_unchanged_and_room_alive();
+}
+
+// Every other op stands on its own (last writer wins): it is taken as it is, at the next seq.
+TEST_F(BadInput, AnOtherOpOnAFutureBaseSeqIsTaken) {
+  auto& anna = *t_[0];
+  const auto taken = anna.submit(op::set_precondition{2, true}, before_->seq + 100);
+  const auto seq = anna.wait_ack(taken);
+  ASSERT_TRUE(seq);
+  EXPECT_EQ(*seq, before_->seq + 1);
+  EXPECT_TRUE(anna.is_open());
+}
+
+// A text frame that is not UTF-8 closes the connection with 1007, as RFC 6455 requires.
+TEST_F(BadInput, InvalidUtf8ClosesWith1007) {
+  auto& anna = *t_[0];
+  ASSERT_TRUE(anna.send_text("{\"v\":1,\"type\":\"focus\",\"target\":\"\xC3\x28\"}"));
+  ASSERT_TRUE(anna.wait_closed());
+  EXPECT_NE(anna.closed_because().find("code 1007"), std::string::npos) << anna.closed_because();
+  expect_unchanged_and_room_alive(false);
+}
+
+// Strict JSON: a byte order mark or a key twice is malformed, and nothing changes.
+TEST_F(BadInput, AByteOrderMarkOrAKeyTwiceIsMalformed) {
+  auto e = error_for(*t_[0], "\xEF\xBB\xBF{\"v\":1,\"type\":\"focus\",\"target\":null}");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
+  EXPECT_NE(e->reason.find("byte order mark"), std::string::npos) << e->reason;
+  e = error_for(*t_[0], R"({"v":1,"type":"focus","type":"hello","target":null})");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->code, protocol::error_code::malformed);
+  EXPECT_NE(e->reason.find("appears twice"), std::string::npos) << e->reason;
+  expect_unchanged_and_room_alive();
+}
+
+// A name with a character that shows nothing is refused at the door.
+TEST_F(BadInput, AJoinWithAnInvisibleCharacterInTheNameIsRefused) {
+  test_client carla(server_.port());
+  ASSERT_EQ(carla.connect(), "");
+  for (const char* c : {"\u2028", "\u200B", "\uFEFF", "\u0085"}) {
+    EXPECT_FALSE(carla.join(t_.join_code, profile_of(std::string("Carla") + c)));
+    ASSERT_TRUE(carla.last_error());
+    EXPECT_EQ(carla.last_error()->code, protocol::error_code::invalid);
+    EXPECT_NE(carla.last_error()->reason.find("onzichtbaar"), std::string::npos)
+        << carla.last_error()->reason;
+  }
   expect_unchanged_and_room_alive();
 }
 
@@ -229,12 +299,12 @@ TEST_F(BadInput, OversizedMessageClosesTheConnection) {
   huge += R"("}})";
   carla.send_text(huge);
   ASSERT_TRUE(carla.wait_closed()) << "the server kept a connection that sent 70 KiB";
-  // With close code 1009 (too big) when the close frame reaches the client before the
-  // connection is reset (the server does not read the rest); either way it is gone.
+  // With close code 1009 (too big), after an error that says why.
   const auto& why = carla.closed_because();
-  if (why.find("gesloten door de server") != std::string::npos) {
-    EXPECT_NE(why.find("code 1009"), std::string::npos) << why;
-  }
+  EXPECT_NE(why.find("code 1009"), std::string::npos) << why;
+  ASSERT_FALSE(carla.errors().empty());
+  EXPECT_EQ(carla.errors().back().code, protocol::error_code::too_large);
+  EXPECT_NE(carla.errors().back().reason.find("te groot"), std::string::npos);
   // The others see Carla go, and carry on.
   ASSERT_TRUE(
       t_[0]->wait([&] { return t_[0]->presence() && t_[0]->presence()->online.size() == 2; }));
@@ -251,7 +321,7 @@ TEST_F(BadInput, MessageJustUnderTheLimitIsUnderstood) {
   ASSERT_TRUE(anna.send_text(big));
   const auto reject = anna.wait_reject(1);
   ASSERT_TRUE(reject) << anna.closed_because();
-  EXPECT_EQ(reject->code, "too_long");
+  EXPECT_EQ(reject->code, protocol::error_code::too_long);
   EXPECT_TRUE(anna.is_open());
   expect_unchanged_and_room_alive();
 }
@@ -301,7 +371,7 @@ TEST(Replay, OlderResendsAreAckedWithTheirOwnSeqAlsoAfterARestart) {
     const auto no = bram.take<protocol::reject>(
         [&](const protocol::reject& r) { return r.client_seq == refused; });
     ASSERT_TRUE(no) << "the refused op was not refused again";
-    EXPECT_EQ(no->code, "conflict");
+    EXPECT_EQ(no->code, protocol::error_code::conflict);
     EXPECT_NE(no->reason.find("eerder al geweigerd"), std::string::npos) << no->reason;
     const auto now = server.state(t.trajectory_id);
     ASSERT_TRUE(now);

@@ -231,7 +231,7 @@ TEST(Durability, GracefulStopSaysRestartingAndKeepsEveryAckedOp) {
     EXPECT_FALSE(m->is_open());
     bool told = false;
     for (const auto& e : m->errors())
-      told = told || (e.code == "restarting" && e.reason == "Server herstart");
+      told = told || (e.code == protocol::error_code::restarting && e.reason == "Server herstart");
     EXPECT_TRUE(told) << "no 'Server herstart'; closed: " << m->closed_because();
   }
 

@@ -152,7 +152,7 @@ TEST(Epoch, AResendBasedOnOpsACrashTookBackIsTakenOrRebased) {
   edit.edits = {{0, 0, "Meer overleg"}};
   const auto refused = anna.wait_reject(anna.submit(edit, anna.replica_seq() + 5));
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "stale");
+  EXPECT_EQ(refused->code, protocol::error_code::stale);
   ASSERT_TRUE(anna.submit_acked(edit)) << "the same edit on the current state is taken";
   ASSERT_TRUE(settle(server, t));
   expect_all_equal_to_the_server(server, t);

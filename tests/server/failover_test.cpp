@@ -56,7 +56,8 @@ TEST(Failover, KillingTheServingInstanceLosesNoAckedOpAndAppliesNoneTwice) {
   ASSERT_EQ(bram.connect(), "");
   EXPECT_FALSE(bram.join(created->join_code, profile_of("Bram")));
   const auto moved = moved_to_port(bram.last_error());
-  ASSERT_EQ(moved, ports[0].load()) << (bram.last_error() ? bram.last_error()->code : "no error");
+  ASSERT_EQ(moved, ports[0].load())
+      << (bram.last_error() ? protocol::name_of(bram.last_error()->code) : "no error");
   bram.drop();
   bram.set_port(*moved);
   ASSERT_EQ(bram.connect(), "");
@@ -119,7 +120,7 @@ TEST(Failover, KillingTheServingInstanceLosesNoAckedOpAndAppliesNoneTwice) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     const auto owner = query_text(
         url, "SELECT location FROM owners WHERE trajectory_id = '" + created->trajectory_id + "'");
-    const auto port = moved_to_port(protocol::error{"moved", "", owner});
+    const auto port = moved_to_port(protocol::error{protocol::error_code::moved, "", owner});
     for (std::size_t i = 0; i < instances.size(); ++i) {
       if (!port || ports[i].load() != *port) continue;
       ports[i] = 0;

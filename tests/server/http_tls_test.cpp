@@ -2,6 +2,10 @@
 // WebSocket upgrade, and TLS: wss:// works, and a plain client to a TLS port is told so.
 
 #include <gtest/gtest.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+
+#include <arpa/inet.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +56,45 @@ TEST(Http, HealthzAndMetrics) {
   t[1]->close();
   ASSERT_TRUE(t[0]->wait([&] { return t[0]->presence()->online.size() == 1; }));
   EXPECT_EQ(server.metric("jos_connections"), 1.0);
+}
+
+// An address of this machine that is not loopback (an Ethernet or Wi-Fi address), or "".
+std::string non_loopback_address() {
+  ifaddrs* all = nullptr;
+  if (getifaddrs(&all) != 0) return {};
+  std::string found;
+  for (ifaddrs* a = all; a != nullptr && found.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
+    if ((ntohl(in->sin_addr.s_addr) >> 24) == 127) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) != nullptr) found = text;
+  }
+  freeifaddrs(all);
+  return found;
+}
+
+// What the server is doing is for its operator: /metrics answers loopback and the addresses
+// given with --metrics-from, and nobody else; /healthz answers everyone.
+TEST(Http, MetricsOnlyForLoopbackOrAConfiguredAddress) {
+  const std::string here = non_loopback_address();
+  if (here.empty()) GTEST_SKIP() << "this machine has no address but loopback";
+  config cfg;
+  cfg.listen = "0.0.0.0";
+  {
+    test_server server(cfg);
+    EXPECT_EQ(http_get(server.port(), "/metrics").status, 200);
+    const auto outside = http_get(server.port(), "/metrics", false, default_wait, {}, here);
+    EXPECT_EQ(outside.status, 403) << outside.error;
+    EXPECT_TRUE(contains(outside.body, "--metrics-from")) << outside.body;
+    EXPECT_FALSE(contains(outside.body, "jos_")) << outside.body;
+    EXPECT_EQ(http_get(server.port(), "/healthz", false, default_wait, {}, here).status, 200);
+  }
+  cfg.metrics_from = {here};
+  test_server server(cfg);
+  const auto allowed = http_get(server.port(), "/metrics", false, default_wait, {}, here);
+  EXPECT_EQ(allowed.status, 200) << allowed.error;
+  EXPECT_TRUE(contains(allowed.body, "jos_connections")) << allowed.body;
 }
 
 TEST(Http, OriginAllowlistGuardsTheUpgrade) {
@@ -118,6 +161,26 @@ TEST_F(Tls, WssClientCompletesHello) {
   const auto health = http_get(server_->port(), "/healthz", true);
   EXPECT_EQ(health.status, 200) << health.error;
   EXPECT_EQ(health.body, "ok\n");
+}
+
+// TLS 1.2 only with forward secrecy and authenticated encryption; HSTS over TLS.
+TEST_F(Tls, OnlyEcdheWithAeadAndStrictTransportSecurity) {
+  for (const char* weak : {"AES128-SHA", "AES256-GCM-SHA384", "ECDHE-RSA-AES128-SHA",
+                           "ECDHE-RSA-AES256-SHA384", "DHE-RSA-AES128-GCM-SHA256"})
+    EXPECT_NE(tls12_handshake(server_->port(), weak), "") << weak << " was accepted";
+  for (const char* strong : {"ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384",
+                             "ECDHE-RSA-CHACHA20-POLY1305"})
+    EXPECT_EQ(tls12_handshake(server_->port(), strong), "") << strong;
+
+  const auto health = http_get(server_->port(), "/healthz", true);
+  ASSERT_EQ(health.status, 200) << health.error;
+  ASSERT_TRUE(health.headers.contains("strict-transport-security"));
+  EXPECT_EQ(health.headers.at("strict-transport-security"), "max-age=31536000");
+  // Not over plain HTTP, where it means nothing (and a browser ignores it).
+  test_server plain;
+  const auto unencrypted = http_get(plain.port(), "/healthz");
+  ASSERT_EQ(unencrypted.status, 200);
+  EXPECT_FALSE(unencrypted.headers.contains("strict-transport-security"));
 }
 
 TEST_F(Tls, PlainClientToTlsPortIsToldClearly) {

@@ -3,28 +3,14 @@
 // the one on SQLite stopped and every member gets in with the token they had.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
-
+#include "tests/server/cli_run.hpp"
 #include "tests/server/pg_cluster.hpp"
 #include "tests/server/store_fixture.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
 namespace {
-
-std::pair<int, std::string> run_server_binary(const std::string& args) {
-  FILE* pipe = popen((std::string(JOS_SERVER_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> chunk{};
-  while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), pipe) != nullptr)
-    out += chunk.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 TEST(Migrate, EveryTrajectoryMovesToPostgresqlAndContinuesThere) {
   JOS_REQUIRE_POSTGRESQL(cluster);
@@ -45,7 +31,7 @@ TEST(Migrate, EveryTrajectoryMovesToPostgresqlAndContinuesThere) {
   sqlite->stop();
 
   const std::string url = cluster.fresh_database();
-  auto [status, out] = run_server_binary("migrate --from " + cfg.db + " --to '" + url + "'");
+  auto [status, out] = run_jos_server("migrate --from " + cfg.db + " --to '" + url + "'");
   EXPECT_EQ(status, 0) << out;
   EXPECT_NE(out.find("2 leerlijn(en) overgezet"), std::string::npos) << out;
   EXPECT_EQ(query_text(url, "SELECT count(*) FROM ops"),
@@ -53,7 +39,7 @@ TEST(Migrate, EveryTrajectoryMovesToPostgresqlAndContinuesThere) {
   EXPECT_EQ(query_text(url, "SELECT count(*) FROM participants"), "3");
 
   // Run again (after an interruption, say): nothing moves twice.
-  std::tie(status, out) = run_server_binary("migrate --from " + cfg.db + " --to '" + url + "'");
+  std::tie(status, out) = run_jos_server("migrate --from " + cfg.db + " --to '" + url + "'");
   EXPECT_EQ(status, 0) << out;
   EXPECT_NE(out.find("0 leerlijn(en) overgezet"), std::string::npos) << out;
   EXPECT_NE(out.find("2 stond(en) er al"), std::string::npos) << out;
@@ -90,7 +76,7 @@ TEST(Migrate, AMissingFileIsAClearErrorAndChangesNothing) {
   JOS_REQUIRE_POSTGRESQL(cluster);
   const std::string url = cluster.fresh_database();
   const auto [status, out] =
-      run_server_binary("migrate --from /nonexistent/jos.sqlite --to '" + url + "'");
+      run_jos_server("migrate --from /nonexistent/jos.sqlite --to '" + url + "'");
   EXPECT_NE(status, 0);
   EXPECT_NE(out.find("geen SQLite-bestand: /nonexistent/jos.sqlite"), std::string::npos) << out;
   EXPECT_EQ(query_text(url, "SELECT count(*) FROM trajectories"), "0");

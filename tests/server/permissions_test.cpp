@@ -164,6 +164,45 @@ const std::vector<right_case>& cases() {
        [](const trajectory&, const team& t) -> operation {
          return op::set_presence{0, id(t, ingrid), true};
        }},
+      // Attendance: someone online marks themselves; the notulist marks the room and who
+      // sent notice; an attendee marks nobody else.
+      {"AttendanceOfSomeoneElseByAttendee", piet, nora,
+       [](const trajectory&, const team& t) -> operation {
+         return op::set_attendance{0, id(t, ingrid), attendance::afgemeld};
+       }},
+      {"AttendanceOnlineOfOneself", ingrid, piet,
+       [](const trajectory&, const team& t) -> operation {
+         return op::set_attendance{0, id(t, piet), attendance::online};
+       }},
+      // Time, place and link, and contact between the meetings: the coordinator's.
+      {"MeetingDetails", nora, anna,
+       [](const trajectory&, const team&) -> operation {
+         return op::set_meeting_details{1, "09:00", "Aula", "https://meet.example.nl/jos"};
+       }},
+      {"CheckIn", piet, anna,
+       [](const trajectory&, const team& t) -> operation {
+         return op::record_check_in{id(t, piet), false, "Nog niet begonnen.", 0};
+       }},
+      // What was said and decided at an agenda item: the notulist's.
+      {"ItemMinutesByInvuller", ingrid, nora,
+       [](const trajectory&, const team&) -> operation {
+         op::edit_text e;
+         e.target.minutes = true;
+         e.target.meeting = 0;
+         e.target.item = 2;
+         e.target.decided = true;
+         e.edits = {{0, 0, "Besloten: door naar de Factsheet."}};
+         return e;
+       }},
+      // The team's conclusions belong to the final meeting; the coordinator may always.
+      {"ConclusionsByInvullerOfTheFirstMeeting", ingrid, anna,
+       [](const trajectory&, const team&) -> operation {
+         op::edit_text e;
+         e.target.document = document_id::conclusies;
+         e.target.row = 0;
+         e.edits = {{0, 0, "Bereikt."}};
+         return e;
+       }},
   };
   return all;
 }
@@ -202,7 +241,7 @@ TEST_P(Permission, RefusedWithoutTheRightAndAcceptedWithIt) {
   const auto reject = refused.wait_reject(client_seq);
   ASSERT_TRUE(reject) << "not refused: " << op_name(op);
   EXPECT_EQ(reject->client_seq, client_seq);
-  EXPECT_EQ(reject->code, "forbidden");
+  EXPECT_EQ(reject->code, protocol::error_code::forbidden);
   EXPECT_NE(reject->reason.find("mag je niet"), std::string::npos) << reject->reason;
 
   // Nothing changed, and nobody heard of it.

@@ -16,16 +16,19 @@ namespace jos::server::test {
 namespace {
 
 commit_item op_item(const std::string& id, std::uint64_t seq, const std::string& client,
-                    std::uint64_t client_seq) {
+                    std::uint64_t client_seq, shared::person_id author = 1) {
   commit_item item;
   item.trajectory_id = id;
-  item.ops.push_back({seq, 1, client, client_seq, R"({"type":"noop"})"});
+  item.ops.push_back({seq, author, client, client_seq, R"({"type":"noop"})"});
   return item;
 }
 
-std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> marks(const room_data& data) {
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> out;
-  for (const auto& c : data.clients) out[c.client_id] = {c.last_client_seq, c.last_seq};
+using mark_map =
+    std::map<std::pair<shared::person_id, std::string>, std::pair<std::uint64_t, std::uint64_t>>;
+
+mark_map marks(const room_data& data) {
+  mark_map out;
+  for (const auto& c : data.clients) out[{c.person, c.client_id}] = {c.last_client_seq, c.last_seq};
   return out;
 }
 
@@ -37,7 +40,7 @@ TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   store.claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store.commit(std::span<const commit_item>(&created, 1));
 
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
@@ -46,22 +49,26 @@ TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   auto loaded = store.load_room("t1");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->tail.size(), 3u);
-  EXPECT_EQ(marks(*loaded), (std::map<std::string, std::pair<std::uint64_t, std::uint64_t>>{
-                                {"a", {2, 3}}, {"b", {7, 2}}}));
+  EXPECT_EQ(marks(*loaded), (mark_map{{{1, "a"}, {2, 3}}, {{1, "b"}, {7, 2}}}));
 
   // A snapshot at seq 4 carries every mark; the ops after it move them on.
   auto with_snapshot = op_item("t1", 4, "c", 1);
   with_snapshot.snapshot = {4, "{}"};
-  with_snapshot.clients = {{"a", 2, 3}, {"b", 7, 2}, {"c", 1, 4}};
+  with_snapshot.clients = {{1, "a", 2, 3}, {1, "b", 7, 2}, {1, "c", 1, 4}};
   store.commit(std::span<const commit_item>(&with_snapshot, 1));
-  std::vector<commit_item> after{op_item("t1", 5, "b", 8), op_item("t1", 6, "d", 1)};
+  // Someone else (person 2) under client id "a": a mark of its own, not a move of 1's.
+  std::vector<commit_item> after{op_item("t1", 5, "b", 8), op_item("t1", 6, "d", 1),
+                                 op_item("t1", 7, "a", 900, 2)};
   store.commit(after);
   loaded = store.load_room("t1");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->snapshot_seq, 4u);
-  EXPECT_EQ(loaded->tail.size(), 2u);
-  EXPECT_EQ(marks(*loaded), (std::map<std::string, std::pair<std::uint64_t, std::uint64_t>>{
-                                {"a", {2, 3}}, {"b", {8, 5}}, {"c", {1, 4}}, {"d", {1, 6}}}));
+  EXPECT_EQ(loaded->tail.size(), 3u);
+  EXPECT_EQ(marks(*loaded), (mark_map{{{1, "a"}, {2, 3}},
+                                      {{1, "b"}, {8, 5}},
+                                      {{1, "c"}, {1, 4}},
+                                      {{1, "d"}, {1, 6}},
+                                      {{2, "a"}, {900, 7}}}));
 }
 
 TEST(Store, TheSqliteFileIsInWalMode) {
@@ -76,17 +83,20 @@ TEST_P(Stores, ResendsFindTheirSeq) {
   store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store->commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
+  // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
-                                 op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4)};
+                                 op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4),
+                                 op_item("t1", 5, "a", 2, 2)};
   store->commit(group);
-  EXPECT_EQ(store->op_seq("t1", "a", 1, 4), 1u);
-  EXPECT_EQ(store->op_seq("t1", "a", 3, 4), 3u);
-  EXPECT_EQ(store->op_seq("t1", "a", 2, 4), std::nullopt);
-  EXPECT_EQ(store->op_seq("t1", "b", 6, 2), std::nullopt);
-  EXPECT_EQ(store->op_seq("t2", "a", 1, 4), std::nullopt);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 1, 4), 1u);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 3, 4), 3u);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 2, 6), std::nullopt);
+  EXPECT_EQ(store->op_seq("t1", 2, "a", 2, 6), 5u);
+  EXPECT_EQ(store->op_seq("t1", 1, "b", 6, 2), std::nullopt);
+  EXPECT_EQ(store->op_seq("t2", 1, "a", 1, 4), std::nullopt);
 }
 
 // No seq is taken twice: a group holding a taken seq fails as a whole and changes nothing.
@@ -95,7 +105,7 @@ TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
   store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   store->commit(std::span<const commit_item>(&created, 1));
   std::vector<commit_item> first{op_item("t1", 1, "a", 1)};
   store->commit(first);
@@ -111,7 +121,14 @@ TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
   EXPECT_EQ(loaded->tail[1].client_seq, 2u);
   EXPECT_EQ(store->trajectories().size(), 1u);
   EXPECT_EQ(store->participant("nobody"), std::nullopt);
-  EXPECT_EQ(store->trajectory_by_join_code("CODE"), "t1");
+  const auto team = store->trajectory_by_code("CODE");
+  const auto coordinator = store->trajectory_by_code("CODE-CODE-CODE");
+  ASSERT_TRUE(team && coordinator);
+  EXPECT_EQ(team->trajectory_id, "t1");
+  EXPECT_FALSE(team->coordinator);
+  EXPECT_EQ(coordinator->trajectory_id, "t1");
+  EXPECT_TRUE(coordinator->coordinator);
+  EXPECT_EQ(store->trajectory_by_code("NONE"), std::nullopt);
   EXPECT_EQ(store->trajectory_by_coordinator_secret("secret-hash"), "t1");
 }
 
@@ -121,7 +138,7 @@ TEST_P(Stores, OpsThatArriveTogetherShareOneCommit) {
   store_worker worker(open_store(), m);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
     s.claim("t1", "");
@@ -179,7 +196,7 @@ TEST(PostgresqlStore, OnlyTheSessionHoldingATrajectoryCommitsForIt) {
   EXPECT_TRUE(first.claim("t1", "ws://first:1").ours);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0};
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   first.commit(std::span<const commit_item>(&created, 1));
 
   const auto taken = second.claim("t1", "ws://second:2");

@@ -2,8 +2,10 @@
 
 #include <openssl/ssl.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <random>
 #include <thread>
 #include <type_traits>
 
@@ -107,13 +109,15 @@ class test_client::stream_connection final : public test_client::connection {
     ws_->set_option(t);
     ws_->read_message_max(max_incoming);
     ws_->set_option(websocket::stream_base::decorator(
-        [origin = options.origin](websocket::request_type& request) {
+        [origin = options.origin, headers = options.headers](websocket::request_type& request) {
           if (!origin.empty()) request.set(http::field::origin, origin);
+          for (const auto& [name, value] : headers) request.set(name, value);
         }));
     s = std::make_shared<step>();
     auto response = std::make_shared<websocket::response_type>();
-    ws_->async_handshake(*response, "127.0.0.1:" + std::to_string(port), options.target,
-                         [s, response](beast::error_code e) { s->finish(e); });
+    ws_->async_handshake(*response,
+                         options.host.empty() ? "127.0.0.1:" + std::to_string(port) : options.host,
+                         options.target, [s, response](beast::error_code e) { s->finish(e); });
     if (!run_until(*s, deadline) || s->ec) {
       std::string why = "WebSocket-handshake mislukt: " + s->ec.message();
       if (response->result_int() != 0)
@@ -217,22 +221,23 @@ namespace {
 
 template <typename Stream>
 http_reply http_get_on(Stream& stream, net::io_context& io, std::uint16_t port,
-                       const std::string& target, ms timeout, const std::string& bearer) {
+                       const std::string& target, ms timeout, const std::string& bearer,
+                       const std::string& host) {
   http_reply reply;
   auto& lowest = beast::get_lowest_layer(stream);
   // Every step has the stream's deadline, so each run() below returns in time.
   lowest.expires_after(timeout);
   beast::error_code ec;
-  lowest.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+  lowest.async_connect(tcp::endpoint(net::ip::make_address(host), port),
                        [&](beast::error_code e) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "verbinden mislukt: " + ec.message()};
+  if (ec) return {0, {}, "verbinden mislukt: " + ec.message(), {}};
   if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
     stream.set_verify_mode(ssl::verify_none);
     io.restart();
     stream.async_handshake(ssl::stream_base::client, [&](beast::error_code e) { ec = e; });
     io.run();
-    if (ec) return {0, {}, "TLS-handshake mislukt: " + ec.message()};
+    if (ec) return {0, {}, "TLS-handshake mislukt: " + ec.message(), {}};
   }
   http::request<http::empty_body> request{http::verb::get, target, 11};
   request.set(http::field::host, "127.0.0.1");
@@ -241,30 +246,96 @@ http_reply http_get_on(Stream& stream, net::io_context& io, std::uint16_t port,
   io.restart();
   http::async_write(stream, request, [&](beast::error_code e, std::size_t) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "schrijven mislukt: " + ec.message()};
+  if (ec) return {0, {}, "schrijven mislukt: " + ec.message(), {}};
   beast::flat_buffer buffer;
   http::response<http::string_body> response;
   io.restart();
   http::async_read(stream, buffer, response, [&](beast::error_code e, std::size_t) { ec = e; });
   io.run();
-  if (ec) return {0, {}, "lezen mislukt: " + ec.message()};
+  if (ec) return {0, {}, "lezen mislukt: " + ec.message(), {}};
   reply.status = response.result_int();
   reply.body = response.body();
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
   return reply;
 }
 
 }  // namespace
 
 http_reply http_get(std::uint16_t port, const std::string& target, bool tls, ms timeout,
-                    const std::string& bearer) {
+                    const std::string& bearer, const std::string& host) {
   net::io_context io;
   if (tls) {
     ssl::context context{ssl::context::tls_client};
     beast::ssl_stream<beast::tcp_stream> stream(io, context);
-    return http_get_on(stream, io, port, target, timeout, bearer);
+    return http_get_on(stream, io, port, target, timeout, bearer, host);
   }
   beast::tcp_stream stream(io);
-  return http_get_on(stream, io, port, target, timeout, bearer);
+  return http_get_on(stream, io, port, target, timeout, bearer, host);
+}
+
+std::string tls12_handshake(std::uint16_t port, const std::string& ciphers) {
+  net::io_context io;
+  ssl::context context{ssl::context::tls_client};
+  SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION);
+  SSL_CTX_set_max_proto_version(context.native_handle(), TLS1_2_VERSION);
+  if (SSL_CTX_set_cipher_list(context.native_handle(), ciphers.c_str()) != 1)
+    return "this OpenSSL knows none of " + ciphers;
+  context.set_verify_mode(ssl::verify_none);
+  beast::ssl_stream<beast::tcp_stream> stream(io, context);
+  beast::get_lowest_layer(stream).expires_after(default_wait);
+  beast::error_code ec;
+  beast::get_lowest_layer(stream).async_connect(
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+      [&](beast::error_code e) { ec = e; });
+  io.run();
+  if (ec) return "verbinden mislukt: " + ec.message();
+  io.restart();
+  stream.async_handshake(ssl::stream_base::client, [&](beast::error_code e) { ec = e; });
+  io.run();
+  return ec ? "TLS-handshake mislukt: " + ec.message() : std::string{};
+}
+
+http_answer http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers,
+                         ms timeout) {
+  net::io_context io;
+  beast::tcp_stream stream(io);
+  stream.expires_after(timeout);
+  beast::error_code ec;
+  stream.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
+                       [&](beast::error_code e) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "verbinden mislukt: " + ec.message()};
+  http::request<http::empty_body> request{http::string_to_verb(method), target, 11};
+  request.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  request.keep_alive(false);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  io.restart();
+  http::async_write(stream, request, [&](beast::error_code e, std::size_t) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "schrijven mislukt: " + ec.message()};
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  if (method == "HEAD") parser.skip(true);
+  io.restart();
+  http::async_read(stream, buffer, parser, [&](beast::error_code e, std::size_t) { ec = e; });
+  io.run();
+  if (ec) return {0, {}, {}, "lezen mislukt: " + ec.message()};
+  http_answer answer;
+  const auto& response = parser.get();
+  answer.status = response.result_int();
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    answer.headers[name] = std::string(field.value());
+  }
+  answer.body = response.body();
+  return answer;
 }
 
 std::string state_hash(const shared::trajectory& t) { return protocol::state_hash(t); }
@@ -289,7 +360,11 @@ shared::partnership partners(std::string school, std::string youth) {
 // ---- test_client ----
 
 test_client::test_client(std::uint16_t port, client_options options)
-    : port_(port), options_(std::move(options)) {}
+    : port_(port), options_(std::move(options)) {
+  // Each client numbers its ballots from a random start, as the app does: two voters'
+  // numbers say nothing about each other.
+  next_ballot_seq_ += std::random_device{}() & 0xFFFFFFFFu;
+}
 
 test_client::~test_client() = default;
 
@@ -389,7 +464,8 @@ void test_client::on_text(std::string text) {
   raw_.push_back(text);
   auto decoded = protocol::decode_server(text);
   if (auto* e = std::get_if<protocol::decode_error>(&decoded)) {
-    undecodable_.push_back(e->code + ": " + e->message + " in " + text.substr(0, 300));
+    undecodable_.push_back(std::string(name_of(e->code)) + ": " + e->message + " in " +
+                           text.substr(0, 300));
     return;
   }
   auto& message = std::get<protocol::server_message>(decoded);
@@ -404,8 +480,10 @@ void test_client::on_text(std::string text) {
           [&](const protocol::op_batch& b) {
             for (const auto& op : b.ops) {
               ops_seen_.push_back(op);
-              // Our own op back from the server is its acknowledgement.
-              if (!client_id_.empty() && op.client_id == client_id_ && op.client_seq != 0) {
+              // Our own op back from the server is its acknowledgement: ours is our person's
+              // op under our client id (another person may use the same client id).
+              if (!client_id_.empty() && op.author == person_ && op.client_id == client_id_ &&
+                  op.client_seq != 0) {
                 acks_[op.client_seq] = op.seq;
                 pending_.erase(op.client_seq);
               }
@@ -443,6 +521,7 @@ void test_client::on_text(std::string text) {
             presence_ = p;
             if (welcomed_) caught_up_ = true;
           },
+          [&](const protocol::codes& c) { codes_ = c; },
           [&](const protocol::welcome& w) {
             person_ = w.person;
             welcomed_ = true;
@@ -458,7 +537,7 @@ std::optional<protocol::created> test_client::create(const shared::partnership& 
                                                      const protocol::profile& me) {
   const auto since = received_;
   last_error_.reset();
-  if (!send(protocol::create_trajectory{p, me})) return std::nullopt;
+  if (!send(protocol::create_trajectory{p, me, {}})) return std::nullopt;
   auto reply = take_if(
       [](const protocol::server_message& m) {
         return std::holds_alternative<protocol::created>(m) ||
@@ -516,10 +595,22 @@ std::uint64_t test_client::submit(shared::operation op, std::optional<std::uint6
   return s.client_seq;
 }
 
+std::uint64_t test_client::submit_ballot(shared::operation op) {
+  // Numbered apart from the ops, as the app numbers its ballots (client_core).
+  protocol::submit s{next_ballot_seq_++, replica_seq_, std::move(op), true};
+  sent_[s.client_seq] = s;
+  pending_[s.client_seq] = s;
+  send(s);
+  return s.client_seq;
+}
+
 bool test_client::resend(std::uint64_t client_seq) {
   auto it = sent_.find(client_seq);
   if (it == sent_.end()) return false;
   pending_[client_seq] = it->second;
+  // What the server answers now is what counts.
+  acks_.erase(client_seq);
+  rejects_.erase(client_seq);
   return send(it->second);
 }
 
@@ -537,7 +628,13 @@ std::optional<protocol::reject> test_client::wait_reject(std::uint64_t client_se
 
 std::optional<std::uint64_t> test_client::submit_acked(shared::operation op, ms timeout) {
   const auto seq = wait_ack(submit(std::move(op)), timeout);
-  // An anonymous ballot's ack comes just before the op itself.
+  if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
+  return seq;
+}
+
+std::optional<std::uint64_t> test_client::submit_ballot_acked(shared::operation op, ms timeout) {
+  const auto seq = wait_ack(submit_ballot(std::move(op)), timeout);
+  // The ack comes just before the op itself.
   if (!seq || !wait_seq(*seq, timeout)) return std::nullopt;
   return seq;
 }
@@ -547,7 +644,7 @@ bool test_client::wait_seq(std::uint64_t seq, ms timeout) {
 }
 
 std::optional<std::uint16_t> moved_to_port(const std::optional<protocol::error>& e) {
-  if (!e || e->code != "moved") return std::nullopt;
+  if (!e || e->code != protocol::error_code::moved) return std::nullopt;
   const auto colon = e->location.rfind(':');
   unsigned port = 0;
   if (colon == std::string::npos ||
@@ -573,8 +670,9 @@ std::string test_client::reconnect(ms timeout) {
         for (const auto& [client_seq, s] : again) send(s);
         return {};
       }
-      last = last_error_ ? "hello: " + last_error_->code + ": " + last_error_->reason
-                         : "hello: geen antwoord (" + closed_because_ + ")";
+      last = last_error_
+                 ? "hello: " + std::string(name_of(last_error_->code)) + ": " + last_error_->reason
+                 : "hello: geen antwoord (" + closed_because_ + ")";
       drop();
       // Another instance on the same database has the trajectory: go there, as a client does.
       if (auto port = moved_to_port(last_error_)) {

@@ -13,8 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "protocol/error_code.hpp"
 #include "protocol/messages.hpp"
 #include "shared/model.hpp"
+
+namespace jos::protocol {
+// Tests name a code by its wire name, as the protocol README does.
+inline bool operator==(error_code c, std::string_view name) { return name_of(c) == name; }
+}  // namespace jos::protocol
 
 namespace jos::server::test {
 
@@ -27,18 +33,44 @@ struct client_options {
   std::string origin;  // sent as the Origin header when not empty (a browser's handshake)
   std::string target = "/ws";
   int receive_buffer = 0;  // SO_RCVBUF when > 0: a reader that falls behind fills it quickly
+  std::string host;        // the Host header; empty: 127.0.0.1:<port>
+  // More handshake headers (what a reverse proxy adds, say X-Forwarded-For).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct http_reply {
   int status = 0;  // 0: no HTTP answer at all (see error)
   std::string body;
   std::string error;
+  std::map<std::string, std::string> headers;  // names in lower case
 };
 
 // One plain GET (or over TLS) on the server's port.
 // `bearer`: a participant token, sent as "Authorization: Bearer …" (the exports).
+// `host`: the address to connect to (the server listens there; the connection then comes
+// from this machine's address on that network, not from loopback).
 http_reply http_get(std::uint16_t port, const std::string& target, bool tls = false,
-                    ms timeout = default_wait, const std::string& bearer = {});
+                    ms timeout = default_wait, const std::string& bearer = {},
+                    const std::string& host = "127.0.0.1");
+
+// A TLS 1.2 handshake offering only `ciphers` (OpenSSL's names); empty if it succeeded,
+// otherwise why not.
+std::string tls12_handshake(std::uint16_t port, const std::string& ciphers);
+
+// Any request, with its headers both ways (names of the answer's headers in lower case).
+struct http_answer {
+  int status = 0;  // 0: no HTTP answer (see error)
+  std::map<std::string, std::string> headers;
+  std::string body;  // as sent (still gzipped if so)
+  std::string error;
+  std::string header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string{} : it->second;
+  }
+};
+http_answer http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers = {},
+                         ms timeout = default_wait);
 
 // The server's hash of a state (room::state_hash): FNV-1a of encode_state(t, false).
 std::string state_hash(const shared::trajectory& t);
@@ -114,7 +146,12 @@ class test_client {
   // ---- ops ----
   // Sends an op with the next client_seq; base_seq defaults to the replica's sequence.
   std::uint64_t submit(shared::operation op, std::optional<std::uint64_t> base_seq = std::nullopt);
-  // Sends exactly this message again (a client resending after a lost connection).
+  // A cast_vote in an anonymous vote, as a ballot outside this client's own sequence.
+  std::uint64_t submit_ballot(shared::operation op);
+  // Submits a ballot and waits for its ack and its copy in the ops; nullopt on a reject.
+  std::optional<std::uint64_t> submit_ballot_acked(shared::operation op, ms timeout = default_wait);
+  // Sends exactly this message again (a client resending after a lost connection); the
+  // answer it had before is forgotten, so wait_ack waits for the new one.
   bool resend(std::uint64_t client_seq);
   std::optional<std::uint64_t> wait_ack(std::uint64_t client_seq, ms timeout = default_wait);
   std::optional<protocol::reject> wait_reject(std::uint64_t client_seq, ms timeout = default_wait);
@@ -146,6 +183,8 @@ class test_client {
   const std::vector<std::string>& undecodable() const { return undecodable_; }
   const std::vector<protocol::error>& errors() const { return errors_; }
   const std::optional<protocol::presence>& presence() const { return presence_; }
+  // The codes the server last sent (to a coordinator).
+  const std::optional<protocol::codes>& codes() const { return codes_; }
   std::size_t snapshots_received() const { return snapshots_; }
 
  private:
@@ -173,6 +212,7 @@ class test_client {
   std::vector<protocol::error> errors_;
   std::optional<protocol::error> last_error_;
   std::optional<protocol::presence> presence_;
+  std::optional<protocol::codes> codes_;
   bool welcomed_ = false;
   bool caught_up_ = false;
 
@@ -180,6 +220,7 @@ class test_client {
   std::string client_id_;
   shared::person_id person_ = shared::no_person;
   std::uint64_t next_client_seq_ = 1;
+  std::uint64_t next_ballot_seq_ = std::uint64_t{1} << 52;
   std::map<std::uint64_t, protocol::submit> sent_;  // everything ever submitted
   std::map<std::uint64_t, protocol::submit> pending_;
   std::map<std::uint64_t, std::uint64_t> acks_;

@@ -53,6 +53,8 @@ void test_server::unload_idle_rooms() {
   if (server_) server_->rooms()->unload_idle();
 }
 
+std::shared_ptr<hub> test_server::rooms() { return server_ ? server_->rooms() : nullptr; }
+
 std::optional<server_state> test_server::state(const std::string& trajectory_id, ms timeout) {
   if (!server_) return std::nullopt;
   // Shared with the callbacks: they may run after a timed-out wait has returned.

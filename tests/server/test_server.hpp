@@ -52,6 +52,8 @@ class test_server {
 
   // What the server's sweep does every 30 seconds, now: unloads rooms nobody uses.
   void unload_idle_rooms();
+  // The running server's rooms, for what tests do on the server's side (nullptr if stopped).
+  std::shared_ptr<hub> rooms();
 
   std::optional<server_state> state(const std::string& trajectory_id, ms timeout = default_wait);
   // A metric line's value from /metrics, e.g. "jos_send_queue_overflows_total".

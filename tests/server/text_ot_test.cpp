@@ -126,15 +126,16 @@ TEST_F(TextOt, AnEditThatComesToNothingIsStaleNotRefused) {
   const auto gone = t_[0]->submit(cell_edit(2, 2, ""), base);  // "cd": already gone
   const auto reject = t_[0]->wait_reject(gone);
   ASSERT_TRUE(reject);
-  EXPECT_EQ(reject->code, "stale");
+  EXPECT_EQ(reject->code, protocol::error_code::stale);
 
-  // Made without a base to transform over, too: still nothing to apply.
+  // Sent with nothing in it, though, it is not stale (sending it again would not help) but
+  // invalid.
   op::edit_text empty = cell_edit(0, 0, "");
   empty.edits.clear();
   const auto nothing = t_[0]->submit(empty);
   const auto refused = t_[0]->wait_reject(nothing);
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->code, "stale");
+  EXPECT_EQ(refused->code, protocol::error_code::invalid);
 
   // Anna deletes "012", "456", "89a", ... (eight splices); Bram types inside each of those
   // stretches, which splits every one of her deletions in two: sixteen splices.
@@ -151,7 +152,7 @@ TEST_F(TextOt, AnEditThatComesToNothingIsStaleNotRefused) {
   const auto split = t_[0]->submit(many, before);
   const auto too_many = t_[0]->wait_reject(split);
   ASSERT_TRUE(too_many);
-  EXPECT_EQ(too_many->code, "stale");
+  EXPECT_EQ(too_many->code, protocol::error_code::stale);
 }
 
 }  // namespace

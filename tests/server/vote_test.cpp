@@ -137,18 +137,18 @@ TEST(Vote, CastingTwiceKeepsOneBallotAndAnonymousRecordsNoNames) {
   auto& anna = *t[0];
   ASSERT_TRUE(anna.submit_acked(op::start_meeting{0, 0}));
   ASSERT_TRUE(anna.submit_acked(op::open_vote{0, document_id::signalering_begin, 7, true}));
-  ASSERT_TRUE(t[1]->submit_acked(op::cast_vote{0, 1}));
-  ASSERT_TRUE(t[1]->submit_acked(op::cast_vote{0, 3}));  // changed his mind
-  ASSERT_TRUE(anna.submit_acked(op::cast_vote{0, 3}));
+  ASSERT_TRUE(t[1]->submit_ballot_acked(op::cast_vote{0, 1}));
+  ASSERT_TRUE(t[1]->submit_ballot_acked(op::cast_vote{0, 3}));  // changed his mind
+  ASSERT_TRUE(anna.submit_ballot_acked(op::cast_vote{0, 3}));
   // Both online have voted: the server revealed by itself, so a second reveal is refused.
   ASSERT_TRUE(t[1]->wait([&] { return t[1]->replica().meetings[0].session.vote.revealed; }));
   const auto again = anna.wait_reject(anna.submit(op::reveal_vote{0, {}}));
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->code, "conflict");
+  EXPECT_EQ(again->code, protocol::error_code::conflict);
   // After the reveal no more ballots.
-  const auto late = t[1]->wait_reject(t[1]->submit(op::cast_vote{0, 2}));
+  const auto late = t[1]->wait_reject(t[1]->submit_ballot(op::cast_vote{0, 2}));
   ASSERT_TRUE(late);
-  EXPECT_EQ(late->code, "conflict");
+  EXPECT_EQ(late->code, protocol::error_code::conflict);
   ASSERT_TRUE(anna.submit_acked(op::close_vote{0, 3}));
   ASSERT_TRUE(settle(server, t));
   const auto& r = t[1]->replica();
@@ -173,9 +173,9 @@ TEST(Vote, AnonymousBallotsNameNeitherVoterNorClientOnTheWire) {
   auto& anna = *t[0];
   ASSERT_TRUE(anna.submit_acked(op::start_meeting{0, 0}));
   ASSERT_TRUE(anna.submit_acked(op::open_vote{0, document_id::signalering_begin, 4, true}));
-  ASSERT_TRUE(t[1]->submit_acked(op::cast_vote{0, 1}));
-  ASSERT_TRUE(t[2]->submit_acked(op::cast_vote{0, 3}));
-  ASSERT_TRUE(t[1]->submit_acked(op::cast_vote{0, 2}));  // Bram changes his mind
+  ASSERT_TRUE(t[1]->submit_ballot_acked(op::cast_vote{0, 1}));
+  ASSERT_TRUE(t[2]->submit_ballot_acked(op::cast_vote{0, 3}));
+  ASSERT_TRUE(t[1]->submit_ballot_acked(op::cast_vote{0, 2}));  // Bram changes his mind
   ASSERT_TRUE(settle(server, t));
 
   std::set<person_id> team_ids;
@@ -224,14 +224,14 @@ TEST(Vote, AnonymousBallotsNameNeitherVoterNorClientOnTheWire) {
     EXPECT_EQ(pair[1], 0) << ballots.dump();
   }
   // The late joiner votes too; the others' count follows.
-  ASSERT_TRUE(eva.submit_acked(op::cast_vote{0, 2}));
+  ASSERT_TRUE(eva.submit_ballot_acked(op::cast_vote{0, 2}));
   ASSERT_TRUE(settle(server, t));
   EXPECT_EQ(anna.replica().meetings[0].session.vote.ballots.size(), 3u);
   EXPECT_FALSE(anna.replica().meetings[0].session.vote.revealed);
 
   // Anna and Dirk vote: everyone online has, so the server reveals by itself, by value.
-  ASSERT_TRUE(t[3]->submit_acked(op::cast_vote{0, 3}));
-  ASSERT_TRUE(anna.submit_acked(op::cast_vote{0, 2}));
+  ASSERT_TRUE(t[3]->submit_ballot_acked(op::cast_vote{0, 3}));
+  ASSERT_TRUE(anna.submit_ballot_acked(op::cast_vote{0, 2}));
   // The reveal follows the last ballot in an op of its own.
   auto revealed_to = [](test_client& c) {
     return c.wait([&] { return c.replica().meetings[0].session.vote.revealed; });

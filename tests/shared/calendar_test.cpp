@@ -94,5 +94,26 @@ TEST(Calendar, PlannedDatesInWeeks1_3_9_17) {
   }
 }
 
+// How a date is written in minutes and letters: weekday, day, month, year, in Dutch.
+TEST(Calendar, LongDutchDates) {
+  EXPECT_EQ(long_dutch_date("2026-12-08"), "dinsdag 8 december 2026");
+  EXPECT_EQ(long_dutch_date("2026-09-07"), "maandag 7 september 2026");
+  EXPECT_EQ(long_dutch_date("2028-02-29"), "dinsdag 29 februari 2028");
+  EXPECT_EQ(long_dutch_date("2027-01-03"), "zondag 3 januari 2027");
+  EXPECT_EQ(long_dutch_date("2026-05-02"), "zaterdag 2 mei 2026");
+  EXPECT_EQ(long_dutch_date(""), "");
+  EXPECT_EQ(long_dutch_date("2026-13-01"), "2026-13-01");
+}
+
+TEST(Calendar, TimesOfDay) {
+  EXPECT_EQ(parse_time("09:00"), 540);
+  EXPECT_EQ(parse_time("23:59"), 1439);
+  EXPECT_EQ(parse_time("00:00"), 0);
+  for (const char* bad : {"9:00", "24:00", "12:60", "12.30", "", "12:3a", "012:30"})
+    EXPECT_FALSE(parse_time(bad).has_value()) << bad;
+  EXPECT_EQ(format_time(540 + 150), "11:30");
+  EXPECT_EQ(format_time(1439 + 2), "00:01");
+}
+
 }  // namespace
 }  // namespace jos::shared

@@ -30,6 +30,14 @@ std::vector<labelled_text> all_texts(const content& c) {
   add("goal", c.goal);
   for (const auto& p : c.preconditions) add("precondition " + p.id, p.label);
   for (const auto& s : c.coordinator_criteria) add("coordinator_criteria", s);
+  const leerlijn_overview& o = c.overview;
+  for (const std::string* s :
+       {&o.goal_heading, &o.for_whom_heading, &o.for_whom, &o.team, &o.opzet_heading, &o.opzet,
+        &o.hulpmiddelen_heading, &o.hulpmiddelen_intro, &o.coordinator_heading, &o.coordinator,
+        &o.coordinator_criteria_heading, &o.coordinator_role})
+    add("overview", *s);
+  for (const auto& s : o.hulpmiddelen) add("overview hulpmiddelen", s);
+  for (const auto& s : o.coordinator_examples) add("overview coordinator_examples", s);
   add("factsheet_title", c.factsheet_title);
   add("factsheet_source", c.factsheet_source);
   for (const auto& e : c.elements) {
@@ -64,9 +72,18 @@ std::vector<labelled_text> all_texts(const content& c) {
     add("cooperation signalering_goal", w->signalering_goal);
     add("cooperation comparison", w->comparison);
   }
-  for (const auto& m : c.meetings) {
+  std::vector<const meeting_template*> meetings;
+  for (const auto& m : c.meetings) meetings.push_back(&m);
+  meetings.push_back(&c.extra_meeting);
+  for (const meeting_template* mp : meetings) {
+    const meeting_template& m = *mp;
     const std::string at = "meeting " + m.id + " ";
     add(at + "step", m.step);
+    add(at + "introduction", m.introduction);
+    add(at + "tijdsduur", m.tijdsduur);
+    for (const auto& s : m.instrumenten) add(at + "instrumenten", s);
+    add(at + "literatuur", m.literatuur);
+    add(at + "tussentijds", m.tussentijds);
     add(at + "name", m.name);
     add(at + "doel", m.doel);
     add(at + "eindresultaat", m.eindresultaat);
@@ -363,6 +380,21 @@ TEST(Content, FourMeetingsWithNamesWeeksAndLength) {
   }
 }
 
+// "De actieplan bijeenkomst kan het beste binnen twee weken na de signaleringsbijeenkomst
+// worden gepland": the span is data, on the meeting it is about, not a template index in code.
+TEST(Content, OnlyTheActieplanbijeenkomstIsPlannedWithinTwoWeeksOfTheOneBefore) {
+  const content& c = leerlijn();
+  for (const auto& m : c.meetings) {
+    SCOPED_TRACE(m.name);
+    const bool actieplan = m.fills == std::vector<document_id>{document_id::actieplan};
+    EXPECT_EQ(m.within_days, actieplan ? 14 : 0);
+    if (actieplan) {
+      EXPECT_NE(m.planning.find("binnen twee weken na de"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(c.extra_meeting.within_days, 0);
+}
+
 TEST(Content, AgendaTitlesMinutesAndDocumentsPerMeeting) {
   const content& c = leerlijn();
   const auto expected = expected_meetings();
@@ -439,6 +471,197 @@ TEST(Content, DocumentKinds) {
   EXPECT_EQ(kind_of(document_id::actieplan), document_kind::actieplan);
   EXPECT_EQ(kind_of(document_id::evaluatie_tussentijds), document_kind::evaluatielijst);
   EXPECT_EQ(kind_of(document_id::evaluatie_eind), document_kind::evaluatielijst);
+  EXPECT_EQ(kind_of(document_id::evaluatie_extra), document_kind::evaluatielijst);
+  EXPECT_EQ(kind_of(document_id::conclusies), document_kind::vergelijking);
+  EXPECT_EQ(text_column_count(document_kind::vergelijking), 1);
+}
+
+// Which screen an agenda item gets is content, not code: every item says what it shows and
+// on which document. The welcome sees who is there and who writes; the coordinator presents
+// the leerlijn, the programme, the Factsheet and each form before it is filled; meetings 2
+// and 3 look back on the document the previous meeting made; the afsluiting closes.
+TEST(Content, EveryAgendaItemSaysWhatItShowsAndOnWhichDocument) {
+  using a = agenda_screen;
+  using d = document_id;
+  struct expected {
+    const char* id;
+    agenda_screen shows;
+    std::optional<document_id> form;
+  };
+  const std::vector<std::vector<expected>> meetings = {
+      {{"welkom", a::welcome, {}},
+       {"doel_opzet_looptijd", a::present, {}},
+       {"doel_programma", a::present, {}},
+       {"doornemen_factsheet", a::present, {}},
+       {"invullen_signalering", a::fill, d::signalering_begin},
+       {"afsluiting", a::close, {}}},
+      {{"welkom", a::welcome, {}},
+       {"doel_programma", a::present, {}},
+       {"terugkoppeling_signalering", a::look_back, d::signalering_begin},
+       {"uitleg_actieplan", a::present, d::actieplan},
+       {"invullen_actieplan", a::fill, d::actieplan},
+       {"pauze", a::pause, {}},
+       {"afsluiting", a::close, {}}},
+      {{"welkom", a::welcome, {}},
+       {"doel_programma", a::present, {}},
+       {"terugblik_actieplan", a::look_back, d::actieplan},
+       {"uitleg_evaluatielijst", a::present, d::evaluatie_tussentijds},
+       {"invullen_evaluatielijst", a::fill, d::evaluatie_tussentijds},
+       {"pauze", a::pause, {}},
+       {"afsluiting", a::close, {}}},
+      {{"welkom", a::welcome, {}},
+       {"doel_programma", a::present, {}},
+       {"invullen_evaluatielijst", a::fill, d::evaluatie_eind},
+       {"invullen_signalering", a::fill, d::signalering_eind},
+       {"pauze", a::pause, {}},
+       {"evalueren_samenwerking", a::fill, d::conclusies},
+       {"afsluiting", a::close, {}}},
+      {{"welkom", a::welcome, {}},
+       {"doel_programma", a::present, {}},
+       {"terugblik_evaluatielijst", a::look_back, d::evaluatie_eind},
+       {"invullen_evaluatielijst", a::fill, d::evaluatie_extra},
+       {"afsluiting", a::close, {}}},
+  };
+  for (std::size_t m = 0; m < meetings.size(); ++m) {
+    const meeting_template& tpl = leerlijn().meeting_at(static_cast<int>(m));
+    SCOPED_TRACE(tpl.name);
+    ASSERT_EQ(tpl.agenda.size(), meetings[m].size());
+    for (std::size_t i = 0; i < tpl.agenda.size(); ++i) {
+      const auto& item = tpl.agenda[i];
+      SCOPED_TRACE(item.id);
+      EXPECT_EQ(item.id, meetings[m][i].id);
+      EXPECT_EQ(item.shows, meetings[m][i].shows) << name_of(item.shows);
+      EXPECT_EQ(item.form, meetings[m][i].form);
+      // What the invuller fills in here is what the meeting lets the invuller write in.
+      if (item.shows == a::fill) {
+        EXPECT_NE(std::find(tpl.fills.begin(), tpl.fills.end(), *item.form), tpl.fills.end());
+      }
+    }
+  }
+  // The factsheet is presented by the coordinator; meeting 1 item 2 presents the leerlijn.
+  const auto& first = leerlijn().meetings[0].agenda;
+  EXPECT_EQ(first[3].document, document_kind::factsheet);
+  EXPECT_EQ(first[1].materials,
+            (std::vector<material>{material::leerlijn_doel, material::leerlijn_opzet,
+                                   material::hulpmiddelen, material::coordinator}));
+  for (const auto& tpl : leerlijn().meetings) {
+    const auto programme = std::find_if(tpl.agenda.begin(), tpl.agenda.end(),
+                                        [](const auto& a) { return a.id == "doel_programma"; });
+    ASSERT_NE(programme, tpl.agenda.end());
+    EXPECT_EQ(programme->materials, std::vector<material>{material::bijeenkomst})
+        << tpl.name << ": the coordinator explains this meeting's goal and programme";
+  }
+}
+
+// "… zorgt na afloop dat iedereen het ingevulde … ontvangt": what each meeting sends.
+TEST(Content, WhatEveryoneReceivesAfterEachMeeting) {
+  using d = document_id;
+  const auto& c = leerlijn();
+  EXPECT_EQ(c.meetings[0].sends, std::vector<d>{d::signalering_begin});
+  EXPECT_EQ(c.meetings[1].sends, std::vector<d>{d::actieplan});
+  EXPECT_EQ(c.meetings[2].sends, std::vector<d>{d::evaluatie_tussentijds});
+  EXPECT_EQ(c.meetings[3].sends, (std::vector<d>{d::evaluatie_eind, d::signalering_eind}));
+  EXPECT_TRUE(c.meetings[3].sends_comparison);
+  for (int m = 0; m < 3; ++m)
+    EXPECT_FALSE(c.meetings[static_cast<std::size_t>(m)].sends_comparison);
+  EXPECT_NE(c.meetings[3].agenda.back().description.find(
+                "een analyse van de gerealiseerde verbetering in de samenwerking ontvangt"),
+            std::string::npos);
+  EXPECT_EQ(c.extra_meeting.sends, std::vector<d>{d::evaluatie_extra});
+}
+
+// What the coordinator shares at meeting 1 item 2, as the seed has it: "Wat is het doel van
+// de leerlijn?" and "Hoe ziet de leerlijn eruit?" with the four steps, each step's
+// introduction, duration, instruments and literature, and the coordinator's criteria.
+TEST(Content, TheLeerlijnAsTheCoordinatorPresentsIt) {
+  const content& c = leerlijn();
+  const leerlijn_overview& o = c.overview;
+  EXPECT_EQ(o.goal_heading, "Wat is het doel van de leerlijn?");
+  EXPECT_EQ(o.opzet_heading, "Hoe ziet de leerlijn eruit?");
+  EXPECT_EQ(o.opzet,
+            "De leerlijn neemt circa 4 maanden in beslag en bestaat uit het doorlopen van vier "
+            "stappen.");
+  EXPECT_EQ(o.hulpmiddelen_heading, "Wat zijn de hulpmiddelen die bij de leerlijn horen?");
+  const std::string reader_as_listed =
+      "Reader ‘Tips voor versterken van de samenwerking tussen jongerenwerk en voortgezet "
+      "onderwijs’";
+  EXPECT_EQ(o.hulpmiddelen,
+            (std::vector<std::string>{"Factsheet (Bijlage 1)", "Signaleringsinstrument (Bijlage 2)",
+                                      "Format actieplan (Bijlage 3)", "Evaluatielijst (Bijlage 4)",
+                                      reader_as_listed}));
+  EXPECT_EQ(o.coordinator_examples.at(1),
+            "Vanuit school: manager OOP (onderwijsondersteunend personeel), teamleider, een "
+            "mentor");
+  EXPECT_EQ(o.coordinator_role,
+            "De coördinator stelt het team samen en organiseert en leidt de gezamenlijke "
+            "bijeenkomsten tijdens de leerlijn.");
+
+  const std::string reader =
+      "Reader ‘Tips voor het versterken van de samenwerking tussen jongerenwerk en voortgezet "
+      "onderwijs’";
+  struct step {
+    const char* opening;
+    const char* tijdsduur;
+    std::vector<std::string> instrumenten;
+  };
+  const step steps[] = {
+      {"Stap 1 is het organiseren en uitvoeren van een signaleringsbijeenkomst waarin alle "
+       "betrokkenen",
+       "1 Bijeenkomst van 2,5 uur",
+       {"Bijlage 1: Factsheet", "Bijlage 2: Signaleringsinstrument"}},
+      {"Inzet van deze fase is het opstellen van een actieplan (zie Bijlage 3) waarin concrete "
+       "acties worden geformuleerd",
+       "1 Bijeenkomst van 3 uur",
+       {"Bijlage 1: Factsheet", "Bijlage 3: Format actieplan"}},
+      {"Nadat het actieplan is ingevuld, gaan de betrokkenen de (verbeter)acties uitvoeren. Na "
+       "zes weken wordt de terugkombijeenkomst georganiseerd.",
+       "3 maanden (incl. 1 bijeenkomst van 3 uur)",
+       {"Bijlage 1: Factsheet", "Bijlage 4: Evaluatielijst"}},
+      {"Het evalueren van de samenwerking is de laatste stap in de leerlijn.",
+       "1 bijeenkomst van 3 uur",
+       {"Bijlage 2: Signaleringsinstrument", "Bijlage 4: Evaluatielijst"}},
+  };
+  for (std::size_t i = 0; i < 4; ++i) {
+    const meeting_template& m = c.meetings[i];
+    SCOPED_TRACE(m.step);
+    EXPECT_EQ(m.introduction.rfind(steps[i].opening, 0), 0U) << m.introduction;
+    EXPECT_EQ(m.tijdsduur, steps[i].tijdsduur);
+    EXPECT_EQ(m.instrumenten, steps[i].instrumenten);
+    EXPECT_EQ(m.literatuur, reader);
+  }
+  EXPECT_NE(c.meetings[2].introduction.find("I. Uitvoeren van het actieplan\nII. Organiseren van "
+                                            "de terugkombijeenkomst\nIII. Uitvoering van de "
+                                            "terugkombijeenkomst"),
+            std::string::npos);
+  // Between meetings 2 and 3 the coordinator keeps in touch, and may meet earlier.
+  EXPECT_NE(c.meetings[2].tussentijds.find(
+                "kan de coördinator in samenspraak met de betrokkenen besluiten om de "
+                "terugkombijeenkomst eerder te organiseren."),
+            std::string::npos);
+}
+
+// An extra evaluation meeting ("maak een afspraak voor een nieuwe evaluatiebijeenkomst")
+// follows the seed's evaluation items, not an agenda invented in code.
+TEST(Content, ExtraMeetingAgendaIsBuiltFromTheSeedsEvaluation) {
+  const content& c = leerlijn();
+  const meeting_template& extra = c.extra_meeting;
+  const meeting_template& last = c.meetings[3];
+  EXPECT_EQ(extra.agenda.front().description, "De coördinator heet alle aanwezigen welkom.");
+  const auto fill = std::find_if(extra.agenda.begin(), extra.agenda.end(),
+                                 [](const auto& a) { return a.shows == agenda_screen::fill; });
+  ASSERT_NE(fill, extra.agenda.end());
+  EXPECT_EQ(fill->title, "Invullen Evaluatielijst");
+  EXPECT_EQ(fill->description, last.agenda[2].description) << "the seed's own instructions";
+  EXPECT_EQ(fill->minutes, last.agenda[2].minutes);
+  EXPECT_NE(extra.agenda.back().description.find(
+                "Indien er behoefte is aan het evalueren van de vervolgstappen, maakt de "
+                "coördinator een afspraak voor een nieuwe evaluatiebijeenkomst."),
+            std::string::npos);
+  EXPECT_EQ(extra.planning,
+            "Plan de bijeenkomst bij voorkeur aan het begin of einde van de dag in.");
+  EXPECT_EQ(extra.voorbereiding.front(),
+            last.voorbereiding.front().substr(0, extra.voorbereiding.front().size()));
+  EXPECT_EQ(extra.fills, std::vector<document_id>{document_id::evaluatie_extra});
 }
 
 // The seed numbers its appendices inconsistently (the actieplan is once "Bijlage 4", the

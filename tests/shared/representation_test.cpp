@@ -121,5 +121,30 @@ TEST(Representation, CountsOnlyTheGivenPeople) {
   EXPECT_EQ(team_representation_gaps(crowd).size(), 2U);
 }
 
+// The rule holds for the meeting itself: who was there, not who is in the team on paper.
+TEST(Representation, AMeetingIsCheckedAgainstWhoAttended) {
+  trajectory t = team_of({all_combos[0], all_combos[1], all_combos[2], all_combos[3]});
+  ASSERT_TRUE(team_representation_gaps(t).empty());
+  auto& session = t.meetings[0].session;
+  session.present = {1, 3, 4};  // the school's manager stayed away
+  session.online = {4};
+  session.excused = {2};
+  const auto gaps = meeting_representation_gaps(t, 0);
+  ASSERT_EQ(gaps.size(), 1U);
+  EXPECT_EQ(gaps[0].org, organisation::school);
+  EXPECT_EQ(gaps[0].level, staff_level::manager);
+  EXPECT_EQ(gaps[0].message, "Geen manager van de school aanwezig.");
+  EXPECT_EQ(meeting_representation_gaps(t, 1).size(), 4U) << "nobody marked yet";
+  EXPECT_TRUE(meeting_representation_gaps(t, 9).empty());
+
+  EXPECT_EQ(attendance_of(session, 1), attendance::aanwezig);
+  EXPECT_EQ(attendance_of(session, 2), attendance::afgemeld);
+  EXPECT_EQ(attendance_of(session, 4), attendance::online);
+  EXPECT_EQ(attendance_of(session, 9), attendance::onbekend);
+  const auto online = people_marked(t, session, attendance::online);
+  ASSERT_EQ(online.size(), 1U);
+  EXPECT_EQ(online[0]->id, 4U);
+}
+
 }  // namespace
 }  // namespace jos::shared

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "shared/calendar.hpp"
+#include "shared/check_ins.hpp"
 #include "shared/rules.hpp"
 
 namespace jos::shared {
@@ -216,11 +217,15 @@ std::vector<permission_case> permission_cases() {
                                                       organisation::school, staff_level::manager)};
                },
                {role::coordinator}});
+  // The server too: its admin restores a coordinator (jos-server restore-coordinator).
   c.push_back({"set_coordinator",
                [](role) {
                  return op::set_coordinator{writer_id, true};
                },
-               {role::coordinator}});
+               {role::coordinator, role::server}});
+  c.push_back({"remove_person",
+               [](role) { return op::remove_person{attendee_id}; },
+               {role::coordinator, role::server}});
   c.push_back({"schedule_meeting",
                [](role) {
                  return op::schedule_meeting{1, "2026-09-21", meeting_mode::digitaal};
@@ -268,11 +273,34 @@ std::vector<permission_case> permission_cases() {
                },
                {role::coordinator, role::invuller, role::notulist, role::writer, role::attendee,
                 role::server}});
+  // The notulist marks those in the room (and those who sent notice).
   c.push_back({"set_presence_other",
                [](role r) {
                  return op::set_presence{0, other_than(r), false};
                },
-               {role::coordinator, role::server}});
+               {role::coordinator, role::notulist, role::server}});
+  c.push_back({"set_attendance_own",
+               [](role r) {
+                 return op::set_attendance{0, self_or_attendee(r), attendance::online};
+               },
+               {role::coordinator, role::invuller, role::notulist, role::writer, role::attendee,
+                role::server}});
+  c.push_back({"set_attendance_other",
+               [](role r) {
+                 return op::set_attendance{0, other_than(r), attendance::afgemeld};
+               },
+               {role::coordinator, role::notulist, role::server}});
+  c.push_back(
+      {"set_meeting_details",
+       [](role) {
+         return op::set_meeting_details{1, "15:30", "Lokaal 2.14", "https://meet.example.nl/jos"};
+       },
+       {role::coordinator}});
+  c.push_back({"record_check_in",
+               [](role) {
+                 return op::record_check_in{attendee_id, false, "Nog niet begonnen.", t0 + 5};
+               },
+               {role::coordinator}});
   c.push_back({"set_writer",
                [](role) {
                  return op::set_writer{0, attendee_id, true};
@@ -323,6 +351,37 @@ std::vector<permission_case> permission_cases() {
                  e.target.minutes = true;
                  e.target.meeting = 1;
                  e.edits = {{0, 0, "Voorbereiding."}};
+                 return e;
+               },
+               {role::coordinator}});
+  c.push_back({"edit_text_item_notes",
+               [](role) {
+                 op::edit_text e;
+                 e.target.minutes = true;
+                 e.target.meeting = 0;
+                 e.target.item = 3;
+                 e.edits = {{0, 0, "Iedereen kent nu de vier elementen."}};
+                 return e;
+               },
+               {role::coordinator, role::notulist}});
+  c.push_back({"edit_text_item_decided",
+               [](role) {
+                 op::edit_text e;
+                 e.target.minutes = true;
+                 e.target.meeting = 0;
+                 e.target.item = 5;
+                 e.target.decided = true;
+                 e.edits = {{0, 0, "Actieplanbijeenkomst over twee weken."}};
+                 return e;
+               },
+               {role::coordinator, role::notulist}});
+  // The conclusions beside the comparison belong to the final meeting, not this one.
+  c.push_back({"edit_text_conclusions",
+               [](role) {
+                 op::edit_text e;
+                 e.target.document = document_id::conclusies;
+                 e.target.row = 4;
+                 e.edits = {{0, 0, "Bereikt."}};
                  return e;
                },
                {role::coordinator}});
@@ -490,17 +549,10 @@ TEST(RulesMeetingRoles, EditableDocumentsPerMeeting) {
   EXPECT_EQ(editable_documents(1), std::vector<document_id>{document_id::actieplan});
   EXPECT_EQ(editable_documents(2), std::vector<document_id>{document_id::evaluatie_tussentijds});
   EXPECT_EQ(editable_documents(3),
-            (std::vector<document_id>{document_id::evaluatie_eind, document_id::signalering_eind}));
-  EXPECT_EQ(editable_documents(4), std::vector<document_id>{document_id::evaluatie_eind});
-
-  EXPECT_EQ(document_for(0, document_kind::signalering), document_id::signalering_begin);
-  EXPECT_EQ(document_for(1, document_kind::signalering), document_id::signalering_begin);
-  EXPECT_EQ(document_for(3, document_kind::signalering), document_id::signalering_eind);
-  EXPECT_EQ(document_for(2, document_kind::evaluatielijst), document_id::evaluatie_tussentijds);
-  EXPECT_EQ(document_for(3, document_kind::evaluatielijst), document_id::evaluatie_eind);
-  EXPECT_EQ(document_for(1, document_kind::actieplan), document_id::actieplan);
-  EXPECT_FALSE(document_for(0, document_kind::factsheet).has_value());
-  EXPECT_FALSE(document_for(3, document_kind::vergelijking).has_value());
+            (std::vector<document_id>{document_id::evaluatie_eind, document_id::signalering_eind,
+                                      document_id::conclusies}));
+  // An extra evaluation meeting fills an Evaluatielijst of its own, never the final one.
+  EXPECT_EQ(editable_documents(4), std::vector<document_id>{document_id::evaluatie_extra});
 }
 
 TEST(RulesMeetingRoles, InvullerOfTheEindevaluatieFillsBothItsDocuments) {
@@ -670,6 +722,42 @@ TEST(RulesValues, MinutesReactionAndNameLimits) {
        coord);
 }
 
+// A name with a character that shows nothing looks like another name, or like none: such
+// names (and functions, and the partnership's names) are refused; names in any script, with
+// any diacritics, are not.
+TEST(RulesValues, NamesWithInvisibleCharactersAreInvalid) {
+  trajectory t = in_meeting();
+  const actor coord{coordinator_id, false};
+  const char* invisible[] = {"\u0085",     "\u2028",     "\u2029", "\uFEFF", "\u200B",
+                             "\u200D",     "\u200E",     "\u202E", "\u2060", "\u2066",
+                             "\u00AD",     "\u034F",     "\u3164", "\uFE0F", "\u180E",
+                             "\U000E0041", "\U0001D173", "\u061C", "\uFFA0", "\u0080"};
+  person_id id = 60;
+  for (const char* c : invisible) {
+    SCOPED_TRACE(testing::PrintToString(std::string(c)));
+    const std::string name = std::string("Zoë") + c + "Jansen";
+    refused(t, op::add_person{make_person(id, name, organisation::school, staff_level::manager)},
+            coord, rule_code::invalid);
+    refused(t, op::add_person{make_person(id, c, organisation::school, staff_level::manager)},
+            coord, rule_code::invalid);
+    person p = make_person(id, "Zoë Jansen", organisation::school, staff_level::manager);
+    p.function = std::string("mentor") + c;
+    refused(t, op::add_person{p}, coord, rule_code::invalid);
+    refused(t,
+            op::set_partnership{{std::string("Het") + c + "Lyceum", "JoU", cooperation::existing}},
+            coord, rule_code::invalid);
+  }
+  const auto e = validate(
+      t, op::add_person{make_person(id, "Zoë\u2028", organisation::school, staff_level::manager)},
+      coord);
+  ASSERT_TRUE(e);
+  EXPECT_NE(e->message.find("onzichtbaar teken"), std::string::npos) << e->message;
+  for (const char* name : {"Zoë Çelik", "Daniël van ’t Hof", "Ñandú Ørsted-Łukasz", "محمد العلي",
+                           "Nguyễn Thị Ánh", "김민준", "Ali ibn Abī Ṭālib"})
+    must(t, op::add_person{make_person(id++, name, organisation::school, staff_level::manager)},
+         coord);
+}
+
 TEST(RulesValues, EmptyAndMultiLineNamesAreInvalid) {
   trajectory t = in_meeting();
   const actor coord{coordinator_id, false};
@@ -834,6 +922,7 @@ TEST(RulesVote, OpenCastRevealCloseWithDecision) {
   record.ballots = ballots;
   record.decided = 2;
   expected.votes.push_back(record);
+  expected.meetings[0].session.items[0].votes = {0};  // decided at the current item
 
   must(t, op::close_vote{0, 2}, ilse);
   EXPECT_TRUE(t == expected);
@@ -1117,15 +1206,49 @@ TEST(RulesMeetings, AddExtraMeeting) {
     must(t, op::add_extra_meeting{"", meeting_mode::fysiek}, coord);
   refused(t, op::add_extra_meeting{"", meeting_mode::fysiek}, coord, rule_code::conflict);
 
-  // An extra meeting runs like the others; its invuller fills the final Evaluatielijst.
+  // An extra meeting runs like the others, on its own agenda from the content.
+  const auto& agenda = leerlijn().extra_meeting.agenda;
+  must(t, op::start_meeting{4, t0}, coord);
+  must(t, op::goto_agenda_item{4, static_cast<int>(agenda.size()) - 1, t0 + 1}, coord);
+  refused(t, op::goto_agenda_item{4, static_cast<int>(agenda.size()), t0 + 1}, coord,
+          rule_code::not_found);
+}
+
+// The final Evaluatielijst stays as the eindevaluatie left it: an extra meeting's invuller
+// writes in the extra meeting's own Evaluatielijst, and each extra meeting has its own.
+TEST(RulesMeetings, AnExtraMeetingFillsItsOwnEvaluatielijst) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  const actor ada{attendee_id, false};
+  must(t, cell_edit({0, 0, "Ruimte ingericht"}, 9, document_id::evaluatie_eind, 1), coord);
+  const document final_list = t.documents[static_cast<std::size_t>(document_id::evaluatie_eind)];
+  must(t, op::add_extra_meeting{"2027-02-01", meeting_mode::fysiek}, coord);
+  must(t, op::add_extra_meeting{"2027-04-01", meeting_mode::fysiek}, coord);
+  ASSERT_TRUE(t.meetings[4].extra_document.has_value());
+  ASSERT_TRUE(t.meetings[5].extra_document.has_value());
+  EXPECT_EQ(t.meetings[4].extra_document->id, document_id::evaluatie_extra);
+  EXPECT_EQ(t.meetings[4].session.items.size(), leerlijn().extra_meeting.agenda.size());
+
   must(t, op::start_meeting{4, t0}, coord);
   must(t, op::assign_role{4, meeting_role::invuller, attendee_id}, coord);
-  must(t, cell_edit({0, 0, "Vervolgafspraak"}, 2, document_id::evaluatie_eind, 2),
-       {attendee_id, false});
-  refused(t, cell_edit({0, 0, "x"}, 2, document_id::actieplan, 2), {attendee_id, false},
-          rule_code::forbidden);
-  must(t, op::goto_agenda_item{4, 2, t0 + 1}, coord);
-  refused(t, op::goto_agenda_item{4, 3, t0 + 1}, coord, rule_code::not_found);
+  op::edit_text own = cell_edit({0, 0, "Vervolgafspraak"}, 2, document_id::evaluatie_extra, 2);
+  own.target.meeting = 4;
+  must(t, own, ada);
+  EXPECT_EQ(t.meetings[4].extra_document->rows[2].cells[2], "Vervolgafspraak");
+  EXPECT_TRUE(can_edit_document(t, attendee_id, document_id::evaluatie_extra, 4));
+  // Not the final list, not the next extra meeting's, not a meeting without one.
+  refused(t, cell_edit({0, 0, "x"}, 2, document_id::evaluatie_eind, 2), ada, rule_code::forbidden);
+  own.target.meeting = 5;
+  refused(t, own, ada, rule_code::forbidden);
+  own.target.meeting = 3;
+  refused(t, own, ada, rule_code::not_found);
+  own.target.meeting = 40;
+  refused(t, own, coord, rule_code::not_found);
+  refused(t, cell_edit({0, 0, "x"}, 2, document_id::actieplan, 2), ada, rule_code::forbidden);
+  EXPECT_EQ(t.documents[static_cast<std::size_t>(document_id::evaluatie_eind)], final_list);
+  EXPECT_TRUE(t.meetings[5].extra_document->rows[2].cells[2].empty());
+  // Its invuller plans actions there, as in the other evaluations.
+  must(t, op::add_action{2, "Vervolgoverleg plannen", attendee_id, ""}, ada);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1198,6 +1321,46 @@ TEST(RulesTeam, AddPersonIds) {
        server);
   EXPECT_EQ(t.next_person_id, 41U);
   EXPECT_EQ(t.team.size(), 7U);
+}
+
+// Someone taken off the team loses every right and role; what names them keeps their name.
+TEST(RulesTeam, RemovedPeopleKeepTheirNameNotTheirPlace) {
+  trajectory t = in_meeting();
+  const actor coord{coordinator_id, false};
+  must(t, op::add_reaction{0, -1, "Tot straks.", t0}, {notulist_id, false});
+  refused(t, op::remove_person{coordinator_id}, coord, rule_code::forbidden);  // not oneself
+  refused(t, op::remove_person{notulist_id}, {attendee_id, false}, rule_code::forbidden);
+  refused(t, op::remove_person{outsider_id}, coord, rule_code::not_found);
+  must(t, op::remove_person{notulist_id}, coord);
+  EXPECT_EQ(find_person(t, notulist_id), nullptr);
+  ASSERT_NE(find_anyone(t, notulist_id), nullptr);
+  EXPECT_EQ(find_anyone(t, notulist_id)->name, "Noor Notulist");
+  EXPECT_EQ(t.meetings[0].session.notulist, no_person);
+  EXPECT_EQ(t.meetings[0].session.reactions.back().author, notulist_id);
+  // Out of the team: no rights, no roles, no second removal, and their id is not reused.
+  refused(t, op::add_reaction{0, -1, "Nog iets.", t0}, {notulist_id, false}, rule_code::forbidden);
+  refused(t, op::assign_role{0, meeting_role::notulist, notulist_id}, coord, rule_code::not_found);
+  refused(t, op::remove_person{notulist_id}, coord, rule_code::not_found);
+  refused(t,
+          op::add_person{
+              make_person(notulist_id, "Nieuw", organisation::school, staff_level::uitvoerder)},
+          actor::server(), rule_code::conflict);
+  // Someone nothing names leaves no trace at all.
+  must(t,
+       op::add_person{make_person(30, "Even Langs", organisation::school, staff_level::uitvoerder)},
+       actor::server());
+  must(t, op::remove_person{30}, coord);
+  EXPECT_EQ(find_anyone(t, 30), nullptr);
+  EXPECT_EQ(t.former.size(), 1U);
+  // The writer loses the right to write; an action they own keeps its owner.
+  must(t, op::add_action{2, "Rooster maken", writer_id, ""}, coord);
+  must(t, op::remove_person{writer_id}, coord);
+  EXPECT_TRUE(t.meetings[0].session.writers.empty());
+  must(t, op::update_action{1, "Rooster maken en delen", writer_id, ""}, coord);
+  refused(t, op::update_action{1, "Rooster", notulist_id, ""}, coord, rule_code::not_found);
+  EXPECT_EQ(t.former.size(), 2U);
+  // The server may remove even the last coordinator's colleague, never the last coordinator.
+  refused(t, op::remove_person{coordinator_id}, actor::server(), rule_code::conflict);
 }
 
 TEST(RulesTeam, TheServerBootstrapsTheFirstCoordinator) {
@@ -1365,6 +1528,187 @@ TEST(RulesVotes, AnAnonymousRevealHidesWhoVotedWhat) {
   ASSERT_EQ(t.votes.size(), 1U);
   EXPECT_EQ(t.votes[0].distribution, (std::array<int, 3>{1, 1, 1}));
   EXPECT_TRUE(t.votes[0].ballots.empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// Who was there.
+
+std::vector<person_id> ids(std::initializer_list<person_id> l) { return l; }
+
+TEST(RulesAttendance, OnlineSelfTheRoomAndNoticeByTheNotulist) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  const actor noor{notulist_id, false};
+  must(t, op::start_meeting{0, t0}, coord);
+  must(t, op::assign_role{0, meeting_role::notulist, notulist_id}, coord);
+  // Wim joins online and says so himself.
+  must(t, op::set_attendance{0, writer_id, attendance::online}, {writer_id, false});
+  // Noor marks Ilse in the room and Ada, who sent notice, absent.
+  must(t, op::set_attendance{0, invuller_id, attendance::aanwezig}, noor);
+  must(t, op::set_attendance{0, attendee_id, attendance::afgemeld}, noor);
+  const live_session& s = t.meetings[0].session;
+  EXPECT_EQ(s.present, ids({invuller_id, writer_id}));
+  EXPECT_EQ(s.online, ids({writer_id}));
+  EXPECT_EQ(s.excused, ids({attendee_id}));
+  // Ada cannot mark anyone else; Wim not either; the notulist of another meeting neither.
+  refused(t, op::set_attendance{0, writer_id, attendance::onbekend}, {attendee_id, false},
+          rule_code::forbidden);
+  must(t, op::assign_role{1, meeting_role::notulist, writer_id}, coord);
+  refused(t, op::set_attendance{0, attendee_id, attendance::aanwezig}, {writer_id, false},
+          rule_code::forbidden);
+  // Ada turns up after all: no longer absent. Wim's mark cleared takes him out of both lists.
+  must(t, op::set_attendance{0, attendee_id, attendance::aanwezig}, noor);
+  must(t, op::set_attendance{0, writer_id, attendance::onbekend}, coord);
+  EXPECT_EQ(s.present, ids({invuller_id, attendee_id}));
+  EXPECT_TRUE(s.online.empty());
+  EXPECT_TRUE(s.excused.empty());
+  // The older op: present keeps someone online online, absent clears every mark.
+  must(t, op::set_attendance{0, writer_id, attendance::online}, {writer_id, false});
+  must(t, op::set_presence{0, writer_id, true}, {writer_id, false});
+  EXPECT_EQ(s.online, ids({writer_id}));
+  must(t, op::set_attendance{0, coordinator_id, attendance::afgemeld}, coord);
+  must(t, op::set_presence{0, coordinator_id, true}, coord);
+  EXPECT_TRUE(s.excused.empty());
+  refused(t, op::set_attendance{0, outsider_id, attendance::aanwezig}, coord, rule_code::not_found);
+  refused(t, op::set_attendance{9, writer_id, attendance::aanwezig}, coord, rule_code::not_found);
+  refused(t, op::set_attendance{0, writer_id, static_cast<attendance>(7)}, coord,
+          rule_code::invalid);
+}
+
+// ---------------------------------------------------------------------------------------
+// The minutes follow the agenda.
+
+op::edit_text item_text(int meeting, int item, bool decided, std::string text) {
+  return {op::minutes_target(meeting, item, decided), {{0, 0, std::move(text)}}};
+}
+
+TEST(RulesAgendaRecords, NotesDecisionsAndTimePerItem) {
+  trajectory t = in_meeting();  // started at t0, item 0
+  const actor coord{coordinator_id, false};
+  const actor noor{notulist_id, false};
+  ASSERT_EQ(t.meetings[0].session.items.size(), leerlijn().meetings[0].agenda.size());
+  for (const auto& m : t.meetings) EXPECT_EQ(m.session.items.size(), template_of(m).agenda.size());
+
+  must(t, item_text(0, 0, false, "Kennismakingsronde."), noor);
+  must(t, op::control_timer{0, timer_action::extend, 5, t0 + 1000}, coord);
+  must(t, op::goto_agenda_item{0, 1, t0 + std::int64_t{7} * 60'000},
+       coord);  // welkom took 7 minutes
+  must(t, op::goto_agenda_item{0, 4, t0 + std::int64_t{19} * 60'000}, coord);
+  // The vote decided at item 4 belongs to item 4.
+  must(t, op::open_vote{0, document_id::signalering_begin, 3, false}, coord);
+  must(t, op::cast_vote{0, 2}, {attendee_id, false});
+  must(t, op::reveal_vote{0, {}}, coord);
+  must(t, op::close_vote{0, 2}, coord);
+  must(t, item_text(0, 4, true, "Score 2 voor het vaste aanspreekpunt."), noor);
+  // At the afsluiting the next date is agreed, and an action made.
+  must(t, op::goto_agenda_item{0, 5, t0 + std::int64_t{120} * 60'000}, coord);
+  must(t, op::schedule_meeting{1, "2026-09-22", meeting_mode::hybride}, coord);
+  must(t, op::add_action{2, "Overleg inplannen", attendee_id, "2026-09-30"}, coord);
+  // Going back to item 1 adds to its time; the meeting's end closes the current item.
+  must(t, op::goto_agenda_item{0, 1, t0 + std::int64_t{125} * 60'000}, coord);
+  must(t, op::end_meeting{0, t0 + std::int64_t{127} * 60'000}, coord);
+
+  const auto& items = t.meetings[0].session.items;
+  EXPECT_EQ(items[0].notes, "Kennismakingsronde.");
+  EXPECT_EQ(items[0].used_ms, std::int64_t{7} * 60'000);
+  EXPECT_EQ(items[0].extra_minutes, 5);
+  EXPECT_EQ(items[1].used_ms, std::int64_t{12 + 2} * 60'000);
+  EXPECT_EQ(items[4].used_ms, std::int64_t{101} * 60'000);
+  EXPECT_EQ(items[4].votes, std::vector<int>{0});
+  EXPECT_EQ(items[4].decided, "Score 2 voor het vaste aanspreekpunt.");
+  EXPECT_EQ(items[5].used_ms, std::int64_t{5} * 60'000);
+  EXPECT_EQ(items[5].next_date, "2026-09-22");
+  EXPECT_EQ(items[5].actions, std::vector<int>{1});
+  EXPECT_EQ(items[2].used_ms, 0) << "skipped";
+  EXPECT_FALSE(items[2].visited);
+  for (int i : {0, 1, 4, 5}) EXPECT_TRUE(items[static_cast<std::size_t>(i)].visited) << i;
+  // Between meetings nothing is noted against an item.
+  must(t, op::add_action{3, "Later bedacht", attendee_id, ""}, coord);
+  must(t, op::schedule_meeting{2, "2026-11-02", meeting_mode::fysiek}, coord);
+  EXPECT_EQ(items[5].actions, std::vector<int>{1});
+}
+
+TEST(RulesAgendaRecords, ItemTextsHaveTheirOwnLimitsAndMustExist) {
+  trajectory t = in_meeting();
+  const actor noor{notulist_id, false};
+  refused(t, item_text(0, 6, false, "x"), noor, rule_code::not_found);
+  refused(t, item_text(0, -1, true, "x"), noor, rule_code::not_found);
+  refused(t, item_text(0, 0, false, repeat("ë", max_item_notes_length + 1)), noor,
+          rule_code::too_long);
+  must(t, item_text(0, 0, false, repeat("ë", max_item_notes_length)), noor);
+  refused(t, item_text(0, 0, true, repeat("a", max_item_decided_length + 1)), noor,
+          rule_code::too_long);
+  refused(t, item_text(0, 1, false, "Sluipweg"), {attendee_id, false}, rule_code::forbidden);
+  // The whole meeting's minutes (older data) stay where they were.
+  op::edit_text whole = item_text(0, -1, false, "Algemeen");
+  must(t, whole, noor);
+  EXPECT_EQ(t.meetings[0].session.minutes, "Algemeen");
+}
+
+// ---------------------------------------------------------------------------------------
+// When and where; contact between the meetings.
+
+TEST(RulesMeetingDetails, TimePlaceAndLink) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  must(t, op::set_meeting_details{1, "08:30", "Het Lyceum, lokaal 1.12", ""}, coord);
+  EXPECT_EQ(t.meetings[1].start_time, "08:30");
+  EXPECT_EQ(t.meetings[1].place, "Het Lyceum, lokaal 1.12");
+  for (const char* bad : {"8:30", "24:00", "12:60", "12.30", "1230", "aa:bb"})
+    refused(t, op::set_meeting_details{1, bad, "", ""}, coord, rule_code::invalid);
+  refused(t, op::set_meeting_details{1, "", "Lokaal\n2", ""}, coord, rule_code::invalid);
+  refused(t, op::set_meeting_details{1, "", "", "meet.example.nl/x"}, coord, rule_code::invalid);
+  refused(t, op::set_meeting_details{1, "", "", "https://x.nl/a b"}, coord, rule_code::invalid);
+  refused(t, op::set_meeting_details{1, "", repeat("a", max_place_length + 1), ""}, coord,
+          rule_code::too_long);
+  refused(t, op::set_meeting_details{7, "", "", ""}, coord, rule_code::not_found);
+  must(t, op::set_meeting_details{1, "", "", "https://meet.example.nl/jos?id=1"}, coord);
+  EXPECT_EQ(t.meetings[1].link, "https://meet.example.nl/jos?id=1");
+  EXPECT_TRUE(t.meetings[1].start_time.empty());
+}
+
+TEST(RulesCheckIns, TheCoordinatorNotesWhetherThePlanGetsGoing) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  must(t, op::record_check_in{attendee_id, false, "Nog geen tijd gehad.", t0}, coord);
+  ASSERT_EQ(t.check_ins.size(), 1U);
+  EXPECT_EQ(t.check_ins[0], (check_in{attendee_id, t0, false, "Nog geen tijd gehad."}));
+  refused(t, op::record_check_in{outsider_id, true, "", t0}, coord, rule_code::not_found);
+  refused(t, op::record_check_in{attendee_id, true, repeat("a", max_check_in_length + 1), t0},
+          coord, rule_code::too_long);
+  refused(t, op::record_check_in{attendee_id, true, "\x01", t0}, coord, rule_code::invalid);
+}
+
+// Between the actieplan and the terugkom meeting: whom to check in with, and when the
+// plan does not get going, a reason to meet earlier.
+TEST(RulesCheckIns, OwnersToCheckInWithAndAReasonToMeetEarlier) {
+  trajectory t = fresh_team();
+  const actor coord{coordinator_id, false};
+  EXPECT_FALSE(check_in_period(t).has_value()) << "before the actieplan";
+  must(t, op::start_meeting{0, t0}, coord);
+  must(t, op::end_meeting{0, t0 + 1}, coord);
+  must(t, op::start_meeting{1, t0 + 2}, coord);
+  must(t, op::add_action{2, "Overleg plannen", attendee_id, ""}, coord);
+  must(t, op::add_action{3, "Aanspreekpunt kiezen", writer_id, ""}, coord);
+  must(t, op::add_action{4, "Kennismaken", attendee_id, ""}, coord);
+  EXPECT_FALSE(check_in_period(t).has_value()) << "the actieplan meeting runs";
+  must(t, op::end_meeting{1, t0 + 3}, coord);
+  ASSERT_EQ(check_in_period(t), std::optional<int>(2));
+  must(t, op::set_action_status{2, action_status::klaar}, {writer_id, false});
+  auto owners = check_ins_by_owner(t);
+  ASSERT_EQ(owners.size(), 1U) << "Wim's only action is done";
+  EXPECT_EQ(owners[0].owner, attendee_id);
+  EXPECT_EQ(owners[0].actions, (std::vector<int>{1, 3}));
+  EXPECT_EQ(owners[0].last, nullptr);
+  EXPECT_TRUE(not_getting_going(t).empty());
+  must(t, op::record_check_in{attendee_id, true, "Loopt.", t0 + 10}, coord);
+  must(t, op::record_check_in{attendee_id, false, "Toch niet: geen tijd.", t0 + 20}, coord);
+  owners = check_ins_by_owner(t);
+  ASSERT_NE(owners[0].last, nullptr);
+  EXPECT_EQ(owners[0].last->note, "Toch niet: geen tijd.");
+  EXPECT_EQ(not_getting_going(t), std::vector<person_id>{attendee_id});
+  must(t, op::start_meeting{2, t0 + 30}, coord);
+  EXPECT_FALSE(check_in_period(t).has_value()) << "the terugkom meeting has begun";
 }
 
 }  // namespace

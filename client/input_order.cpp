@@ -1,0 +1,89 @@
+#include "client/input_order.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <cstddef>
+#include <deque>
+
+namespace jos::client {
+namespace {
+
+struct held_event {
+  enum class kind { key, character, mouse_button } type;
+  int a = 0;  // key, code point or button
+  int scancode = 0;
+  int action = 0;
+  int mods = 0;
+};
+
+struct input_order {
+  GLFWwindow* window = nullptr;
+  GLFWkeyfun key = nullptr;
+  GLFWcharfun character = nullptr;
+  GLFWmousebuttonfun mouse_button = nullptr;
+  bool after_click = false;  // a click was passed on since the frame began
+  std::deque<held_event> held;
+};
+
+input_order& order() {
+  static input_order o;
+  return o;
+}
+
+void pass_on(const held_event& e) {
+  input_order& o = order();
+  switch (e.type) {
+    case held_event::kind::key:
+      if (o.key != nullptr) o.key(o.window, e.a, e.scancode, e.action, e.mods);
+      break;
+    case held_event::kind::character:
+      if (o.character != nullptr) o.character(o.window, static_cast<unsigned int>(e.a));
+      break;
+    case held_event::kind::mouse_button:
+      if (o.mouse_button != nullptr) o.mouse_button(o.window, e.a, e.action, e.mods);
+      // What follows a press or release belongs to the frame after it has been seen.
+      o.after_click = true;
+      break;
+  }
+}
+
+// Passed on now, or kept behind what already waits (the order is never changed).
+void arrived(const held_event& e) {
+  input_order& o = order();
+  if (o.after_click || !o.held.empty()) {
+    o.held.push_back(e);
+  } else {
+    pass_on(e);
+  }
+}
+
+}  // namespace
+
+void order_input_after_clicks(GLFWwindow* window) {
+  input_order& o = order();
+  o.window = window;
+  o.key = glfwSetKeyCallback(window, [](GLFWwindow*, int key, int scancode, int action, int mods) {
+    arrived({held_event::kind::key, key, scancode, action, mods});
+  });
+  o.character = glfwSetCharCallback(window, [](GLFWwindow*, unsigned int c) {
+    arrived({held_event::kind::character, static_cast<int>(c)});
+  });
+  o.mouse_button =
+      glfwSetMouseButtonCallback(window, [](GLFWwindow*, int button, int action, int mods) {
+        arrived({held_event::kind::mouse_button, button, 0, action, mods});
+      });
+}
+
+bool release_input_held_for_this_frame() {
+  input_order& o = order();
+  o.after_click = false;
+  const bool waited = !o.held.empty();
+  while (!o.held.empty() && !o.after_click) {
+    const held_event e = o.held.front();
+    o.held.pop_front();
+    pass_on(e);
+  }
+  return waited;
+}
+
+}  // namespace jos::client

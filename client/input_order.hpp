@@ -1,0 +1,23 @@
+#pragma once
+// The order of input events across frames. GLFW hands over everything that happened since
+// the last frame at once; Dear ImGui 1.86 then sees a click and the letters typed right
+// after it in one frame, when the click has not yet opened the field they were typed for:
+// they went to the field the click left, or nowhere. This is the cause on a slow or busy
+// machine, where a frame takes long enough for a click and letters to arrive together.
+// Here the keys, letters and clicks that follow a click wait for the next frame, one
+// click a frame, as Dear ImGui 1.87's input queue does.
+
+struct GLFWwindow;
+
+namespace jos::client {
+
+// Once, after ImGui_ImplGlfw_InitForOpenGL and the app's own callbacks: takes the window's
+// key, character and mouse button callbacks, and passes the events on to them in order.
+void order_input_after_clicks(GLFWwindow* window);
+
+// Before a frame's events are polled: passes on what waited for this frame (up to and with
+// the next click). True when something had waited: this frame, and any after it that more
+// waiting events need, should come at once.
+bool release_input_held_for_this_frame();
+
+}  // namespace jos::client

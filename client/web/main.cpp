@@ -1,0 +1,238 @@
+// jos in the browser: the desktop's app (views, client core, fonts) on emscripten's GLFW
+// and WebGL2, driven by the page's animation frames. What the page adds (page.js): text
+// input through a hidden text field, so dead keys, input methods and pasting give Dutch
+// characters; the browser's clipboard; and a note of every user input, so an idle tab
+// draws nothing.
+//
+// Storage: settings and journal live under /jos, an IDBFS folder that is read from
+// IndexedDB before the app starts and written back after each change (storage_sync).
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "client/app.hpp"
+#include "client/core/storage_sync.hpp"
+#include "protocol/json_reader.hpp"
+
+namespace {
+
+using jos::client::app;
+using jos::client::app_options;
+
+constexpr const char* storage_dir = "/jos";
+
+std::unique_ptr<app> the_app;
+bool woken = true;      // the core (network, storage) has news: draw
+bool resting = false;   // idle: the loop runs on a slow timer, not on animation frames
+double busy_until = 0;  // keep drawing until then (s): typing, hover, replies
+double wake_at = 0;     // nothing needs drawing before then (s) unless something happens
+constexpr int resting_poll_ms = 50;  // at most this late to the first frame after rest
+std::string clipboard;               // what a paste brought in, or what we copied last
+std::string marks;                   // for jos_marks()
+std::string status;                  // for jos_status()
+double first_live_ms = -1;     // performance.now() of the first frame with the meeting's state
+std::vector<double> build_ms;  // building each live frame (NewFrame to Render and drawing)
+int frames = 0;
+
+// Key releases that came before any frame saw the press: Dear ImGui 1.86 reads key state
+// once per frame, so a press and release between two frames would be lost.
+std::set<int> pressed_unseen;
+std::vector<std::pair<int, int>> held_releases;  // key, mods
+GLFWkeyfun app_key_callback = nullptr;           // the app's own (zoom, presentation, Dear ImGui)
+
+// The page's side of these is in page.js (EM_JS bodies stay one call: they pass through
+// the C++ preprocessor and formatter, which do not know JavaScript).
+EM_JS(void, jos_mount_storage, (const char* dir), { Module.josMountStorage(UTF8ToString(dir)); });
+EM_JS(void, jos_fit_canvas, (int width, int height), { Module.josFitCanvas(width, height); });
+EM_JS(int, jos_page_width, (), { return Module.josPageWidth(); });
+EM_JS(int, jos_page_height, (), { return Module.josPageHeight(); });
+EM_JS(double, jos_page_scale, (), { return Module.josPageScale(); });
+EM_JS(int, jos_page_test, (), { return Module.josPageTest(); });
+EM_JS(int, jos_take_page_input, (), { return Module.josTakeInput(); });
+EM_JS(void, jos_page_ready, (), { Module.josReady(); });
+EM_JS(void, jos_clipboard_write, (const char* text), { Module.josCopy(UTF8ToString(text)); });
+EM_JS(void, jos_page_server, (char* buffer, int size),
+      { stringToUTF8(Module.josServerAddress(), buffer, size); });
+
+void set_clipboard(void*, const char* text) {
+  clipboard = text != nullptr ? text : "";
+  jos_clipboard_write(clipboard.c_str());
+}
+
+const char* get_clipboard(void*) { return clipboard.c_str(); }
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_PRESS) pressed_unseen.insert(key);
+  if (action == GLFW_RELEASE && pressed_unseen.count(key) != 0) {
+    held_releases.emplace_back(key, mods);
+    return;
+  }
+  app_key_callback(window, key, scancode, action, mods);
+}
+
+void release_held_keys() {
+  pressed_unseen.clear();
+  for (const auto& [key, mods] : held_releases)
+    app_key_callback(the_app->window(), key, 0, GLFW_RELEASE, mods);
+  held_releases.clear();
+}
+
+// The canvas follows the page: its pixels are the page's size times devicePixelRatio.
+void fit_canvas(double scale) {
+  const int width = static_cast<int>(std::lround(jos_page_width() * scale));
+  const int height = static_cast<int>(std::lround(jos_page_height() * scale));
+  int current_width = 0;
+  int current_height = 0;
+  glfwGetWindowSize(the_app->window(), &current_width, &current_height);
+  if (width > 0 && height > 0 && (width != current_width || height != current_height))
+    jos_fit_canvas(width, height);
+}
+
+// Back to drawing at animation frames (called by the page on input, and on the core's news).
+void wake_up() {
+  if (!resting) return;
+  resting = false;
+  emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+}
+
+void tick() {
+  const double now = emscripten_get_now() / 1000.0;
+  fit_canvas(jos_page_scale());
+  const bool input = jos_take_page_input() != 0;
+  if (input) busy_until = now + 0.25;
+  if (!input && !woken && now >= busy_until && now < wake_at) {
+    // Nothing to draw: look again on a slow timer rather than at every animation frame,
+    // which keeps the page's compositor busy. Input and the core's news end the rest at once.
+    if (!resting) {
+      resting = true;
+      emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, resting_poll_ms);
+    }
+    return;
+  }
+  woken = false;
+  if (the_app->poll()) busy_until = now + 0.25;
+  const auto& core = the_app->core();
+  const bool live = core.live() && core.has_state();
+  const double started = emscripten_get_now();
+  the_app->render_frame(live);
+  const double spent = emscripten_get_now() - started;
+  release_held_keys();
+  ++frames;
+  if (live) {
+    if (first_live_ms < 0) first_live_ms = emscripten_get_now();
+    if (build_ms.size() < 100000) build_ms.push_back(spent);
+  }
+  wake_at = now + (now < busy_until ? 0 : the_app->idle_timeout());
+}
+
+void start(bool storage_failed) {
+  app_options options;
+  options.config_dir = storage_dir;
+  char server[512] = {};
+  jos_page_server(server, sizeof server);
+  options.server = server;
+  options.fixed_server = true;
+  options.single_threaded = true;
+  options.scale = static_cast<float>(jos_page_scale());
+  options.width = std::max(320, jos_page_width());
+  options.height = std::max(240, jos_page_height());
+  if (jos_page_test() != 0) options.marks = "page";
+  the_app = std::make_unique<app>(options);
+  if (!the_app->open_window()) {
+    std::fprintf(stderr, "jos: geen WebGL2-venster\n");
+    return;
+  }
+  if (storage_failed)
+    the_app->notify(
+        "De browser bewaart niets voor jos (IndexedDB); wijzigingen zonder verbinding "
+        "gaan verloren bij sluiten.");
+  the_app->set_wake([] {
+    woken = true;
+    wake_up();
+  });
+  GLFWwindow* window = the_app->window();
+  // Characters come from the page's text field (page.js), not from key presses, so that
+  // dead keys and input methods work; the keys themselves still go through GLFW.
+  glfwSetCharCallback(window, nullptr);
+  app_key_callback = glfwSetKeyCallback(window, on_key);
+  the_app->use_clipboard(get_clipboard, set_clipboard);
+  jos_page_ready();
+  emscripten_set_main_loop(tick, 0, false);
+}
+
+double quantile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size() - 1)))];
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void jos_storage_loaded(int failed) { start(failed != 0); }
+
+// The page saw input: draw at animation frames again.
+EMSCRIPTEN_KEEPALIVE void jos_wake_up() { wake_up(); }
+
+// Text typed, composed (dead keys, input methods) or dropped into the page's text field.
+EMSCRIPTEN_KEEPALIVE void jos_text_input(const char* utf8) {
+  if (the_app) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// What the browser's paste brought: Dear ImGui's Ctrl+V takes it from here.
+EMSCRIPTEN_KEEPALIVE void jos_paste(const char* utf8) { clipboard = utf8 != nullptr ? utf8 : ""; }
+
+// Tests: where named parts were drawn in the last frame ("name left top right bottom").
+EMSCRIPTEN_KEEPALIVE const char* jos_marks() {
+  marks = the_app ? the_app->marks_text() : std::string{};
+  return marks.c_str();
+}
+
+// Tests and the bench: what the client is doing, as JSON.
+EMSCRIPTEN_KEEPALIVE const char* jos_status() {
+  if (!the_app || ImGui::GetCurrentContext() == nullptr) return "{}";
+  const auto& core = the_app->core();
+  jos::protocol::json rows = jos::protocol::json::array();
+  if (core.has_state())
+    for (const auto& row : core.state().documents.front().rows)
+      rows.push_back({{"rating", row.rating}, {"cells", row.cells}});
+  const jos::protocol::json out{
+      {"live", core.live()},
+      {"phase", static_cast<int>(core.phase())},
+      {"connected", core.connection().state == jos::client::link_state::connected},
+      {"waiting", core.waiting_changes()},
+      {"text_input", ImGui::GetIO().WantTextInput},
+      {"stored", jos::client::storage_sync_idle()},
+      {"seq", core.seq()},
+      {"frames", frames},
+      {"first_live_ms", first_live_ms},
+      {"build_ms_median", quantile(build_ms, 0.5)},
+      {"build_ms_p99", quantile(build_ms, 0.99)},
+      {"build_ms_max", quantile(build_ms, 1.0)},
+      {"live_frames", build_ms.size()},
+      {"journal_error", core.journal_error()},
+      {"notice", core.last_notice() ? core.last_notice()->text : std::string{}},
+      {"join_code", core.identity() ? core.identity()->join_code : std::string{}},
+      {"signalering", std::move(rows)}};
+  status = out.dump(-1, ' ', false, jos::protocol::json::error_handler_t::replace);
+  return status.c_str();
+}
+
+// The bench: forget the frames so far (the next ones are the view it measures).
+EMSCRIPTEN_KEEPALIVE void jos_reset_frame_times() { build_ms.clear(); }
+
+}  // extern "C"
+
+int main() {
+  jos_mount_storage(storage_dir);
+  return 0;
+}

@@ -1,0 +1,201 @@
+// The session's state machine on its own: each transition and the steps it asks of the
+// core, without a network, a journal or a server.
+#include <gtest/gtest.h>
+
+#include "client/core/session_machine.hpp"
+
+namespace jos::client {
+namespace {
+
+using step = session_step;
+using state = session_state;
+
+session_actions steps(std::initializer_list<step> list) {
+  session_actions out;
+  for (auto s : list) out.push_back({s});
+  return out;
+}
+
+protocol::welcome welcome_at(std::uint64_t seq, std::uint64_t epoch = 7, std::uint64_t taken = 0) {
+  return {"t1", 2, seq, epoch, taken};
+}
+
+const protocol::client_message join_request =
+    protocol::join_trajectory{"ABCD-EFGH", {"Bram", shared::organisation::jongerenwerk, "jw", {}}};
+
+// A machine that knows who it is and is live at `seq` in epoch 7 on link 1.
+session_machine live_at(std::uint64_t seq) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  m.welcomed(welcome_at(seq), true, seq);
+  return m;
+}
+
+TEST(SessionMachine, ANewcomerJoinsThenGreetsThenCatchesUpThenIsLive) {
+  session_machine m;
+  EXPECT_EQ(m.choose_server(false, false), session_actions{});
+  EXPECT_EQ(m.state(), state::start);
+  EXPECT_EQ(m.phase(), session_phase::start);
+
+  EXPECT_EQ(m.request_registration(join_request), steps({step::connect}));
+  EXPECT_EQ(m.phase(), session_phase::registering);
+  ASSERT_TRUE(m.registration());
+  EXPECT_EQ(std::get<protocol::join_trajectory>(*m.registration()).join_code, "ABCD-EFGH");
+  EXPECT_EQ(m.link_up(1, false), steps({step::send_registration}));
+  EXPECT_TRUE(m.expects_registration());
+
+  EXPECT_EQ(m.registered(), steps({step::close_trajectory, step::adopt_identity,
+                                   step::open_trajectory, step::send_hello}));
+  EXPECT_EQ(m.state(), state::greeting);
+  EXPECT_EQ(m.phase(), session_phase::waiting);
+  EXPECT_FALSE(m.registration());
+  EXPECT_EQ(m.hello_position(false, 0), std::make_pair(std::uint64_t{0}, std::uint64_t{0}));
+
+  EXPECT_EQ(m.welcomed(welcome_at(5), false, 0), session_actions{});
+  EXPECT_EQ(m.state(), state::catching_up);
+  EXPECT_FALSE(m.may_send());
+  m.state_replaced(true, 5);
+  EXPECT_EQ(m.state(), state::live);
+  EXPECT_TRUE(m.may_send());
+  EXPECT_EQ(m.hello_position(true, 9), std::make_pair(std::uint64_t{9}, std::uint64_t{7}));
+}
+
+TEST(SessionMachine, AKnownPersonConnectsAndIsLiveOnceTheStateReachesTheWelcome) {
+  session_machine m;
+  EXPECT_EQ(m.choose_server(false, true), steps({step::open_trajectory, step::connect}));
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.link_up(3, true), steps({step::send_hello}));
+  EXPECT_EQ(m.link(), 3u);
+  m.welcomed(welcome_at(10), true, 8);
+  EXPECT_EQ(m.state(), state::catching_up) << "two ops still to come";
+  m.state_advanced(true, 9);
+  EXPECT_EQ(m.state(), state::catching_up);
+  m.state_advanced(true, 10);
+  EXPECT_EQ(m.state(), state::live);
+}
+
+TEST(SessionMachine, ALostLinkWaitsForTheNextAndOnlyTheCurrentLinkCounts) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.link_down(9, "oud"), session_actions{}) << "not our link";
+  EXPECT_EQ(m.state(), state::live);
+  EXPECT_EQ(m.link_down(1, "weg"), steps({step::link_lost}));
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.link(), 0u);
+  EXPECT_FALSE(m.may_send());
+  EXPECT_EQ(m.link_up(2, true), steps({step::send_hello}));
+  EXPECT_EQ(m.hello_position(true, 4), std::make_pair(std::uint64_t{4}, std::uint64_t{7}))
+      << "catch up from where we were, in the run we were in";
+}
+
+TEST(SessionMachine, ARegistrationThatLosesItsLinkOrIsRefusedGoesBackToTheStart) {
+  session_machine m;
+  m.request_registration(join_request);
+  m.link_up(1, false);
+  EXPECT_EQ(m.link_down(1, "verbroken"),
+            (session_actions{
+                {step::link_lost},
+                {step::notice_error, "De verbinding viel weg (verbroken). Probeer het opnieuw."}}));
+  EXPECT_EQ(m.state(), state::start);
+  EXPECT_FALSE(m.registration());
+
+  m.link_up(2, false);
+  EXPECT_EQ(m.request_registration(join_request), steps({step::send_registration}))
+      << "the link is up: send at once";
+  EXPECT_EQ(m.server_error({protocol::error_code::unknown_code, "Deze teamcode is onbekend."}),
+            (session_actions{{step::notice_error, "Deze teamcode is onbekend."}}));
+  EXPECT_EQ(m.state(), state::start);
+  EXPECT_FALSE(m.expects_registration());
+  EXPECT_EQ(m.registered(), session_actions{}) << "an answer nobody asked for is not taken";
+}
+
+TEST(SessionMachine, AnUnknownTokenAfterHelloForgetsTheIdentity) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.server_error({protocol::error_code::unauthorised, "Onbekend."}),
+            (session_actions{{step::notice_error, "Onbekend."},
+                             {step::disconnect},
+                             {step::close_trajectory},
+                             {step::forget_identity}}));
+  EXPECT_EQ(m.state(), state::start);
+
+  // Before any hello the same code is only a message: nothing of ours was refused.
+  session_machine fresh;
+  fresh.choose_server(false, true);
+  EXPECT_EQ(fresh.server_error({protocol::error_code::unauthorised, "Eerst hello."}),
+            (session_actions{{step::notice_error, "Eerst hello."}}));
+  EXPECT_EQ(fresh.state(), state::connecting);
+}
+
+TEST(SessionMachine, AnotherProtocolVersionStopsEverything) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.server_error({protocol::error_code::version, "Andere versie."}),
+            (session_actions{{step::notice_error, "Andere versie."}, {step::disconnect}}));
+  EXPECT_EQ(m.phase(), session_phase::incompatible);
+  m.link_down(1, "weg");
+  EXPECT_EQ(m.link_up(2, true), session_actions{}) << "no hello to a server we cannot read";
+
+  auto n = live_at(4);
+  EXPECT_EQ(n.unreadable(true, "Versie 99."),
+            (session_actions{{step::notice_error, "Versie 99."}, {step::disconnect}}));
+  EXPECT_EQ(n.state(), state::incompatible);
+  auto o = live_at(4);
+  EXPECT_EQ(o.unreadable(false, "Onbegrijpelijk."),
+            (session_actions{{step::notice_error, "Onbegrijpelijk."}}));
+  EXPECT_EQ(o.state(), state::live);
+}
+
+TEST(SessionMachine, ARestartingServerIsNewsNotAnError) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.server_error({protocol::error_code::restarting, "Server herstart"}),
+            (session_actions{{step::notice_info, "Server herstart"}}));
+  EXPECT_EQ(m.state(), state::live) << "the link going down will say the rest";
+}
+
+TEST(SessionMachine, ADivergedCopyReconnectsForTheWholeState) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.copy_diverged(), steps({step::link_lost, step::reconnect}));
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.link(), 0u) << "nothing more from the old link counts";
+  EXPECT_EQ(m.link_down(1, "Opnieuw verbinden"), session_actions{});
+  m.link_up(2, true);
+  EXPECT_EQ(m.hello_position(true, 6), std::make_pair(std::uint64_t{0}, std::uint64_t{0}));
+  m.welcomed(welcome_at(12, 8, 30), true, 6);
+  EXPECT_EQ(m.taken_client_seq(), 30u);
+  m.state_advanced(true, 12);
+  EXPECT_EQ(m.state(), state::catching_up) << "only a snapshot repairs the copy";
+  m.state_replaced(true, 12);
+  EXPECT_EQ(m.state(), state::live);
+  EXPECT_EQ(m.hello_position(true, 12), std::make_pair(std::uint64_t{12}, std::uint64_t{8}));
+}
+
+TEST(SessionMachine, AStateFromTheJournalCountsInNoKnownRun) {
+  auto m = live_at(4);
+  m.trajectory_closed();
+  EXPECT_EQ(m.hello_position(true, 4), std::make_pair(std::uint64_t{4}, std::uint64_t{0}));
+}
+
+TEST(SessionMachine, SwitchingServersLeavesTheOldOneFirst) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.choose_server(true, true), steps({step::disconnect, step::close_trajectory,
+                                                step::open_trajectory, step::connect}));
+  EXPECT_EQ(m.state(), state::connecting);
+  auto n = live_at(4);
+  EXPECT_EQ(n.choose_server(true, false), steps({step::disconnect, step::close_trajectory}));
+  EXPECT_EQ(n.state(), state::start);
+}
+
+TEST(SessionMachine, ForgettingGoesBackToTheStart) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.forget(), steps({step::disconnect, step::close_trajectory, step::forget_identity}));
+  EXPECT_EQ(m.state(), state::start);
+}
+
+TEST(SessionMachine, ErrorCodesAreReadInOnePlace) {
+  EXPECT_EQ(refusal_of(protocol::error_code::unauthorised), refusal::unauthorised);
+  EXPECT_EQ(refusal_of(protocol::error_code::version), refusal::version);
+  EXPECT_EQ(refusal_of(protocol::error_code::restarting), refusal::restarting);
+  EXPECT_EQ(refusal_of(protocol::error_code::rate_limited), refusal::other);
+}
+
+}  // namespace
+}  // namespace jos::client
