@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "tests/server/reaction_stream.hpp"
 #include "tests/server/server_process.hpp"
 #include "tests/server/test_server.hpp"
 
@@ -113,27 +114,10 @@ TEST(Durability, SigkillMidStreamLosesNoAckedOpAndAppliesNoneTwice) {
         c.reconnect(1s);
       }
     };
-    std::size_t counted = 0;
-    auto count_acks = [&] {
-      acked_total += static_cast<int>(c.acks().size() - counted);
-      counted = c.acks().size();
-    };
-    for (int i = 0; i < ops_per_client && clock_type::now() < deadline; ++i) {
-      ensure_connected();
-      c.submit(op::add_reaction{0, -1, s.id + "#" + std::to_string(i), 0});
-      c.wait([&] { return c.pending().size() < 16 || !c.is_open(); }, 2s);
-      c.wait([] { return false; }, std::chrono::milliseconds(10));
-      count_acks();
-    }
-    while (!c.pending().empty() && clock_type::now() < deadline) {
-      ensure_connected();
-      c.wait([&] { return c.pending().empty() || !c.is_open(); }, 200ms);
-      count_acks();
-    }
-    if (!c.pending().empty()) {
-      std::lock_guard lock(failures);
-      s.failure = std::to_string(c.pending().size()) + " ops never acked: " + c.closed_because();
-    }
+    auto failure =
+        stream_reactions(c, s.id, ops_per_client, deadline, acked_total, ensure_connected);
+    std::lock_guard lock(failures);
+    s.failure = std::move(failure);
   };
 
   std::vector<std::thread> threads;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "tests/server/pg_cluster.hpp"
+#include "tests/server/reaction_stream.hpp"
 #include "tests/server/server_process.hpp"
 #include "tests/server/store_fixture.hpp"
 #include "tests/server/test_server.hpp"
@@ -83,25 +84,7 @@ TEST(Failover, KillingTheServingInstanceLosesNoAckedOpAndAppliesNoneTwice) {
         if (!c.is_open()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
     };
-    std::size_t counted = 0;
-    auto count_acks = [&] {
-      acked_total += static_cast<int>(c.acks().size() - counted);
-      counted = c.acks().size();
-    };
-    for (int i = 0; i < ops_per_client && clock_type::now() < deadline; ++i) {
-      ensure_connected();
-      c.submit(op::add_reaction{0, -1, s.id + "#" + std::to_string(i), 0});
-      c.wait([&] { return c.pending().size() < 16 || !c.is_open(); }, 2s);
-      c.wait([] { return false; }, std::chrono::milliseconds(10));
-      count_acks();
-    }
-    while (!c.pending().empty() && clock_type::now() < deadline) {
-      ensure_connected();
-      c.wait([&] { return c.pending().empty() || !c.is_open(); }, 200ms);
-      count_acks();
-    }
-    if (!c.pending().empty())
-      s.failure = std::to_string(c.pending().size()) + " ops never acked: " + c.closed_because();
+    s.failure = stream_reactions(c, s.id, ops_per_client, deadline, acked_total, ensure_connected);
   };
   std::vector<std::thread> threads;
   for (auto& s : team) threads.emplace_back(run, std::ref(s));
