@@ -1,5 +1,7 @@
 #include "tests/server/reaction_stream.hpp"
 
+#include <gtest/gtest.h>
+
 namespace jos::server::test {
 
 std::string stream_reactions(test_client& c, const std::string& id, int count,
@@ -26,6 +28,12 @@ std::string stream_reactions(test_client& c, const std::string& id, int count,
   }
   if (c.pending().empty()) return {};
   return std::to_string(c.pending().size()) + " ops never acked: " + c.closed_because();
+}
+
+void expect_streamed(test_client& c, const std::string& failure, int count) {
+  EXPECT_EQ(failure, "");
+  EXPECT_TRUE(c.rejects().empty()) << c.rejects().begin()->second.reason;
+  EXPECT_EQ(c.acks().size(), static_cast<std::size_t>(count));
 }
 
 }  // namespace jos::server::test

@@ -20,4 +20,7 @@ std::string stream_reactions(test_client& c, const std::string& id, int count,
                              std::atomic<int>& acked,
                              const std::function<void()>& ensure_connected);
 
+// After the stream: no failure, nothing refused, every one of `count` ops acknowledged.
+void expect_streamed(test_client& c, const std::string& failure, int count);
+
 }  // namespace jos::server::test
