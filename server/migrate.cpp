@@ -17,7 +17,9 @@ class source {
  public:
   explicit source(const std::string& file) {
     if (!std::filesystem::is_regular_file(file)) throw store_error("geen SQLite-bestand: " + file);
-    sqlite_store{file};  // brings a file of an older server up to the newest schema
+    {
+      const sqlite_store upgrade(file);  // brings a file of an older server to the newest schema
+    }
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);

@@ -326,6 +326,7 @@ std::optional<room_data> pg_store::load_room(const std::string& trajectory_id) {
       "SELECT person_id, client_id, last_client_seq, last_seq FROM clients"
       " WHERE trajectory_id = $1",
       {trajectory_id});
+  stored.reserve(static_cast<std::size_t>(c.rows()));
   for (int i = 0; i < c.rows(); ++i)
     stored.push_back({static_cast<shared::person_id>(c.integer(i, 0)), c.text(i, 1),
                       c.integer(i, 2), c.integer(i, 3)});
@@ -387,6 +388,7 @@ std::vector<trajectory_record> pg_store::trajectories() {
   const auto r =
       query((std::string(trajectory_columns) + " ORDER BY created_at_ms, id").c_str(), {});
   std::vector<trajectory_record> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(record(r, i));
   return out;
 }
