@@ -37,6 +37,20 @@ TEST(Migrate, EveryTrajectoryMovesToPostgresqlAndContinuesThere) {
   EXPECT_EQ(query_text(url, "SELECT count(*) FROM ops"),
             query_text(cfg.db, "SELECT count(*) FROM ops"));
   EXPECT_EQ(query_text(url, "SELECT count(*) FROM participants"), "3");
+  // Every table and column, the codes (#12) and each person's marks included.
+  const std::vector<std::pair<std::string, std::string>> tables{
+      {"token_hash || ':' || person_id", "participants ORDER BY token_hash"},
+      {"id || ':' || join_code || ':' || coalesce(coordinator_code, '-')",
+       "trajectories ORDER BY id"},
+      {"person_id || ':' || client_id || ':' || last_client_seq || ':' || last_seq",
+       "clients ORDER BY person_id, client_id"},
+      {"trajectory_id || ':' || seq", "snapshots ORDER BY trajectory_id"}};
+  for (const auto& [row, from] : tables) {
+    const std::string ordered = "(SELECT " + row + " AS x FROM " + from + ") AS r";
+    const auto copied = query_text(url, "SELECT string_agg(x, ',') FROM " + ordered);
+    EXPECT_EQ(copied, query_text(cfg.db, "SELECT group_concat(x, ',') FROM " + ordered)) << from;
+    EXPECT_NE(copied, "") << from;
+  }
 
   // Run again (after an interruption, say): nothing moves twice.
   std::tie(status, out) = run_jos_server("migrate --from " + cfg.db + " --to '" + url + "'");
