@@ -2,8 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <map>
-
+#include "server/client_marks.hpp"
 #include "server/private_path.hpp"
 #include "server/sqlite_migrations.hpp"
 #include "server/sqlite_statement.hpp"
@@ -214,24 +213,15 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
                          static_cast<std::uint64_t>(o.integer(3)), o.text(4)});
   o.reset();
 
-  // The marks stored with the snapshot (or, from older files, with every op), brought up to
-  // date by the ops after it.
-  std::map<std::pair<shared::person_id, std::string>, client_mark> marks;
+  // The marks stored with the snapshot (or, from older files, with every op).
+  std::vector<client_mark> stored;
   auto& c = prepared(select_clients).bind(1, trajectory_id);
-  while (c.step()) {
-    client_mark m{static_cast<shared::person_id>(c.integer(0)), c.text(1),
-                  static_cast<std::uint64_t>(c.integer(2)),
-                  static_cast<std::uint64_t>(c.integer(3))};
-    marks[{m.person, m.client_id}] = m;
-  }
+  while (c.step())
+    stored.push_back({static_cast<shared::person_id>(c.integer(0)), c.text(1),
+                      static_cast<std::uint64_t>(c.integer(2)),
+                      static_cast<std::uint64_t>(c.integer(3))});
   c.reset();
-  for (const auto& op : data.tail) {
-    if (op.client_id.empty()) continue;
-    auto& m = marks[{op.author, op.client_id}];
-    if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
-      m = {op.author, op.client_id, op.client_seq, op.seq};
-  }
-  for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
+  data.clients = current_marks(stored, data.tail);
   return data;
 }
 

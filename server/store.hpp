@@ -81,6 +81,12 @@ struct commit_item {
   bool clear_ballot_marks = false;
 };
 
+// Several instances on one database serve each trajectory from one instance at a time.
+struct ownership {
+  bool ours = true;
+  std::string owner;  // when not ours: where clients reach the instance that has it ("": unknown)
+};
+
 class store_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -127,6 +133,13 @@ class store {
   // A person: named nowhere any more, tokens and device marks gone, their words kept.
   virtual void erase_person(const std::string& trajectory_id, shared::person_id person) = 0;
   virtual void erase_trajectory(const std::string& trajectory_id) = 0;
+
+  // Makes this instance the one that serves the trajectory, unless another live instance
+  // does; `location` is where clients reach this instance. Commits for a trajectory need it.
+  // A store only one instance can use (a SQLite file) owns everything.
+  virtual ownership claim(const std::string& /*trajectory_id*/, const std::string& /*location*/) {
+    return {};
+  }
 };
 
 }  // namespace jos::server
