@@ -5,6 +5,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
@@ -63,14 +64,14 @@ std::unique_ptr<server_process> make_server(const bench_options& o, const worksp
   if (kind == target::jos) {
     p.binary = o.server_binary;
     // Thousands of bench clients come from one address.
-    p.args = {"--listen",
-              "127.0.0.1",
-              "--db",
-              w.db(name),
-              "--log-level",
-              "warn",
-              "--max-connections-per-address",
-              "0"};
+    p.args = {"--listen", "127.0.0.1", "--log-level", "warn", "--max-connections-per-address", "0",
+              // ... and so do their rooms: one create per room (storm: 300).
+              "--creates-per-hour", "1000000"};
+    // A database among the server flags (PostgreSQL, say) replaces the run's own file: the
+    // server takes --db once.
+    const bool own_db =
+        std::find(o.server_flags.begin(), o.server_flags.end(), "--db") == o.server_flags.end();
+    if (own_db) p.args.insert(p.args.end(), {"--db", w.db(name)});
     p.args.insert(p.args.end(), o.server_flags.begin(), o.server_flags.end());
   } else {
     p.binary = o.relay_binary;

@@ -34,6 +34,9 @@ Scenario's:
   storm       3.000 clients, server herstart: tijd tot iedereen weer bij is, niets kwijt/dubbel
   slow        een client die stopt met lezen in een drukke kamer: p99 van de anderen
   commit      kosten van één duurzame SQLite-commit (WAL, FULL) en groepscommits
+  failover    twee servers op één PostgreSQL (--server-flag --db --server-flag
+              postgresql://…): tijd tot de tweede een leerlijn bedient na kill -9 van de
+              eerste (mediaan van --rooms runs, standaard 9)
   client      een jos-client-venster (Xvfb) opent een vergadering met 10.000 ops
               geschiedenis: tijd tot beeld, CPU per beeld, CPU in rust
 
@@ -158,10 +161,11 @@ int main(int argc, char** argv) {
   if (o.history > 1'000'000) o.history = 1'000'000;
 
   const std::map<std::string, int (*)(const bench_options&)> scenarios = {
-      {"fanout", run_fanout}, {"throughput", run_throughput},
-      {"idle", run_idle},     {"growth", run_growth},
-      {"load", run_load},     {"storm", run_storm},
-      {"slow", run_slow},     {"commit", run_commit},
+      {"fanout", run_fanout},     {"throughput", run_throughput},
+      {"idle", run_idle},         {"growth", run_growth},
+      {"load", run_load},         {"storm", run_storm},
+      {"slow", run_slow},         {"commit", run_commit},
+      {"failover", run_failover},
 #ifdef JOS_CLIENT_BINARY
       {"client", run_client},
 #endif

@@ -19,17 +19,70 @@ double ms_since(std::chrono::steady_clock::time_point t) {
 
 tcp::endpoint loopback(std::uint16_t port) { return {net::ip::make_address("127.0.0.1"), port}; }
 
-}  // namespace
-
-hello_timing time_hello(std::uint16_t port, const std::string& token,
-                        const std::string& client_id) {
-  net::io_context io;
-  websocket::stream<tcp::socket> ws(io);
+void open_session(websocket::stream<tcp::socket>& ws, std::uint16_t port) {
   ws.next_layer().connect(loopback(port));
   ws.next_layer().set_option(tcp::no_delay(true));
   ws.read_message_max(64 * 1024 * 1024);
   ws.handshake("127.0.0.1:" + std::to_string(port), "/ws");
   ws.text(true);
+}
+
+std::string read_text(websocket::stream<tcp::socket>& ws) {
+  beast::flat_buffer buffer;
+  ws.read(buffer);
+  return beast::buffers_to_string(buffer.cdata());
+}
+
+void send(websocket::stream<tcp::socket>& ws, const protocol::client_message& m) {
+  ws.write(net::buffer(protocol::encode(m)));
+}
+
+}  // namespace
+
+std::string create_trajectory_on(std::uint16_t port) {
+  net::io_context io;
+  websocket::stream<tcp::socket> ws(io);
+  open_session(ws, port);
+  send(ws, protocol::create_trajectory{
+               {"School", "Jongerenwerk", shared::cooperation::existing},
+               {"Bench", shared::organisation::school, "docent", shared::staff_level::manager},
+               {}});
+  std::string token;
+  for (int messages = 0; messages < 100 && token.empty(); ++messages) {
+    const auto decoded = protocol::decode_server(read_text(ws));
+    const auto* m = std::get_if<protocol::server_message>(&decoded);
+    if (m == nullptr) continue;
+    if (const auto* c = std::get_if<protocol::created>(m)) token = c->token;
+    if (const auto* e = std::get_if<protocol::error>(m))
+      throw std::runtime_error("create refused: " + e->reason);
+  }
+  send(ws, protocol::hello{token, "bench-creator", 0});
+  for (int messages = 0; messages < 100; ++messages)
+    if (type_of(read_text(ws)) == "welcome") return token;
+  throw std::runtime_error("no welcome after create");
+}
+
+bool hello_welcomed(std::uint16_t port, const std::string& token) {
+  try {
+    net::io_context io;
+    websocket::stream<tcp::socket> ws(io);
+    open_session(ws, port);
+    send(ws, protocol::hello{token, "bench-failover", 0});
+    for (int messages = 0; messages < 100; ++messages) {
+      const auto type = type_of(read_text(ws));
+      if (type == "welcome") return true;
+      if (type == "error") return false;
+    }
+  } catch (const std::exception&) {
+  }
+  return false;
+}
+
+hello_timing time_hello(std::uint16_t port, const std::string& token,
+                        const std::string& client_id) {
+  net::io_context io;
+  websocket::stream<tcp::socket> ws(io);
+  open_session(ws, port);
   const std::string hello =
       protocol::encode(protocol::client_message{protocol::hello{token, client_id, 0}});
   hello_timing t;

@@ -18,6 +18,13 @@ struct hello_timing {
 // Opens a session (connect and handshake not timed) and times hello -> snapshot.
 hello_timing time_hello(std::uint16_t port, const std::string& token, const std::string& client_id);
 
+// Starts a leerlijn on the server at `port` and says hello there, so that this server serves
+// it; returns the creator's token. Throws when refused.
+std::string create_trajectory_on(std::uint16_t port);
+// A hello with `token`: true when welcomed, false when refused (moved, unavailable) or the
+// server cannot be reached.
+bool hello_welcomed(std::uint16_t port, const std::string& token);
+
 struct server_counters {
   std::uint64_t ops_accepted = 0;
   std::uint64_t commits = 0;

@@ -13,6 +13,7 @@ int run_idle(const bench_options& o);
 int run_load(const bench_options& o);
 int run_storm(const bench_options& o);
 int run_commit(const bench_options& o);
-int run_client(const bench_options& o);  // needs the desktop client (JOS_BUILD_GUI)
+int run_failover(const bench_options& o);  // needs --server-flag --db postgresql://…
+int run_client(const bench_options& o);    // needs the desktop client (JOS_BUILD_GUI)
 
 }  // namespace jos::bench

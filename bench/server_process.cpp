@@ -95,6 +95,14 @@ std::chrono::milliseconds server_process::stop(std::chrono::milliseconds grace) 
                                                                start);
 }
 
+void server_process::kill_now() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 void server_process::terminate() {
   if (pid_ > 0) ::kill(pid_, SIGTERM);
 }

@@ -31,6 +31,8 @@ class server_process {
   // SIGTERM, then SIGKILL after `grace`. Returns how long the exit took.
   std::chrono::milliseconds stop(std::chrono::milliseconds grace = std::chrono::seconds(15));
   bool running() const { return pid_ > 0; }
+  // SIGKILL, and reaped: gone without a word, as in a crash.
+  void kill_now();
   // SIGTERM without waiting; exited() reaps the process once it is gone.
   void terminate();
   bool exited();

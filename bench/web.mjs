@@ -27,19 +27,23 @@ function fetched(port, path) {
   });
 }
 
-// CPU seconds (user + system) of every process of this Chromium (its profile folder names it).
+// CPU seconds (user + system) of every process of this Chromium (its profile folder names
+// it), by kind of process (browser, renderer, gpu-process, utility).
 function browserCpu(profileDir) {
-  let ticks = 0;
+  const kinds = {};
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profileDir)) continue;
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes(profileDir)) continue;
+      const kind = /--type=([a-z-]+)/.exec(command)?.[1] ?? 'browser';
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);  // utime, stime
+      kinds[kind] = (kinds[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;  // utime, stime in USER_HZ
     } catch { /* ended meanwhile */ }
   }
-  return ticks / 100;  // USER_HZ
+  return kinds;
 }
+const cpuSum = (kinds) => Object.values(kinds).reduce((a, b) => a + b, 0);
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 
@@ -103,11 +107,13 @@ try {
   const t0 = Date.now();
   await sleep(10000);
   const seconds = (Date.now() - t0) / 1000;
-  const cpu = (browserCpu(dir) - cpu0) / seconds * 100;
+  const cpu1 = browserCpu(dir);
+  const cpu = (cpuSum(cpu1) - cpuSum(cpu0)) / seconds * 100;
+  const byKind = Object.entries(cpu1).map(([k, v]) => `${k} ${((v - (cpu0[k] ?? 0)) / seconds * 100).toFixed(1)}`).join(', ');
   const main = ((await task()) - task0) / seconds * 100;
   const drawn = (await h.status(browser.page)).frames - frames0;
   figures.push(['idle tab, 10 s: CPU of all Chromium processes', `${cpu.toFixed(2)} % of a core`,
-                `page main thread ${main.toFixed(2)} %; ${drawn} frames drawn`]);
+                `page main thread ${main.toFixed(2)} %; ${drawn} frames drawn; by process: ${byKind} %`]);
 
   // 4. The busiest view: the meeting's Signaleringsinstrument, Zoë typing while Anna types.
   await h.clickField(browser.page, 'text/0/0/0');

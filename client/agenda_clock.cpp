@@ -1,38 +1,34 @@
 #include "client/agenda_clock.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace jos::client {
 namespace {
 
-// "1:05:09" with hours, else "05:09"; whole seconds, never negative.
-std::string clock_text(std::int64_t ms, bool hours) {
-  const long long seconds = std::max<std::int64_t>(0, ms) / 1000;
-  char buf[32];
-  if (hours) {
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60,
-                  seconds % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", seconds / 60, seconds % 60);
-  }
-  return buf;
-}
+constexpr std::int64_t minute_ms = 60'000;
+
+// The minute under way counts: "nog 1 min" until the time is up, then "1 min over tijd".
+std::int64_t minutes_left(std::int64_t ms) { return (ms + minute_ms - 1) / minute_ms; }
+std::int64_t minutes_over(std::int64_t ms) { return ms / minute_ms + 1; }
 
 }  // namespace
 
 agenda_clock clock_of(std::int64_t used_ms, std::int64_t planned_ms) {
   agenda_clock c;
-  // One format for all figures: with hours as soon as one of them needs them.
-  const bool hours = std::max(used_ms, planned_ms) >= 3'600'000;
-  c.used_of_planned = clock_text(used_ms, hours) + " van " + clock_text(planned_ms, hours);
-  c.over = used_ms > planned_ms;
-  c.left = c.over ? clock_text(used_ms - planned_ms, hours) + " over tijd"
-                  : "nog " + clock_text(planned_ms - used_ms, hours);
+  const std::int64_t used = std::max<std::int64_t>(0, used_ms) / minute_ms;
+  c.used_of_planned =
+      std::to_string(used) + " van " + std::to_string(planned_ms / minute_ms) + " min";
+  c.over = used_ms >= planned_ms;
+  c.left = c.over ? std::to_string(minutes_over(used_ms - planned_ms)) + " min over tijd"
+                  : "nog " + std::to_string(minutes_left(planned_ms - used_ms)) + " min";
   c.share = planned_ms > 0
                 ? std::min(1.0f, static_cast<float>(used_ms) / static_cast<float>(planned_ms))
                 : 1.0f;
   return c;
+}
+
+std::int64_t until_clock_changes(std::int64_t used_ms) {
+  return minute_ms - std::max<std::int64_t>(0, used_ms) % minute_ms;
 }
 
 }  // namespace jos::client

@@ -14,6 +14,7 @@
 #include <tuple>
 #include <vector>
 
+#include "client/agenda_clock.hpp"
 #include "client/characters.hpp"
 #include "client/fonts.hpp"
 #include "client/input_order.hpp"
@@ -243,17 +244,14 @@ int app::run() {
   const bool screenshot_mode = !options_.screenshot.empty();
   while (!glfwWindowShouldClose(window_)) {
     const double now = glfwGetTime();
-    if (release_input_held_for_this_frame()) busy_until_ = std::max(busy_until_, now + 0.25);
+    if (release_input_held_for_this_frame()) pacer_.changed(now);
     if (screenshot_mode) {
       glfwPollEvents();
-    } else if (now < busy_until_) {
-      // Something just happened: draw at up to 60 frames a second for a moment, so hover,
-      // typing and the replies to it show at once.
-      glfwWaitEventsTimeout(1.0 / 60.0);
     } else {
-      // Idle: sleep until input, the network (glfwPostEmptyEvent) or a clock on screen
-      // needs a new frame.
-      double timeout = idle_timeout();
+      // Sleep until input, the network (glfwPostEmptyEvent) or the next change on screen
+      // (the clock's minute, the caret); while frames are due, at up to 60 a second.
+      double timeout = pacer_.wait(now);
+      if (timeout <= 0) timeout = 1.0 / 60.0;
       if (options_.quit_after > 0)
         timeout = std::clamp(options_.quit_after - now + 0.01, 0.01, timeout);
       // Wake once when the profile's quiet spell begins, so that it starts on time.
@@ -261,28 +259,32 @@ int app::run() {
           now < options_.quit_after - profile_idle_seconds)
         timeout = std::min(timeout, options_.quit_after - profile_idle_seconds - now + 0.01);
       glfwWaitEventsTimeout(timeout);
-      // Woken early by the user (input): stay lively for a moment. A wake from the network
-      // or the journal is not that; it gets a busy moment only if poll() finds a change.
+      // Woken early by the user (input): the picture may change. A wake from the network or
+      // the journal is not that; it counts only if poll() finds a change.
       const bool by_core = core_woke_->exchange(false);
-      if (!by_core && glfwGetTime() - now < timeout * 0.95) busy_until_ = glfwGetTime() + 0.25;
+      if (!by_core && glfwGetTime() - now < timeout * 0.95) pacer_.changed(glfwGetTime());
     }
-    if (core_.poll()) busy_until_ = glfwGetTime() + 0.25;
+    poll();
     const bool live = core_.live() && core_.has_state();
+    const double t = glfwGetTime();
     if (profile_.enabled()) {
-      const double t = glfwGetTime();
       if (core_.connection().state == link_state::connected) profile_.link_up(t);
       if (t >= options_.quit_after) {
         std::printf("beelden: %d in %.1f s\n", frame_, t);
         return profile_.write(t) ? 0 : 2;
       }
-      // Woken only to start the quiet spell: nothing to draw, and a frame drawn for the
-      // measurement's sake would be counted against the quiet window.
-      if (!profile_.idle_started() && t >= options_.quit_after - profile_idle_seconds) {
+      if (!profile_.idle_started() && t >= options_.quit_after - profile_idle_seconds)
         profile_.idle_from(t);
-        if (t >= busy_until_) continue;
-      }
-      profile_.begin_build();
     }
+    if (options_.quit_after > 0 && t >= options_.quit_after) {
+      // For the test that an idle window sleeps: what it drew while it was left alone.
+      std::printf("beelden: %d in %.1f s\n", frame_, t);
+      break;
+    }
+    // Woken with nothing to show (a wake that brought no change, the profile's spell):
+    // a frame drawn anyway would cost as much as any other.
+    if (!screenshot_mode && !pacer_.due(t)) continue;
+    if (profile_.enabled()) profile_.begin_build();
 
     render_frame(live);
     if (screenshot_mode) {
@@ -306,13 +308,12 @@ int app::run() {
     glfwSwapBuffers(window_);
     if (!options_.marks.empty()) save_marks(options_.marks);  // for tests that click by name
     if (profile_.enabled()) profile_.presented(live, glfwGetTime());
-    if (options_.quit_after > 0 && glfwGetTime() >= options_.quit_after) {
-      // For the test that an idle window sleeps: what it drew while it was left alone.
-      std::printf("beelden: %d in %.1f s\n", frame_, glfwGetTime());
-      break;
-    }
   }
   return 0;
+}
+
+void app::poll() {
+  if (core_.poll()) pacer_.changed(glfwGetTime());
 }
 
 void app::render_frame(bool live) {
@@ -338,6 +339,7 @@ void app::render_frame(bool live) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++frame_;
   apply_view_changes();  // the next frame's fonts and scale; this one's are on their way
+  pacer_.drawn(glfwGetTime(), still_for());
 }
 
 // The window's (or the browser tab's) title names the leerlijn once it is known.
@@ -352,30 +354,35 @@ void app::update_title() {
   glfwSetWindowTitle(window_, title_.c_str());
 }
 
-double app::idle_timeout() const {
-  double timeout = 10.0;
+// How long nothing on screen changes by itself (frame_pacing.hpp).
+double app::still_for() const {
+  double still = 60.0;  // what goes by the minute (a date at midnight) is at most that late
   if (ImGui::GetIO().WantTextInput) {
-    timeout = 0.5;  // the text cursor blinks
+    still = 0.5;  // the text cursor blinks
   } else if (const auto status = core_.connection();
-             status.retrying || status.state == link_state::connecting) {
-    timeout = 1.0;  // the countdown
-  } else if (core_.last_notice()) {
-    timeout = 1.0;  // it fades after a few seconds
+             status.retrying || status.state == link_state::connecting || core_.last_notice()) {
+    still = 1.0;  // the reconnect's countdown; a notice fades after a few seconds
   } else if (export_.busy()) {
-    timeout = 0.1;  // documents being saved: show when they are
+    still = 0.1;  // documents being saved: show when they are
   } else if (core_.has_state()) {
     const auto& t = core_.state();
-    if (t.active_meeting >= 0 &&
-        t.meetings[static_cast<std::size_t>(t.active_meeting)].session.timer.running)
-      timeout = 1.0;  // the meeting clock
+    if (t.active_meeting >= 0) {
+      const auto& timer = t.meetings[static_cast<std::size_t>(t.active_meeting)].session.timer;
+      // The meeting clock's words change at the next whole minute (a moment after, so that
+      // the frame shows the new one).
+      if (timer.running)
+        still = static_cast<double>(until_clock_changes(timer.elapsed_at(core_.server_now_ms()))) /
+                    1000.0 +
+                0.005;
+    }
   }
   // The core's own timers (a reconnect, a held-back focus) run in poll().
   if (const auto due = core_.next_due()) {
     const double left =
         std::chrono::duration<double>(*due - std::chrono::steady_clock::now()).count();
-    timeout = std::clamp(left + 0.001, 0.001, timeout);
+    still = std::clamp(left + 0.001, 0.001, still);
   }
-  return timeout;
+  return still;
 }
 
 bool app::screenshot_due() {
@@ -462,7 +469,7 @@ void app::apply_intents() {
   for (auto& action : todo.actions) action(core_);
   for (auto& op : todo.ops)
     if (auto error = core_.submit(std::move(op))) core_.notify(error->message);
-  if (!todo.empty()) busy_until_ = glfwGetTime() + 0.25;
+  if (!todo.empty()) pacer_.changed(glfwGetTime());
 }
 
 void app::draw() {

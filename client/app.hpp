@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "client/core/client_core.hpp"
+#include "client/core/frame_pacing.hpp"
 #include "client/frame_profile.hpp"
 #include "client/ui.hpp"
 #include "client/view_document.hpp"
@@ -57,12 +58,14 @@ class app {
   // 0 on a normal exit; 1 if the window could not be made; 2 if a screenshot failed.
   int run();
 
-  // For a host with its own event loop (the browser): open the window once, then per
-  // frame poll() and render_frame(); idle_timeout() says how long nothing needs drawing.
+  // For a host with its own event loop (the browser): open the window once; then per turn
+  // note input (changed), poll() when the core woke, and render_frame() when a frame is due
+  // (pacing(): frame_pacing.hpp). Times are glfwGetTime()'s.
   bool open_window();
-  bool poll() { return core_.poll(); }
+  void changed(double now) { pacer_.changed(now); }
+  void poll();
+  const frame_pacer& pacing() const { return pacer_; }
   void render_frame(bool live);
-  double idle_timeout() const;
   const client_core& core() const { return core_; }
   GLFWwindow* window() const { return window_; }
   // Called (possibly on another thread) when the core has news for the next frame.
@@ -83,6 +86,7 @@ class app {
   void draw_main();
   void apply_intents();
   void update_title();
+  double still_for() const;
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
   bool save_marks(const std::string& file);
@@ -112,7 +116,7 @@ class app {
   int frame_ = 0;
   frame_profile profile_;
   int frames_since_joined_ = -1;
-  double busy_until_ = 0;  // keep drawing until then (animations, typing)
+  frame_pacer pacer_;
   // Set by the core's wake (network or journal thread): tells such a wake from input.
   std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks

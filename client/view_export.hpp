@@ -1,10 +1,11 @@
 #pragma once
 // "Documenten opslaan…": after a meeting the seed says everyone receives the filled-in
 // documents; with the invitation to a meeting go the documents to bring; before a meeting
-// the Factsheet and the empty forms are printed "in voldoende oplage". One action writes such
-// a set (see documents::meeting_set, invitation_set, forms_set) to a folder the coordinator
-// chooses. The writing runs off the UI thread on a copy of the state; the dialog shows what
-// was written or a Dutch error.
+// the Factsheet and the empty forms are printed "in voldoende oplage". One action saves such
+// a set (documents/sets.hpp says which files). The dialog is one for both clients; where the
+// files go is the platform's (export_folder.cpp: a folder the coordinator chooses, written
+// off the UI thread on a copy of the state; web/export_download.cpp: the server renders each
+// file and the browser downloads it). The dialog shows what was saved or a Dutch error.
 
 #include <cstdint>
 #include <filesystem>
@@ -16,6 +17,7 @@
 
 #include "client/ui.hpp"
 #include "protocol/messages.hpp"
+#include "shared/documents/sets.hpp"
 #include "shared/model.hpp"
 
 namespace jos::client {
@@ -28,16 +30,16 @@ struct saved_file {
 };
 
 struct saved_set {
-  std::filesystem::path folder;
+  std::filesystem::path folder;  // empty: the browser's downloads
   std::vector<saved_file> files;
   std::string error;  // Dutch; empty when everything was written
   bool ok() const { return error.empty(); }
 };
 
-// Which set the dialog writes.
-enum class export_kind { after_meeting, invitation, forms };
+// Which set the dialog saves.
+using export_kind = documents::set_kind;
 
-// Writes a set into `folder`, making the folder (and its parents) if needed.
+// The desktop: writes a set into `folder`, making the folder (and its parents) if needed.
 saved_set save_set(const shared::trajectory& t, export_kind kind, int meeting,
                    const std::filesystem::path& folder);
 // The set everyone receives after `meeting`.
@@ -66,12 +68,15 @@ class view_export {
   const std::optional<saved_set>& result() const { return result_; }
 
  private:
-  void start(const client_core& core);
   void choose(const shared::trajectory& t, export_kind kind, int meeting);
+  // The platform's part: where the set goes, what the dialog says about it, saving it.
+  void suggest_destination(const shared::trajectory& t);
+  void draw_destination(ui_context& ui);
+  void start(const client_core& core);
 
   export_kind kind_ = export_kind::after_meeting;
   int meeting_ = 0;
-  std::string folder_;
+  std::string folder_;  // the desktop's
   std::future<saved_set> job_;
   std::optional<saved_set> result_;
 };

@@ -177,6 +177,7 @@ struct server_encoder {
     json j = envelope("error");
     j["code"] = std::string(name_of(m.code));
     j["reason"] = m.reason;
+    if (!m.location.empty()) j["location"] = m.location;
     return j;
   }
   json operator()(const person_export& m) const {
@@ -531,10 +532,11 @@ decoded<server_message> decode_server(std::string_view text) {
     return finish<server_message>(std::move(m), error);
   }
   if (type == "error") {
-    r.only({"v", "type", "code", "reason"});
+    r.only({"v", "type", "code", "reason", "location"});
     protocol::error m;
     m.code = r.enumeration("code", parse_error_code, error_code::invalid);
     m.reason = r.string("reason", 4096);
+    if (r.has("location")) m.location = r.string("location", 1024);
     return finish<server_message>(std::move(m), error);
   }
   return decode_error{error_code::invalid, "type: unknown message type \"" + type + "\""};

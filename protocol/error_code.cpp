@@ -7,10 +7,10 @@ namespace jos::protocol {
 namespace {
 
 // In the enum's order.
-constexpr std::array<std::string_view, 17> names = {
+constexpr std::array<std::string_view, 18> names = {
     "malformed",    "too_large",     "too_deep",     "version",     "invalid",   "unauthorised",
     "unknown_code", "creation_code", "rate_limited", "unavailable", "disk_full", "restarting",
-    "forbidden",    "not_found",     "conflict",     "too_long",    "stale",
+    "moved",        "forbidden",     "not_found",    "conflict",    "too_long",  "stale",
 };
 static_assert(names.size() == static_cast<std::size_t>(error_code::stale) + 1);
 

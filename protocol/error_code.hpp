@@ -27,6 +27,7 @@ enum class error_code : std::uint8_t {
   unavailable,
   disk_full,
   restarting,
+  moved,
   // An op that was not accepted.
   forbidden,
   not_found,

@@ -165,7 +165,8 @@ struct presence {
 // unless the server says otherwise.
 struct error {
   error_code code = error_code::malformed;
-  std::string reason;  // for people: Dutch
+  std::string reason;         // for people: Dutch
+  std::string location = {};  // "moved": the ws:// or wss:// URL of the instance that has it
   bool operator==(const error&) const = default;
 };
 

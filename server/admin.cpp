@@ -13,6 +13,7 @@
 
 #include "server/database_lock.hpp"
 #include "server/hub.hpp"
+#include "server/open_store.hpp"
 #include "server/person_export.hpp"
 #include "server/private_path.hpp"
 #include "server/sqlite_store.hpp"
@@ -66,11 +67,21 @@ class sqlite_connection {
 
 // Admin commands never create a database by mistyping its name.
 void require_existing(const std::string& db) {
-  if (!fs::exists(db)) throw store_error("database " + db + " bestaat niet");
+  if (!is_postgresql_url(db) && !fs::exists(db))
+    throw store_error("database " + db + " bestaat niet");
 }
 
-shared::trajectory load_state(sqlite_store& store, const std::string& trajectory_id) {
-  const auto data = store.load_room(trajectory_id);
+// Backup, check and restore-coordinator work on the file itself.
+void require_sqlite_file(const std::string& db) {
+  if (is_postgresql_url(db))
+    throw store_error(
+        "dit werkt alleen op een SQLite-bestand; gebruik voor PostgreSQL de middelen van "
+        "PostgreSQL zelf (pg_dump, pg_basebackup)");
+  require_existing(db);
+}
+
+shared::trajectory load_state(store& from, const std::string& trajectory_id) {
+  const auto data = from.load_room(trajectory_id);
   if (!data) throw store_error("geen leerlijn met id " + trajectory_id);
   return stored_state(*data);
 }
@@ -107,7 +118,7 @@ int reporting(std::ostream& err, Body body) {
 // it is done; returns then, with everything committed durable. False: no such trajectory.
 bool with_room(const std::string& db, const std::string& trajectory_id,
                const std::function<void(std::shared_ptr<room>, std::function<void()>)>& use) {
-  require_existing(db);
+  require_sqlite_file(db);
   const database_lock lock(db);
   net::io_context io;
   auto work = net::make_work_guard(io);
@@ -156,7 +167,7 @@ restored_coordinator restore_coordinator(const std::string& db, const std::strin
 int backup_database(const std::string& db, const std::string& to, std::ostream& out,
                     std::ostream& err) {
   return reporting(err, [&] {
-    require_existing(db);
+    require_sqlite_file(db);
     const std::string partial = to + ".deel";
     fs::remove(partial);
     create_private(partial);
@@ -187,7 +198,7 @@ int backup_database(const std::string& db, const std::string& to, std::ostream& 
 
 int check_database(const std::string& db, std::ostream& out, std::ostream& err) {
   return reporting(err, [&] {
-    require_existing(db);
+    require_sqlite_file(db);
     int problems = 0;
     {
       sqlite_connection c(db, SQLITE_OPEN_READWRITE);
@@ -234,9 +245,10 @@ int erase_person_command(const std::string& db, const std::string& trajectory_id
   return reporting(err, [&] {
     require_existing(db);
     database_lock exclusive(db);
-    sqlite_store store(db);
-    const auto id = find_person_by(load_state(store, trajectory_id), person);
-    store.erase_person(trajectory_id, id);
+    // On PostgreSQL the trajectory's own lock excludes a server instead (pg_store.hpp).
+    auto store = open_store(db);
+    const auto id = find_person_by(load_state(*store, trajectory_id), person);
+    store->erase_person(trajectory_id, id);
     out << "Teamlid " << id << " is gewist uit leerlijn " << trajectory_id
         << "; wat diegene schreef staat er nog, als ‘verwijderd teamlid’.\n";
     return 0;
@@ -248,9 +260,10 @@ int erase_trajectory_command(const std::string& db, const std::string& trajector
   return reporting(err, [&] {
     require_existing(db);
     database_lock exclusive(db);
-    sqlite_store store(db);
-    if (!store.load_room(trajectory_id)) throw store_error("geen leerlijn met id " + trajectory_id);
-    store.erase_trajectory(trajectory_id);
+    auto store = open_store(db);
+    if (!store->load_room(trajectory_id))
+      throw store_error("geen leerlijn met id " + trajectory_id);
+    store->erase_trajectory(trajectory_id);
     out << "Leerlijn " << trajectory_id << " is gewist.\n";
     return 0;
   });
@@ -261,8 +274,8 @@ int export_person_command(const std::string& db, const std::string& trajectory_i
                           std::ostream& err) {
   return reporting(err, [&] {
     require_existing(db);
-    sqlite_store store(db);
-    const auto state = load_state(store, trajectory_id);
+    auto store = open_store(db);
+    const auto state = load_state(*store, trajectory_id);
     const auto id = find_person_by(state, person);
     if (format == export_format::json)
       out << person_export_json(state, id)->dump(2) << "\n";

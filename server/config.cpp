@@ -12,7 +12,8 @@ namespace {
 const std::vector<std::pair<std::string, std::string>> expectations = {
     {"--listen", "een adres"},
     {"--port", "0..65535"},
-    {"--db", "een bestandsnaam"},
+    {"--db", "een bestandsnaam of postgresql://…"},
+    {"--advertise", "een URL (ws://… of wss://…)"},
     {"--tls-cert", "een bestand"},
     {"--tls-key", "een bestand"},
     {"--allow-origin", "een URL"},
@@ -28,7 +29,8 @@ const std::vector<std::pair<std::string, std::string>> expectations = {
     {"--snapshot-every", "een positief getal"},
     {"--idle-timeout", "seconden (>= 2)"},
     {"--retention-months", "een aantal maanden (0: nooit wissen)"},
-    {"--to", "een bestand"},
+    {"--to", "een bestand (backup) of postgresql://… (migrate)"},
+    {"--from", "een SQLite-bestand"},
     {"--school", "een naam"},
     {"--jongerenwerk", "een naam"},
     {"--leerlijn", "een id (zie jos-server list)"},
@@ -81,7 +83,10 @@ CLI::Option* valued(CLI::App& app, const std::string& name, T& target, const std
 }
 
 void add_db(CLI::App& app, std::string& db) {
-  valued(app, "--db", db, "SQLite-bestand (standaard jos-data/jos.sqlite)", "BESTAND");
+  valued(app, "--db", db,
+         "SQLite-bestand (standaard jos-data/jos.sqlite) of een PostgreSQL-database "
+         "(postgresql://…), die meerdere servers kunnen delen",
+         "BESTAND|URL");
 }
 
 std::unique_ptr<CLI::App> build(config& c, admin_request& a, std::string& level) {
@@ -107,6 +112,16 @@ std::unique_ptr<CLI::App> build(config& c, admin_request& a, std::string& level)
          "N")
       ->check(CLI::Range(0, 65535).description(""));
   add_db(app, c.db);
+  valued(app, "--advertise", c.advertise,
+         "waar clients deze server bereiken (ws://host:poort), voor de andere servers op "
+         "dezelfde PostgreSQL-database (standaard uit --listen en --port)",
+         "URL")
+      ->check(CLI::Validator(
+          [](const std::string& s) {
+            return s.starts_with("ws://") || s.starts_with("wss://") ? std::string()
+                                                                     : std::string("geen URL");
+          },
+          ""));
   auto* cert =
       valued(app, "--tls-cert", c.tls_cert, "certificaat (PEM) voor wss:// en https://", "BESTAND");
   auto* key = valued(app, "--tls-key", c.tls_key, "sleutel (PEM) bij het certificaat", "BESTAND");
@@ -171,6 +186,11 @@ std::unique_ptr<CLI::App> build(config& c, admin_request& a, std::string& level)
   valued(*create, "--jongerenwerk", a.youth, "naam van het jongerenwerk", "NAAM")->required();
   create->add_flag("--nieuw", a.fresh, "een pas gestarte samenwerking");
   command("list", "toon de leerlijnen (id, teamcode, partners)");
+  auto* migrate =
+      command("migrate", "zet elke leerlijn van een SQLite-bestand over naar PostgreSQL");
+  migrate->remove_option(migrate->get_option("--db"));  // --from and --to say it
+  valued(*migrate, "--from", a.from, "het SQLite-bestand", "BESTAND")->required();
+  valued(*migrate, "--to", a.to, "de PostgreSQL-database", "postgresql://…")->required();
   auto* backup = command("backup", "maak een kopie terwijl de server draait");
   valued(*backup, "--to", a.to, "het bestand voor de kopie", "BESTAND")->required();
   command("check", "controleer de database: integriteit, elke leerlijn laadt, groottes");

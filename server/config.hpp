@@ -16,8 +16,9 @@ namespace jos::server {
 struct config {
   std::string listen = "127.0.0.1";
   std::uint16_t port = 8765;
-  std::string db = "jos-data/jos.sqlite";
-  std::string tls_cert;  // PEM; with tls_key, the port speaks only TLS (wss://, https://)
+  std::string db = "jos-data/jos.sqlite";  // or postgresql://… (several instances may share it)
+  std::string advertise;  // the URL other instances send clients to; default from listen/port
+  std::string tls_cert;   // PEM; with tls_key, the port speaks only TLS (wss://, https://)
   std::string tls_key;
   std::vector<std::string> allowed_origins;  // browsers send Origin; native clients do not
   // Reverse proxies in front of the server (their addresses): only from them are
@@ -59,12 +60,14 @@ struct config {
   int retention_months = 12;
 };
 
-// An admin subcommand (create, list, backup, check, erase, export, restore-coordinator) and
+// An admin subcommand (create, list, migrate, backup, check, erase, export,
+// restore-coordinator) and
 // its options.
 struct admin_request {
   std::string name;
   std::string db = "jos-data/jos.sqlite";
-  std::string to;                  // backup
+  std::string to;                  // backup; migrate: postgresql://…
+  std::string from;                // migrate: the SQLite file
   std::string school, youth;       // create
   bool fresh = false;              // create --nieuw
   std::string trajectory, person;  // erase, export, restore-coordinator

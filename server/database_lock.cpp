@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "server/open_store.hpp"
 #include "server/private_path.hpp"
 #include "server/store.hpp"
 
@@ -14,6 +15,9 @@ namespace jos::server {
 
 // flock, not fcntl: SQLite uses fcntl locks, and the two never interact.
 database_lock::database_lock(const std::string& db) {
+  // Several instances share a PostgreSQL database by design; each trajectory is fenced
+  // there (pg_store.hpp), not by a file.
+  if (is_postgresql_url(db)) return;
   const std::string path = db + ".lock";
   create_private(path);  // the database's directory too, 0700: it holds personal data
   fd_ = ::open(path.c_str(), O_RDWR | O_CLOEXEC);

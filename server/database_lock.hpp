@@ -4,7 +4,8 @@
 // would be overwritten from memory, or clash with its sequence numbers. The server and
 // those commands take this lock (flock on "<db>.lock", released by the kernel even after
 // kill -9) for as long as they use the database. Backup, check and export only read and
-// run beside a server.
+// run beside a server. A PostgreSQL database takes no such lock: instances share it, and
+// each trajectory is held by one of them there (pg_store.hpp).
 
 #include <string>
 

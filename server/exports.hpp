@@ -1,6 +1,7 @@
 #pragma once
-// Which export a URL asks for: /export/<name>.<pdf|md|csv|txt>, /export/planning.ics or a
-// meeting's own event, /export/uitnodiging-N.ics.
+// What /export/<name> serves: any file of any of the trajectory's document sets
+// (documents/sets.hpp) by the name it is saved under, e.g. "notulen-2.pdf", "actieplan.csv",
+// "uitnodiging-3.ics", "planning.ics", "factsheet.pdf".
 
 #include <cstdint>
 #include <optional>
@@ -11,7 +12,7 @@
 
 namespace jos::server {
 
-// nullopt when the name or the format is unknown. `now_ms` stamps calendar files.
+// nullopt when no set holds a file of that name. `now_ms` stamps calendar files.
 std::optional<documents::file> render_export(const shared::trajectory& t, std::string_view file,
                                              std::int64_t now_ms);
 

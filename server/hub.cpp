@@ -104,6 +104,8 @@ void hub::start(protocol::create_trajectory request, created_reply reply) {
   record.created_at_ms = now_ms();
   const std::string token = make_token();
 
+  // The new trajectory is this instance's before its first commit (on a shared database).
+  store_.run([id = record.id, here = location_](store& s) { s.claim(id, here); });
   room_data data;
   data.record = record;
   auto r = std::make_shared<room>(net::make_strand(io_.get_executor()), data, store_, metrics_,
@@ -145,23 +147,24 @@ void hub::join(protocol::join_trajectory request, std::string address, joined_re
       net::post(self->strand_, [self, id, coordinator, by_code, code, request = std::move(request),
                                 address = std::move(address), reply = std::move(reply)]() mutable {
         if (!id) return self->answer_wrong_code(address, std::move(reply));
-        self->open_room(*id, [self, coordinator, by_code, code, request = std::move(request),
-                              reply = std::move(reply)](std::shared_ptr<room> r) mutable {
-          if (!r) return reply(unavailable());
-          if (by_code)
-            r->learn_code(
-                coordinator ? protocol::access_code::coordinator : protocol::access_code::team,
-                code);
-          const std::string token = make_token();
-          participant_record p{sha256_hex(token), r->id(), shared::no_person};
-          r->add_person(
-              std::move(request.me), coordinator, std::move(p), std::nullopt,
-              [r, token, reply](std::optional<shared::person_id> person, std::string error) {
-                if (!person)
-                  return reply(protocol::error{protocol::error_code::unavailable, error});
-                reply(protocol::joined{r->id(), token, *person});
-              });
-        });
+        self->open_room(
+            *id, [self, coordinator, by_code, code, request_id = *id, request = std::move(request),
+                  reply = std::move(reply)](std::shared_ptr<room> r) mutable {
+              if (!r) return reply(self->not_here(request_id));
+              if (by_code)
+                r->learn_code(
+                    coordinator ? protocol::access_code::coordinator : protocol::access_code::team,
+                    code);
+              const std::string token = make_token();
+              participant_record p{sha256_hex(token), r->id(), shared::no_person};
+              r->add_person(
+                  std::move(request.me), coordinator, std::move(p), std::nullopt,
+                  [r, token, reply](std::optional<shared::person_id> person, std::string error) {
+                    if (!person)
+                      return reply(protocol::error{protocol::error_code::unavailable, error});
+                    reply(protocol::joined{r->id(), token, *person});
+                  });
+            });
       });
     });
   });
@@ -177,12 +180,13 @@ void hub::hello(protocol::hello request, hello_reply reply) {
           "Je toegang is niet (meer) geldig. Meld je opnieuw aan met de teamcode."});
     // Computed here, where the token is at hand; from now on only the key travels.
     std::string key = ballot_key(token, participant->trajectory_id);
-    self->open_room(participant->trajectory_id,
-                    [person = participant->person, key = std::move(key),
-                     reply = std::move(reply)](std::shared_ptr<room> r) mutable {
-                      if (!r) return reply(unavailable());
-                      reply(session_grant{std::move(r), person, std::move(key)});
-                    });
+    self->open_room(
+        participant->trajectory_id,
+        [self, id = participant->trajectory_id, person = participant->person, key = std::move(key),
+         reply = std::move(reply)](std::shared_ptr<room> r) mutable {
+          if (!r) return reply(self->not_here(id));
+          reply(session_grant{std::move(r), person, std::move(key)});
+        });
   });
 }
 
@@ -199,7 +203,9 @@ void hub::open_room(std::string id, std::function<void(std::shared_ptr<room>)> d
   net::post(
       strand_, [self = shared_from_this(), id = std::move(id), done = std::move(done)]() mutable {
         if (auto it = self->rooms_.find(id); it != self->rooms_.end()) {
-          if (!it->second->closed()) return done(it->second);
+          // A broken room (its commit failed, e.g. the database session was lost) is loaded
+          // anew, which claims the trajectory again.
+          if (!it->second->closed() && !it->second->broken()) return done(it->second);
           self->rooms_.erase(it);
           --self->metrics_.rooms;
         }
@@ -208,25 +214,41 @@ void hub::open_room(std::string id, std::function<void(std::shared_ptr<room>)> d
         if (waiters.size() > 1) return;  // already loading
         self->store_.run([self, id](store& s) {
           std::shared_ptr<room> loaded;
+          ownership owner;
           self->store_.loaded(id);
           try {
-            if (auto data = s.load_room(id))
+            owner = s.claim(id, self->location_);
+            if (!owner.ours) log_debug("room " + id + " is served by " + owner.owner);
+            if (auto data = owner.ours ? s.load_room(id) : std::nullopt)
               loaded = std::make_shared<room>(net::make_strand(self->io_.get_executor()), *data,
                                               self->store_, self->metrics_, self->options_.room);
           } catch (const std::exception& e) {
             log_error("loading room " + id + " failed: " + e.what());
           }
-          net::post(self->strand_, [self, id, loaded] {
+          net::post(self->strand_, [self, id, loaded, owner] {
             if (loaded) {
               self->rooms_[id] = loaded;
               ++self->metrics_.rooms;
             }
+            if (owner.ours)
+              self->served_elsewhere_.erase(id);
+            else
+              self->served_elsewhere_[id] = owner.owner;
             auto waiters = std::move(self->loading_[id]);
             self->loading_.erase(id);
             for (auto& w : waiters) w(loaded);
           });
         });
       });
+}
+
+void hub::set_location(std::string location) { location_ = std::move(location); }
+
+protocol::error hub::not_here(const std::string& id) const {
+  auto it = served_elsewhere_.find(id);
+  if (it == served_elsewhere_.end() || it->second.empty()) return unavailable();
+  return {protocol::error_code::moved,
+          "Deze leerlijn staat op een andere server; je wordt doorverbonden.", it->second};
 }
 
 void hub::unload_idle() {

@@ -50,6 +50,10 @@ class hub : public std::enable_shared_from_this<hub> {
   using state_reply = std::function<void(std::variant<shared::trajectory, protocol::error>)>;
   void member_state(std::string token, state_reply reply);
 
+  // Where clients reach this instance (ws:// or wss:// URL), for other instances on the same
+  // database to send them here; set before the server starts.
+  void set_location(std::string location);
+
   // Unloads rooms nobody uses; called periodically.
   void unload_idle();
   // Retention (hub_retention.cpp): erases every trajectory whose final meeting is more than
@@ -61,6 +65,8 @@ class hub : public std::enable_shared_from_this<hub> {
   void open_room(std::string id, std::function<void(std::shared_ptr<room>)> done);
 
  private:
+  // Why a trajectory could not be opened here: served by another instance, or unavailable.
+  protocol::error not_here(const std::string& id) const;
   // Makes the trajectory, once the operator's rules let the request through (on strand_).
   void start(protocol::create_trajectory request, created_reply reply);
   // The answer to a wrong code, after the delay this address has earned.
@@ -75,6 +81,8 @@ class hub : public std::enable_shared_from_this<hub> {
   std::map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
   wrong_code_delay wrong_codes_;  // on strand_
   per_address_quota creates_;     // on strand_
+  std::string location_;
+  std::map<std::string, std::string> served_elsewhere_;  // trajectory: the instance's location
 };
 
 }  // namespace jos::server

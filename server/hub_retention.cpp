@@ -28,14 +28,19 @@ void hub::erase_expired(int months, std::string today,
       auto remaining = std::make_shared<std::size_t>(expired.size());
       // On the hub's strand. A room being loaded is in use after all: it stays this round.
       auto decide = [self, erased, remaining, done](const std::string& id, bool go) {
-        if (go && !self->loading_.count(id)) {
-          self->store_.run([id](store& st) { st.erase_trajectory(id); });
-          erased->push_back(id);
-        }
+        // Counted once done: on a shared database another instance may be serving it, and
+        // then the store refuses (it goes when that instance's own round comes).
+        if (go && !self->loading_.count(id))
+          self->store_.run([id, erased](store& st) {
+            st.erase_trajectory(id);
+            erased->push_back(id);
+          });
         if (--*remaining == 0) {
-          if (!erased->empty())
-            log_info("retention: " + std::to_string(erased->size()) + " leerlijn(en) gewist");
-          self->store_.run([erased, done](store&) { done(*erased); });
+          self->store_.run([erased, done](store&) {
+            if (!erased->empty())
+              log_info("retention: " + std::to_string(erased->size()) + " leerlijn(en) gewist");
+            done(*erased);
+          });
         }
       };
       if (expired.empty()) return done({});

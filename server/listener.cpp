@@ -93,8 +93,13 @@ void listener::stop() {
 }
 
 void listener::do_accept() {
-  // Each connection gets its own strand, so its handlers never run concurrently.
-  acceptor_.async_accept(net::make_strand(io_),
+  // Each connection gets its own strand, so its handlers never run concurrently. With one
+  // network thread nothing can run concurrently anyway, and a strand would cost a lock, a
+  // queue and a reference count for every write and read completion of every connection.
+  const net::any_io_executor executor = ctx_->cfg.threads == 1
+                                            ? net::any_io_executor(io_.get_executor())
+                                            : net::any_io_executor(net::make_strand(io_));
+  acceptor_.async_accept(executor,
                          beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 

@@ -11,9 +11,10 @@
 #include "server/config.hpp"
 #include "server/descriptors.hpp"
 #include "server/log.hpp"
+#include "server/migrate.hpp"
+#include "server/open_store.hpp"
 #include "server/secrets.hpp"
 #include "server/server.hpp"
-#include "server/sqlite_store.hpp"
 
 namespace {
 
@@ -26,7 +27,7 @@ int create_command(const server::admin_request& a) {
   p.school = a.school;
   p.youth_organisation = a.youth;
   p.kind = a.fresh ? shared::cooperation::fresh : shared::cooperation::existing;
-  server::sqlite_store store(a.db);
+  auto store = server::open_store(a.db);
   server::trajectory_record r;
   r.id = server::make_trajectory_id();
   r.join_code = server::make_join_code();
@@ -36,7 +37,8 @@ int create_command(const server::admin_request& a) {
   server::commit_item item;
   item.trajectory_id = r.id;
   item.created = r;
-  store.commit(std::span<const server::commit_item>(&item, 1));
+  store->claim(r.id, "");
+  store->commit(std::span<const server::commit_item>(&item, 1));
   std::cout << "Leerlijn aangemaakt: " << p.school << " + " << p.youth_organisation << "\n"
             << "Teamcode (voor iedereen):     " << r.join_code << "\n"
             << "Coördinatorcode (geheim):     " << r.coordinator_code << "\n";
@@ -44,8 +46,8 @@ int create_command(const server::admin_request& a) {
 }
 
 int list_command(const server::admin_request& a) {
-  server::sqlite_store store(a.db);
-  for (const auto& r : store.trajectories())
+  auto store = server::open_store(a.db);
+  for (const auto& r : store->trajectories())
     std::cout << r.id << "  " << r.partnership_json << "\n";
   return 0;
 }
@@ -85,11 +87,21 @@ int restore_coordinator_command(const server::admin_request& a) {
   return 0;
 }
 
+// jos-server migrate: every trajectory of a SQLite file into another store (PostgreSQL).
+int migrate_command(const server::admin_request& a) {
+  auto target = server::open_store(a.to);
+  const auto moved = server::migrate(a.from, *target);
+  std::cout << moved.trajectories << " leerlijn(en) overgezet, " << moved.ops << " wijzigingen; "
+            << moved.skipped << " stond(en) er al\n";
+  return 0;
+}
+
 int admin_command(const server::admin_request& a) {
   auto& out = std::cout;
   auto& err = std::cerr;
   if (a.name == "create") return create_command(a);
   if (a.name == "list") return list_command(a);
+  if (a.name == "migrate") return migrate_command(a);
   if (a.name == "restore-coordinator") return restore_coordinator_command(a);
   if (a.name == "backup") return server::backup_database(a.db, a.to, out, err);
   if (a.name == "check") return server::check_database(a.db, out, err);

@@ -85,6 +85,7 @@ class room : public std::enable_shared_from_this<room> {
   // Closes the room if nobody is connected and nothing is pending; `done(true)` then.
   void try_close(std::function<void(bool closed)> done);
   bool closed() const { return closed_.load(); }
+  bool broken() const { return broken_.load(); }  // a commit failed: load it anew
 
   // A copy of the state (for exports), taken on the strand.
   void read_state(std::function<void(shared::trajectory)> done);
@@ -229,7 +230,7 @@ class room : public std::enable_shared_from_this<room> {
   std::deque<replay> replays_;
   bool replay_lookup_running_ = false;
   std::atomic<bool> closed_{false};
-  bool broken_ = false;
+  std::atomic<bool> broken_{false};
 };
 
 }  // namespace jos::server

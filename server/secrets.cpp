@@ -89,6 +89,11 @@ std::string code_hash(std::string_view code) {
   return sha256_hex("jos-code\n" + normalise_join_code(code));
 }
 
+std::string stored_code_hash(const std::string& code, const std::string& hash) {
+  if (!hash.empty() || code.empty()) return hash;
+  return code_hash(code);
+}
+
 std::string ballot_key(std::string_view token, std::string_view trajectory_id) {
   const std::string message = "jos-ballot\n" + std::string(trajectory_id);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

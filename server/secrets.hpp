@@ -23,6 +23,9 @@ std::string sha256_hex(std::string_view data);
 // What the store keeps of a team or coordinator code (normalised first): like tokens, only a
 // hash, so a copy of the database lets nobody in.
 std::string code_hash(std::string_view code);
+// The hash a store keeps for a record's code: the one it came with (copied from another
+// store), else the code's own; empty when there is neither.
+std::string stored_code_hash(const std::string& code, const std::string& hash);
 // The key an anonymous ballot is kept under: HMAC-SHA256 keyed by the voter's token. Only
 // the voter and the server (while the voter is connected) know the token; the store keeps
 // only sha256(token), from which this cannot be computed. So one person has one ballot in

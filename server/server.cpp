@@ -13,8 +13,8 @@
 #include "server/hub.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
+#include "server/open_store.hpp"
 #include "server/retention.hpp"
-#include "server/sqlite_store.hpp"
 #include "server/store_worker.hpp"
 
 namespace jos::server {
@@ -51,8 +51,10 @@ struct server::impl {
 
   explicit impl(config c) : cfg(std::move(c)), lock(cfg.db), io(cfg.threads) {
     set_log_level(cfg.level);
-    stats.watch_disk(std::filesystem::absolute(cfg.db).parent_path().string());
-    store = std::make_unique<store_worker>(std::make_unique<sqlite_store>(cfg.db), stats);
+    // The disk that fills up is the database's; PostgreSQL's is the operator's to watch.
+    if (!is_postgresql_url(cfg.db))
+      stats.watch_disk(std::filesystem::absolute(cfg.db).parent_path().string());
+    store = std::make_unique<store_worker>(open_store(cfg.db), stats);
     hub_options options;
     options.room.snapshot_every = cfg.snapshot_every;
     options.room.max_catch_up = cfg.max_catch_up;
@@ -82,6 +84,10 @@ struct server::impl {
     }
     const auto address = net::ip::make_address(cfg.listen);
     accept = std::make_shared<listener>(io, tcp::endpoint{address, cfg.port}, ctx, tls);
+    const std::string host = address.is_v6() ? "[" + cfg.listen + "]" : cfg.listen;
+    rooms->set_location(!cfg.advertise.empty() ? cfg.advertise
+                                               : std::string(tls ? "wss://" : "ws://") + host +
+                                                     ":" + std::to_string(accept->port()));
   }
 
   void schedule_sweep() {
@@ -117,7 +123,8 @@ void server::start() {
   i.erase_expired();
   for (int t = 0; t < i.cfg.threads; ++t) i.threads.emplace_back([&i] { i.io.run(); });
   log_info("jos-server luistert op " + i.cfg.listen + ":" + std::to_string(port()) +
-           (i.cfg.tls_cert.empty() ? " (ws://)" : " (wss://)") + ", database " + i.cfg.db);
+           (i.cfg.tls_cert.empty() ? " (ws://)" : " (wss://)") + ", database " +
+           (is_postgresql_url(i.cfg.db) ? "PostgreSQL" : i.cfg.db));
 }
 
 void server::stop() {

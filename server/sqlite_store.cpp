@@ -2,8 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <map>
-
+#include "server/client_marks.hpp"
 #include "server/private_path.hpp"
 #include "server/secrets.hpp"
 #include "server/sqlite_migrations.hpp"
@@ -78,8 +77,6 @@ constexpr const char* statement_sql[] = {
 };
 static_assert(std::size(statement_sql) == statement_count);
 
-std::string hash_or_empty(const std::string& code) { return code.empty() ? code : code_hash(code); }
-
 // A trajectory's row without its codes: only their hashes are kept.
 trajectory_record record_of(sqlite_statement& row) {
   trajectory_record r;
@@ -148,11 +145,11 @@ void sqlite_store::commit(std::span<const commit_item> items) {
         const auto& r = *item.created;
         prepared(insert_trajectory)
             .bind(1, r.id)
-            .bind(2, code_hash(r.join_code))
+            .bind(2, stored_code_hash(r.join_code, r.join_code_hash))
             .bind_or_null(3, r.coordinator_secret_hash)
             .bind(4, r.partnership_json)
             .bind(5, r.created_at_ms)
-            .bind_or_null(6, hash_or_empty(r.coordinator_code))
+            .bind_or_null(6, stored_code_hash(r.coordinator_code, r.coordinator_code_hash))
             .run();
       }
       for (const auto& op : item.ops) {
@@ -228,24 +225,15 @@ std::optional<room_data> sqlite_store::load_room(const std::string& trajectory_i
                          static_cast<std::uint64_t>(o.integer(3)), o.text(4)});
   o.reset();
 
-  // The marks stored with the snapshot (or, from older files, with every op), brought up to
-  // date by the ops after it.
-  std::map<std::pair<shared::person_id, std::string>, client_mark> marks;
+  // The marks stored with the snapshot (or, from older files, with every op).
+  std::vector<client_mark> stored;
   auto& c = prepared(select_clients).bind(1, trajectory_id);
-  while (c.step()) {
-    client_mark m{static_cast<shared::person_id>(c.integer(0)), c.text(1),
-                  static_cast<std::uint64_t>(c.integer(2)),
-                  static_cast<std::uint64_t>(c.integer(3))};
-    marks[{m.person, m.client_id}] = m;
-  }
+  while (c.step())
+    stored.push_back({static_cast<shared::person_id>(c.integer(0)), c.text(1),
+                      static_cast<std::uint64_t>(c.integer(2)),
+                      static_cast<std::uint64_t>(c.integer(3))});
   c.reset();
-  for (const auto& op : data.tail) {
-    if (op.client_id.empty()) continue;
-    auto& m = marks[{op.author, op.client_id}];
-    if (m.client_id.empty() || op.client_seq >= m.last_client_seq)
-      m = {op.author, op.client_id, op.client_seq, op.seq};
-  }
-  for (auto& [id, m] : marks) data.clients.push_back(std::move(m));
+  data.clients = current_marks(stored, data.tail);
   return data;
 }
 
@@ -261,8 +249,8 @@ void sqlite_store::set_codes(const std::string& trajectory_id, const std::string
                              const std::string& coordinator_code) {
   auto& q = prepared(update_codes)
                 .bind(1, trajectory_id)
-                .bind_or_null(2, hash_or_empty(join_code))
-                .bind_or_null(3, hash_or_empty(coordinator_code));
+                .bind_or_null(2, stored_code_hash(join_code, ""))
+                .bind_or_null(3, stored_code_hash(coordinator_code, ""));
   try {
     q.run();
   } catch (...) {

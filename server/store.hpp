@@ -33,6 +33,10 @@ struct trajectory_record {
   std::int64_t created_at_ms = 0;
   // As shown to coordinators ("ABCD-EFGH-JKMN"); like join_code, never read back.
   std::string coordinator_code;
+  // The codes' hashes as another store keeps them (migrate): used instead of hashing
+  // join_code and coordinator_code when set (secrets.hpp, stored_code_hash).
+  std::string join_code_hash;
+  std::string coordinator_code_hash;
 };
 
 // Which trajectory a typed code opens, and whether it makes a coordinator.
@@ -83,6 +87,12 @@ struct commit_item {
   bool clear_ballot_marks = false;
 };
 
+// Several instances on one database serve each trajectory from one instance at a time.
+struct ownership {
+  bool ours = true;
+  std::string owner;  // when not ours: where clients reach the instance that has it ("": unknown)
+};
+
 class store_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -129,6 +139,13 @@ class store {
   // A person: named nowhere any more, tokens and device marks gone, their words kept.
   virtual void erase_person(const std::string& trajectory_id, shared::person_id person) = 0;
   virtual void erase_trajectory(const std::string& trajectory_id) = 0;
+
+  // Makes this instance the one that serves the trajectory, unless another live instance
+  // does; `location` is where clients reach this instance. Commits for a trajectory need it.
+  // A store only one instance can use (a SQLite file) owns everything.
+  virtual ownership claim(const std::string& /*trajectory_id*/, const std::string& /*location*/) {
+    return {};
+  }
 };
 
 }  // namespace jos::server

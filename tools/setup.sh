@@ -7,11 +7,12 @@
 set -euo pipefail
 
 core=(g++ cmake make pkg-config ccache libboost1.81-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
-      libssl-dev zlib1g-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
+      libssl-dev libpq-dev zlib1g-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core)
 gui=(libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core)
 web=(emscripten node-acorn dpkg-dev fonts-dejavu-core)
 test=(libgtest-dev libgmock-dev xvfb xauth xdotool xclip x11-xserver-utils openssl sqlite3
-      poppler-utils chromium nodejs dpkg-dev)
+      poppler-utils chromium nodejs dpkg-dev
+      postgresql)
 ci=(clang libclang-rt-14-dev clang-format)
 
 wanted=()

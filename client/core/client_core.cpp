@@ -210,9 +210,13 @@ void client_core::run(const session_actions& actions, const server_identity* ado
   for (const auto& a : actions) {
     switch (a.step) {
       case session_step::connect:
+        followed_.reset();
         if (url_) net_.connect(*url_);
         break;
-      case session_step::disconnect: net_.disconnect(); break;
+      case session_step::disconnect:
+        followed_.reset();
+        net_.disconnect();
+        break;
       case session_step::reconnect: net_.reconnect(); break;
       case session_step::link_lost:
         presence_.link_lost();
@@ -233,8 +237,24 @@ void client_core::run(const session_actions& actions, const server_identity* ado
       case session_step::forget_identity: forget_stored_identity(); break;
       case session_step::notice_error: say(a.text, true); break;
       case session_step::notice_info: say(a.text, false); break;
+      case session_step::follow: follow(a.text); break;
+      case session_step::return_home:
+        followed_.reset();
+        if (url_) net_.retarget(*url_);
+        break;
     }
   }
+}
+
+void client_core::follow(const std::string& location) {
+  auto parsed = parse_server_url(location);
+  if (!parsed.url) {
+    // Nowhere we can go: ask the chosen server again.
+    return net_.reconnect();
+  }
+  followed_ = parsed.url;
+  net_.retarget(*followed_);
+  net_.reconnect();
 }
 
 void client_core::send(const protocol::client_message& m) {

@@ -82,6 +82,8 @@ class client_core {
   // Returns a Dutch error for an address that cannot be used.
   std::string use_server(const std::string& address);
   const std::optional<server_url>& server() const { return url_; }
+  // The instance of that server we were sent to (a `moved`), while we are there.
+  const std::optional<server_url>& followed() const { return followed_; }
   // `creation_code`: only for a server whose operator asks for one (see creation_code_asked).
   void create_trajectory(const shared::partnership& partners, const protocol::profile& me,
                          const std::string& creation_code = {});
@@ -172,12 +174,17 @@ class client_core {
   void say_dropped(const std::string& why, const dropped_change& dropped);
   void observe_server_time(const shared::operation& op);
   void sync_focus();
+  // Connects to the instance a `moved` named (see session_machine.hpp).
+  void follow(const std::string& location);
   std::filesystem::path journal_path(const std::string& trajectory_id) const;
 
   core_options options_;
   std::filesystem::path config_dir_;
   settings settings_;
   std::optional<server_url> url_;
+  // Another instance of the chosen server that has our trajectory (a `moved`): links go
+  // there until one ends. Identities stay filed under url_.
+  std::optional<server_url> followed_;
   net_session net_;
   session_machine session_;
   replica replica_;

@@ -79,6 +79,8 @@ class net_session {
   void retry_now();
   // Drops the current connection and connects again at once (to resynchronise).
   void reconnect();
+  // Where the next connection goes, without touching the current one or the backoff.
+  void retarget(server_url url) { url_ = std::move(url); }
   // Sends a text frame on `link` if that is still the current connection; otherwise the
   // message is dropped (the caller resends what matters after the next link_up).
   void send(std::uint64_t link, std::string text);

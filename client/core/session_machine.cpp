@@ -7,6 +7,7 @@ refusal refusal_of(protocol::error_code code) {
     case protocol::error_code::unauthorised: return refusal::unauthorised;
     case protocol::error_code::version: return refusal::version;
     case protocol::error_code::restarting: return refusal::restarting;
+    case protocol::error_code::moved: return refusal::moved;
     default: return refusal::other;
   }
 }
@@ -37,6 +38,7 @@ std::pair<std::uint64_t, std::uint64_t> session_machine::hello_position(bool has
 
 session_actions session_machine::choose_server(bool switching, bool known) {
   session_actions out;
+  followed_ = false;
   if (switching) {
     out.push_back({session_step::disconnect});
     out.push_back({session_step::close_trajectory});
@@ -65,6 +67,7 @@ session_actions session_machine::request_registration(protocol::client_message r
 }
 
 session_actions session_machine::forget() {
+  followed_ = false;
   registration_.reset();
   state_ = session_state::start;
   return {{session_step::disconnect},
@@ -83,9 +86,17 @@ session_actions session_machine::link_up(std::uint64_t link, bool known) {
 }
 
 session_actions session_machine::link_down(std::uint64_t link, const std::string& reason) {
-  if (link != link_ || link_ == 0) return {};
+  // A link to the instance we followed ended, or never opened: that instance may be gone,
+  // and the chosen server may have taken the trajectory over.
+  const bool followed_link = followed_ && link > followed_from_;
+  if (followed_link) followed_ = false;
+  if (link != link_ || link_ == 0) {
+    if (followed_link) return {{session_step::return_home}};
+    return {};
+  }
   link_ = 0;
   session_actions out{{session_step::link_lost}};
+  if (followed_link) out.push_back({session_step::return_home});
   if (state_ == session_state::registering) {
     registration_.reset();
     state_ = session_state::start;
@@ -156,6 +167,16 @@ session_actions session_machine::copy_diverged() {
 }
 
 session_actions session_machine::server_error(const protocol::error& e) {
+  // Another instance has the trajectory: ask it the same, on a link of its own. The person
+  // notices nothing; ops waiting in the outbox go there once it welcomes us.
+  if (refusal_of(e.code) == refusal::moved && !e.location.empty() && link_ != 0 &&
+      (state_ == session_state::registering || state_ == session_state::greeting)) {
+    followed_ = true;
+    followed_from_ = link_;
+    link_ = 0;
+    if (state_ == session_state::greeting) state_ = session_state::connecting;
+    return {{session_step::link_lost}, {session_step::follow, e.location}};
+  }
   if (state_ == session_state::registering) {
     registration_.reset();
     state_ = session_state::start;
@@ -174,6 +195,7 @@ session_actions session_machine::server_error(const protocol::error& e) {
       state_ = session_state::incompatible;
       return {{session_step::notice_error, e.reason}, {session_step::disconnect}};
     case refusal::restarting: return {{session_step::notice_info, e.reason}};
+    case refusal::moved:
     case refusal::other: break;
   }
   return {{session_step::notice_error, e.reason}};

@@ -11,6 +11,9 @@
 //     ▲  ▲                                            │                                  │
 //     │  └────────────── link lost (any of these) ────┴──────────────────────────────────┘
 //     └── our copy diverged: reconnect for a snapshot
+//   registering/greeting ──moved──▶ the same state on a link to the instance that has the
+//     trajectory (follow); when a link there ends or never opens, the next attempt goes to
+//     the chosen server again (return_home), which may have taken the trajectory over
 //   incompatible: the server speaks another protocol version (until another server is chosen)
 //   unauthorised after hello: the server no longer knows our token → start
 
@@ -58,6 +61,8 @@ enum class session_step {
   forget_identity,    // drop our identity on this server (the token is no longer valid)
   notice_error,       // show `text`
   notice_info,        // show `text`, not as an error
+  follow,             // drop the link and connect to `text` (the instance that has the trajectory)
+  return_home,        // the next attempt goes to the chosen server again (no hurry, no notice)
 };
 
 struct session_action {
@@ -68,7 +73,7 @@ struct session_action {
 using session_actions = std::vector<session_action>;
 
 // How the server refused, from its error code: the one place that reads the codes.
-enum class refusal { unauthorised, version, restarting, other };
+enum class refusal { unauthorised, version, restarting, moved, other };
 refusal refusal_of(protocol::error_code code);
 
 class session_machine {
@@ -130,6 +135,10 @@ class session_machine {
   // restart from the journal). Another run may never have had some ops we saw.
   std::uint64_t state_epoch_ = 0;
   bool want_snapshot_ = false;  // our copy went wrong: ask for the whole state
+  // We followed a `moved` away from the chosen server; links after `followed_from_` go to
+  // the instance that has the trajectory.
+  bool followed_ = false;
+  std::uint64_t followed_from_ = 0;
 };
 
 }  // namespace jos::client

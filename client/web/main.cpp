@@ -1,13 +1,16 @@
 // jos in the browser: the desktop's app (views, client core, fonts) on emscripten's GLFW
 // and WebGL2, driven by the page's animation frames. What the page adds (page.js): text
 // input through a hidden text field, so dead keys, input methods and pasting give Dutch
-// characters; the browser's clipboard; and a note of every user input, so an idle tab
-// draws nothing.
+// characters; the browser's clipboard; and a note of every user input. The app's frame
+// pacing (frame_pacing.hpp, as on the desktop) says when a frame is due; in between the
+// main loop is paused, not polled, and input, the core's news or a timer for the next
+// change on screen resume it.
 //
 // Storage: settings and journal live under /jos, an IDBFS folder that is read from
 // IndexedDB before the app starts and written back after each change (storage_sync).
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -30,14 +33,11 @@ using jos::client::app_options;
 constexpr const char* storage_dir = "/jos";
 
 std::unique_ptr<app> the_app;
-bool woken = true;      // the core (network, storage) has news: draw
-bool resting = false;   // idle: the loop runs on a slow timer, not on animation frames
-double busy_until = 0;  // keep drawing until then (s): typing, hover, replies
-double wake_at = 0;     // nothing needs drawing before then (s) unless something happens
-constexpr int resting_poll_ms = 50;  // at most this late to the first frame after rest
-std::string clipboard;               // what a paste brought in, or what we copied last
-std::string marks;                   // for jos_marks()
-std::string status;                  // for jos_status()
+bool resting = false;          // the main loop is paused until input, news or `alarm`
+long alarm = 0;                // emscripten_set_timeout's id for the next change on screen, or 0
+std::string clipboard;         // what a paste brought in, or what we copied last
+std::string marks;             // for jos_marks()
+std::string status;            // for jos_status()
 double first_live_ms = -1;     // performance.now() of the first frame with the meeting's state
 std::vector<double> build_ms;  // building each live frame (NewFrame to Render and drawing)
 int frames = 0;
@@ -96,29 +96,34 @@ void fit_canvas(double scale) {
     jos_fit_canvas(width, height);
 }
 
-// Back to drawing at animation frames (called by the page on input, and on the core's news).
+// Back to animation frames (the page calls this on input; the core on news; the alarm).
 void wake_up() {
+  if (alarm != 0) emscripten_clear_timeout(alarm);
+  alarm = 0;
   if (!resting) return;
   resting = false;
-  emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+  emscripten_resume_main_loop();
+}
+
+// No frame is due for `seconds`: pause the loop rather than look at every animation frame,
+// which keeps the page's compositor busy.
+void rest(double seconds) {
+  resting = true;
+  emscripten_pause_main_loop();
+  alarm = emscripten_set_timeout(
+      [](void*) {
+        alarm = 0;
+        wake_up();
+      },
+      seconds * 1000.0 + 1, nullptr);
 }
 
 void tick() {
-  const double now = emscripten_get_now() / 1000.0;
   fit_canvas(jos_page_scale());
-  const bool input = jos_take_page_input() != 0;
-  if (input) busy_until = now + 0.25;
-  if (!input && !woken && now >= busy_until && now < wake_at) {
-    // Nothing to draw: look again on a slow timer rather than at every animation frame,
-    // which keeps the page's compositor busy. Input and the core's news end the rest at once.
-    if (!resting) {
-      resting = true;
-      emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, resting_poll_ms);
-    }
-    return;
-  }
-  woken = false;
-  if (the_app->poll()) busy_until = now + 0.25;
+  if (jos_take_page_input() != 0) the_app->changed(glfwGetTime());
+  the_app->poll();  // the core's news, and its own timers (a reconnect) when they are due
+  const double now = glfwGetTime();
+  if (const double wait = the_app->pacing().wait(now); wait > 0) return rest(wait);
   const auto& core = the_app->core();
   const bool live = core.live() && core.has_state();
   const double started = emscripten_get_now();
@@ -130,7 +135,6 @@ void tick() {
     if (first_live_ms < 0) first_live_ms = emscripten_get_now();
     if (build_ms.size() < 100000) build_ms.push_back(spent);
   }
-  wake_at = now + (now < busy_until ? 0 : the_app->idle_timeout());
 }
 
 void start(bool storage_failed) {
@@ -154,10 +158,7 @@ void start(bool storage_failed) {
     the_app->notify(
         "De browser bewaart niets voor jos (IndexedDB); wijzigingen zonder verbinding "
         "gaan verloren bij sluiten.");
-  the_app->set_wake([] {
-    woken = true;
-    wake_up();
-  });
+  the_app->set_wake(wake_up);
   GLFWwindow* window = the_app->window();
   // Characters come from the page's text field (page.js), not from key presses, so that
   // dead keys and input methods work; the keys themselves still go through GLFW.

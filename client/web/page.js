@@ -34,6 +34,13 @@ Module.josSyncStorage = function () {
 };
 
 Module.josReady = function () {
+  // emscripten's GLFW listens for gamepads, and while a page does, Chromium polls the
+  // devices at 60 Hz in its browser process (2 % of a core with the tab idle). jos reads no
+  // gamepad (Dear ImGui's gamepad navigation is off).
+  if (typeof GLFW !== 'undefined') {
+    window.removeEventListener('gamepadconnected', GLFW.onGamepadConnected, true);
+    window.removeEventListener('gamepaddisconnected', GLFW.onGamepadDisconnected, true);
+  }
   var canvas = Module.canvas;
   var field = document.getElementById('jos-input');
   var note = function () {
@@ -88,6 +95,7 @@ Module.josDownload = function (names, token) {
   var saved = [];
   var done = function (error) {
     Module.ccall('jos_export_done', null, ['string', 'string'], [JSON.stringify(saved), error]);
+    _jos_wake_up();  // the dialog shows what was saved
   };
   var next = function (i) {
     if (i === names.length) return done('');

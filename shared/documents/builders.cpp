@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 #include "shared/calendar.hpp"
 #include "shared/comparison.hpp"
@@ -88,19 +87,6 @@ std::string score_line(const score& s) {
 
 std::string element_name(const instrument_row& row) {
   return leerlijn().elements[static_cast<std::size_t>(row.element_index)].name;
-}
-
-std::string file_stem(document_id doc, int meeting) {
-  switch (doc) {
-    case document_id::signalering_begin: return "signaleringsinstrument-begin";
-    case document_id::actieplan: return "actieplan";
-    case document_id::evaluatie_tussentijds: return "evaluatielijst-tussentijds";
-    case document_id::evaluatie_eind: return "evaluatielijst-eind";
-    case document_id::signalering_eind: return "signaleringsinstrument-eind";
-    case document_id::conclusies: return "conclusies";
-    case document_id::evaluatie_extra: return "evaluatielijst-extra-" + std::to_string(meeting + 1);
-  }
-  return "document";
 }
 
 std::string date_or_dash(const std::string& iso) {
@@ -199,7 +185,6 @@ report build_document(const trajectory& t, document_id doc, int meeting) {
   report r;
   const document* found = find_document(t, doc, meeting);
   const int from = filled_in(t, doc, meeting);
-  r.file_stem = file_stem(doc, meeting);
   r.title = std::string(label_of(doc));
   r.subtitle = partnership_line(t) + (from >= 0 ? " · " + meeting_line(t, from) : std::string{});
   r.footer = footer_for(t, r.title, from);
@@ -282,7 +267,6 @@ report build_minutes(const trajectory& t, int index) {
   const auto& tpl = template_of(m);
   const live_session& s = m.session;
   report r;
-  r.file_stem = "notulen-" + std::to_string(index + 1);
   r.title = "Notulen " + tpl.name;
   r.subtitle = partnership_line(t);
   r.footer = footer_for(t, r.title, index);
@@ -391,7 +375,6 @@ report build_comparison(const trajectory& t) {
   const int held = at ? at->meeting : -1;
   const bool fresh = cmp.kind == cooperation::fresh;
   report r;
-  r.file_stem = "vergelijking";
   r.title = "Analyse van de gerealiseerde verbetering";
   r.subtitle = partnership_line(t) + (held >= 0 ? " · " + meeting_line(t, held) : std::string{});
   r.footer = footer_for(t, r.title, held);
@@ -494,7 +477,6 @@ report build_comparison(const trajectory& t) {
 report build_factsheet(const trajectory& t) {
   const auto& c = leerlijn();
   report r;
-  r.file_stem = "factsheet";
   r.title = c.factsheet_title;
   r.subtitle = "Bijlage 1 bij de leerlijn · " + partnership_line(t);
   r.footer = "Factsheet · " + t.partners.school + " en " + t.partners.youth_organisation;
@@ -518,7 +500,6 @@ report build_blank_form(const trajectory& t, document_kind kind) {
   const std::size_t text_columns = grid.headers.size() - 2;
   switch (kind) {
     case document_kind::signalering: {
-      r.file_stem = "signaleringsinstrument-leeg";
       r.title = c.signalering_title;
       r.note(c.signalering_explanation);
       std::string scale = "Omcirkel: ";
@@ -539,7 +520,6 @@ report build_blank_form(const trajectory& t, document_kind kind) {
     }
     default: {
       const bool plan = kind == document_kind::actieplan;
-      r.file_stem = plan ? "actieplan-leeg" : "evaluatielijst-leeg";
       r.title = plan ? c.actieplan_title : c.evaluatie_title;
       r.note(plan ? c.actieplan_explanation : c.evaluatie_explanation);
       for (const auto& row : c.rows) {
@@ -560,7 +540,6 @@ report build_invitation(const trajectory& t, int index) {
   const meeting& m = t.meetings.at(static_cast<std::size_t>(index));
   const auto& tpl = template_of(m);
   report r;
-  r.file_stem = "uitnodiging-" + std::to_string(index + 1);
   r.title = "Uitnodiging: " + tpl.name;
   r.subtitle = partnership_line(t);
   r.footer = footer_for(t, r.title, index);
@@ -597,34 +576,6 @@ report build_invitation(const trajectory& t, int index) {
   r.paragraph("Met vriendelijke groet,\n" + (coordinators.empty() ? std::string("de coördinator")
                                                                   : joined(coordinators, " en ")));
   return r;
-}
-
-std::optional<int> meeting_in_name(const trajectory& t, std::string_view name,
-                                   std::string_view prefix) {
-  if (!name.starts_with(prefix)) return std::nullopt;
-  int n = 0;
-  const auto digits = name.substr(prefix.size());
-  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (ec != std::errc{} || p != digits.data() + digits.size() || n < 1 ||
-      n > static_cast<int>(t.meetings.size()))
-    return std::nullopt;
-  return n - 1;
-}
-
-std::optional<report> build_by_name(const trajectory& t, std::string_view name) {
-  if (auto doc = parse_document_id(name); doc && held_by_trajectory(*doc))
-    return build_document(t, *doc);
-  if (name == "vergelijking") return build_comparison(t);
-  if (name == "factsheet") return build_factsheet(t);
-  if (name == "signaleringsinstrument-leeg") return build_blank_form(t, document_kind::signalering);
-  if (name == "actieplan-leeg") return build_blank_form(t, document_kind::actieplan);
-  if (name == "evaluatielijst-leeg") return build_blank_form(t, document_kind::evaluatielijst);
-  if (auto m = meeting_in_name(t, name, "notulen-")) return build_minutes(t, *m);
-  if (auto m = meeting_in_name(t, name, "uitnodiging-")) return build_invitation(t, *m);
-  if (auto m = meeting_in_name(t, name, "evaluatie_extra-");
-      m && t.meetings[static_cast<std::size_t>(*m)].extra_document)
-    return build_document(t, document_id::evaluatie_extra, *m);
-  return std::nullopt;
 }
 
 }  // namespace jos::documents

@@ -2,9 +2,6 @@
 // The documents the seed says everyone receives, before and after a meeting, built from the
 // state.
 
-#include <optional>
-#include <string_view>
-
 #include "shared/documents/report.hpp"
 #include "shared/model.hpp"
 
@@ -20,15 +17,5 @@ report build_factsheet(const shared::trajectory& t);
 report build_blank_form(const shared::trajectory& t, shared::document_kind kind);
 // The invitation to a meeting: when, where or which link, the agenda, what to bring.
 report build_invitation(const shared::trajectory& t, int meeting);
-
-// By name, as used in export URLs: a document id ("signalering_1", "actieplan", ...),
-// "evaluatie_extra-N", "notulen-N" and "uitnodiging-N" (meeting N, counted from 1),
-// "vergelijking", "factsheet", or a blank form ("signaleringsinstrument-leeg",
-// "actieplan-leeg", "evaluatielijst-leeg").
-std::optional<report> build_by_name(const shared::trajectory& t, std::string_view name);
-
-// The meeting number in "notulen-3" and the like (1-based in the name, 0-based returned).
-std::optional<int> meeting_in_name(const shared::trajectory& t, std::string_view name,
-                                   std::string_view prefix);
 
 }  // namespace jos::documents

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shared/documents/report.hpp"
+#include "shared/documents/sets.hpp"
 #include "shared/model.hpp"
 
 namespace jos::documents {
@@ -34,14 +35,10 @@ struct file {
   std::string bytes;
 };
 
-// Everything to send after a meeting: the documents it filled (PDF, Markdown, CSV), the
-// minutes, the comparison after the last meeting, and the calendar.
-std::vector<file> meeting_set(const shared::trajectory& t, int meeting, std::int64_t now_ms);
-// Everything to send with the invitation to a meeting: the invitation (text, PDF and its
-// calendar event), the Factsheet, and the forms and filled documents the seed asks everyone
-// to bring "in voldoende oplage".
-std::vector<file> invitation_set(const shared::trajectory& t, int meeting, std::int64_t now_ms);
-// The Factsheet and the three empty forms, to print in good numbers before a meeting.
-std::vector<file> forms_set(const shared::trajectory& t);
+// One file of a set (sets.hpp), made; `now_ms` stamps the calendars.
+file render_file(const shared::trajectory& t, const set_file& f, std::int64_t now_ms);
+// Every file of a set, made.
+std::vector<file> render_set(const shared::trajectory& t, set_kind kind, int meeting,
+                             std::int64_t now_ms);
 
 }  // namespace jos::documents

@@ -55,7 +55,6 @@ struct block {
 };
 
 struct report {
-  std::string file_stem;  // e.g. "signaleringsinstrument-begin"
   std::string title;
   std::string subtitle;
   std::string footer;      // on every printed page, beside the page number (what and when)

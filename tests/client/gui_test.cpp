@@ -507,8 +507,14 @@ TEST(Gui, ALongPasteIntoTheMinutesArrivesInFullAtAnotherClient) {
   }
   ASSERT_TRUE(typing) << "the click never opened the minutes at " << box[0] << "," << box[1] << "–"
                       << box[2] << "," << box[3];
-  ASSERT_TRUE(display.xdotool("keydown ctrl+v sleep 0.3 keyup ctrl+v"));
+  // On a loaded machine (or under ASan) one frame can outlast the held keys, and the paste is
+  // missed; pressing again is harmless, as a second paste finds the notes at their limit.
   auto minutes = [&] { return anna.state().meetings[0].session.items[0].notes; };
+  bool pasting = false;
+  for (int attempt = 0; attempt < 5 && !pasting; ++attempt) {
+    ASSERT_TRUE(display.xdotool("keydown ctrl+v sleep 1 keyup ctrl+v"));
+    pasting = anna.run_until([&] { return !minutes().empty(); }, 20s);
+  }
   EXPECT_TRUE(anna.run_until([&] { return minutes().size() >= paste.size(); }, 120s))
       << "the paste did not arrive in time";
   ASSERT_TRUE(gui.running()) << "the window closed";

@@ -190,10 +190,70 @@ TEST(SessionMachine, ForgettingGoesBackToTheStart) {
   EXPECT_EQ(m.state(), state::start);
 }
 
+const protocol::error moved_to_a{protocol::error_code::moved, "Deze leerlijn staat elders.",
+                                 "ws://a:8765"};
+
+// Another instance has the trajectory: the hello goes there, with no notice; when a link
+// there ends, the next attempt goes to the chosen server again.
+TEST(SessionMachine, AHelloThatIsMovedFollowsAndComesBackWhenThatLinkEnds) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  EXPECT_EQ(m.server_error(moved_to_a),
+            (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.link(), 0u);
+  // The link we left reports its end: that is no news.
+  EXPECT_EQ(m.link_down(1, "weg"), session_actions{});
+  EXPECT_EQ(m.link_up(2, true), steps({step::send_hello}));
+  m.welcomed(welcome_at(3), true, 3);
+  EXPECT_EQ(m.state(), state::live);
+  EXPECT_EQ(m.link_down(2, "weg"), steps({step::link_lost, step::return_home}));
+  EXPECT_EQ(m.state(), state::connecting);
+  // At home again: a lost link is just a lost link.
+  m.link_up(3, true);
+  EXPECT_EQ(m.link_down(3, "weg"), steps({step::link_lost}));
+}
+
+TEST(SessionMachine, AFollowedLinkThatNeverOpensGoesHome) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  m.server_error(moved_to_a);
+  EXPECT_EQ(m.link_down(2, "geen verbinding"), steps({step::return_home}));
+  EXPECT_EQ(m.link_down(3, "geen verbinding"), session_actions{});
+}
+
+TEST(SessionMachine, AJoinThatIsMovedIsAskedAgainWhereTheTrajectoryIs) {
+  session_machine m;
+  m.choose_server(false, false);
+  m.request_registration(join_request);
+  m.link_up(1, false);
+  EXPECT_EQ(m.server_error(moved_to_a),
+            (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
+  EXPECT_EQ(m.state(), state::registering);
+  EXPECT_EQ(m.link_up(2, false), steps({step::send_registration}));
+  EXPECT_EQ(m.registered(), steps({step::close_trajectory, step::adopt_identity,
+                                   step::open_trajectory, step::send_hello}));
+}
+
+// Only a hello or a join is moved, and only to somewhere.
+TEST(SessionMachine, AMovedWithoutLocationOrWhileLiveIsAnError) {
+  auto m = live_at(4);
+  EXPECT_EQ(m.server_error(moved_to_a),
+            (session_actions{{step::notice_error, "Deze leerlijn staat elders."}}));
+  session_machine greeting;
+  greeting.choose_server(false, true);
+  greeting.link_up(1, true);
+  EXPECT_EQ(greeting.server_error({protocol::error_code::moved, "elders", ""}),
+            (session_actions{{step::notice_error, "elders"}}));
+}
+
 TEST(SessionMachine, ErrorCodesAreReadInOnePlace) {
   EXPECT_EQ(refusal_of(protocol::error_code::unauthorised), refusal::unauthorised);
   EXPECT_EQ(refusal_of(protocol::error_code::version), refusal::version);
   EXPECT_EQ(refusal_of(protocol::error_code::restarting), refusal::restarting);
+  EXPECT_EQ(refusal_of(protocol::error_code::moved), refusal::moved);
   EXPECT_EQ(refusal_of(protocol::error_code::rate_limited), refusal::other);
 }
 

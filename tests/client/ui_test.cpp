@@ -828,23 +828,42 @@ TEST(MeetingView, TheCoordinatorLeadsOthersFollowAndMayLookElsewhere) {
   EXPECT_TRUE(h.ui.todo.empty()) << "looking around asks the server for nothing";
 }
 
-// The timer speaks one format for used and planned time, says what is left, and overtime
-// in so many words: "02:13 van 2:00:00" read as overtime.
-TEST(AgendaClock, UsedAndPlannedInOneFormatWithWhatIsLeft) {
+// The timer speaks whole minutes, as the agenda plans them: used against planned, what is
+// left, and overtime in so many words.
+TEST(AgendaClock, UsedAndPlannedInMinutesWithWhatIsLeft) {
   const auto two_hours = clock_of(133'000, 7'200'000);
-  EXPECT_EQ(two_hours.used_of_planned, "0:02:13 van 2:00:00");
-  EXPECT_EQ(two_hours.left, "nog 1:57:47");
+  EXPECT_EQ(two_hours.used_of_planned, "2 van 120 min");
+  EXPECT_EQ(two_hours.left, "nog 118 min");
   EXPECT_FALSE(two_hours.over);
   const auto short_item = clock_of(65'000, 300'000);
-  EXPECT_EQ(short_item.used_of_planned, "01:05 van 05:00");
-  EXPECT_EQ(short_item.left, "nog 03:55");
+  EXPECT_EQ(short_item.used_of_planned, "1 van 5 min");
+  EXPECT_EQ(short_item.left, "nog 4 min") << "3:55 left: the fourth minute has begun";
+  const auto last_seconds = clock_of(299'000, 300'000);
+  EXPECT_EQ(last_seconds.left, "nog 1 min") << "not 0 while there is time left";
   const auto over = clock_of(490'000, 300'000);
-  EXPECT_EQ(over.used_of_planned, "08:10 van 05:00");
-  EXPECT_EQ(over.left, "03:10 over tijd");
+  EXPECT_EQ(over.used_of_planned, "8 van 5 min");
+  EXPECT_EQ(over.left, "4 min over tijd");
   EXPECT_TRUE(over.over);
   EXPECT_FLOAT_EQ(over.share, 1.0f);
-  const auto long_over = clock_of(7'500'000, 7'200'000);
-  EXPECT_EQ(long_over.left, "0:05:00 over tijd");
+  EXPECT_EQ(clock_of(300'000, 300'000).left, "1 min over tijd") << "over as soon as it is";
+  EXPECT_EQ(clock_of(7'499'000, 7'200'000).left, "5 min over tijd");
+}
+
+// The words change only at a whole minute used, so an idle screen draws once a minute: just
+// before it they are the old ones, at it the new ones.
+TEST(AgendaClock, ChangesAtTheNextWholeMinuteOnly) {
+  for (const std::int64_t used : {0LL, 1LL, 59'999LL, 60'000LL, 133'000LL, 299'500LL}) {
+    const std::int64_t wait = until_clock_changes(used);
+    ASSERT_GT(wait, 0) << used;
+    ASSERT_LE(wait, 60'000) << used;
+    const auto now = clock_of(used, 300'000);
+    const auto before = clock_of(used + wait - 1, 300'000);
+    const auto after = clock_of(used + wait, 300'000);
+    EXPECT_EQ(before.used_of_planned, now.used_of_planned) << used;
+    EXPECT_EQ(before.left, now.left) << used;
+    EXPECT_NE(after.used_of_planned, now.used_of_planned) << used;
+    EXPECT_NE(after.left, now.left) << used;
+  }
 }
 
 // ---- Layouts measured with the app's own fonts ----

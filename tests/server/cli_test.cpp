@@ -52,7 +52,9 @@ TEST(Cli, HelpNamesEveryFlag) {
                            "backup",
                            "check",
                            "erase",
-                           "export"})
+                           "export",
+                           "migrate",
+                           "--advertise"})
     EXPECT_TRUE(contains(out, flag)) << flag << " missing from:\n" << out;
   EXPECT_TRUE(contains(out, "0 kiest een vrije poort")) << out;
   EXPECT_TRUE(contains(out, "jos-data/")) << out;

@@ -18,79 +18,15 @@
 #include <mutex>
 #include <thread>
 
+#include "tests/server/reaction_stream.hpp"
+#include "tests/server/server_process.hpp"
 #include "tests/server/test_server.hpp"
-
-extern char** environ;
 
 namespace jos::server::test {
 namespace {
 
 using namespace shared;
 using clock_type = std::chrono::steady_clock;
-
-// The jos-server binary as a child process on a port it picks itself.
-class server_process {
- public:
-  server_process(std::string db, std::string port_file)
-      : db_(std::move(db)), port_file_(std::move(port_file)) {}
-  ~server_process() { kill_now(); }
-
-  // Starts the binary and waits until it wrote its port; empty on success.
-  std::string start(ms timeout = 10s) {
-    std::filesystem::remove(port_file_);
-    std::vector<std::string> args{JOS_SERVER_BINARY, "--port", "0", "--snapshot-every", "25"};
-    args.insert(args.end(), {"--port-file", port_file_, "--db", db_, "--log-level", "error"});
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-      pid_ = -1;
-      return "posix_spawn: " + std::string(std::strerror(rc));
-    }
-    const auto deadline = clock_type::now() + timeout;
-    while (clock_type::now() < deadline) {
-      std::ifstream in(port_file_);
-      unsigned port = 0;
-      if (in >> port && port > 0 && port < 65536) {
-        port_ = static_cast<std::uint16_t>(port);
-        return {};
-      }
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return "jos-server stopte meteen (status " + std::to_string(status) + ")";
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return "jos-server schreef geen poort";
-  }
-
-  void kill_now() { signal_and_wait(SIGKILL); }
-  // Graceful; returns the exit status.
-  int terminate() { return signal_and_wait(SIGTERM); }
-  std::uint16_t port() const { return port_; }
-
- private:
-  int signal_and_wait(int sig) {
-    if (pid_ <= 0) return -1;
-    kill(pid_, sig);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    port_ = 0;
-    return status;
-  }
-
-  std::string db_;
-  std::string port_file_;
-  pid_t pid_ = -1;
-  std::uint16_t port_ = 0;
-};
 
 // (client_id, client_seq) -> how many rows the ops table holds for it.
 std::map<std::pair<std::string, std::uint64_t>, int> stored_ops(const std::string& db) {
@@ -178,27 +114,10 @@ TEST(Durability, SigkillMidStreamLosesNoAckedOpAndAppliesNoneTwice) {
         c.reconnect(1s);
       }
     };
-    std::size_t counted = 0;
-    auto count_acks = [&] {
-      acked_total += static_cast<int>(c.acks().size() - counted);
-      counted = c.acks().size();
-    };
-    for (int i = 0; i < ops_per_client && clock_type::now() < deadline; ++i) {
-      ensure_connected();
-      c.submit(op::add_reaction{0, -1, s.id + "#" + std::to_string(i), 0});
-      c.wait([&] { return c.pending().size() < 16 || !c.is_open(); }, 2s);
-      c.wait([] { return false; }, std::chrono::milliseconds(10));
-      count_acks();
-    }
-    while (!c.pending().empty() && clock_type::now() < deadline) {
-      ensure_connected();
-      c.wait([&] { return c.pending().empty() || !c.is_open(); }, 200ms);
-      count_acks();
-    }
-    if (!c.pending().empty()) {
-      std::lock_guard lock(failures);
-      s.failure = std::to_string(c.pending().size()) + " ops never acked: " + c.closed_because();
-    }
+    auto failure =
+        stream_reactions(c, s.id, ops_per_client, deadline, acked_total, ensure_connected);
+    std::lock_guard lock(failures);
+    s.failure = std::move(failure);
   };
 
   std::vector<std::thread> threads;
@@ -221,9 +140,7 @@ TEST(Durability, SigkillMidStreamLosesNoAckedOpAndAppliesNoneTwice) {
   for (auto& s : team) {
     SCOPED_TRACE(s.id);
     auto& c = *s.client;
-    EXPECT_EQ(s.failure, "");
-    EXPECT_TRUE(c.rejects().empty()) << c.rejects().begin()->second.reason;
-    EXPECT_EQ(c.acks().size(), static_cast<std::size_t>(ops_per_client));
+    expect_streamed(c, s.failure, ops_per_client);
     EXPECT_TRUE(c.undecodable().empty());
   }
 

@@ -366,7 +366,7 @@ TEST_F(Leerlijn, FourMeetingsWithTheirRecordFromCreationToComparisonAndDocuments
   expect_golden("vergelijking.pdf.txt", pdf_text_of("vergelijking.pdf"));
   expect_golden("notulen-1.pdf.txt", pdf_text_of("notulen-1.pdf", "notulen-pdf"));
   expect_golden("notulen-2.md", text_of("notulen-2.md"));
-  expect_golden("signaleringsinstrument-begin.csv", text_of("signalering_1.csv"));
+  expect_golden("signaleringsinstrument-begin.csv", text_of("signaleringsinstrument-begin.csv"));
   expect_golden("uitnodiging-2.txt", text_of("uitnodiging-2.txt"));
   expect_golden("uitnodiging-2.ics", text_of("uitnodiging-2.ics"));
   const std::string minutes_csv = text_of("notulen-3.csv");

@@ -18,6 +18,7 @@
 #include "server/stored_state.hpp"
 #include "tests/server/cli_run.hpp"
 #include "tests/server/database_rows.hpp"
+#include "tests/server/privacy_scene.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -28,36 +29,6 @@ using namespace shared;
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
-
-constexpr const char* old_name = "Bertus Oudenaamsma";
-constexpr const char* new_name = "Bertus Nieuwenhuijzen";
-constexpr const char* function = "zorgcoordinatorXYZ";
-constexpr const char* words = "ik ben morgen ziek (operatie)";
-
-// A trajectory in which Bertus renamed himself, has a rare function, wrote a reaction and
-// was snapshotted (the snapshot holds his names); the server is stopped afterwards.
-struct scene {
-  test_server server;
-  team t;
-  person_id bertus = no_person;
-
-  explicit scene(config cfg = with_snapshots()) : server(std::move(cfg)) {
-    t = make_team(server, {"Cora", old_name});
-    bertus = t[1].person;
-    person me{bertus, new_name, organisation::school, function, staff_level::uitvoerder, false};
-    EXPECT_TRUE(t[1]->submit_acked(op::update_person{me}));
-    EXPECT_TRUE(t[1]->submit_acked(op::add_reaction{0, -1, words, 0}));
-    for (int i = 0; i < 4; ++i)
-      EXPECT_TRUE(t[0]->submit_acked(op::add_reaction{0, -1, "punt " + std::to_string(i), 0}));
-    for (auto& m : t.members) m->close();
-    server.stop();
-  }
-  static config with_snapshots() {
-    config c;
-    c.snapshot_every = 3;
-    return c;
-  }
-};
 
 TEST(Privacy, TheScenesNamesAreInTheFileBeforeErasure) {
   scene s;  // without this the erasure tests below could not fail

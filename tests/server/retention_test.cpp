@@ -8,8 +8,7 @@
 
 #include "server/hub.hpp"
 #include "server/retention.hpp"
-#include "server/sqlite_store.hpp"
-#include "tests/server/test_server.hpp"
+#include "tests/server/store_fixture.hpp"
 
 namespace jos::server::test {
 namespace {
@@ -23,7 +22,7 @@ trajectory with_dates(std::vector<std::string> dates) {
   return t;
 }
 
-TEST(Retention, ErasableFromMonthsAfterTheLatestMeeting) {
+TEST(RetentionDate, ErasableFromMonthsAfterTheLatestMeeting) {
   EXPECT_EQ(erase_after(with_dates({"2025-01-15", "2025-03-02"}), 12), "2026-03-02");
   EXPECT_EQ(erase_after(with_dates({"2024-03-31"}), 11), "2025-02-28");
   EXPECT_EQ(erase_after(with_dates({"2024-12-01"}), 1), "2025-01-01");
@@ -65,8 +64,13 @@ std::vector<std::string> erase_expired(test_server& server, int months, const st
   return future.get();
 }
 
-TEST(Retention, TheServerErasesAnExpiredTrajectoryOnceNobodyIsInIt) {
-  test_server server;
+// On each store (store_fixture.hpp).
+class Retention : public Stores {};
+
+TEST_P(Retention, TheServerErasesAnExpiredTrajectoryOnceNobodyIsInIt) {
+  config cfg;
+  cfg.db = database();
+  test_server server(cfg);
   auto old = make_team(server, {"Anna"});
   auto current = make_team(server, {"Bram"});
   for (int m = 0; m < 4; ++m)
@@ -89,11 +93,12 @@ TEST(Retention, TheServerErasesAnExpiredTrajectoryOnceNobodyIsInIt) {
   EXPECT_FALSE(anna.hello(old[0].token, "anna-again"));
   EXPECT_TRUE(server.state(current.trajectory_id));
   server.stop();
-  sqlite_store store(server.db());
-  const auto left = store.trajectories();
+  const auto left = open_store()->trajectories();
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0].id, current.trajectory_id);
 }
+
+INSTANTIATE_TEST_SUITE_P(, Retention, testing::Values("sqlite", "postgresql"), store_name);
 
 }  // namespace
 }  // namespace jos::server::test

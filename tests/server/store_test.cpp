@@ -1,12 +1,15 @@
-// The SQLite store on its own: what a room gets back when it loads.
+// The stores on their own (SQLite and PostgreSQL, the same tests for both): what a room
+// gets back when it loads, resend lookups, group commit, snapshots.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <future>
 
+#include "server/pg_store.hpp"
 #include "server/sqlite_store.hpp"
 #include "server/store_worker.hpp"
+#include "tests/server/store_fixture.hpp"
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -31,9 +34,10 @@ mark_map marks(const room_data& data) {
 
 // A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
 // after a restart. Ops store it in their own row; a snapshot stores all marks as of it.
-TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
-  temp_dir dir;
-  sqlite_store store(dir.file("jos.sqlite"));
+TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
+  auto opened = open_store();
+  auto& store = *opened;
+  store.claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
@@ -67,56 +71,77 @@ TEST(Store, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
                                       {{2, "a"}, {900, 7}}}));
 }
 
-// One value from the file, through a connection of its own (as another process would see it).
-std::string query_text(const std::string& db, const char* sql) {
-  sqlite3* handle = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      out = text != nullptr ? text : "";
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(handle);
-  return out;
-}
-
-TEST(Store, TheFileIsInWalModeAndResendsFindTheirSeq) {
+TEST(Store, TheSqliteFileIsInWalMode) {
   temp_dir dir;
   const std::string db = dir.file("jos.sqlite");
   sqlite_store store(db);
   EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
+}
+
+TEST_P(Stores, ResendsFindTheirSeq) {
+  auto store = open_store();
+  store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
-  store.commit(std::span<const commit_item>(&created, 1));
+  store->commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
   // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
                                  op_item("t1", 3, "a", 3), op_item("t1", 4, "a", 4),
                                  op_item("t1", 5, "a", 2, 2)};
-  store.commit(group);
-  EXPECT_EQ(store.op_seq("t1", 1, "a", 1, 4), 1u);
-  EXPECT_EQ(store.op_seq("t1", 1, "a", 3, 4), 3u);
-  EXPECT_EQ(store.op_seq("t1", 1, "a", 2, 6), std::nullopt);
-  EXPECT_EQ(store.op_seq("t1", 2, "a", 2, 6), 5u);
-  EXPECT_EQ(store.op_seq("t1", 1, "b", 6, 2), std::nullopt);
-  EXPECT_EQ(store.op_seq("t2", 1, "a", 1, 4), std::nullopt);
+  store->commit(group);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 1, 4), 1u);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 3, 4), 3u);
+  EXPECT_EQ(store->op_seq("t1", 1, "a", 2, 6), std::nullopt);
+  EXPECT_EQ(store->op_seq("t1", 2, "a", 2, 6), 5u);
+  EXPECT_EQ(store->op_seq("t1", 1, "b", 6, 2), std::nullopt);
+  EXPECT_EQ(store->op_seq("t2", 1, "a", 1, 4), std::nullopt);
+}
+
+// No seq is taken twice: a group holding a taken seq fails as a whole and changes nothing.
+TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
+  auto store = open_store();
+  store->claim("t1", "");
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  store->commit(std::span<const commit_item>(&created, 1));
+  std::vector<commit_item> first{op_item("t1", 1, "a", 1)};
+  store->commit(first);
+  std::vector<commit_item> clash{op_item("t1", 2, "a", 2), op_item("t1", 1, "b", 1)};
+  EXPECT_THROW(store->commit(clash), store_error);
+  // Still usable, and still only the first op.
+  std::vector<commit_item> next{op_item("t1", 2, "a", 2)};
+  store->commit(next);
+  const auto loaded = store->load_room("t1");
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->tail.size(), 2u);
+  EXPECT_EQ(loaded->tail[0].client_id, "a");
+  EXPECT_EQ(loaded->tail[1].client_seq, 2u);
+  EXPECT_EQ(store->trajectories().size(), 1u);
+  EXPECT_EQ(store->participant("nobody"), std::nullopt);
+  const auto team = store->trajectory_by_code("CODE");
+  const auto coordinator = store->trajectory_by_code("CODE-CODE-CODE");
+  ASSERT_TRUE(team && coordinator);
+  EXPECT_EQ(team->trajectory_id, "t1");
+  EXPECT_FALSE(team->coordinator);
+  EXPECT_EQ(coordinator->trajectory_id, "t1");
+  EXPECT_TRUE(coordinator->coordinator);
+  EXPECT_EQ(store->trajectory_by_code("NONE"), std::nullopt);
+  EXPECT_EQ(store->trajectory_by_coordinator_secret("secret-hash"), "t1");
 }
 
 // Commits that queue up while the store is busy become one transaction: one fsync for all.
-TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
-  temp_dir dir;
+TEST_P(Stores, OpsThatArriveTogetherShareOneCommit) {
   metrics m;
-  store_worker worker(std::make_unique<sqlite_store>(dir.file("jos.sqlite")), m);
+  store_worker worker(open_store(), m);
   commit_item created;
   created.trajectory_id = "t1";
   created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
+    s.claim("t1", "");
     s.commit(std::span<const commit_item>(&created, 1));
     busy_started.set_value();
     release.get_future().wait();
@@ -139,8 +164,9 @@ TEST(StoreWorker, OpsThatArriveTogetherShareOneCommit) {
 }
 
 // A room writes a snapshot every N ops, and loads from the newest one plus the ops after it.
-TEST(Store, ARoomWritesASnapshotEveryNOps) {
+TEST_P(Stores, ARoomWritesASnapshotEveryNOps) {
   config cfg;
+  cfg.db = database();
   cfg.snapshot_every = 4;
   test_server server(cfg);
   auto t = make_team(server, {"Anna", "Bram"});  // two joins: seq 1 and 2
@@ -152,13 +178,52 @@ TEST(Store, ARoomWritesASnapshotEveryNOps) {
   const auto state = server.state(t.trajectory_id);
   ASSERT_TRUE(state);
   ASSERT_EQ(state->seq, 9u);
-  EXPECT_EQ(query_text(server.db(), "SELECT seq FROM snapshots"), "8");
+  EXPECT_EQ(query("SELECT seq FROM snapshots"), "8");
   server.restart();
   const auto reloaded = server.state(t.trajectory_id);
   ASSERT_TRUE(reloaded);
   EXPECT_EQ(reloaded->seq, 9u);
   EXPECT_EQ(reloaded->hash, state->hash);
 }
+
+// One instance at a time serves a trajectory, and an instance that lost its database
+// session can never commit for it again, even after it reconnects: the fence.
+TEST(PostgresqlStore, OnlyTheSessionHoldingATrajectoryCommitsForIt) {
+  JOS_REQUIRE_POSTGRESQL(cluster);
+  const std::string url = cluster.fresh_database();
+  pg_store first(url);
+  pg_store second(url);
+  EXPECT_TRUE(first.claim("t1", "ws://first:1").ours);
+  commit_item created;
+  created.trajectory_id = "t1";
+  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  first.commit(std::span<const commit_item>(&created, 1));
+
+  const auto taken = second.claim("t1", "ws://second:2");
+  EXPECT_FALSE(taken.ours);
+  EXPECT_EQ(taken.owner, "ws://first:1");
+  std::vector<commit_item> op{op_item("t1", 1, "b", 1)};
+  EXPECT_THROW(second.commit(op), store_error);
+
+  // The first instance's session ends (as when its process is killed, or its link breaks).
+  EXPECT_EQ(query_text(url,
+                       "SELECT count(pg_terminate_backend(pid)) FROM pg_locks"
+                       " WHERE locktype = 'advisory' AND granted"),
+            "1");
+  std::vector<commit_item> late{op_item("t1", 1, "a", 1)};
+  EXPECT_THROW(first.commit(late), store_error);  // the session is gone
+  EXPECT_THROW(first.commit(late), store_error);  // a new session, but not the owner
+
+  EXPECT_TRUE(second.claim("t1", "ws://second:2").ours);
+  EXPECT_FALSE(first.claim("t1", "ws://first:1").ours);
+  second.commit(op);
+  const auto loaded = second.load_room("t1");
+  ASSERT_TRUE(loaded);
+  ASSERT_EQ(loaded->tail.size(), 1u);
+  EXPECT_EQ(loaded->tail[0].client_id, "b");
+}
+
+INSTANTIATE_TEST_SUITE_P(, Stores, testing::Values("sqlite", "postgresql"), store_name);
 
 }  // namespace
 }  // namespace jos::server::test

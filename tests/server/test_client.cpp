@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <random>
 #include <thread>
@@ -643,6 +644,18 @@ bool test_client::wait_seq(std::uint64_t seq, ms timeout) {
   return wait([&] { return replica_seq_ >= seq; }, timeout);
 }
 
+std::optional<std::uint16_t> moved_to_port(const std::optional<protocol::error>& e) {
+  if (!e || e->code != protocol::error_code::moved) return std::nullopt;
+  const auto colon = e->location.rfind(':');
+  unsigned port = 0;
+  if (colon == std::string::npos ||
+      std::from_chars(e->location.data() + colon + 1, e->location.data() + e->location.size(), port)
+              .ec != std::errc{} ||
+      port == 0 || port > 65535)
+    return std::nullopt;
+  return static_cast<std::uint16_t>(port);
+}
+
 std::string test_client::reconnect(ms timeout) {
   const auto deadline = clock_type::now() + timeout;
   std::string last = "geen tijd meer";
@@ -662,6 +675,11 @@ std::string test_client::reconnect(ms timeout) {
                  ? "hello: " + std::string(name_of(last_error_->code)) + ": " + last_error_->reason
                  : "hello: geen antwoord (" + closed_because_ + ")";
       drop();
+      // Another instance on the same database has the trajectory: go there, as a client does.
+      if (auto port = moved_to_port(last_error_)) {
+        port_ = *port;
+        continue;
+      }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

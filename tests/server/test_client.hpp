@@ -91,6 +91,7 @@ class test_client {
   std::string connect(ms timeout = default_wait);
   bool is_open() const { return open_; }
   void set_port(std::uint16_t port) { port_ = port; }
+  std::uint16_t port() const { return port_; }
   // Polite close (close frame, wait for the server's); drop() just closes the socket.
   void close(ms timeout = 2s);
   void drop();
@@ -165,6 +166,7 @@ class test_client {
   // Connects again (to set_port's port), says hello with the same token and client id and
   // the replica's sequence, then resends every op still pending with its own client_seq.
   // Empty on success, else the last failure.
+  // A hello answered with "moved" is followed to the instance it names.
   std::string reconnect(ms timeout = default_wait);
 
   // ---- what arrived ----
@@ -234,5 +236,8 @@ class test_client {
   std::vector<protocol::sequenced_op> ops_seen_;
   std::vector<std::string> order_faults_;
 };
+
+// The port of the instance a "moved" error sends the client to.
+std::optional<std::uint16_t> moved_to_port(const std::optional<protocol::error>& e);
 
 }  // namespace jos::server::test

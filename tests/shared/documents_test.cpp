@@ -379,17 +379,50 @@ TEST(Documents, MinutesOfBeforeTheItemsStillShow) {
   EXPECT_NE(md.find("Afspraak: de ‘eigen ruimte’ komt op de agenda."), std::string::npos);
 }
 
-TEST(Documents, BuildByNameKnowsEveryDocument) {
+// What /export/<name> serves: the files of the sets by the names they are saved under, and
+// nothing else.
+TEST(Documents, EveryFileOfEverySetIsFoundByItsName) {
   auto t = sample(cooperation::existing);
   t.meetings.push_back(make_meeting(seed_meeting_count));
-  for (const char* name : {"actieplan", "notulen-4", "notulen-5", "vergelijking", "factsheet",
-                           "uitnodiging-2", "signaleringsinstrument-leeg", "actieplan-leeg",
-                           "evaluatielijst-leeg", "conclusies", "evaluatie_extra-5"})
-    EXPECT_TRUE(build_by_name(t, name)) << name;
-  for (const char* name : {"notulen-6", "notulen-x", "../etc/passwd", "evaluatie_extra",
-                           "evaluatie_extra-4", "uitnodiging-0"})
-    EXPECT_FALSE(build_by_name(t, name)) << name;
-  EXPECT_EQ(build_by_name(t, "evaluatie_extra-5")->file_stem, "evaluatielijst-extra-5");
+  for (const char* name :
+       {"actieplan.pdf", "actieplan.csv", "notulen-4.md", "notulen-5.pdf", "vergelijking.pdf",
+        "factsheet.pdf", "uitnodiging-2.txt", "uitnodiging-2.ics", "planning.ics",
+        "signaleringsinstrument-leeg.pdf", "actieplan-leeg.pdf", "evaluatielijst-leeg.pdf",
+        "signaleringsinstrument-begin.csv", "evaluatielijst-extra-5.pdf"})
+    EXPECT_TRUE(find_set_file(t, name)) << name;
+  for (const char* name : {"notulen-6.pdf", "notulen-x.pdf", "../etc/passwd", "notulen-1",
+                           "evaluatielijst-extra-4.pdf", "uitnodiging-0.ics", "factsheet.exe",
+                           "signalering_1.csv", ""})
+    EXPECT_FALSE(find_set_file(t, name)) << name;
+  const auto extra = find_set_file(t, "evaluatielijst-extra-5.md");
+  ASSERT_TRUE(extra);
+  EXPECT_EQ(extra->source.what, file_source::kind::document);
+  EXPECT_EQ(extra->source.doc, document_id::evaluatie_extra);
+  EXPECT_EQ(extra->source.meeting, 4);
+  // Every name a set lists is found again as that very file.
+  for (int m = 0; m < static_cast<int>(t.meetings.size()); ++m)
+    for (auto kind : {set_kind::after_meeting, set_kind::invitation, set_kind::forms})
+      for (const auto& f : set_files(t, kind, m)) {
+        const auto found = find_set_file(t, f.name);
+        ASSERT_TRUE(found) << f.name;
+        EXPECT_EQ(to_markdown(build_report(t, found->source)).substr(0, 200),
+                  to_markdown(build_report(t, f.source)).substr(0, 200))
+            << f.name;
+      }
+}
+
+// Rendering a file of a set gives its name, its type and the content the name promises.
+TEST(Documents, ASetFileRendersAsNamed) {
+  const auto t = sample(cooperation::existing);
+  const auto minutes = render_file(t, *find_set_file(t, "notulen-1.md"), made_at);
+  EXPECT_EQ(minutes.name, "notulen-1.md");
+  EXPECT_EQ(minutes.mime, "text/markdown; charset=utf-8");
+  EXPECT_EQ(minutes.bytes, to_markdown(build_minutes(t, 0)));
+  const auto event = render_file(t, *find_set_file(t, "uitnodiging-2.ics"), made_at);
+  EXPECT_EQ(event.mime, "text/calendar; charset=utf-8");
+  EXPECT_EQ(event.bytes, meeting_ics(t, 1, made_at));
+  const auto planning = render_file(t, *find_set_file(t, "planning.ics"), made_at);
+  EXPECT_EQ(planning.bytes, to_ics(t, made_at));
 }
 
 TEST(Documents, IcsHasTimesPlacesAndTheMomentItWasMade) {
@@ -441,7 +474,7 @@ TEST(Documents, AnInvitationForEveryMeeting) {
   EXPECT_EQ(text.find("Indien fysieke bijeenkomst"), std::string::npos);
 
   std::vector<std::string> names;
-  for (const auto& f : invitation_set(t, 1, made_at)) names.push_back(f.name);
+  for (const auto& f : set_files(t, set_kind::invitation, 1)) names.push_back(f.name);
   EXPECT_EQ(names, (std::vector<std::string>{
                        "uitnodiging-2.txt", "uitnodiging-2.pdf", "uitnodiging-2.ics",
                        "signaleringsinstrument-begin.pdf", "factsheet.pdf", "actieplan-leeg.pdf"}));
@@ -450,7 +483,7 @@ TEST(Documents, AnInvitationForEveryMeeting) {
 TEST(Documents, TheFactsheetAndTheEmptyFormsToPrint) {
   const auto t = sample(cooperation::fresh);
   std::vector<std::string> names;
-  for (const auto& f : forms_set(t)) {
+  for (const auto& f : render_set(t, set_kind::forms, -1, made_at)) {
     names.push_back(f.name);
     EXPECT_EQ(f.bytes.rfind("%PDF-", 0), 0u) << f.name;
   }
@@ -479,14 +512,14 @@ TEST(Documents, MeetingSetsHoldWhatEachMeetingSends) {
   auto t = sample(cooperation::existing);
   const auto names = [&](int meeting) {
     std::vector<std::string> out;
-    for (const auto& f : meeting_set(t, meeting, made_at)) out.push_back(f.name);
+    for (const auto& f : set_files(t, set_kind::after_meeting, meeting)) out.push_back(f.name);
     return out;
   };
   const auto last = names(3);
   for (const char* expected : {"evaluatielijst-eind.pdf", "signaleringsinstrument-eind.csv",
                                "notulen-4.md", "vergelijking.pdf", "planning.ics"})
     EXPECT_NE(std::find(last.begin(), last.end(), expected), last.end()) << expected;
-  EXPECT_TRUE(meeting_set(t, 9, made_at).empty());
+  EXPECT_TRUE(set_files(t, set_kind::after_meeting, 9).empty());
   // An extra meeting sends its own Evaluatielijst, not the final one again.
   t.meetings.push_back(make_meeting(seed_meeting_count));
   const auto extra = names(4);
