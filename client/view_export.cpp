@@ -15,9 +15,6 @@ std::string meeting_label(const trajectory& t, int meeting) {
   return std::to_string(meeting + 1) + ". " + tpl.name;
 }
 
-// Writes `files` into `folder`, making it (and its parents) if needed.
-saved_set write_files(const fs::path& folder, const std::vector<documents::file>& files);
-
 std::string size_label(std::uintmax_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   return std::to_string((bytes + 512) / 1024) + " kB";
