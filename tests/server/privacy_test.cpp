@@ -148,7 +148,7 @@ TEST(Privacy, ExportsAPersonAsJsonAndAsText) {
 // once the server stops the file and its WAL hold no byte of his names or function; what
 // he wrote stays.
 TEST(Privacy, ACoordinatorErasesSomeoneFromTheAppAndTheFileNamesThemNoMore) {
-  test_server server(scene::with_snapshots());
+  test_server server(privacy_config());
   auto t = make_team(server, {"Cora", old_name, "Dewi"});
   const person_id bertus = t[1].person;
   t[2]->drop();  // Dewi is away, and later catches up on what follows from the server's memory
