@@ -37,7 +37,7 @@ std::vector<commit_figures> measure_commits(const std::string& directory, double
   server::commit_item first;
   first.trajectory_id = "bench";
   first.created =
-      server::trajectory_record{"bench", "BENCH-0000", "hash", "{}", 0, "BENCH-BENCH-00"};
+      server::trajectory_record{"bench", "BENCH-0000", "hash", "{}", 0, "BENCH-BENCH-00", "", ""};
   store.commit(std::span<const server::commit_item>(&first, 1));
 
   // An op as the server stores it: a typed splice, ~130 bytes of JSON.

@@ -34,13 +34,24 @@ mark_map marks(const room_data& data) {
 
 // A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
 // after a restart. Ops store it in their own row; a snapshot stores all marks as of it.
+// A trajectory as the hub makes it: both codes as shown, and an older server's secret.
+trajectory_record record_t1() {
+  trajectory_record r;
+  r.id = "t1";
+  r.join_code = "CODE";
+  r.coordinator_secret_hash = "secret-hash";
+  r.partnership_json = "{}";
+  r.coordinator_code = "CODE-CODE-CODE";
+  return r;
+}
+
 TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   auto opened = open_store();
   auto& store = *opened;
   store.claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  created.created = record_t1();
   store.commit(std::span<const commit_item>(&created, 1));
 
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
@@ -83,7 +94,7 @@ TEST_P(Stores, ResendsFindTheirSeq) {
   store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  created.created = record_t1();
   store->commit(std::span<const commit_item>(&created, 1));
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
   // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
@@ -105,7 +116,7 @@ TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
   store->claim("t1", "");
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  created.created = record_t1();
   store->commit(std::span<const commit_item>(&created, 1));
   std::vector<commit_item> first{op_item("t1", 1, "a", 1)};
   store->commit(first);
@@ -138,7 +149,7 @@ TEST_P(Stores, OpsThatArriveTogetherShareOneCommit) {
   store_worker worker(open_store(), m);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  created.created = record_t1();
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
     s.claim("t1", "");
@@ -196,7 +207,7 @@ TEST(PostgresqlStore, OnlyTheSessionHoldingATrajectoryCommitsForIt) {
   EXPECT_TRUE(first.claim("t1", "ws://first:1").ours);
   commit_item created;
   created.trajectory_id = "t1";
-  created.created = trajectory_record{"t1", "CODE", "secret-hash", "{}", 0, "CODE-CODE-CODE"};
+  created.created = record_t1();
   first.commit(std::span<const commit_item>(&created, 1));
 
   const auto taken = second.claim("t1", "ws://second:2");
