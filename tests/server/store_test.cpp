@@ -32,8 +32,6 @@ mark_map marks(const room_data& data) {
   return out;
 }
 
-// A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
-// after a restart. Ops store it in their own row; a snapshot stores all marks as of it.
 // A trajectory as the hub makes it: both codes as shown, and an older server's secret.
 trajectory_record record_t1() {
   trajectory_record r;
@@ -45,6 +43,8 @@ trajectory_record record_t1() {
   return r;
 }
 
+// A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
+// after a restart. Ops store it in their own row; a snapshot stores all marks as of it.
 TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   auto opened = open_store();
   auto& store = *opened;
