@@ -34,7 +34,7 @@ TEST(RetentionDate, ErasableFromMonthsAfterTheLatestMeeting) {
 }
 
 // The app warns from 30 days before the erasure; the date it names is the erasure's.
-TEST(Retention, TheWarningComesThirtyDaysBefore) {
+TEST(RetentionWarning, TheWarningComesThirtyDaysBefore) {
   const auto t = with_dates({"2025-01-15", "2025-03-02"});
   EXPECT_EQ(erasure_warning(t, 12, "2026-01-30"), std::nullopt);
   EXPECT_EQ(erasure_warning(t, 12, "2026-01-31"), "2026-03-02") << "30 days before 2 March";
@@ -43,7 +43,7 @@ TEST(Retention, TheWarningComesThirtyDaysBefore) {
 }
 
 // Every client hears the server's retention in welcome, so that the app can warn.
-TEST(Retention, WelcomeTellsTheServersRetention) {
+TEST(RetentionWarning, WelcomeTellsTheServersRetention) {
   config cfg;
   cfg.retention_months = 7;
   test_server server(cfg);
