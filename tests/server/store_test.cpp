@@ -32,15 +32,25 @@ mark_map marks(const room_data& data) {
   return out;
 }
 
-// A trajectory as the hub makes it: both codes as shown, and an older server's secret.
-trajectory_record record_t1() {
-  trajectory_record r;
+// The commit that makes trajectory t1 as the hub does: both codes as shown, and an older
+// server's secret.
+commit_item creation_of_t1() {
+  commit_item created;
+  created.trajectory_id = "t1";
+  trajectory_record& r = created.created.emplace();
   r.id = "t1";
   r.join_code = "CODE";
   r.coordinator_secret_hash = "secret-hash";
   r.partnership_json = "{}";
   r.coordinator_code = "CODE-CODE-CODE";
-  return r;
+  return created;
+}
+
+// Claims t1 on `s` and makes it there.
+void create_t1(store& s) {
+  s.claim("t1", "");
+  const commit_item created = creation_of_t1();
+  s.commit(std::span<const commit_item>(&created, 1));
 }
 
 // A client's mark (its last client_seq and the seq it got) is what deduplicates a resend
@@ -48,11 +58,7 @@ trajectory_record record_t1() {
 TEST_P(Stores, ClientMarksComeFromTheSnapshotAndTheOpsAfterIt) {
   auto opened = open_store();
   auto& store = *opened;
-  store.claim("t1", "");
-  commit_item created;
-  created.trajectory_id = "t1";
-  created.created = record_t1();
-  store.commit(std::span<const commit_item>(&created, 1));
+  create_t1(store);
 
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
                                  op_item("t1", 3, "a", 2)};
@@ -91,11 +97,7 @@ TEST(Store, TheSqliteFileIsInWalMode) {
 
 TEST_P(Stores, ResendsFindTheirSeq) {
   auto store = open_store();
-  store->claim("t1", "");
-  commit_item created;
-  created.trajectory_id = "t1";
-  created.created = record_t1();
-  store->commit(std::span<const commit_item>(&created, 1));
+  create_t1(*store);
   // Client a's ops 1 and 3 were taken (2 was refused), b's 7 between them.
   // Person 2 used client id "a" too, for its op 2: that is not person 1's op 2.
   std::vector<commit_item> group{op_item("t1", 1, "a", 1), op_item("t1", 2, "b", 7),
@@ -113,11 +115,7 @@ TEST_P(Stores, ResendsFindTheirSeq) {
 // No seq is taken twice: a group holding a taken seq fails as a whole and changes nothing.
 TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
   auto store = open_store();
-  store->claim("t1", "");
-  commit_item created;
-  created.trajectory_id = "t1";
-  created.created = record_t1();
-  store->commit(std::span<const commit_item>(&created, 1));
+  create_t1(*store);
   std::vector<commit_item> first{op_item("t1", 1, "a", 1)};
   store->commit(first);
   std::vector<commit_item> clash{op_item("t1", 2, "a", 2), op_item("t1", 1, "b", 1)};
@@ -147,9 +145,7 @@ TEST_P(Stores, ASeqIsStoredOnceAndAFailedGroupChangesNothing) {
 TEST_P(Stores, OpsThatArriveTogetherShareOneCommit) {
   metrics m;
   store_worker worker(open_store(), m);
-  commit_item created;
-  created.trajectory_id = "t1";
-  created.created = record_t1();
+  const commit_item created = creation_of_t1();
   std::promise<void> busy_started, release;
   worker.run([&](store& s) {
     s.claim("t1", "");
@@ -205,9 +201,7 @@ TEST(PostgresqlStore, OnlyTheSessionHoldingATrajectoryCommitsForIt) {
   pg_store first(url);
   pg_store second(url);
   EXPECT_TRUE(first.claim("t1", "ws://first:1").ours);
-  commit_item created;
-  created.trajectory_id = "t1";
-  created.created = record_t1();
+  const commit_item created = creation_of_t1();
   first.commit(std::span<const commit_item>(&created, 1));
 
   const auto taken = second.claim("t1", "ws://second:2");
