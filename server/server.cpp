@@ -20,14 +20,18 @@
 namespace jos::server {
 namespace {
 
-// The browser client of `dir`, or of this build when none is named (a client that is not
-// there is said once; `/` then explains it).
+// The browser client of `dir`, or of this build when none is named, or the one the package
+// installed (a client that is not there is said once; `/` then explains it).
 web_client load_web_client(const std::string& dir) {
   if (!dir.empty()) return web_client(dir);
+  for (const char* candidate : {
 #ifdef JOS_DEFAULT_WEB_DIR
-  if (std::filesystem::is_regular_file(std::filesystem::path(JOS_DEFAULT_WEB_DIR) / "index.html"))
-    return web_client(JOS_DEFAULT_WEB_DIR);
+           JOS_DEFAULT_WEB_DIR,
 #endif
+           JOS_INSTALLED_WEB_DIR}) {
+    if (std::filesystem::is_regular_file(std::filesystem::path(candidate) / "index.html"))
+      return web_client(candidate);
+  }
   log_info("geen browserversie gevonden; / legt dat uit (zie --web)");
   return {};
 }

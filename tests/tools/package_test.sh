@@ -12,8 +12,11 @@ cd "$build_dir"
 cpack -G DEB -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/jos-server_*.deb)
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/jos-server ./usr/lib/systemd/system/jos-server.service \
-            ./etc/default/jos-server ./usr/share/doc/jos-server/PRIVACY.md; do
+wanted=(./usr/bin/jos-server ./usr/lib/systemd/system/jos-server.service
+        ./etc/default/jos-server ./usr/share/doc/jos-server/PRIVACY.md)
+# A build that makes the browser client ships it, where the server looks for it.
+[ -f web/site/index.html ] && wanted+=(./usr/share/jos/web/index.html ./usr/share/jos/web/jos.wasm)
+for path in "${wanted[@]}"; do
   grep -q " $path\$" <<<"$contents" || { echo "missing $path in:"; echo "$contents"; exit 1; }
 done
 info=$(dpkg-deb -I "$deb")
