@@ -240,9 +240,10 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
                " gaat terug naar het startscherm. Wat " + p->name + " schreef, blijft staan " +
                (erase_too_ ? "als ‘" + std::string(erased_person_name) + "’."
                            : std::string("onder die naam.")));
-  ImGui::Checkbox("Ook naam en functie wissen (AVG): overal, ook uit de geschiedenis op de server",
-                  &erase_too_);
+  // A checkbox label does not wrap: the short label, and what it means below it.
+  ImGui::Checkbox("Ook naam en functie wissen (AVG)", &erase_too_);
   mark(ui, "team/remove-erase");
+  if (erase_too_) text_wrapped("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
   ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
                   &renew_team_code_too_);
   mark(ui, "team/remove-renew");
