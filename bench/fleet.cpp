@@ -142,7 +142,8 @@ void fleet::on_open(load_client& c) {
 
 void fleet::on_message(load_client& c, std::string_view message) {
   auto& m = at(c.index());
-  const auto now = bench_clock::now();
+  // When this receiver's kernel had it, not when this one thread got round to it.
+  const auto now = c.received_at();
   if (measuring_) ++window_.messages;
   switch (kind_of(message)) {
     case message_kind::ops: {
@@ -163,7 +164,7 @@ void fleet::on_message(load_client& c, std::string_view message) {
         if (!d.client) continue;
         on_delivered(*d.client, d.client_seq, c.index(), now);
         // Our own op back, once durable, is its acknowledgement (anonymous ballots aside).
-        if (*d.client == c.index()) on_ack(m, d.client_seq);
+        if (*d.client == c.index()) on_ack(m, d.client_seq, now);
       }
       if (m.state == phase::hello) check_synced(m);
       return;
@@ -174,13 +175,13 @@ void fleet::on_message(load_client& c, std::string_view message) {
       if (!next_delivered_op(message, false, pos, d) || !d.client) return;
       if (measuring_) ++window_.deliveries;
       on_delivered(*d.client, d.client_seq, c.index(), now);
-      if (*d.client == c.index()) on_ack(m, d.client_seq);
+      if (*d.client == c.index()) on_ack(m, d.client_seq, now);
       return;
     }
     case message_kind::ack: {
       std::size_t pos = 0;
       std::uint64_t client_seq = 0;
-      if (read_uint(message, R"("client_seq":)", pos, client_seq)) on_ack(m, client_seq);
+      if (read_uint(message, R"("client_seq":)", pos, client_seq)) on_ack(m, client_seq, now);
       return;
     }
     case message_kind::reject: return on_reject(m, message);
@@ -567,11 +568,11 @@ void fleet::pop_finished(member& m) {
   }
 }
 
-void fleet::on_ack(member& m, std::uint64_t client_seq) {
+void fleet::on_ack(member& m, std::uint64_t client_seq, bench_clock::time_point now) {
   auto* op = find_op(m.in_flight, client_seq);
   if (op == nullptr || op->acked) return;
   op->acked = true;
-  if (op->measured) window_.ack_us.push_back(micros(bench_clock::now() - op->sent));
+  if (op->measured) window_.ack_us.push_back(micros(now - op->sent));
   ++total_acked_;
   if (measuring_) ++window_.ops_acked;
   if (keep_acked_log_) acked_log_.emplace_back(m.link->index(), client_seq);

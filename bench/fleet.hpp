@@ -208,7 +208,7 @@ class fleet final : public client_events {
   member* pick_attendee(room& r);
   void on_delivered(std::uint32_t sender, std::uint64_t client_seq, std::uint32_t receiver,
                     bench_clock::time_point now);
-  void on_ack(member& m, std::uint64_t client_seq);
+  void on_ack(member& m, std::uint64_t client_seq, bench_clock::time_point now);
   void on_reject(member& m, std::string_view message);
   void on_setup_message(member& m, std::string_view message);
   void check_synced(member& m);

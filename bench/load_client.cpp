@@ -13,19 +13,20 @@ void load_client::connect(const tcp::endpoint& server, int receive_buffer) {
   failed_ = false;
   connecting_ = true;
   host_ = server.address().to_string() + ":" + std::to_string(server.port());
-  auto& socket = beast::get_lowest_layer(*ws_).socket();
+  auto& socket = ws_->next_layer().socket();
   if (receive_buffer > 0) {
     beast::error_code ec;
     socket.open(server.protocol(), ec);
     if (!ec) socket.set_option(net::socket_base::receive_buffer_size(receive_buffer), ec);
   }
-  beast::get_lowest_layer(*ws_).async_connect(
-      server, beast::bind_front_handler(&load_client::on_connect, this));
+  socket.async_connect(server, beast::bind_front_handler(&load_client::on_connect, this));
 }
 
 void load_client::on_connect(beast::error_code ec) {
   if (ec) return fail(ec);
-  beast::get_lowest_layer(*ws_).socket().set_option(tcp::no_delay(true), ec);
+  ws_->next_layer().socket().set_option(tcp::no_delay(true), ec);
+  if (!ec) ws_->next_layer().enable_stamps(ec);
+  if (ec) return fail(ec);
   // Beast's client defaults: a handshake timeout, no idle timeout; the server pings and
   // the read loop answers.
   ws_->set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
@@ -80,7 +81,7 @@ void load_client::close() {
   open_ = false;
   ws_->async_close(websocket::close_code::normal, [this](beast::error_code) {
     beast::error_code ignored;
-    beast::get_lowest_layer(*ws_).socket().close(ignored);
+    ws_->next_layer().socket().close(ignored);
   });
 }
 
@@ -90,7 +91,7 @@ void load_client::fail(const beast::error_code& ec) {
   connecting_ = false;
   queue_.clear();
   beast::error_code ignored;
-  if (ws_) beast::get_lowest_layer(*ws_).socket().close(ignored);
+  if (ws_) ws_->next_layer().socket().close(ignored);
   // Report once per connection, after whichever side noticed first.
   if (failed_) return;
   failed_ = true;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "bench/stamped_socket.hpp"
 #include "protocol/beast/net.hpp"
 
 namespace jos::bench {
@@ -45,6 +46,10 @@ class load_client {
   void close();
 
   std::size_t queued() const { return queue_.size(); }
+  // When the kernel received the message being handled (see stamped_socket).
+  std::chrono::steady_clock::time_point received_at() const {
+    return ws_->next_layer().received_at();
+  }
 
  private:
   void on_connect(beast::error_code ec);
@@ -58,7 +63,7 @@ class load_client {
   net::io_context& io_;
   client_events& events_;
   std::uint32_t index_;
-  std::optional<websocket::stream<beast::tcp_stream>> ws_;
+  std::optional<websocket::stream<stamped_socket>> ws_;
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   std::string host_;

@@ -41,6 +41,9 @@ struct config {
   double rate_per_second = protocol::default_rate_per_second;  // messages read, sustained
   double rate_burst = protocol::default_rate_burst;
   int idle_timeout_seconds = 12;  // pings at half of this; a silent peer is dropped
+  // The kernel's send buffer per WebSocket connection in bytes (0: the kernel tunes it).
+  // Small in tests, so that a lagging reader leaves frames half written.
+  int socket_send_buffer = 0;
   int handshake_timeout_seconds = 10;
   std::uint64_t snapshot_every = 500;
   std::uint64_t max_catch_up = 2000;  // a client further behind gets a snapshot, not ops

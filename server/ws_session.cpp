@@ -5,12 +5,15 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "protocol/codec.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/ops_frame.hpp"
 #include "server/log.hpp"
+#include "server/session_socket.hpp"
 
 namespace jos::server {
 namespace {
@@ -91,6 +94,8 @@ class message_queue {
 template <typename Stream>
 class ws_session final : public connection,
                          public std::enable_shared_from_this<ws_session<Stream>> {
+  static constexpr bool writes_frames_itself = std::is_same_v<Stream, session_socket>;
+
  public:
   ws_session(Stream&& stream, std::shared_ptr<server_context> ctx, std::string address,
              std::shared_ptr<void> slot)
@@ -114,7 +119,8 @@ class ws_session final : public connection,
     ws_.read_message_max(0);
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(http::field::server, "jos-server"); }));
-    beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+    // The websocket timeouts take over from the HTTP session's.
+    if constexpr (!writes_frames_itself) beast::get_lowest_layer(ws_).expires_never();
     ws_.async_accept(request,
                      beast::bind_front_handler(&ws_session::on_accept, this->shared_from_this()));
   }
@@ -374,10 +380,41 @@ class ws_session final : public connection,
   static constexpr std::size_t merge_total_max = 32 * 1024;
   static constexpr std::size_t merge_count_max = 128;
 
+  // Writes what waits, one frame at a time: straight to the socket while it takes whole
+  // frames (plain TCP; see session_socket), through Beast otherwise.
   void do_write() {
-    writing_ = true;
+    while (!queue_.empty()) {
+      writing_ = true;
+      const std::string_view frame = next_frame();
+      if constexpr (writes_frames_itself) {
+        auto& socket = ws_.next_layer();
+        if (ws_.is_open() && socket.can_write_directly()) {
+          beast::error_code ec;
+          using result = session_socket::direct_result;
+          switch (socket.write_text_frame(
+              frame, ec, [self = this->shared_from_this()](beast::error_code rest_ec) {
+                self->on_write(rest_ec, 0);
+              })) {
+            case result::written:
+              wrote_frame();
+              continue;
+            case result::partly: return;
+            case result::failed: writing_ = false; return finish(ec);
+            case result::not_now: break;
+          }
+        }
+      }
+      ws_.text(true);
+      ws_.async_write(net::buffer(frame.data(), frame.size()),
+                      beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
+      return;
+    }
+    if (closing_) do_close();
+  }
+
+  // The front of the queue as one frame: consecutive ops messages merged into one.
+  std::string_view next_frame() {
     in_flight_ = 1;
-    ws_.text(true);
     const std::string& first = queue_[0];
     std::size_t count = 1;
     std::size_t total = first.size();
@@ -391,11 +428,7 @@ class ws_session final : public connection,
         ++count;
       }
     }
-    if (count == 1) {
-      ws_.async_write(net::buffer(first),
-                      beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
-      return;
-    }
+    if (count == 1) return first;
     merged_.reserve(total);
     merged_ += protocol::ops_head();
     for (std::size_t i = 0; i < count; ++i) {
@@ -406,17 +439,23 @@ class ws_session final : public connection,
     }
     merged_ += protocol::ops_tail();
     in_flight_ = count;
-    ws_.async_write(net::buffer(merged_),
-                    beast::bind_front_handler(&ws_session::on_write, this->shared_from_this()));
+    return merged_;
+  }
+
+  void wrote_frame() {
+    writing_ = false;
+    std::string().swap(merged_);
+    queue_.pop_front(in_flight_);
   }
 
   void on_write(beast::error_code ec, std::size_t) {
-    writing_ = false;
-    std::string().swap(merged_);
-    if (ec) return finish(ec);
-    queue_.pop_front(in_flight_);
-    if (!queue_.empty()) return do_write();
-    if (closing_) do_close();
+    if (ec) {
+      writing_ = false;
+      std::string().swap(merged_);
+      return finish(ec);
+    }
+    wrote_frame();
+    do_write();
   }
 
   void do_close() {
@@ -470,8 +509,13 @@ class ws_session final : public connection,
 void run_websocket_session(beast::tcp_stream stream, upgrade_request request,
                            std::shared_ptr<server_context> ctx, std::string address,
                            std::shared_ptr<void> slot) {
-  std::make_shared<ws_session<beast::tcp_stream>>(std::move(stream), std::move(ctx),
-                                                  std::move(address), std::move(slot))
+  auto socket = stream.release_socket();
+  if (ctx->cfg.socket_send_buffer > 0) {
+    beast::error_code ignored;  // the kernel's own size serves as well
+    socket.set_option(net::socket_base::send_buffer_size(ctx->cfg.socket_send_buffer), ignored);
+  }
+  std::make_shared<ws_session<session_socket>>(session_socket(std::move(socket)), std::move(ctx),
+                                               std::move(address), std::move(slot))
       ->run(std::move(request));
 }
 

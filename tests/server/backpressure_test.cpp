@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/server/test_server.hpp"
 
 namespace jos::server::test {
@@ -134,6 +136,65 @@ TEST(Backpressure, AStalledReaderIsCutOffByTheBytesItsQueueHolds) {
   EXPECT_GE(overflows, 1.0) << sent << " messages of 30 KB waited for Carla";
   EXPECT_LT(sent, 200);
   EXPECT_TRUE(carla.wait_closed(20s));
+}
+
+// The server writes its frames straight to the socket, and Beast writes its own (pongs,
+// pings) to the same socket. While a receiver lags, a large frame of the server's stays
+// half written; a pong asked for meanwhile must wait until that frame is whole, or its
+// bytes land inside the frame and the receiver reads garbage (session_socket).
+TEST(Backpressure, APongWaitsForTheHalfWrittenFrameOfALaggingReader) {
+  config cfg;
+  cfg.rate_per_second = 100000;
+  cfg.rate_burst = 100000;
+  cfg.idle_timeout_seconds = 600;  // only the pings Carla asks for
+  cfg.socket_send_buffer = 8192;   // the kernel's part of a frame stays small
+  test_server server(cfg);
+  auto t = make_team(server, {"Anna"});
+  ASSERT_EQ(t.members.size(), 1u);
+  auto& anna = *t[0];
+
+  // Four meetings' minutes of 60 KB each: a snapshot of some 240 KB, many times what the
+  // kernel takes at once toward a receive window of 4 KB.
+  std::string page;
+  for (int i = 0; i < 20000; ++i) page += "–";
+  for (int meeting = 0; meeting < 4; ++meeting) {
+    const op::text_target minutes{true, meeting, document_id::signalering_begin, 0, 0};
+    ASSERT_TRUE(anna.submit_acked(op::edit_text{minutes, {{0, 0, page}}}))
+        << meeting << ": "
+        << (anna.rejects().empty() ? anna.closed_because() : anna.rejects().rbegin()->second.reason);
+  }
+  const auto before = server.state(t.trajectory_id);
+  ASSERT_TRUE(before);
+
+  // Carla says hello and does not read: her snapshot is left half written.
+  client_options small_window;
+  small_window.receive_buffer = 4096;
+  test_client carla(server.port(), small_window);
+  ASSERT_EQ(carla.connect(), "");
+  auto joined = carla.join(t.join_code, profile_of("Carla"));
+  ASSERT_TRUE(joined);
+  ASSERT_TRUE(carla.send(protocol::hello{joined->token, "carla", 0, 0}));
+  std::this_thread::sleep_for(100ms);
+  // She pings three times meanwhile: each pong must wait for the snapshot's last byte.
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(carla.ping()) << carla.closed_because();
+  std::this_thread::sleep_for(100ms);
+
+  // Her joining added her to the team: the state she must end up with.
+  const auto state = server.state(t.trajectory_id);
+  ASSERT_TRUE(state);
+  ASSERT_GT(state->seq, before->seq);
+  ASSERT_TRUE(carla.wait([&] { return carla.replica_seq() >= state->seq && carla.pongs() == 3; },
+                         20s))
+      << carla.closed_because() << ", pongs " << carla.pongs();
+  EXPECT_TRUE(carla.undecodable().empty());
+  EXPECT_EQ(carla.replica_hash(), state->hash);
+  EXPECT_TRUE(carla.is_open()) << carla.closed_because();
+  // The connection still carries what comes next, whole.
+  const auto ack = anna.submit_acked(op::set_precondition{0, true});
+  ASSERT_TRUE(ack);
+  ASSERT_TRUE(carla.wait_seq(*ack));
+  EXPECT_TRUE(carla.order_faults().empty());
+  EXPECT_EQ(carla.replica_hash(), server.state(t.trajectory_id)->hash);
 }
 
 }  // namespace

@@ -52,6 +52,8 @@ class test_client::connection {
   virtual std::string connect(std::uint16_t port, const client_options& options, ms timeout) = 0;
   virtual void start_reading() = 0;
   virtual bool write(const std::string& text, ms timeout, bool binary) = 0;
+  virtual bool ping(ms timeout) = 0;
+  virtual std::size_t pongs() const = 0;
   virtual void close(ms timeout) = 0;
   virtual void drop() = 0;
   // Runs at most one handler, waiting up to `timeout`; false if nothing ran.
@@ -125,6 +127,9 @@ class test_client::stream_connection final : public test_client::connection {
       return why;
     }
     ws_->text(true);
+    ws_->control_callback([this](websocket::frame_type kind, beast::string_view) {
+      if (kind == websocket::frame_type::pong) ++pongs_;
+    });
     return {};
   }
 
@@ -141,6 +146,14 @@ class test_client::stream_connection final : public test_client::connection {
                      [s, data](beast::error_code e, std::size_t) { s->finish(e); });
     return run_until(*s, clock_type::now() + timeout) && !s->ec;
   }
+
+  bool ping(ms timeout) override {
+    auto s = std::make_shared<step>();
+    ws_->async_ping({}, [s](beast::error_code e) { s->finish(e); });
+    return run_until(*s, clock_type::now() + timeout) && !s->ec;
+  }
+
+  std::size_t pongs() const override { return pongs_; }
 
   void close(ms timeout) override {
     const auto deadline = clock_type::now() + timeout;
@@ -211,6 +224,7 @@ class test_client::stream_connection final : public test_client::connection {
   std::optional<Stream> ws_;
   beast::flat_buffer buffer_;
   bool reading_ = false;
+  std::size_t pongs_ = 0;
   std::function<void(std::string)> on_text_;
   std::function<void(std::string)> on_closed_;
 };
@@ -409,6 +423,13 @@ bool test_client::send_binary(const std::string& bytes, ms timeout) {
   if (!conn_ || !open_) return false;
   return conn_->write(bytes, timeout, true);
 }
+
+bool test_client::ping(ms timeout) {
+  if (!conn_ || !open_) return false;
+  return conn_->ping(timeout);
+}
+
+std::size_t test_client::pongs() const { return conn_ ? conn_->pongs() : 0; }
 
 bool test_client::send(const protocol::client_message& m, ms timeout) {
   return send_text(protocol::encode(m), timeout);

@@ -102,6 +102,9 @@ class test_client {
   // A binary frame (the protocol is text only).
   bool send_binary(const std::string& bytes, ms timeout = default_wait);
   bool send(const protocol::client_message& m, ms timeout = default_wait);
+  // A WebSocket ping; the server's pong is counted when it is read (pongs()).
+  bool ping(ms timeout = default_wait);
+  std::size_t pongs() const;
 
   // Handles what arrives until `done()` holds (true), or the time is up or the connection
   // ended and `done()` still does not hold (false).
