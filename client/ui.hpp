@@ -83,6 +83,7 @@ struct ui_context {
 struct placement {
   ImVec4 clip;
   bool scrolls = false;
+  ImVec4 window{};  // the window's inside (where the mouse wheel scrolls it)
 };
 
 // Records the last item's rectangle (min x, min y, max x, max y) under `name` when a test

@@ -62,13 +62,14 @@ void view_attendance::draw(ui_context& ui, const client_core& core, int meeting_
     const attendance a = attendance_of(s, p.id);
     text_coloured(colour_of(a), a == attendance::onbekend ? "○" : "●");
     ImGui::SameLine();
+    const std::string name = "attendance/" + std::to_string(p.id);
     text(p.name + " (" + std::string(label_of(p.org)) + ", " + std::string(label_of(p.level)) +
          ")");
+    mark(ui, name + "/name");
     if (core.is_online(p.id)) {
       ImGui::SameLine();
       text_coloured(colours::muted, "· in de app");
     }
-    const std::string name = "attendance/" + std::to_string(p.id);
     if (can_mark_attendance(t, core.me(), meeting_index, p.id)) {
       mark_buttons(ui, meeting_index, p.id, a, name);
     } else {

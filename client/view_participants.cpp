@@ -240,10 +240,14 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
                " gaat terug naar het startscherm. Wat " + p->name + " schreef, blijft staan " +
                (erase_too_ ? "als ‘" + std::string(erased_person_name) + "’."
                            : std::string("onder die naam.")));
+  mark(ui, "team/remove-text");
   // A checkbox label does not wrap: the short label, and what it means below it.
   ImGui::Checkbox("Ook naam en functie wissen (AVG)", &erase_too_);
   mark(ui, "team/remove-erase");
-  if (erase_too_) text_wrapped("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
+  if (erase_too_) {
+    text_wrapped("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
+    mark(ui, "team/remove-erase-note");
+  }
   ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
                   &renew_team_code_too_);
   mark(ui, "team/remove-renew");
@@ -264,6 +268,7 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
     removing_ = no_person;
     ImGui::CloseCurrentPopup();
   }
+  mark(ui, "team/remove-cancel");
   ImGui::EndPopup();
 }
 

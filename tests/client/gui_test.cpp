@@ -242,13 +242,16 @@ std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
 
 // Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
 // busy; returns the exit status.
+// `home`: the client's HOME (where it saves documents), if not the user's.
 int run_client(const std::vector<std::string>& args, const std::function<void()>& tick,
-               const fs::path& output = {}, const std::string& screen = "1280x800") {
+               const fs::path& output = {}, const std::string& screen = "1280x800",
+               const fs::path& home = {}) {
   std::string command = "xvfb-run -a -s \"-screen 0 " + screen + "x24\" " JOS_CLIENT_EXE;
   for (const auto& a : args) command += " '" + a + "'";
   if (!output.empty()) command += " > '" + output.string() + "'";
   const pid_t child = fork();
   if (child == 0) {
+    if (!home.empty()) setenv("HOME", home.c_str(), 1);
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -301,9 +304,9 @@ std::pair<int, std::string> run_command_line(const std::string& args) {
 TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
   const auto [status, help] = run_command_line("--help");
   EXPECT_EQ(status, 0) << help;
-  for (const char* option :
-       {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames", "--after",
-        "--marks", "--quit-after", "--profile", "--size", "--show", "--present", "--help"})
+  for (const char* option : {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames",
+                             "--after", "--marks", "--quit-after", "--profile", "--size", "--show",
+                             "--click", "--present", "--help"})
     EXPECT_NE(help.find(option), std::string::npos) << option << " not in:\n" << help;
   EXPECT_NE(help.find("Gebruik"), std::string::npos) << help;
   EXPECT_NE(help.find("venstergrootte"), std::string::npos) << help;
@@ -316,7 +319,8 @@ TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
            {"--show alles", "--show kent overview, documents en comparison"},
            {"--after later", "--after kent ‘joined’ en ‘text:TEKST’"},
            {"--quit-after nooit", "--quit-after verwacht een aantal seconden"},
-           {"--profile p.json", "--profile vraagt ook --quit-after"}}) {
+           {"--profile p.json", "--profile vraagt ook --quit-after"},
+           {"--click export/save", "--click vraagt ook --screenshot"}}) {
     const auto [code, out] = run_command_line(args);
     EXPECT_EQ(code, 2) << args << ": " << out;
     EXPECT_NE(out.find(says), std::string::npos) << args << ": " << out;
@@ -1135,8 +1139,10 @@ void check_at_every_size(const main_screen& s) {
       args.insert(args.end(), {"--server", server.url(), "--after", "joined"});
     }
     args.insert(args.end(), s.args.begin(), s.args.end());
+    // Documents saved by a click go into the scratch folder, not the user's home.
+    fs::create_directories(dir / "home");
     ASSERT_EQ(run_client(
-                  args, [] {}, {}, "1920x1080"),
+                  args, [] {}, {}, "1920x1080", dir / "home"),
               0);
     const picture p = inspect(png);
     EXPECT_EQ(p.width, w);

@@ -1,0 +1,63 @@
+#include "client/scripted_clicks.hpp"
+
+namespace jos::client {
+
+void scripted_clicks::before_frame(ImGuiIO& io,
+                                   const std::map<std::string, ImVec4, std::less<>>& marks,
+                                   const std::map<std::string, placement, std::less<>>& parents) {
+  // What the last click opened takes its place first (a dialog sizes itself in its first
+  // frames).
+  if (settled_ < settle_frames || next_ == names_.size() || !missing_.empty()) {
+    ++settled_;
+    return;
+  }
+  switch (step_) {
+    case step::find: {
+      const auto part = marks.find(names_[next_]);
+      if (part == marks.end()) {
+        if (++waited_ > patience) missing_ = names_[next_];
+        return;
+      }
+      const ImVec4 r = part->second;
+      const bool still = r.x == seen_.x && r.y == seen_.y && r.z == seen_.z && r.w == seen_.w;
+      seen_ = r;
+      const auto held = parents.find(names_[next_]);
+      const ImVec4 clip = held != parents.end() ? held->second.clip : r;
+      const float middle = (r.y + r.w) / 2;
+      if (middle < clip.y || middle > clip.w) {
+        // Out of sight: the wheel over the window that holds it, towards it.
+        if (++waited_ > patience || held == parents.end() || !held->second.scrolls) {
+          missing_ = names_[next_];
+          return;
+        }
+        const ImVec4 w = held->second.window;
+        io.MousePos = ImVec2((w.x + w.z) / 2, (w.y + w.w) / 2);
+        io.MouseWheel = middle > clip.w ? -1.0f : 1.0f;
+        return;
+      }
+      if (!still) {  // moving still (scrolled, a dialog placing itself): where it stays
+        if (++waited_ > patience) missing_ = names_[next_];
+        return;
+      }
+      at_ = ImVec2((r.x + r.z) / 2, middle);
+      io.MousePos = at_;  // hovered first, as a hand arrives before it presses
+      step_ = step::press;
+      return;
+    }
+    case step::press:
+      io.MousePos = at_;
+      io.MouseDown[0] = true;
+      step_ = step::release;
+      return;
+    case step::release:
+      io.MousePos = at_;
+      io.MouseDown[0] = false;
+      step_ = step::find;
+      waited_ = 0;
+      settled_ = 0;
+      ++next_;
+      return;
+  }
+}
+
+}  // namespace jos::client
