@@ -1301,5 +1301,19 @@ TEST(GuiSizes, PresentationOnTheBeamer) {
                        {"present/leave", "present/where", "rate/0/1", "text/0/0/0"}});
 }
 
+// The dialogs and notes a click opens, and the longest names, at every size.
+
+// "Documenten opslaan": the three sets side by side do not fit the dialog on every screen.
+TEST(GuiSizes, TheExportDialog) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"export",
+                       2,
+                       -1,
+                       0,
+                       false,
+                       {"--show", "documents", "--click", "documents/forms"},
+                       {"export/kind0", "export/kind1", "export/kind2", "export/meeting",
+                        "export/save", "export/close"}});
+}
 }  // namespace
 }  // namespace jos::client
