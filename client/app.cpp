@@ -303,7 +303,10 @@ int app::run() {
         return 3;
       }
       if (glfwGetTime() > 60.0) {
-        if (options_.after_text.empty()) {
+        if (!options_.until.empty() && clicks_.done()) {
+          std::fprintf(stderr, "jos-client: geen schermafbeelding: ‘%s’ verscheen niet.\n",
+                       options_.until.c_str());
+        } else if (options_.after_text.empty()) {
           std::fprintf(stderr,
                        "jos-client: geen schermafbeelding: de leerlijn werd niet geladen.\n");
         } else {
@@ -405,7 +408,7 @@ bool app::screenshot_due() {
   } else {
     clicking_ = frame_ >= options_.frames;
   }
-  return clicking_ && clicks_.done();
+  return clicking_ && clicks_.done() && (options_.until.empty() || marks_.contains(options_.until));
 }
 
 bool app::save_screenshot(const std::string& file) {

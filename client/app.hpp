@@ -43,6 +43,7 @@ struct app_options {
   std::string show;       // --show overview|documents|comparison: the first screen
   bool present = false;   // --present: start as the presentation for the beamer
   std::vector<std::string> clicks;  // --click NAME: before the screenshot (tests)
+  std::string until;                // --until NAME: the screenshot once that part is drawn
   int width = 1280;
   int height = 800;
   float scale = 1;               // the browser: the page's devicePixelRatio
@@ -92,7 +93,9 @@ class app {
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
   bool save_marks(const std::string& file);
-  bool probing() const { return !options_.marks.empty() || !options_.clicks.empty(); }
+  bool probing() const {
+    return !options_.marks.empty() || !options_.clicks.empty() || !options_.until.empty();
+  }
 
   app_options options_;
   client_core core_;

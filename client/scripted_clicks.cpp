@@ -1,5 +1,7 @@
 #include "client/scripted_clicks.hpp"
 
+#include <cfloat>
+
 namespace jos::client {
 
 void scripted_clicks::before_frame(ImGuiIO& io,
@@ -9,6 +11,8 @@ void scripted_clicks::before_frame(ImGuiIO& io,
   // frames).
   if (settled_ < settle_frames || next_ == names_.size() || !missing_.empty()) {
     ++settled_;
+    // The hand leaves the mouse: no part stays lit by where the pointer happens to be.
+    if (!names_.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     return;
   }
   switch (step_) {
@@ -24,15 +28,26 @@ void scripted_clicks::before_frame(ImGuiIO& io,
       const auto held = parents.find(names_[next_]);
       const ImVec4 clip = held != parents.end() ? held->second.clip : r;
       const float middle = (r.y + r.w) / 2;
-      if (middle < clip.y || middle > clip.w) {
-        // Out of sight: the wheel over the window that holds it, towards it.
-        if (++waited_ > patience || held == parents.end() || !held->second.scrolls) {
+      const bool in_sight = middle >= clip.y && middle <= clip.w;
+      // Scrolled to, a part comes up into the upper part of its window, as a reader would
+      // scroll it: what it opens below it is in sight too. Where the wheel moves it no further
+      // (the end of the window), it is clicked where it is.
+      const bool scrolling = held != parents.end() && held->second.scrolls;
+      const ImVec4 w = scrolling ? held->second.window : clip;
+      const bool low = r.w > w.y + (w.w - w.y) * 0.6f;
+      if (scrolling && (!in_sight || (low && !(still && wheeled_)))) {
+        if (++waited_ > patience) {
           missing_ = names_[next_];
           return;
         }
-        const ImVec4 w = held->second.window;
         io.MousePos = ImVec2((w.x + w.z) / 2, (w.y + w.w) / 2);
-        io.MouseWheel = middle > clip.w ? -1.0f : 1.0f;
+        io.MouseWheel = middle > w.w || low ? -1.0f : 1.0f;
+        wheeled_ = true;
+        return;
+      }
+      wheeled_ = false;
+      if (!in_sight) {
+        missing_ = names_[next_];
         return;
       }
       if (!still) {  // moving still (scrolled, a dialog placing itself): where it stays

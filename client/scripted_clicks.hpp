@@ -37,7 +37,8 @@ class scripted_clicks {
   std::size_t next_ = 0;
   step step_ = step::find;
   ImVec2 at_{};
-  ImVec4 seen_{};  // where the part was in the frame before
+  ImVec4 seen_{};         // where the part was in the frame before
+  bool wheeled_ = false;  // the wheel turned for it in the frame before
   int waited_ = 0;
   int settled_ = settle_frames;
   std::string missing_;

@@ -1,5 +1,6 @@
 #include "client/view_participants.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -163,6 +164,8 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
       exporting_ = p.id;
       exports_seen_ = core.exports_received();
       export_note_ = "Gegevens opvragen…";
+      reveal_note_ = true;
+      saved_ = false;
       ui.todo.act([id = p.id](client_core& c) { c.request_export(id); });
     }
     mark(ui, "team/export" + std::to_string(p.id));
@@ -191,10 +194,14 @@ void view_participants::save_export(const client_core& core) {
   const auto saved = save_person_export(core.state(), *data);
   if (!saved.ok()) {
     export_note_ = saved.error;
+    reveal_note_ = true;
     return;
   }
+  reveal_note_ = true;
+  saved_ = true;
   export_note_ = "Opgeslagen in ‘" + saved.folder.string() + "’:";
-  for (const auto& f : saved.files) export_note_ += " " + f.name;
+  // A line each: Dear ImGui wraps at a full stop too, and would split a name at ".json".
+  for (const auto& f : saved.files) export_note_ += "\n• " + f.name;
 #else
   (void)core;
 #endif
@@ -364,6 +371,10 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
   if (!export_note_.empty()) {
     text_wrapped(export_note_);
     mark(ui, "team/export-note");
+    if (saved_) mark(ui, "team/export-saved");
+    // Below the table, the note may lie out of sight of the button that asked for it.
+    if (reveal_note_) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    reveal_note_ = false;
   }
   if (coordinator) {
     draw_access(ui);

@@ -306,7 +306,7 @@ TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
   EXPECT_EQ(status, 0) << help;
   for (const char* option : {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames",
                              "--after", "--marks", "--quit-after", "--profile", "--size", "--show",
-                             "--click", "--present", "--help"})
+                             "--click", "--until", "--present", "--help"})
     EXPECT_NE(help.find(option), std::string::npos) << option << " not in:\n" << help;
   EXPECT_NE(help.find("Gebruik"), std::string::npos) << help;
   EXPECT_NE(help.find("venstergrootte"), std::string::npos) << help;
@@ -320,7 +320,7 @@ TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
            {"--after later", "--after kent ‘joined’ en ‘text:TEKST’"},
            {"--quit-after nooit", "--quit-after verwacht een aantal seconden"},
            {"--profile p.json", "--profile vraagt ook --quit-after"},
-           {"--click export/save", "--click vraagt ook --screenshot"}}) {
+           {"--click export/save", "--click en --until vragen ook --screenshot"}}) {
     const auto [code, out] = run_command_line(args);
     EXPECT_EQ(code, 2) << args << ": " << out;
     EXPECT_NE(out.find(says), std::string::npos) << args << ": " << out;
@@ -1059,6 +1059,9 @@ struct main_screen {
   cooperation kind = cooperation::existing;
   // More the team did before the screen is drawn (the core is the coordinator's).
   std::function<void(client_core&, const scripted_team&)> prepare = {};
+  // Named parts that must be in sight as drawn, also in a window that scrolls (what a click
+  // opened, or a warning at the top).
+  std::vector<std::string> in_sight = {};
 };
 
 bool has_part(const layout& l, const std::string& name) {
@@ -1151,6 +1154,17 @@ void check_at_every_size(const main_screen& s) {
     const layout drawn = read_layout(marks);
     expect_fits(drawn, static_cast<float>(w), static_cast<float>(h), what);
     for (const auto& name : s.shown) EXPECT_TRUE(has_part(drawn, name)) << what << ": " << name;
+    for (const auto& name : s.in_sight) {
+      const auto part = drawn.parts.find(name);
+      if (part == drawn.parts.end()) {
+        ADD_FAILURE() << what << ": " << name << " not drawn";
+        continue;
+      }
+      const auto& [r, c, scrolls] = part->second;
+      EXPECT_TRUE(r[1] >= c[1] - 1 && r[3] <= c[3] + 1 && r[3] <= static_cast<float>(h))
+          << what << ": " << name << " out of sight (" << r[1] << "–" << r[3] << " in " << c[1]
+          << "–" << c[3] << ")";
+    }
     if (const char* keep = std::getenv("JOS_SCREENSHOT_DIR")) {
       fs::create_directories(fs::path(keep) / "screens");
       fs::copy_file(png, fs::path(keep) / "screens" / png.filename(),
@@ -1315,5 +1329,45 @@ TEST(GuiSizes, TheExportDialog) {
                        {"export/kind0", "export/kind1", "export/kind2", "export/meeting",
                         "export/save", "export/close"}});
 }
+// Ten days before the server erases the leerlijn: the warning, wrapped, with its button.
+TEST(GuiSizes, TheRetentionWarning) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"retention",
+                4,
+                -1,
+                0,
+                false,
+                {},
+                {"overview/retention", "overview/retention-note", "overview/retention-export"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    // The last meeting 355 days ago: with the server's 12 months, erased in about ten days.
+    const int meetings = static_cast<int>(anna.state().meetings.size());
+    for (int i = 0; i < meetings; ++i)
+      ASSERT_FALSE(anna.submit(
+          op::schedule_meeting{i, shared::add_days(local_today(), -355 - 7 * (meetings - 1 - i)),
+                               meeting_mode::hybride}));
+    ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+  };
+  s.in_sight = s.shown;
+  check_at_every_size(s);
+}
+// A person saves their own data (AVG): the button, and the note saying where it went, brought
+// into sight below the table.
+TEST(GuiSizes, OnesOwnDataSaved) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"own-data",
+                2,
+                -1,
+                0,
+                false,
+                {"--click", "team/export1", "--until", "team/export-saved"},
+                {"team/export1", "team/export-saved"}};
+  s.prepare = [](client_core&, const scripted_team& team) {
+    ASSERT_EQ(team.anna, 1) << "the window's own person";
+  };
+  s.in_sight = {"team/export-note"};
+  check_at_every_size(s);
+}
+
 }  // namespace
 }  // namespace jos::client
