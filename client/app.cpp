@@ -129,6 +129,9 @@ bool app::open_window() {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
   style.CellPadding = ImVec2(6, 5);
+  // Dialogs on the windows' grey: on the light style's white, an empty check box or radio
+  // button (white, no border) cannot be seen.
+  style.Colors[ImGuiCol_PopupBg] = style.Colors[ImGuiCol_WindowBg];
   base_style_ = style;
   zoom_percent_ = core_.remembered().zoom_percent;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);

@@ -167,6 +167,10 @@ void table_headers(ImFont* font) {
   }
 }
 
+float dialog_width(const ui_context& ui, float width) {
+  return std::min(ui.px(width), ImGui::GetMainViewport()->WorkSize.x - ui.px(20));
+}
+
 void help_marker(std::string_view s) {
   next_in_row(ImGui::CalcTextSize("(?)").x);
   ImGui::TextDisabled("(?)");

@@ -46,7 +46,7 @@ void view_export::draw(ui_context& ui, const client_core& core) {
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(ui.px(640), viewport->WorkSize.x - ui.px(20)), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 640), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   ImGui::BeginDisabled(busy());
   int kind = static_cast<int>(kind_);

@@ -22,6 +22,14 @@ std::string trimmed(const std::string& s) {
 const char* const organisations[] = {"School", "Jongerenwerk"};
 const char* const levels[] = {"Uitvoerder", "Manager"};
 
+// What the check box above means, wrapped below its label (a label does not wrap).
+void explain_check_box(std::string_view s) {
+  const float label = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::Indent(label);
+  text_wrapped(s);
+  ImGui::Unindent(label);
+}
+
 }  // namespace
 
 void view_participants::draw(ui_context& ui, const client_core& core) {
@@ -234,7 +242,7 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
     ImGui::OpenPopup(title);
     open_dialog_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 520), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   const person* p = find_person(core.state(), removing_);
   if (p == nullptr) {  // meanwhile gone (another coordinator was quicker)
@@ -248,16 +256,17 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
                (erase_too_ ? "als ‘" + std::string(erased_person_name) + "’."
                            : std::string("onder die naam.")));
   mark(ui, "team/remove-text");
-  // A checkbox label does not wrap: the short label, and what it means below it.
+  // A check box's label does not wrap: short labels, and what they mean below them.
   ImGui::Checkbox("Ook naam en functie wissen (AVG)", &erase_too_);
   mark(ui, "team/remove-erase");
   if (erase_too_) {
-    text_wrapped("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
+    explain_check_box("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
     mark(ui, "team/remove-erase-note");
   }
-  ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
-                  &renew_team_code_too_);
+  ImGui::Checkbox("Ook een nieuwe teamcode maken", &renew_team_code_too_);
   mark(ui, "team/remove-renew");
+  explain_check_box("Dan werkt de oude teamcode niet meer. Wie al meedoet, merkt er niets van.");
+  mark(ui, "team/remove-renew-note");
   ImGui::Spacing();
   if (ImGui::Button("Uit het team halen", ImVec2(ui.px(180), 0))) {
     if (erase_too_)
@@ -285,7 +294,7 @@ void view_participants::draw_renewal_dialog(ui_context& ui, const client_core& c
     ImGui::OpenPopup(title);
     open_dialog_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 520), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   const bool team = renewing_ == protocol::access_code::team;
   const auto id = core.identity();

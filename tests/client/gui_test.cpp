@@ -1369,5 +1369,43 @@ TEST(GuiSizes, OnesOwnDataSaved) {
   check_at_every_size(s);
 }
 
+// About sixty characters with diacritics: a name that does not fit beside everything else on
+// a narrow screen.
+const std::string long_name = "Marie-Thérèse Anaïs Ëlise van den Heuvel-Çelik de Saint-Aubin";
+
+// Adds a team member with that name, with an action of their own (a check-in row).
+void add_long_named_member(client_core& anna) {
+  person p;
+  p.id = anna.state().next_person_id;
+  p.name = long_name;
+  p.org = organisation::school;
+  p.function = "teamleider onderbouw";
+  p.level = staff_level::manager;
+  ASSERT_FALSE(anna.submit(op::add_person{p}));
+  ASSERT_FALSE(anna.submit(op::add_action{3, "Mentoren en jongerenwerkers koppelen per leerjaar",
+                                          p.id, shared::add_days(local_today(), 12)}));
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+}
+
+// Taking someone with a long name off the team, their name and function erased too: the
+// check box with what it means below it.
+TEST(GuiSizes, TheRemovalDialogWithTheErasure) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  // The long-named member is the fifth (after the coordinator and three members).
+  main_screen s{
+      "removal",
+      2,
+      -1,
+      0,
+      false,
+      {"--click", "team/remove5", "--click", "team/remove-erase"},
+      {"team/remove-text", "team/remove-erase", "team/remove-erase-note", "team/remove-renew",
+       "team/remove-renew-note", "team/remove-confirm", "team/remove-cancel"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+    ASSERT_EQ(find_person(anna.state(), 5)->name, long_name);
+  };
+  check_at_every_size(s);
+}
 }  // namespace
 }  // namespace jos::client
