@@ -1407,5 +1407,37 @@ TEST(GuiSizes, TheRemovalDialogWithTheErasure) {
   };
   check_at_every_size(s);
 }
+// A long name in the attendance of the welcome and in the check-ins between meetings.
+TEST(GuiSizes, ALongNameInTheAttendance) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"attendance-long-name",
+                0,
+                0,
+                0,
+                false,
+                {},
+                {"attendance/5/name", "attendance/5/aanwezig", "attendance/5/online",
+                 "attendance/5/afgemeld", "attendance/gaps"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+  };
+  check_at_every_size(s);
+}
+TEST(GuiSizes, ALongNameInTheCheckIns) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  // The coordinator clicks into the note to write what was said: the row comes into sight.
+  main_screen s{"checkins-long-name",
+                2,
+                -1,
+                0,
+                false,
+                {"--click", "checkin/5/note"},
+                {"checkin/5/name", "checkin/5/note", "checkin/5/going", "checkin/5/stuck"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+  };
+  s.in_sight = s.shown;
+  check_at_every_size(s);
+}
 }  // namespace
 }  // namespace jos::client
