@@ -54,7 +54,10 @@ core_options core_options_of(const app_options& o) {
 }  // namespace
 
 app::app(app_options options)
-    : options_(std::move(options)), core_(core_options_of(options_)), profile_(options_.profile) {
+    : options_(std::move(options)),
+      core_(core_options_of(options_)),
+      profile_(options_.profile),
+      clicks_(options_.clicks) {
   ui_.presenting = options_.present;
   ui_.fixed_server = options_.fixed_server;
   if (options_.show == "documents" || options_.show == "comparison") {
@@ -126,6 +129,9 @@ bool app::open_window() {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
   style.CellPadding = ImVec2(6, 5);
+  // Dialogs on the windows' grey: on the light style's white, an empty check box or radio
+  // button (white, no border) cannot be seen.
+  style.Colors[ImGuiCol_PopupBg] = style.Colors[ImGuiCol_WindowBg];
   base_style_ = style;
   zoom_percent_ = core_.remembered().zoom_percent;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
@@ -294,8 +300,16 @@ int app::run() {
         glfwSwapBuffers(window_);
         return ok ? 0 : 2;
       }
+      if (!clicks_.missing().empty()) {
+        std::fprintf(stderr, "jos-client: geen schermafbeelding: ‘%s’ staat niet in beeld.\n",
+                     clicks_.missing().c_str());
+        return 3;
+      }
       if (glfwGetTime() > 60.0) {
-        if (options_.after_text.empty()) {
+        if (!options_.until.empty() && clicks_.done()) {
+          std::fprintf(stderr, "jos-client: geen schermafbeelding: ‘%s’ verscheen niet.\n",
+                       options_.until.c_str());
+        } else if (options_.after_text.empty()) {
           std::fprintf(stderr,
                        "jos-client: geen schermafbeelding: de leerlijn werd niet geladen.\n");
         } else {
@@ -319,6 +333,7 @@ void app::poll() {
 void app::render_frame(bool live) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (clicking_) clicks_.before_frame(ImGui::GetIO(), marks_, parents_);
   ImGui::NewFrame();
   keyboard_new_frame();
   if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
@@ -392,9 +407,11 @@ bool app::screenshot_due() {
                                                  : stands_in(core_.state(), options_.after_text));
     if (frames_since_joined_ < 0 && ready) frames_since_joined_ = 0;
     if (frames_since_joined_ >= 0) ++frames_since_joined_;
-    return frames_since_joined_ > std::max(options_.frames, 5);
+    clicking_ = frames_since_joined_ > std::max(options_.frames, 5);
+  } else {
+    clicking_ = frame_ >= options_.frames;
   }
-  return frame_ >= options_.frames;
+  return clicking_ && clicks_.done() && (options_.until.empty() || marks_.contains(options_.until));
 }
 
 bool app::save_screenshot(const std::string& file) {
@@ -434,7 +451,7 @@ std::string app::marks_text() const {
   char line[160];
   for (const auto& [name, r] : marks_) {
     const auto p = parents_.find(name);
-    const placement where = p != parents_.end() ? p->second : placement{r, false};
+    const placement where = p != parents_.end() ? p->second : placement{r, false, r};
     std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f %d\n",
                   static_cast<double>(r.x), static_cast<double>(r.y), static_cast<double>(r.z),
                   static_cast<double>(r.w), static_cast<double>(where.clip.x),
@@ -474,7 +491,7 @@ void app::apply_intents() {
 
 void app::draw() {
   ui_.core = &core_;
-  if (!options_.marks.empty()) {
+  if (probing()) {
     marks_.clear();  // only what this frame draws
     parents_.clear();
     layout_problems_.clear();

@@ -15,6 +15,7 @@
 #include "client/core/client_core.hpp"
 #include "client/core/frame_pacing.hpp"
 #include "client/frame_profile.hpp"
+#include "client/scripted_clicks.hpp"
 #include "client/ui.hpp"
 #include "client/view_document.hpp"
 #include "client/view_export.hpp"
@@ -41,6 +42,8 @@ struct app_options {
   std::string profile;    // --profile FILE: with --quit-after, frame costs and idle CPU (bench)
   std::string show;       // --show overview|documents|comparison: the first screen
   bool present = false;   // --present: start as the presentation for the beamer
+  std::vector<std::string> clicks;  // --click NAME: before the screenshot (tests)
+  std::string until;                // --until NAME: the screenshot once that part is drawn
   int width = 1280;
   int height = 800;
   float scale = 1;               // the browser: the page's devicePixelRatio
@@ -90,6 +93,9 @@ class app {
   bool screenshot_due();
   bool save_screenshot(const std::string& file);
   bool save_marks(const std::string& file);
+  bool probing() const {
+    return !options_.marks.empty() || !options_.clicks.empty() || !options_.until.empty();
+  }
 
   app_options options_;
   client_core core_;
@@ -117,6 +123,8 @@ class app {
   frame_profile profile_;
   int frames_since_joined_ = -1;
   frame_pacer pacer_;
+  scripted_clicks clicks_;
+  bool clicking_ = false;  // the clicks have begun (the screen they start on is there)
   // Set by the core's wake (network or journal thread): tells such a wake from input.
   std::shared_ptr<std::atomic<bool>> core_woke_ = std::make_shared<std::atomic<bool>>(false);
   std::map<std::string, ImVec4, std::less<>> marks_;  // filled only with --marks

@@ -55,6 +55,12 @@ std::unique_ptr<CLI::App> build(app_options& o, typed_values& v) {
          "BESTAND");
   valued("--size", v.size, "venstergrootte, standaard 1280x800", "BxH");
   valued("--show", o.show, "begin met overview, documents of comparison", "SCHERM");
+  app->add_option("--click", o.clicks,
+                  "klik vóór de schermafbeelding op dit onderdeel (tests; vaker te geven)")
+      ->type_name("NAAM")
+      ->allow_extra_args(false);
+  valued("--until", o.until, "maak de schermafbeelding pas zodra dit onderdeel getekend is (tests)",
+         "NAAM");
   app->add_flag("--present", o.present, "begin als presentatie voor de beamer (ook F5)");
   return app;
 }
@@ -103,6 +109,8 @@ std::string check(app_options& o, const typed_values& v) {
         !parse_int(v.size.substr(x + 1), o.height) || o.width < 320 || o.height < 240)
       return "--size verwacht bijvoorbeeld 1280x800.\n";
   }
+  if ((!o.clicks.empty() || !o.until.empty()) && o.screenshot.empty())
+    return "--click en --until vragen ook --screenshot.\n";
   if (!o.profile.empty() && !(o.quit_after > profile_idle_seconds))
     return "--profile vraagt ook --quit-after (meer dan 5 seconden).\n";
   return {};

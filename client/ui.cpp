@@ -167,6 +167,10 @@ void table_headers(ImFont* font) {
   }
 }
 
+float dialog_width(const ui_context& ui, float width) {
+  return std::min(ui.px(width), ImGui::GetMainViewport()->WorkSize.x - ui.px(20));
+}
+
 void help_marker(std::string_view s) {
   next_in_row(ImGui::CalcTextSize("(?)").x);
   ImGui::TextDisabled("(?)");
@@ -239,7 +243,8 @@ std::string short_date(std::string_view iso) {
 }
 
 void mark(const ui_context& ui, std::string_view name) {
-  if (ui.probe == nullptr) return;
+  // A window scrolled wholly out of sight draws nothing: its last item is not this one.
+  if (ui.probe == nullptr || ImGui::GetCurrentWindowRead()->SkipItems) return;
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
   mark_rect(ui, name, ImVec4(a.x, a.y, b.x, b.y));
@@ -253,8 +258,10 @@ void mark_rect(const ui_context& ui, std::string_view name, const ImVec4& rect,
   const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
   const ImVec2 c = ImGui::GetWindowDrawList()->GetClipRectMin();
   const ImVec2 d = ImGui::GetWindowDrawList()->GetClipRectMax();
-  (*ui.parents)[std::string(name)] = {clip != nullptr ? *clip : ImVec4(c.x, c.y, d.x, d.y),
-                                      window->ScrollMax.y > 0.0f};
+  const ImRect inside = window->InnerRect;
+  (*ui.parents)[std::string(name)] = {
+      clip != nullptr ? *clip : ImVec4(c.x, c.y, d.x, d.y), window->ScrollMax.y > 0.0f,
+      ImVec4(inside.Min.x, inside.Min.y, inside.Max.x, inside.Max.y)};
 }
 
 void watch_layout(std::vector<std::string>* problems) { layout_problems = problems; }

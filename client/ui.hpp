@@ -83,6 +83,7 @@ struct ui_context {
 struct placement {
   ImVec4 clip;
   bool scrolls = false;
+  ImVec4 window{};  // the window's inside (where the mouse wheel scrolls it)
 };
 
 // Records the last item's rectangle (min x, min y, max x, max y) under `name` when a test
@@ -131,6 +132,8 @@ float widest_word(std::string_view s);
 // The header row of the current table, each header wrapped in its column (Dear ImGui's own
 // header row cuts a long one off with "…"); in `font` if given.
 void table_headers(ImFont* font = nullptr);
+// A dialog's width: `width` (unscaled), or less on a window too narrow for it.
+float dialog_width(const ui_context& ui, float width);
 // A "(?)" that explains on hover.
 void help_marker(std::string_view s);
 // Whether the team holds uitvoerders and managers of both sides: `complete` in green, or

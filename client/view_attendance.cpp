@@ -31,11 +31,12 @@ ImVec4 colour_of(attendance a) {
   return colours::muted;
 }
 
-// One toggle per mark; choosing the mark a person has clears it.
+// One toggle per mark, beside the name where they fit, else below it; choosing the mark a
+// person has clears it.
 void mark_buttons(ui_context& ui, int meeting, person_id who, attendance current,
                   const std::string& name) {
   for (attendance a : marks) {
-    ImGui::SameLine();
+    next_in_row(button_width(short_label(a)));
     const bool on = current == a;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, colour_of(a));
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -62,19 +63,24 @@ void view_attendance::draw(ui_context& ui, const client_core& core, int meeting_
     const attendance a = attendance_of(s, p.id);
     text_coloured(colour_of(a), a == attendance::onbekend ? "○" : "●");
     ImGui::SameLine();
-    text(p.name + " (" + std::string(label_of(p.org)) + ", " + std::string(label_of(p.level)) +
-         ")");
+    // A long name wraps, and what follows it goes below it when it does not fit beside it.
+    ImGui::BeginGroup();
+    const std::string name = "attendance/" + std::to_string(p.id);
+    text_wrapped(p.name + " (" + std::string(label_of(p.org)) + ", " +
+                 std::string(label_of(p.level)) + ")");
+    mark(ui, name + "/name");
     if (core.is_online(p.id)) {
-      ImGui::SameLine();
+      next_in_row(ImGui::CalcTextSize("· in de app").x);
       text_coloured(colours::muted, "· in de app");
     }
-    const std::string name = "attendance/" + std::to_string(p.id);
     if (can_mark_attendance(t, core.me(), meeting_index, p.id)) {
       mark_buttons(ui, meeting_index, p.id, a, name);
     } else {
-      ImGui::SameLine();
-      text_coloured(colour_of(a), label_of(a));
+      const std::string_view label = label_of(a);
+      next_in_row(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x);
+      text_coloured(colour_of(a), label);
     }
+    ImGui::EndGroup();
     ImGui::PopID();
   }
   ImGui::Spacing();

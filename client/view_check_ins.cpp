@@ -28,6 +28,7 @@ void view_check_ins::draw(ui_context& ui, const client_core& core) {
     ImGui::PushID(static_cast<int>(o.owner));
     ImGui::Spacing();
     text_in(ui.font.bold, name_or_dash(t, o.owner), false);
+    mark(ui, "checkin/" + std::to_string(o.owner) + "/name");
     ImGui::SameLine();
     if (o.last == nullptr) {
       text_coloured(colours::attention, "nog geen contact");

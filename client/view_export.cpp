@@ -46,14 +46,15 @@ void view_export::draw(ui_context& ui, const client_core& core) {
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(ui.px(640), viewport->WorkSize.x - ui.px(20)), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 640), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   ImGui::BeginDisabled(busy());
   int kind = static_cast<int>(kind_);
   const char* kinds[] = {"Na de bijeenkomst", "Uitnodiging met bijlagen",
                          "Factsheet en lege formulieren"};
+  // One below the other: side by side they need more than the dialog's 640 px, and a radio
+  // button's label does not wrap.
   for (int k = 0; k < 3; ++k) {
-    if (k > 0) ImGui::SameLine();
     if (ImGui::RadioButton(kinds[k], &kind, k)) choose(t, static_cast<export_kind>(k), meeting_);
     mark(ui, "export/kind" + std::to_string(k));
   }

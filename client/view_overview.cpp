@@ -115,6 +115,7 @@ void view_overview::draw_retention(ui_context& ui, const client_core& core) {
   text_wrapped("De server bewaart een leerlijn " + std::to_string(core.retention_months()) +
                " maanden na de laatste bijeenkomst en wist hem dan helemaal (AVG). Sla vóór " +
                "die datum de documenten op die je wilt bewaren.");
+  mark(ui, "overview/retention-note");
   if (ImGui::Button("Documenten opslaan…##retention")) ui.export_request = meeting_to_send(t);
   mark(ui, "overview/retention-export");
   ImGui::Spacing();

@@ -1,5 +1,6 @@
 #include "client/view_participants.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -20,6 +21,14 @@ std::string trimmed(const std::string& s) {
 
 const char* const organisations[] = {"School", "Jongerenwerk"};
 const char* const levels[] = {"Uitvoerder", "Manager"};
+
+// What the check box above means, wrapped below its label (a label does not wrap).
+void explain_check_box(std::string_view s) {
+  const float label = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::Indent(label);
+  text_wrapped(s);
+  ImGui::Unindent(label);
+}
 
 }  // namespace
 
@@ -163,6 +172,8 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
       exporting_ = p.id;
       exports_seen_ = core.exports_received();
       export_note_ = "Gegevens opvragen…";
+      reveal_note_ = true;
+      saved_ = false;
       ui.todo.act([id = p.id](client_core& c) { c.request_export(id); });
     }
     mark(ui, "team/export" + std::to_string(p.id));
@@ -191,10 +202,14 @@ void view_participants::save_export(const client_core& core) {
   const auto saved = save_person_export(core.state(), *data);
   if (!saved.ok()) {
     export_note_ = saved.error;
+    reveal_note_ = true;
     return;
   }
+  reveal_note_ = true;
+  saved_ = true;
   export_note_ = "Opgeslagen in ‘" + saved.folder.string() + "’:";
-  for (const auto& f : saved.files) export_note_ += " " + f.name;
+  // A line each: Dear ImGui wraps at a full stop too, and would split a name at ".json".
+  for (const auto& f : saved.files) export_note_ += "\n• " + f.name;
 #else
   (void)core;
 #endif
@@ -227,7 +242,7 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
     ImGui::OpenPopup(title);
     open_dialog_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 520), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   const person* p = find_person(core.state(), removing_);
   if (p == nullptr) {  // meanwhile gone (another coordinator was quicker)
@@ -240,13 +255,18 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
                " gaat terug naar het startscherm. Wat " + p->name + " schreef, blijft staan " +
                (erase_too_ ? "als ‘" + std::string(erased_person_name) + "’."
                            : std::string("onder die naam.")));
-  // A checkbox label does not wrap: the short label, and what it means below it.
+  mark(ui, "team/remove-text");
+  // A check box's label does not wrap: short labels, and what they mean below them.
   ImGui::Checkbox("Ook naam en functie wissen (AVG)", &erase_too_);
   mark(ui, "team/remove-erase");
-  if (erase_too_) text_wrapped("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
-  ImGui::Checkbox("Ook een nieuwe teamcode maken, zodat de oude niet meer werkt",
-                  &renew_team_code_too_);
+  if (erase_too_) {
+    explain_check_box("Overal, ook uit de geschiedenis op de server. Dit kan niet terug.");
+    mark(ui, "team/remove-erase-note");
+  }
+  ImGui::Checkbox("Ook een nieuwe teamcode maken", &renew_team_code_too_);
   mark(ui, "team/remove-renew");
+  explain_check_box("Dan werkt de oude teamcode niet meer. Wie al meedoet, merkt er niets van.");
+  mark(ui, "team/remove-renew-note");
   ImGui::Spacing();
   if (ImGui::Button("Uit het team halen", ImVec2(ui.px(180), 0))) {
     if (erase_too_)
@@ -264,6 +284,7 @@ void view_participants::draw_removal_dialog(ui_context& ui, const client_core& c
     removing_ = no_person;
     ImGui::CloseCurrentPopup();
   }
+  mark(ui, "team/remove-cancel");
   ImGui::EndPopup();
 }
 
@@ -273,7 +294,7 @@ void view_participants::draw_renewal_dialog(ui_context& ui, const client_core& c
     ImGui::OpenPopup(title);
     open_dialog_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ui.px(520), 0));
+  ImGui::SetNextWindowSize(ImVec2(dialog_width(ui, 520), 0));
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
   const bool team = renewing_ == protocol::access_code::team;
   const auto id = core.identity();
@@ -359,6 +380,10 @@ void view_participants::draw_team(ui_context& ui, const client_core& core) {
   if (!export_note_.empty()) {
     text_wrapped(export_note_);
     mark(ui, "team/export-note");
+    if (saved_) mark(ui, "team/export-saved");
+    // Below the table, the note may lie out of sight of the button that asked for it.
+    if (reveal_note_) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    reveal_note_ = false;
   }
   if (coordinator) {
     draw_access(ui);

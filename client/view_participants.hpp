@@ -43,7 +43,9 @@ class view_participants {
   // A person's data asked of the server (AVG), saved once the answer is there.
   shared::person_id exporting_ = shared::no_person;
   std::uint64_t exports_seen_ = 0;
-  std::string export_note_;  // where it was saved, or why not
+  std::string export_note_;   // where it was saved, or why not
+  bool saved_ = false;        // the note says where it was saved
+  bool reveal_note_ = false;  // a new note: scroll it into sight
 };
 
 }  // namespace jos::client

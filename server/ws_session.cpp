@@ -226,8 +226,11 @@ class ws_session final : public connection,
   }
 
   void send_error(protocol::error_code code, std::string reason) {
-    enqueue(share(
-        protocol::encode(protocol::server_message{protocol::error{code, std::move(reason)}})));
+    send_error(protocol::error{code, std::move(reason)});
+  }
+  // Whole, with a `moved`'s location.
+  void send_error(protocol::error e) {
+    enqueue(share(protocol::encode(protocol::server_message{std::move(e)})));
   }
 
   void handle(const std::string& text) {
@@ -301,7 +304,7 @@ class ws_session final : public connection,
           self->ws_.get_executor(), [self, reply = std::move(reply), last_seq, epoch, client_id] {
             if (auto* e = std::get_if<protocol::error>(&reply)) {
               self->greeted_ = false;
-              return self->send_error(e->code, e->reason);
+              return self->send_error(*e);
             }
             const auto& grant = std::get<hub::session_grant>(reply);
             if (self->finished_) return;

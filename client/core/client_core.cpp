@@ -242,6 +242,7 @@ void client_core::run(const session_actions& actions, const server_identity* ado
         followed_.reset();
         if (url_) net_.retarget(*url_);
         break;
+      case session_step::back_off: net_.drop_and_retry_later(a.text); break;
     }
   }
 }
@@ -298,7 +299,7 @@ void client_core::handle(protocol::server_message& message) {
         } else if constexpr (std::is_same_v<T, protocol::error>) {
           if (session_.expects_registration() && m.code == protocol::error_code::creation_code)
             creation_code_asked_ = true;
-          run(session_.server_error(m));
+          if (url_) run(session_.server_error(m, followed_ ? *followed_ : *url_));
         }
       },
       message);

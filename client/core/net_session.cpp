@@ -66,6 +66,12 @@ void net_session::reconnect() {
   start_link();
 }
 
+void net_session::drop_and_retry_later(const std::string& reason) {
+  if (!link_alive_) return;
+  transport_->close(link_);
+  on_closed(link_, reason);
+}
+
 void net_session::send(std::uint64_t link, std::string text) {
   if (link == link_ && link_alive_ && status_.state == link_state::connected)
     transport_->send(link, std::move(text));

@@ -79,6 +79,9 @@ class net_session {
   void retry_now();
   // Drops the current connection and connects again at once (to resynchronise).
   void reconnect();
+  // Drops the current connection as if it had failed (`reason`, for the status): the next
+  // attempt comes after the backoff.
+  void drop_and_retry_later(const std::string& reason);
   // Where the next connection goes, without touching the current one or the backoff.
   void retarget(server_url url) { url_ = std::move(url); }
   // Sends a text frame on `link` if that is still the current connection; otherwise the

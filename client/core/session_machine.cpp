@@ -166,17 +166,41 @@ session_actions session_machine::copy_diverged() {
   return {{session_step::link_lost}, {session_step::reconnect}};
 }
 
-session_actions session_machine::server_error(const protocol::error& e) {
-  // Another instance has the trajectory: ask it the same, on a link of its own. The person
-  // notices nothing; ops waiting in the outbox go there once it welcomes us.
-  if (refusal_of(e.code) == refusal::moved && !e.location.empty() && link_ != 0 &&
-      (state_ == session_state::registering || state_ == session_state::greeting)) {
+session_actions session_machine::moved(const std::string& location, const server_url& here) {
+  const auto target = moved_target(location, here);
+  if (target.url) {
+    // Another instance has the trajectory: ask it the same, on a link of its own. The person
+    // notices nothing; ops waiting in the outbox go there once it welcomes us.
     followed_ = true;
     followed_from_ = link_;
     link_ = 0;
     if (state_ == session_state::greeting) state_ = session_state::connecting;
-    return {{session_step::link_lost}, {session_step::follow, e.location}};
+    return {{session_step::link_lost}, {session_step::follow, target.url->text()}};
   }
+  // Not there: nothing of ours goes to that address.
+  if (state_ == session_state::registering) {
+    registration_.reset();
+    state_ = session_state::start;
+    return {{session_step::notice_error, target.error}};
+  }
+  // We know who we are; the chosen server may take the trajectory over (or its operator
+  // mends the address), so it is asked again after the usual wait, as after a failed link.
+  session_actions out{{session_step::link_lost}};
+  if (followed_ && link_ > followed_from_) {
+    followed_ = false;
+    out.push_back({session_step::return_home});
+  }
+  link_ = 0;
+  state_ = session_state::connecting;
+  out.push_back({session_step::notice_error, target.error});
+  out.push_back({session_step::back_off, "Doorverwijzing van de server geweigerd."});
+  return out;
+}
+
+session_actions session_machine::server_error(const protocol::error& e, const server_url& here) {
+  if (refusal_of(e.code) == refusal::moved && link_ != 0 &&
+      (state_ == session_state::registering || state_ == session_state::greeting))
+    return moved(e.location, here);
   if (state_ == session_state::registering) {
     registration_.reset();
     state_ = session_state::start;

@@ -13,7 +13,10 @@
 //     └── our copy diverged: reconnect for a snapshot
 //   registering/greeting ──moved──▶ the same state on a link to the instance that has the
 //     trajectory (follow); when a link there ends or never opens, the next attempt goes to
-//     the chosen server again (return_home), which may have taken the trajectory over
+//     the chosen server again (return_home), which may have taken the trajectory over.
+//     A move we may not follow (wss:// to ws://, no ws(s):// URL, see moved_target) is
+//     refused with a notice: registering → start; greeting → connecting, trying the chosen
+//     server again after the usual wait (back_off), which may have taken the trajectory over
 //   incompatible: the server speaks another protocol version (until another server is chosen)
 //   unauthorised after hello: the server no longer knows our token → start
 
@@ -24,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "client/core/url.hpp"
 #include "protocol/messages.hpp"
 
 namespace jos::client {
@@ -63,6 +67,7 @@ enum class session_step {
   notice_info,        // show `text`, not as an error
   follow,             // drop the link and connect to `text` (the instance that has the trajectory)
   return_home,        // the next attempt goes to the chosen server again (no hurry, no notice)
+  back_off,           // drop the link as if it failed (`text`: why): retry after the usual wait
 };
 
 struct session_action {
@@ -115,7 +120,8 @@ class session_machine {
   session_actions state_advanced(bool has_state, std::uint64_t seq);
   // The ops had a gap: our copy no longer matches; start over from a snapshot.
   session_actions copy_diverged();
-  session_actions server_error(const protocol::error& e);
+  // `here`: where the link it came on goes (a `moved` from wss:// is followed only to wss://).
+  session_actions server_error(const protocol::error& e, const server_url& here);
 
   // ---- the core's data ----
   // The confirmed state was dropped: whatever run of the room it was counted in is unknown.
@@ -123,6 +129,8 @@ class session_machine {
 
  private:
   session_actions maybe_live(bool has_state, std::uint64_t seq);
+  // A hello or a join was sent on to `location`.
+  session_actions moved(const std::string& location, const server_url& here);
   bool greeted() const;
 
   session_state state_ = session_state::start;

@@ -101,4 +101,24 @@ url_result parse_server_url(std::string_view text) {
   return {url, {}};
 }
 
+url_result moved_target(std::string_view location, const server_url& here) {
+  // What a server says is not what a person typed: no spaces to trim, no http:// to read
+  // as ws://, no host without a scheme, nothing outside printable ASCII.
+  constexpr std::size_t longest = 2048;
+  const bool plain =
+      location.size() <= longest &&
+      std::all_of(location.begin(), location.end(), [](char c) { return c > ' ' && c < 0x7f; });
+  const bool scheme = starts_with_ci(location, "ws://") || starts_with_ci(location, "wss://");
+  auto parsed = plain && scheme ? parse_server_url(location) : url_result{};
+  if (!parsed.url)
+    return fail(
+        "De server stuurde je door naar een ongeldig adres. Daar is geen verbinding mee gemaakt. "
+        "Meld dit aan de beheerder van de server.");
+  if (here.tls && !parsed.url->tls)
+    return fail("De server stuurde je door naar een onbeveiligd adres (" + parsed.url->text() +
+                "). Daar is geen verbinding mee gemaakt, want je gegevens zouden dan "
+                "onversleuteld over het netwerk gaan. Meld dit aan de beheerder van de server.");
+  return parsed;
+}
+
 }  // namespace jos::client

@@ -1,6 +1,7 @@
 #pragma once
 // The server address as a person types it: "ws://host:port", "wss://host", or just
 // "host:port" (plain ws). The WebSocket lives at /ws unless the address names a path.
+// Also the stricter check of an address a server sends us to.
 
 #include <cstdint>
 #include <optional>
@@ -25,5 +26,10 @@ struct url_result {
 };
 
 url_result parse_server_url(std::string_view text);
+
+// Where a server's `moved` may send a client whose link goes to `here`: only to a plain
+// ws:// or wss:// URL, and never from wss:// to ws://, where the token in the hello would
+// travel unencrypted. Otherwise `error` is the Dutch notice saying we did not go there.
+url_result moved_target(std::string_view location, const server_url& here);
 
 }  // namespace jos::client

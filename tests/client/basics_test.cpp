@@ -61,6 +61,45 @@ TEST(ServerUrl, RefusesWithADutchReason) {
   EXPECT_NE(parse_server_url("ws://ho st:1").error.find("tekens"), std::string::npos);
 }
 
+server_url url(std::string_view text) { return *parse_server_url(text).url; }
+
+// A `moved` is followed to another ws:// or wss:// instance, and from wss:// only to wss://.
+TEST(MovedTarget, FollowsToWebSocketAddressesThatKeepTheLinkAsSafe) {
+  const auto plain = url("ws://b:8765");
+  const auto secure = url("wss://b.example.nl");
+  for (const auto& [here, location] :
+       {std::pair{plain, "ws://10.0.0.12:8765"}, std::pair{plain, "wss://a.example.nl"},
+        std::pair{secure, "wss://a.example.nl:8443/jos/ws"}, std::pair{secure, "WSS://a:1"}}) {
+    const auto target = moved_target(location, here);
+    ASSERT_TRUE(target.url) << here.text() << " → " << location << ": " << target.error;
+    EXPECT_EQ(target.url->text(), parse_server_url(location).url->text());
+  }
+}
+
+TEST(MovedTarget, NeverFromWssToWs) {
+  const auto secure = url("wss://b.example.nl");
+  for (const char* location : {"ws://10.0.0.12:8765", "WS://a.example.nl", "ws://a/ws"}) {
+    const auto target = moved_target(location, secure);
+    EXPECT_FALSE(target.url) << location;
+    EXPECT_NE(target.error.find("onbeveiligd adres (ws://"), std::string::npos) << target.error;
+    EXPECT_NE(target.error.find("onversleuteld"), std::string::npos) << target.error;
+  }
+}
+
+// What a person may type (no scheme, http://, spaces) is not what a server may send.
+TEST(MovedTarget, OnlyAPlainWebSocketUrl) {
+  const std::string too_long = "wss://a.example.nl/" + std::string(2100, 'x');
+  for (const auto& here : {url("ws://b:8765"), url("wss://b.example.nl")})
+    for (const char* location :
+         {"", "a.example.nl:8765", "http://a:8765", "https://a:8765", "ftp://a", "wss://",
+          "wss://a:99999", "wss://user@a", " wss://a:1", "wss://a:1/\x01", "wss://a/é",
+          "javascript:alert(1)", too_long.c_str()}) {
+      const auto target = moved_target(location, here);
+      EXPECT_FALSE(target.url) << here.text() << " → " << location;
+      EXPECT_NE(target.error.find("ongeldig adres"), std::string::npos) << target.error;
+    }
+}
+
 TEST(Backoff, DoublesWithJitterWithinHalfASecondAndTenSeconds) {
   backoff b(42);
   std::vector<std::int64_t> waits;

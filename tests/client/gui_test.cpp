@@ -242,13 +242,16 @@ std::map<std::string, std::array<float, 4>> read_marks(const fs::path& file) {
 
 // Runs jos-client under xvfb-run in the background while `tick` keeps the headless side
 // busy; returns the exit status.
+// `home`: the client's HOME (where it saves documents), if not the user's.
 int run_client(const std::vector<std::string>& args, const std::function<void()>& tick,
-               const fs::path& output = {}, const std::string& screen = "1280x800") {
+               const fs::path& output = {}, const std::string& screen = "1280x800",
+               const fs::path& home = {}) {
   std::string command = "xvfb-run -a -s \"-screen 0 " + screen + "x24\" " JOS_CLIENT_EXE;
   for (const auto& a : args) command += " '" + a + "'";
   if (!output.empty()) command += " > '" + output.string() + "'";
   const pid_t child = fork();
   if (child == 0) {
+    if (!home.empty()) setenv("HOME", home.c_str(), 1);
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -301,9 +304,9 @@ std::pair<int, std::string> run_command_line(const std::string& args) {
 TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
   const auto [status, help] = run_command_line("--help");
   EXPECT_EQ(status, 0) << help;
-  for (const char* option :
-       {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames", "--after",
-        "--marks", "--quit-after", "--profile", "--size", "--show", "--present", "--help"})
+  for (const char* option : {"--server", "--config-dir", "--trust-cert", "--screenshot", "--frames",
+                             "--after", "--marks", "--quit-after", "--profile", "--size", "--show",
+                             "--click", "--until", "--present", "--help"})
     EXPECT_NE(help.find(option), std::string::npos) << option << " not in:\n" << help;
   EXPECT_NE(help.find("Gebruik"), std::string::npos) << help;
   EXPECT_NE(help.find("venstergrootte"), std::string::npos) << help;
@@ -316,7 +319,8 @@ TEST(Gui, TheCommandLineNamesEveryOptionAndRefusesWrongOnes) {
            {"--show alles", "--show kent overview, documents en comparison"},
            {"--after later", "--after kent ‘joined’ en ‘text:TEKST’"},
            {"--quit-after nooit", "--quit-after verwacht een aantal seconden"},
-           {"--profile p.json", "--profile vraagt ook --quit-after"}}) {
+           {"--profile p.json", "--profile vraagt ook --quit-after"},
+           {"--click export/save", "--click en --until vragen ook --screenshot"}}) {
     const auto [code, out] = run_command_line(args);
     EXPECT_EQ(code, 2) << args << ": " << out;
     EXPECT_NE(out.find(says), std::string::npos) << args << ": " << out;
@@ -1055,6 +1059,9 @@ struct main_screen {
   cooperation kind = cooperation::existing;
   // More the team did before the screen is drawn (the core is the coordinator's).
   std::function<void(client_core&, const scripted_team&)> prepare = {};
+  // Named parts that must be in sight as drawn, also in a window that scrolls (what a click
+  // opened, or a warning at the top).
+  std::vector<std::string> in_sight = {};
 };
 
 bool has_part(const layout& l, const std::string& name) {
@@ -1135,8 +1142,10 @@ void check_at_every_size(const main_screen& s) {
       args.insert(args.end(), {"--server", server.url(), "--after", "joined"});
     }
     args.insert(args.end(), s.args.begin(), s.args.end());
+    // Documents saved by a click go into the scratch folder, not the user's home.
+    fs::create_directories(dir / "home");
     ASSERT_EQ(run_client(
-                  args, [] {}, {}, "1920x1080"),
+                  args, [] {}, {}, "1920x1080", dir / "home"),
               0);
     const picture p = inspect(png);
     EXPECT_EQ(p.width, w);
@@ -1145,6 +1154,17 @@ void check_at_every_size(const main_screen& s) {
     const layout drawn = read_layout(marks);
     expect_fits(drawn, static_cast<float>(w), static_cast<float>(h), what);
     for (const auto& name : s.shown) EXPECT_TRUE(has_part(drawn, name)) << what << ": " << name;
+    for (const auto& name : s.in_sight) {
+      const auto part = drawn.parts.find(name);
+      if (part == drawn.parts.end()) {
+        ADD_FAILURE() << what << ": " << name << " not drawn";
+        continue;
+      }
+      const auto& [r, c, scrolls] = part->second;
+      EXPECT_TRUE(r[1] >= c[1] - 1 && r[3] <= c[3] + 1 && r[3] <= static_cast<float>(h))
+          << what << ": " << name << " out of sight (" << r[1] << "–" << r[3] << " in " << c[1]
+          << "–" << c[3] << ")";
+    }
     if (const char* keep = std::getenv("JOS_SCREENSHOT_DIR")) {
       fs::create_directories(fs::path(keep) / "screens");
       fs::copy_file(png, fs::path(keep) / "screens" / png.filename(),
@@ -1295,5 +1315,130 @@ TEST(GuiSizes, PresentationOnTheBeamer) {
                        {"present/leave", "present/where", "rate/0/1", "text/0/0/0"}});
 }
 
+// The dialogs and notes a click opens, and the longest names, at every size.
+
+// "Documenten opslaan" (the empty forms, from the documents screen): the three sets each
+// whole in the dialog (side by side, the third stuck out of its 640 px at every size).
+TEST(GuiSizes, TheExportDialog) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  check_at_every_size({"export",
+                       2,
+                       -1,
+                       0,
+                       false,
+                       {"--show", "documents", "--click", "documents/forms"},
+                       {"export/kind0", "export/kind1", "export/kind2", "export/meeting",
+                        "export/save", "export/close"}});
+}
+// Ten days before the server erases the leerlijn: the warning, wrapped, with its button.
+TEST(GuiSizes, TheRetentionWarning) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"retention",
+                4,
+                -1,
+                0,
+                false,
+                {},
+                {"overview/retention", "overview/retention-note", "overview/retention-export"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    // The last meeting 355 days ago: with the server's 12 months, erased in about ten days.
+    const int meetings = static_cast<int>(anna.state().meetings.size());
+    for (int i = 0; i < meetings; ++i)
+      ASSERT_FALSE(anna.submit(
+          op::schedule_meeting{i, shared::add_days(local_today(), -355 - 7 * (meetings - 1 - i)),
+                               meeting_mode::hybride}));
+    ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+  };
+  s.in_sight = s.shown;
+  check_at_every_size(s);
+}
+// A person saves their own data (AVG): the button, and the note saying where it went, brought
+// into sight below the table.
+TEST(GuiSizes, OnesOwnDataSaved) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"own-data",
+                2,
+                -1,
+                0,
+                false,
+                {"--click", "team/export1", "--until", "team/export-saved"},
+                {"team/export1", "team/export-saved"}};
+  s.prepare = [](client_core&, const scripted_team& team) {
+    ASSERT_EQ(team.anna, 1) << "the window's own person";
+  };
+  s.in_sight = {"team/export-note"};
+  check_at_every_size(s);
+}
+
+// About sixty characters with diacritics: a name that does not fit beside everything else on
+// a narrow screen.
+const std::string long_name = "Marie-Thérèse Anaïs Ëlise van den Heuvel-Çelik de Saint-Aubin";
+
+// Adds a team member with that name, with an action of their own (a check-in row).
+void add_long_named_member(client_core& anna) {
+  person p;
+  p.id = anna.state().next_person_id;
+  p.name = long_name;
+  p.org = organisation::school;
+  p.function = "teamleider onderbouw";
+  p.level = staff_level::manager;
+  ASSERT_FALSE(anna.submit(op::add_person{p}));
+  ASSERT_FALSE(anna.submit(op::add_action{3, "Mentoren en jongerenwerkers koppelen per leerjaar",
+                                          p.id, shared::add_days(local_today(), 12)}));
+  ASSERT_TRUE(anna.run_until([&] { return anna.waiting_changes() == 0; }, 15s));
+}
+
+// Taking someone with a long name off the team, their name and function erased too: the
+// check box with what it means below it.
+TEST(GuiSizes, TheRemovalDialogWithTheErasure) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  // The long-named member is the fifth (after the coordinator and three members).
+  main_screen s{
+      "removal",
+      2,
+      -1,
+      0,
+      false,
+      {"--click", "team/remove5", "--click", "team/remove-erase"},
+      {"team/remove-text", "team/remove-erase", "team/remove-erase-note", "team/remove-renew",
+       "team/remove-renew-note", "team/remove-confirm", "team/remove-cancel"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+    ASSERT_EQ(find_person(anna.state(), 5)->name, long_name);
+  };
+  check_at_every_size(s);
+}
+// A long name in the attendance of the welcome and in the check-ins between meetings.
+TEST(GuiSizes, ALongNameInTheAttendance) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  main_screen s{"attendance-long-name",
+                0,
+                0,
+                0,
+                false,
+                {},
+                {"attendance/5/name", "attendance/5/aanwezig", "attendance/5/online",
+                 "attendance/5/afgemeld", "attendance/gaps"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+  };
+  check_at_every_size(s);
+}
+TEST(GuiSizes, ALongNameInTheCheckIns) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  // The coordinator clicks into the note to write what was said: the row comes into sight.
+  main_screen s{"checkins-long-name",
+                2,
+                -1,
+                0,
+                false,
+                {"--click", "checkin/5/note"},
+                {"checkin/5/name", "checkin/5/note", "checkin/5/going", "checkin/5/stuck"}};
+  s.prepare = [](client_core& anna, const scripted_team&) {
+    ASSERT_NO_FATAL_FAILURE(add_long_named_member(anna));
+  };
+  s.in_sight = s.shown;
+  check_at_every_size(s);
+}
 }  // namespace
 }  // namespace jos::client

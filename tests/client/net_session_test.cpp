@@ -147,6 +147,37 @@ TEST(NetSession, ALinkThatDoesNotOpenInTimeIsGivenUp) {
   EXPECT_TRUE(s.net.status().retrying);
 }
 
+// The core gives up a link the server keeps open (a move it refused): it ends as if it had
+// failed, and the next attempt waits for the backoff instead of knocking again at once.
+TEST(NetSession, ALinkDroppedOnPurposeIsRetriedAfterTheBackoff) {
+  session_with_script s;
+  s.net.connect(local());
+  s.script->queued.push_back(transport_opened{1});
+  s.events();
+  s.net.drop_and_retry_later("Doorverwijzing van de server geweigerd.");
+  EXPECT_EQ(s.script->closed, std::vector<std::uint64_t>{1});
+  EXPECT_EQ(s.script->opened.size(), 1u) << "not at once";
+  const auto status = s.net.status();
+  EXPECT_EQ(status.state, link_state::offline);
+  EXPECT_TRUE(status.retrying);
+  EXPECT_EQ(status.last_error, "Doorverwijzing van de server geweigerd.");
+  auto down = s.net.drain();
+  ASSERT_EQ(down.size(), 1u);
+  EXPECT_EQ(std::get<link_down>(down[0]).link, 1u);
+  s.script->queued.push_back(transport_closed{1, "weg"});
+  EXPECT_TRUE(s.net.drain().empty()) << "the dropped link's own end is no news";
+
+  s.net.drop_and_retry_later("nog eens");
+  EXPECT_EQ(s.net.status().last_error, "Doorverwijzing van de server geweigerd.")
+      << "no link: nothing to drop";
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (s.script->opened.size() < 2 && std::chrono::steady_clock::now() < deadline) {
+    s.net.wait(50ms);
+    s.net.drain();
+  }
+  EXPECT_EQ(s.script->opened.size(), 2u);
+}
+
 TEST(NetSession, DisconnectEndsTheLinkOnceAndNeverRetries) {
   session_with_script s;
   s.net.connect(local());

@@ -20,6 +20,9 @@ protocol::welcome welcome_at(std::uint64_t seq, std::uint64_t epoch = 7, std::ui
   return {"t1", 2, seq, epoch, taken};
 }
 
+// The chosen server, over plain ws:// (a `moved` may send us anywhere from there).
+const server_url home = *parse_server_url("ws://b:8765").url;
+
 const protocol::client_message join_request =
     protocol::join_trajectory{"ABCD-EFGH", {"Bram", shared::organisation::jongerenwerk, "jw", {}}};
 
@@ -102,8 +105,9 @@ TEST(SessionMachine, ARegistrationThatLosesItsLinkOrIsRefusedGoesBackToTheStart)
   m.link_up(2, false);
   EXPECT_EQ(m.request_registration(join_request), steps({step::send_registration}))
       << "the link is up: send at once";
-  EXPECT_EQ(m.server_error({protocol::error_code::unknown_code, "Deze teamcode is onbekend."}),
-            (session_actions{{step::notice_error, "Deze teamcode is onbekend."}}));
+  EXPECT_EQ(
+      m.server_error({protocol::error_code::unknown_code, "Deze teamcode is onbekend."}, home),
+      (session_actions{{step::notice_error, "Deze teamcode is onbekend."}}));
   EXPECT_EQ(m.state(), state::start);
   EXPECT_FALSE(m.expects_registration());
   EXPECT_EQ(m.registered(), session_actions{}) << "an answer nobody asked for is not taken";
@@ -111,7 +115,7 @@ TEST(SessionMachine, ARegistrationThatLosesItsLinkOrIsRefusedGoesBackToTheStart)
 
 TEST(SessionMachine, AnUnknownTokenAfterHelloForgetsTheIdentity) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({protocol::error_code::unauthorised, "Onbekend."}),
+  EXPECT_EQ(m.server_error({protocol::error_code::unauthorised, "Onbekend."}, home),
             (session_actions{{step::notice_error, "Onbekend."},
                              {step::disconnect},
                              {step::close_trajectory},
@@ -121,14 +125,14 @@ TEST(SessionMachine, AnUnknownTokenAfterHelloForgetsTheIdentity) {
   // Before any hello the same code is only a message: nothing of ours was refused.
   session_machine fresh;
   fresh.choose_server(false, true);
-  EXPECT_EQ(fresh.server_error({protocol::error_code::unauthorised, "Eerst hello."}),
+  EXPECT_EQ(fresh.server_error({protocol::error_code::unauthorised, "Eerst hello."}, home),
             (session_actions{{step::notice_error, "Eerst hello."}}));
   EXPECT_EQ(fresh.state(), state::connecting);
 }
 
 TEST(SessionMachine, AnotherProtocolVersionStopsEverything) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({protocol::error_code::version, "Andere versie."}),
+  EXPECT_EQ(m.server_error({protocol::error_code::version, "Andere versie."}, home),
             (session_actions{{step::notice_error, "Andere versie."}, {step::disconnect}}));
   EXPECT_EQ(m.phase(), session_phase::incompatible);
   m.link_down(1, "weg");
@@ -146,7 +150,7 @@ TEST(SessionMachine, AnotherProtocolVersionStopsEverything) {
 
 TEST(SessionMachine, ARestartingServerIsNewsNotAnError) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error({protocol::error_code::restarting, "Server herstart"}),
+  EXPECT_EQ(m.server_error({protocol::error_code::restarting, "Server herstart"}, home),
             (session_actions{{step::notice_info, "Server herstart"}}));
   EXPECT_EQ(m.state(), state::live) << "the link going down will say the rest";
 }
@@ -199,7 +203,7 @@ TEST(SessionMachine, AHelloThatIsMovedFollowsAndComesBackWhenThatLinkEnds) {
   session_machine m;
   m.choose_server(false, true);
   m.link_up(1, true);
-  EXPECT_EQ(m.server_error(moved_to_a),
+  EXPECT_EQ(m.server_error(moved_to_a, home),
             (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
   EXPECT_EQ(m.state(), state::connecting);
   EXPECT_EQ(m.link(), 0u);
@@ -219,7 +223,7 @@ TEST(SessionMachine, AFollowedLinkThatNeverOpensGoesHome) {
   session_machine m;
   m.choose_server(false, true);
   m.link_up(1, true);
-  m.server_error(moved_to_a);
+  m.server_error(moved_to_a, home);
   EXPECT_EQ(m.link_down(2, "geen verbinding"), steps({step::return_home}));
   EXPECT_EQ(m.link_down(3, "geen verbinding"), session_actions{});
 }
@@ -229,7 +233,7 @@ TEST(SessionMachine, AJoinThatIsMovedIsAskedAgainWhereTheTrajectoryIs) {
   m.choose_server(false, false);
   m.request_registration(join_request);
   m.link_up(1, false);
-  EXPECT_EQ(m.server_error(moved_to_a),
+  EXPECT_EQ(m.server_error(moved_to_a, home),
             (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
   EXPECT_EQ(m.state(), state::registering);
   EXPECT_EQ(m.link_up(2, false), steps({step::send_registration}));
@@ -237,16 +241,100 @@ TEST(SessionMachine, AJoinThatIsMovedIsAskedAgainWhereTheTrajectoryIs) {
                                    step::open_trajectory, step::send_hello}));
 }
 
-// Only a hello or a join is moved, and only to somewhere.
-TEST(SessionMachine, AMovedWithoutLocationOrWhileLiveIsAnError) {
+// Only a hello or a join is moved.
+TEST(SessionMachine, AMovedWhileLiveIsAnError) {
   auto m = live_at(4);
-  EXPECT_EQ(m.server_error(moved_to_a),
+  EXPECT_EQ(m.server_error(moved_to_a, home),
             (session_actions{{step::notice_error, "Deze leerlijn staat elders."}}));
-  session_machine greeting;
-  greeting.choose_server(false, true);
-  greeting.link_up(1, true);
-  EXPECT_EQ(greeting.server_error({protocol::error_code::moved, "elders", ""}),
-            (session_actions{{step::notice_error, "elders"}}));
+  EXPECT_EQ(m.state(), state::live);
+}
+
+const server_url secure_home = *parse_server_url("wss://b.example.nl").url;
+const protocol::error moved_to_plain{protocol::error_code::moved, "Deze leerlijn staat elders.",
+                                     "ws://10.0.0.12:8765"};
+
+std::string notice_in(const session_actions& actions) {
+  for (const auto& a : actions)
+    if (a.step == step::notice_error) return a.text;
+  return {};
+}
+
+// From wss:// the token never goes to ws://: the hello is not sent there, the person is
+// told, and the chosen server is asked again after the usual wait (it may take the
+// trajectory over), not at once and not never.
+TEST(SessionMachine, AHelloIsNeverMovedFromWssToWs) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  const auto out = m.server_error(moved_to_plain, secure_home);
+  const std::string notice = notice_in(out);
+  EXPECT_EQ(out, (session_actions{{step::link_lost},
+                                  {step::notice_error, notice},
+                                  {step::back_off, "Doorverwijzing van de server geweigerd."}}));
+  EXPECT_NE(notice.find("onbeveiligd adres (ws://10.0.0.12:8765)"), std::string::npos) << notice;
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.phase(), session_phase::waiting);
+  EXPECT_EQ(m.link(), 0u);
+  EXPECT_EQ(m.link_down(1, "Doorverwijzing van de server geweigerd."), session_actions{});
+  EXPECT_EQ(m.link_up(2, true), steps({step::send_hello})) << "the next try is at home";
+
+  // ws → wss and wss → wss are followed.
+  EXPECT_EQ(m.server_error({protocol::error_code::moved, "elders", "wss://a:8443"}, secure_home),
+            (session_actions{{step::link_lost}, {step::follow, "wss://a:8443"}}));
+}
+
+TEST(SessionMachine, AJoinIsNeverMovedFromWssToWs) {
+  session_machine m;
+  m.choose_server(false, false);
+  m.request_registration(join_request);
+  m.link_up(1, false);
+  const auto out = m.server_error(moved_to_plain, secure_home);
+  EXPECT_EQ(out, (session_actions{{step::notice_error, notice_in(out)}}));
+  EXPECT_NE(notice_in(out).find("onbeveiligd adres"), std::string::npos);
+  EXPECT_EQ(m.state(), state::start) << "back on the start screen, as after a wrong code";
+  EXPECT_FALSE(m.expects_registration());
+  EXPECT_EQ(m.registered(), session_actions{});
+}
+
+// Followed from ws:// to a wss:// instance that moves us on to ws://: refused there too,
+// and the next try goes to the chosen server.
+TEST(SessionMachine, ARefusedMoveOnAFollowedLinkGoesHome) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  m.server_error({protocol::error_code::moved, "elders", "wss://a:8443"}, home);
+  m.link_up(2, true);
+  const auto out = m.server_error(moved_to_plain, *parse_server_url("wss://a:8443").url);
+  EXPECT_EQ(out, (session_actions{{step::link_lost},
+                                  {step::return_home},
+                                  {step::notice_error, notice_in(out)},
+                                  {step::back_off, "Doorverwijzing van de server geweigerd."}}));
+  EXPECT_EQ(m.link_down(2, "weg"), session_actions{}) << "home was already asked for";
+}
+
+// A move to no address, or to something that is not a plain ws(s):// URL, is refused the
+// same way, from ws:// too.
+TEST(SessionMachine, AMoveToNoWebSocketUrlIsRefused) {
+  for (const char* location : {"", "http://a:8765", "a:8765", "wss://a:0"}) {
+    session_machine greeting;
+    greeting.choose_server(false, true);
+    greeting.link_up(1, true);
+    const auto out = greeting.server_error({protocol::error_code::moved, "elders", location}, home);
+    ASSERT_EQ(out.size(), 3u) << location;
+    EXPECT_NE(notice_in(out).find("ongeldig adres"), std::string::npos) << location;
+    EXPECT_EQ(out.back().step, step::back_off) << location;
+    EXPECT_EQ(greeting.state(), state::connecting);
+
+    session_machine joining;
+    joining.choose_server(false, false);
+    joining.request_registration(join_request);
+    joining.link_up(1, false);
+    EXPECT_NE(
+        notice_in(joining.server_error({protocol::error_code::moved, "elders", location}, home))
+            .find("ongeldig adres"),
+        std::string::npos);
+    EXPECT_EQ(joining.state(), state::start);
+  }
 }
 
 TEST(SessionMachine, ErrorCodesAreReadInOnePlace) {

@@ -31,6 +31,31 @@ struct streamer {
   std::string failure;
 };
 
+// The hello of someone whose trajectory another instance serves is answered with that
+// instance's address, as a join is.
+TEST(Failover, AHelloToAnotherInstanceIsMovedToTheServingOne) {
+  JOS_REQUIRE_POSTGRESQL(cluster);
+  config serving;
+  serving.db = cluster.fresh_database();
+  serving.advertise = "wss://a.example.nl:8443";
+  config other;
+  other.db = serving.db;
+  test_server a(serving);
+  test_server b(other);
+  test_client anna(a.port());
+  ASSERT_EQ(anna.connect(), "");
+  const auto created = anna.create(partners(), profile_of("Anna"));
+  ASSERT_TRUE(created);
+  ASSERT_TRUE(anna.hello(created->token, "moved-anna"));
+
+  test_client elsewhere(b.port());
+  ASSERT_EQ(elsewhere.connect(), "");
+  EXPECT_FALSE(elsewhere.hello(created->token, "moved-anna-2"));
+  ASSERT_TRUE(elsewhere.last_error());
+  EXPECT_EQ(elsewhere.last_error()->code, "moved");
+  EXPECT_EQ(elsewhere.last_error()->location, "wss://a.example.nl:8443");
+}
+
 TEST(Failover, KillingTheServingInstanceLosesNoAckedOpAndAppliesNoneTwice) {
   JOS_REQUIRE_POSTGRESQL(cluster);
   const std::string url = cluster.fresh_database();
