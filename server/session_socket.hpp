@@ -48,8 +48,8 @@ class session_socket {
   direct_result write_text_frame(std::string_view payload, beast::error_code& ec,
                                  RestHandler&& on_rest) {
     header_size_ = encode_header(payload.size(), header_);
-    std::array<iovec, 2> iov{{{header_.data(), header_size_},
-                              {const_cast<char*>(payload.data()), payload.size()}}};
+    std::array<iovec, 2> iov{
+        {{header_.data(), header_size_}, {const_cast<char*>(payload.data()), payload.size()}}};
     msghdr msg{};
     msg.msg_iov = iov.data();
     msg.msg_iovlen = iov.size();

@@ -352,8 +352,32 @@ class ws_session final : public connection,
   }
 
   void enqueue(std::shared_ptr<const std::string> message) {
+    if constexpr (writes_frames_itself) {
+      // Nothing waits before it: out at once, without a stay in the queue (an allocation
+      // and its release per delivery, since an emptied queue gives its memory back).
+      if (!writing_ && queue_.empty() && !closing_ && !finished_ && write_directly(message)) return;
+    }
     push(std::move(message));
     if (!writing_ && !queue_.empty()) do_write();
+  }
+
+  // Writes one message straight to the socket; false when it must go the long way.
+  bool write_directly(const std::shared_ptr<const std::string>& message) {
+    beast::error_code ec;
+    using result = session_socket::direct_result;
+    switch (try_direct(*message, ec)) {
+      case result::written: ++ctx_->stats.messages_sent; return true;
+      case result::partly:
+        // The rest reads from the message: it waits at the queue's front until written.
+        ++ctx_->stats.messages_sent;
+        queue_.push_back(message);
+        in_flight_ = 1;
+        writing_ = true;
+        return true;
+      case result::failed: finish(ec); return true;
+      case result::not_now: return false;
+    }
+    return false;
   }
 
   void push(std::shared_ptr<const std::string> message) {
@@ -390,21 +414,13 @@ class ws_session final : public connection,
       writing_ = true;
       const std::string_view frame = next_frame();
       if constexpr (writes_frames_itself) {
-        auto& socket = ws_.next_layer();
-        if (ws_.is_open() && socket.can_write_directly()) {
-          beast::error_code ec;
-          using result = session_socket::direct_result;
-          switch (socket.write_text_frame(
-              frame, ec, [self = this->shared_from_this()](beast::error_code rest_ec) {
-                self->on_write(rest_ec, 0);
-              })) {
-            case result::written:
-              wrote_frame();
-              continue;
-            case result::partly: return;
-            case result::failed: writing_ = false; return finish(ec);
-            case result::not_now: break;
-          }
+        beast::error_code ec;
+        using result = session_socket::direct_result;
+        switch (try_direct(frame, ec)) {
+          case result::written: wrote_frame(); continue;
+          case result::partly: return;
+          case result::failed: writing_ = false; return finish(ec);
+          case result::not_now: break;
         }
       }
       ws_.text(true);
@@ -413,6 +429,18 @@ class ws_session final : public connection,
       return;
     }
     if (closing_) do_close();
+  }
+
+  // One frame straight to the socket, when nothing of Beast's is in the way; a frame left
+  // half written finishes in the background, then on_write carries on.
+  session_socket::direct_result try_direct(std::string_view frame, beast::error_code& ec) {
+    auto& socket = ws_.next_layer();
+    if (!ws_.is_open() || !socket.can_write_directly())
+      return session_socket::direct_result::not_now;
+    return socket.write_text_frame(frame, ec,
+                                   [self = this->shared_from_this()](beast::error_code rest_ec) {
+                                     self->on_write(rest_ec, 0);
+                                   });
   }
 
   // The front of the queue as one frame: consecutive ops messages merged into one.

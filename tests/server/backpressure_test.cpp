@@ -161,7 +161,8 @@ TEST(Backpressure, APongWaitsForTheHalfWrittenFrameOfALaggingReader) {
     const op::text_target minutes{true, meeting, document_id::signalering_begin, 0, 0};
     ASSERT_TRUE(anna.submit_acked(op::edit_text{minutes, {{0, 0, page}}}))
         << meeting << ": "
-        << (anna.rejects().empty() ? anna.closed_because() : anna.rejects().rbegin()->second.reason);
+        << (anna.rejects().empty() ? anna.closed_because()
+                                   : anna.rejects().rbegin()->second.reason);
   }
   const auto before = server.state(t.trajectory_id);
   ASSERT_TRUE(before);
@@ -183,8 +184,8 @@ TEST(Backpressure, APongWaitsForTheHalfWrittenFrameOfALaggingReader) {
   const auto state = server.state(t.trajectory_id);
   ASSERT_TRUE(state);
   ASSERT_GT(state->seq, before->seq);
-  ASSERT_TRUE(carla.wait([&] { return carla.replica_seq() >= state->seq && carla.pongs() == 3; },
-                         20s))
+  ASSERT_TRUE(
+      carla.wait([&] { return carla.replica_seq() >= state->seq && carla.pongs() == 3; }, 20s))
       << carla.closed_because() << ", pongs " << carla.pongs();
   EXPECT_TRUE(carla.undecodable().empty());
   EXPECT_EQ(carla.replica_hash(), state->hash);
