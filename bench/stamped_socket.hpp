@@ -60,12 +60,20 @@ class stamped_socket {
   struct read_op {
     stamped_socket& s;
     MutableBuffers buffers;
+    enum { reading, completing } step = reading;
+    beast::error_code result{};
+    std::size_t got = 0;
 
     template <typename Self>
     void operator()(Self& self, beast::error_code ec = {}) {
+      if (step == completing) return self.complete(result, got);
       if (ec) return self.complete(ec, 0);
-      std::size_t got = 0;
-      if (s.read_now(buffers, ec, got)) return self.complete(ec, got);
+      if (s.read_now(buffers, result, got)) {
+        // Read at once, maybe still inside the initiating call: complete from the executor,
+        // as Asio's own speculative reads do, not from within the caller's stack.
+        step = completing;
+        return net::post(s.socket_.get_executor(), std::move(self));
+      }
       // Nothing there yet: wait until something is, then read it with its stamp.
       s.socket_.async_wait(tcp::socket::wait_read, std::move(self));
     }
