@@ -77,6 +77,7 @@ session_actions session_machine::forget() {
 
 session_actions session_machine::link_up(std::uint64_t link, bool known) {
   link_ = link;
+  if (!followed_) chained_moves_ = 0;  // a fresh start at the chosen server
   if (state_ == session_state::incompatible) return {};
   if (state_ == session_state::registering && registration_)
     return {{session_step::send_registration}};
@@ -134,6 +135,7 @@ session_actions session_machine::welcomed(const protocol::welcome& w, bool has_s
   welcome_seq_ = w.seq;
   welcome_epoch_ = w.epoch;
   welcome_taken_client_seq_ = w.last_client_seq;
+  chained_moves_ = 0;  // the moves ended where the trajectory is
   state_ = session_state::catching_up;
   return maybe_live(has_state, seq);
 }
@@ -167,10 +169,25 @@ session_actions session_machine::copy_diverged() {
 }
 
 session_actions session_machine::moved(const std::string& location, const server_url& here) {
-  const auto target = moved_target(location, here);
+  auto target = moved_target(location, here);
+  // Instances that send us round in circles (the same --advertise twice, a stale owner
+  // record) would be knocked on without pause: that ends here, and the chosen server is
+  // asked again after the usual wait, by when ownership may have settled.
+  if (target.url && *target.url == here) {
+    target.error = "De server stuurde je door naar zichzelf (" + here.text() +
+                   "). Daar is geen verbinding mee gemaakt. Meld dit aan de beheerder van de "
+                   "server.";
+    target.url.reset();
+  } else if (target.url && chained_moves_ >= max_chained_moves) {
+    target.error = "De servers blijven je naar elkaar doorsturen (nu naar " + target.url->text() +
+                   "). Daar is geen verbinding meer mee gemaakt. Meld dit aan de beheerder van "
+                   "de server.";
+    target.url.reset();
+  }
   if (target.url) {
     // Another instance has the trajectory: ask it the same, on a link of its own. The person
     // notices nothing; ops waiting in the outbox go there once it welcomes us.
+    ++chained_moves_;
     followed_ = true;
     followed_from_ = link_;
     link_ = 0;

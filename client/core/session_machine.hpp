@@ -16,7 +16,9 @@
 //     the chosen server again (return_home), which may have taken the trajectory over.
 //     A move we may not follow (wss:// to ws://, no ws(s):// URL, see moved_target) is
 //     refused with a notice: registering → start; greeting → connecting, trying the chosen
-//     server again after the usual wait (back_off), which may have taken the trajectory over
+//     server again after the usual wait (back_off), which may have taken the trajectory over.
+//     So is a move back to the very address it came from, and a fourth move in a row (one
+//     followed on a link a move led to) before a welcome or a new link to the chosen server
 //   incompatible: the server speaks another protocol version (until another server is chosen)
 //   unauthorised after hello: the server no longer knows our token → start
 
@@ -147,6 +149,9 @@ class session_machine {
   // the instance that has the trajectory.
   bool followed_ = false;
   std::uint64_t followed_from_ = 0;
+  // Moves followed one after the other since the last link to the chosen server or welcome.
+  static constexpr int max_chained_moves = 3;
+  int chained_moves_ = 0;
 };
 
 }  // namespace jos::client

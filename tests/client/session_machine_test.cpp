@@ -337,6 +337,131 @@ TEST(SessionMachine, AMoveToNoWebSocketUrlIsRefused) {
   }
 }
 
+protocol::error moved_to(const char* location) {
+  return {protocol::error_code::moved, "Deze leerlijn staat elders.", location};
+}
+
+const server_url instance_a = *parse_server_url("ws://a:8765").url;
+
+// An instance that names itself (its --advertise is another's address, or the owner record
+// is stale) is not asked again at once: the person is told and the chosen server is asked
+// again after the usual wait.
+TEST(SessionMachine, AMoveBackToTheSameAddressIsRefusedAtOnce) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  auto out = m.server_error(moved_to("ws://b:8765"), home);
+  EXPECT_EQ(out, (session_actions{{step::link_lost},
+                                  {step::notice_error, notice_in(out)},
+                                  {step::back_off, "Doorverwijzing van de server geweigerd."}}));
+  EXPECT_EQ(notice_in(out),
+            "De server stuurde je door naar zichzelf (ws://b:8765). Daar is geen verbinding "
+            "mee gemaakt. Meld dit aan de beheerder van de server.");
+  EXPECT_EQ(m.state(), state::connecting);
+  EXPECT_EQ(m.link(), 0u);
+
+  // The same from an instance we were sent to: the next try goes home.
+  EXPECT_EQ(m.link_up(2, true), steps({step::send_hello}));
+  EXPECT_EQ(m.server_error(moved_to_a, home),
+            (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
+  m.link_up(3, true);
+  out = m.server_error(moved_to("ws://a:8765/ws"), instance_a);
+  EXPECT_EQ(out, (session_actions{{step::link_lost},
+                                  {step::return_home},
+                                  {step::notice_error, notice_in(out)},
+                                  {step::back_off, "Doorverwijzing van de server geweigerd."}}));
+  EXPECT_NE(notice_in(out).find("naar zichzelf (ws://a:8765)"), std::string::npos);
+
+  // A join is not sent there either: back on the start screen, told why.
+  session_machine joining;
+  joining.choose_server(false, false);
+  joining.request_registration(join_request);
+  joining.link_up(1, false);
+  EXPECT_NE(notice_in(joining.server_error(moved_to("ws://b:8765"), home)).find("naar zichzelf"),
+            std::string::npos);
+  EXPECT_EQ(joining.state(), state::start);
+}
+
+// Two instances that send us to each other: followed three times in a row, then the person
+// is told and the chosen server is asked again after the usual wait; a new link there may
+// follow three moves again.
+TEST(SessionMachine, InstancesThatSendUsToEachOtherAreFollowedThreeTimesInARow) {
+  session_machine m;
+  m.choose_server(false, true);
+  for (int round = 0; round < 2; ++round) {
+    const std::uint64_t first = 1 + round * 5;
+    EXPECT_EQ(m.link_up(first, true), steps({step::send_hello}));
+    EXPECT_EQ(m.server_error(moved_to_a, home),
+              (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
+    m.link_up(first + 1, true);
+    EXPECT_EQ(m.server_error(moved_to("ws://b:8765"), instance_a),
+              (session_actions{{step::link_lost}, {step::follow, "ws://b:8765"}}))
+        << "home again, by a move";
+    m.link_up(first + 2, true);
+    EXPECT_EQ(m.server_error(moved_to_a, home),
+              (session_actions{{step::link_lost}, {step::follow, "ws://a:8765"}}));
+    m.link_up(first + 3, true);
+    const auto out = m.server_error(moved_to("ws://b:8765"), instance_a);
+    EXPECT_EQ(out, (session_actions{{step::link_lost},
+                                    {step::return_home},
+                                    {step::notice_error, notice_in(out)},
+                                    {step::back_off, "Doorverwijzing van de server geweigerd."}}));
+    EXPECT_EQ(notice_in(out),
+              "De servers blijven je naar elkaar doorsturen (nu naar ws://b:8765). Daar is geen "
+              "verbinding meer mee gemaakt. Meld dit aan de beheerder van de server.");
+    EXPECT_EQ(m.state(), state::connecting);
+    EXPECT_EQ(m.link_down(first + 3, "Doorverwijzing van de server geweigerd."), session_actions{});
+  }
+}
+
+// A move after a welcome starts a chain of its own (the last one ended where it should).
+TEST(SessionMachine, AWelcomeEndsAChainOfMoves) {
+  session_machine m;
+  m.choose_server(false, true);
+  m.link_up(1, true);
+  m.server_error(moved_to_a, home);
+  m.link_up(2, true);
+  m.server_error(moved_to("ws://c:8765"), instance_a);
+  m.link_up(3, true);
+  m.welcomed(welcome_at(3), true, 3);
+  m.copy_diverged();  // reconnects to the instance we were sent to
+  const server_url c = *parse_server_url("ws://c:8765").url;
+  for (std::uint64_t link = 4; link < 7; ++link) {
+    m.link_up(link, true);
+    EXPECT_EQ(m.server_error(link % 2 == 0 ? moved_to_a : moved_to("ws://c:8765"),
+                             link % 2 == 0 ? c : instance_a)
+                  .back()
+                  .step,
+              step::follow)
+        << link;
+  }
+  m.link_up(7, true);
+  EXPECT_EQ(m.server_error(moved_to("ws://c:8765"), instance_a).back().step, step::back_off);
+}
+
+// A join sent round in circles ends on the start screen, told why.
+TEST(SessionMachine, AJoinSentRoundInCirclesGoesBackToTheStart) {
+  session_machine m;
+  m.choose_server(false, false);
+  m.request_registration(join_request);
+  m.link_up(1, false);
+  m.server_error(moved_to_a, home);
+  for (std::uint64_t link = 2; link < 4; ++link) {
+    EXPECT_EQ(m.link_up(link, false), steps({step::send_registration}));
+    EXPECT_EQ(m.server_error(link % 2 == 0 ? moved_to("ws://b:8765") : moved_to_a,
+                             link % 2 == 0 ? instance_a : home)
+                  .back()
+                  .step,
+              step::follow);
+  }
+  m.link_up(4, false);
+  const auto out = m.server_error(moved_to_a, home);
+  EXPECT_EQ(out, (session_actions{{step::notice_error, notice_in(out)}}));
+  EXPECT_NE(notice_in(out).find("blijven je naar elkaar doorsturen"), std::string::npos);
+  EXPECT_EQ(m.state(), state::start);
+  EXPECT_FALSE(m.expects_registration());
+}
+
 TEST(SessionMachine, ErrorCodesAreReadInOnePlace) {
   EXPECT_EQ(refusal_of(protocol::error_code::unauthorised), refusal::unauthorised);
   EXPECT_EQ(refusal_of(protocol::error_code::version), refusal::version);
