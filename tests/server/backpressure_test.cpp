@@ -13,6 +13,13 @@ namespace {
 using namespace shared;
 using clock_type = std::chrono::steady_clock;
 
+// A receive window of 4 KB: a client that stops reading fills it at once.
+client_options small_window() {
+  client_options o;
+  o.receive_buffer = 4096;
+  return o;
+}
+
 TEST(Backpressure, AStalledReaderIsCutOffWhileOthersKeepUp) {
   config cfg;
   cfg.send_queue_limit = 64;
@@ -28,9 +35,7 @@ TEST(Backpressure, AStalledReaderIsCutOffWhileOthersKeepUp) {
   auto& bram = *t[1];
 
   // Carla joins, then stops reading: her small receive window fills at once.
-  client_options small_window;
-  small_window.receive_buffer = 4096;
-  test_client carla(server.port(), small_window);
+  test_client carla(server.port(), small_window());
   ASSERT_EQ(carla.connect(), "");
   auto joined = carla.join(t.join_code, profile_of("Carla"));
   ASSERT_TRUE(joined);
@@ -112,9 +117,7 @@ TEST(Backpressure, AStalledReaderIsCutOffByTheBytesItsQueueHolds) {
   auto t = make_team(server, {"Anna"});
   ASSERT_EQ(t.members.size(), 1u);
   auto& anna = *t[0];
-  client_options small_window;
-  small_window.receive_buffer = 4096;
-  test_client carla(server.port(), small_window);
+  test_client carla(server.port(), small_window());
   ASSERT_EQ(carla.connect(), "");
   auto joined = carla.join(t.join_code, profile_of("Carla"));
   ASSERT_TRUE(joined);
@@ -168,9 +171,7 @@ TEST(Backpressure, APongWaitsForTheHalfWrittenFrameOfALaggingReader) {
   ASSERT_TRUE(before);
 
   // Carla says hello and does not read: her snapshot is left half written.
-  client_options small_window;
-  small_window.receive_buffer = 4096;
-  test_client carla(server.port(), small_window);
+  test_client carla(server.port(), small_window());
   ASSERT_EQ(carla.connect(), "");
   auto joined = carla.join(t.join_code, profile_of("Carla"));
   ASSERT_TRUE(joined);
