@@ -428,6 +428,14 @@ std::vector<outgoing> replica::take_outgoing(
   std::vector<pending_op*> resend;
   for (auto& p : pending_) {
     if (p.client_seq == 0 || p.sent || p.acked_seq != 0) continue;
+    // An edit that others' edits emptied while its answer was lost: nothing is left to
+    // send, and the server would refuse an edit without splices unread (and the refusal
+    // take what was typed on top of it). As a new op it is dropped below.
+    if (const auto* e = as_edit(p.op);
+        e != nullptr && (e->edits.empty() || (e->edits.size() == 1 && is_noop(e->edits[0])))) {
+      p.client_seq = 0;
+      continue;
+    }
     // An edit that rebasing grew past what one op may carry: the server, transforming the
     // copy it may have had alike, can only have refused it as stale. It goes as new ops.
     // So does one too big for a frame (kept by an older version of this client): the

@@ -522,6 +522,33 @@ TEST(Replica, EditThatCameToNothingIsDroppedAloneNotWhatWasTypedAfterIt) {
   EXPECT_TRUE(a.r.pending().empty());
 }
 
+// The same, but Anna's deletion was lost on the way, and she heard of Bram's before she
+// could send it again: nothing is left of it, so nothing goes again. The server refuses an
+// edit without splices unread, and that refusal used to take her "X", typed on top, with it.
+TEST(Replica, AnEditEmptiedWhileItsAnswerWasLostIsNotSentAgain) {
+  fake_room room;
+  room.state.documents[0].rows[0].cells[0] = "abcdef";
+  fake_client a("ca", anna, room);
+  fake_client b("cb", bram, room);
+  a.type({2, 2, ""});
+  a.to_server.clear();  // lost on the way
+  a.type({4, 0, "X"});
+  b.type({1, 4, ""});
+  server_takes_one(room, b, {&a, &b});
+  while (!a.from_server.empty()) a.deliver_one();
+  a.r.link_lost();
+  a.flush();
+  for (const auto& o : a.to_server) {
+    const auto* e = std::get_if<op::edit_text>(&o.op);
+    ASSERT_TRUE(e == nullptr || !e->edits.empty()) << "an edit without splices went out";
+  }
+  run_to_the_end(room, {&a, &b});
+  EXPECT_TRUE(a.refusals.empty());
+  EXPECT_EQ(text_of(room.state), "afX");
+  EXPECT_EQ(text_of(a.r.visible()), "afX");
+  EXPECT_TRUE(a.r.pending().empty());
+}
+
 TEST(Replica, SnapshotKeepsPendingThatStillFitsAndDropsTheRest) {
   fake_room room;
   fake_client a("ca", anna, room);
