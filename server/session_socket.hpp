@@ -41,12 +41,10 @@ class session_socket {
   enum class direct_result { written, partly, not_now, failed };
 
   // Writes `payload` as one text frame if the socket takes it. `written`: all of it, now.
-  // `partly`: the rest goes out in the background, then `on_rest(ec)` runs.
+  // `partly`: the rest must follow before any other byte: call write_rest at once.
   // `not_now`: nothing went out (the socket is full): write it through Beast instead.
   // `failed`: the connection is broken; `ec` says how.
-  template <typename RestHandler>
-  direct_result write_text_frame(std::string_view payload, beast::error_code& ec,
-                                 RestHandler&& on_rest) {
+  direct_result write_text_frame(std::string_view payload, beast::error_code& ec) {
     header_size_ = encode_header(payload.size(), header_);
     std::array<iovec, 2> iov{
         {{header_.data(), header_size_}, {const_cast<char*>(payload.data()), payload.size()}}};
@@ -66,18 +64,24 @@ class session_socket {
     direct_rest_pending_ = true;
     if (!gate_) gate_.emplace(socket_.get_executor());
     gate_->expires_at(net::steady_timer::time_point::max());
-    std::array<net::const_buffer, 2> rest{};
-    if (done < header_size_) rest[0] = net::buffer(header_.data() + done, header_size_ - done);
+    rest_ = {};
+    if (done < header_size_) rest_[0] = net::buffer(header_.data() + done, header_size_ - done);
     const auto payload_done = done > header_size_ ? done - header_size_ : 0;
-    rest[1] = net::buffer(payload.data() + payload_done, payload.size() - payload_done);
-    net::async_write(socket_, rest,
+    rest_[1] = net::buffer(payload.data() + payload_done, payload.size() - payload_done);
+    return direct_result::partly;
+  }
+
+  // Writes the rest of a frame left `partly` written, then runs `on_rest(ec)`. The payload
+  // must stay alive until then. (A handler is made only here: most frames never need one.)
+  template <typename RestHandler>
+  void write_rest(RestHandler&& on_rest) {
+    net::async_write(socket_, rest_,
                      [this, on_rest = std::forward<RestHandler>(on_rest)](
                          beast::error_code write_ec, std::size_t) mutable {
                        direct_rest_pending_ = false;
                        gate_->cancel();  // Beast's waiting write goes on
                        on_rest(write_ec);
                      });
-    return direct_result::partly;
   }
 
   // The AsyncStream Beast's WebSocket stream reads from and writes to.
@@ -139,6 +143,7 @@ class session_socket {
   tcp::socket socket_;
   std::array<char, 10> header_{};
   std::size_t header_size_ = 0;
+  std::array<net::const_buffer, 2> rest_{};  // what a frame left partly written still owes
   int beast_writes_ = 0;
   bool direct_rest_pending_ = false;
   std::optional<net::steady_timer> gate_;  // made when first needed: most sessions never do

@@ -437,10 +437,12 @@ class ws_session final : public connection,
     auto& socket = ws_.next_layer();
     if (!ws_.is_open() || !socket.can_write_directly())
       return session_socket::direct_result::not_now;
-    return socket.write_text_frame(frame, ec,
-                                   [self = this->shared_from_this()](beast::error_code rest_ec) {
-                                     self->on_write(rest_ec, 0);
-                                   });
+    const auto result = socket.write_text_frame(frame, ec);
+    if (result == session_socket::direct_result::partly)
+      socket.write_rest([self = this->shared_from_this()](beast::error_code rest_ec) {
+        self->on_write(rest_ec, 0);
+      });
+    return result;
   }
 
   // The front of the queue as one frame: consecutive ops messages merged into one.
