@@ -253,9 +253,12 @@ void mark(const ui_context& ui, std::string_view name) {
 void mark_rect(const ui_context& ui, std::string_view name, const ImVec4& rect,
                const ImVec4* clip) {
   if (ui.probe == nullptr) return;
+  // A window in the frame Dear ImGui hides while it measures it (a popup that just opened)
+  // is not yet where it will be drawn: a click aimed at this place would miss.
+  const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+  if (window->Hidden) return;
   (*ui.probe)[std::string(name)] = rect;
   if (ui.parents == nullptr) return;
-  const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
   const ImVec2 c = ImGui::GetWindowDrawList()->GetClipRectMin();
   const ImVec2 d = ImGui::GetWindowDrawList()->GetClipRectMax();
   const ImRect inside = window->InnerRect;

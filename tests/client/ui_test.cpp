@@ -984,6 +984,41 @@ TEST(Layout, TheTeamTablesButtonsFitOnASmallLaptop) {
   }
 }
 
+// A popup that just opened is hidden for a frame while Dear ImGui measures it, and drawn
+// elsewhere after: its parts are marked only once they are where a click finds them. The
+// browser's export test clicked "Opslaan" where the hidden frame had put it, and missed.
+TEST(Marks, APopupIsMarkedOnlyOnceItIsPlaced) {
+  headless h;
+  std::map<std::string, ImVec4, std::less<>> probe;
+  h.ui.probe = &probe;
+  bool open = false;
+  const auto draw = [&] {
+    if (open) {
+      ImGui::OpenPopup("dialog");
+      open = false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::Button("Opslaan", ImVec2(140, 0));
+      mark(h.ui, "dialog/save");
+      ImGui::EndPopup();
+    }
+  };
+  h.frame(draw);
+  open = true;
+  probe.clear();
+  h.frame(draw);
+  EXPECT_FALSE(probe.contains("dialog/save")) << "marked in the frame the popup is hidden";
+  h.frame(draw);
+  ASSERT_TRUE(probe.contains("dialog/save"));
+  const ImVec4 first = probe.at("dialog/save");
+  h.frame(draw);
+  const ImVec4 placed = probe.at("dialog/save");
+  EXPECT_EQ(first.x, placed.x);
+  EXPECT_EQ(first.y, placed.y);
+}
+
 // The vote panel turns clicks into the vote's ops, and shows what the state says.
 TEST(VoteView, OpenCastAndDecideBecomeTheVotesOps) {
   testing::scratch_dir dir("ui-vote");  // outlives the core writing into it

@@ -136,10 +136,17 @@ export async function marks(page) {
   return out;
 }
 
-// Clicks the middle of a part the client drew, once it is drawn. The canvas has the
-// page's size at devicePixelRatio 1, so its pixels are the page's.
+// Clicks the middle of a part the client drew, once it is drawn and stays put over two
+// looks (what just appeared may still move: a table filling in above it). The canvas has
+// the page's size at devicePixelRatio 1, so its pixels are the page's.
 export async function click(page, name, ms = 15000) {
-  const where = await until(async () => (await marks(page))[name], `${name} staat niet op het scherm`, ms);
+  let seen = null;
+  const where = await until(async () => {
+    const now = (await marks(page))[name];
+    const still = now && seen && ['l', 't', 'r', 'b'].every((side) => now[side] === seen[side]);
+    seen = now;
+    return still ? now : null;
+  }, `${name} staat niet op het scherm`, ms);
   await page.mouse.click((where.l + where.r) / 2, (where.t + where.b) / 2);
   await sleep(60);  // a frame to take the click
   return where;
