@@ -132,6 +132,10 @@ bool app::open_window() {
   // Dialogs on the windows' grey: on the light style's white, an empty check box or radio
   // button (white, no border) cannot be seen.
   style.Colors[ImGuiCol_PopupBg] = style.Colors[ImGuiCol_WindowBg];
+  // And a thin edge on every field, check box and radio button: white on the light grey
+  // alone is faint on a projector or a washed-out laptop screen.
+  style.FrameBorderSize = 1.0f;
+  style.Colors[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.22f);
   base_style_ = style;
   zoom_percent_ = core_.remembered().zoom_percent;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);

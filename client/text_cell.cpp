@@ -176,6 +176,10 @@ bool text_cell::draw(const char* id, const shared::op::text_target& target,
     draw->AddRectFilled(start, ImVec2(start.x + box.x, start.y + box.y),
                         ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
                         style.FrameRounding);
+    if (style.FrameBorderSize > 0.0f)  // edged as Dear ImGui's own fields are
+      draw->AddRect(start, ImVec2(start.x + box.x, start.y + box.y),
+                    ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0,
+                    style.FrameBorderSize);
   }
   const ImVec2 text_at(start.x + style.FramePadding.x, start.y + style.FramePadding.y);
   ImGui::SetCursorScreenPos(text_at);
