@@ -109,6 +109,9 @@ migration migrate(const std::string& sqlite_file, store& target) {
                 token.participant = participant_record{s.text(0), record.id, person(s, 1)};
                 items.push_back(std::move(token));
               });
+    // An erasure still due there is due here: the target's server finishes it.
+    from.rows("SELECT person_id FROM erasures_due WHERE trajectory_id = ?1", record.id,
+              [&](const sqlite_statement& s) { main.erasures_due.push_back(person(s, 0)); });
     target.commit(items);
     ++done.trajectories;
     done.ops += items.front().ops.size();

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS snapshots(
 CREATE TABLE IF NOT EXISTS owners(
   trajectory_id TEXT PRIMARY KEY,
   location TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS erasures_due(
+  trajectory_id TEXT NOT NULL,
+  person_id BIGINT NOT NULL,
+  PRIMARY KEY(trajectory_id, person_id));
 )sql";
 
 constexpr const char* insert_ops =
@@ -233,6 +237,11 @@ void pg_store::commit(std::span<const commit_item> items) {
     if (item.revoke_person)
       statements.push_back({"DELETE FROM participants WHERE trajectory_id = $1 AND person_id = $2",
                             {item.trajectory_id, std::to_string(*item.revoke_person)}});
+    for (const shared::person_id person : item.erasures_due)
+      statements.push_back(
+          {"INSERT INTO erasures_due(trajectory_id, person_id) VALUES($1, $2)"
+           " ON CONFLICT DO NOTHING",
+           {item.trajectory_id, std::to_string(person)}});
     if (item.participant)
       statements.push_back(
           {"INSERT INTO participants(token_hash, trajectory_id, person_id) VALUES($1, $2, $3)",
@@ -442,22 +451,34 @@ void pg_store::erase_person(const std::string& trajectory_id, shared::person_id 
           {trajectory_id, who});
     query("DELETE FROM participants WHERE trajectory_id = $1 AND person_id = $2",
           {trajectory_id, who});
+    query("DELETE FROM erasures_due WHERE trajectory_id = $1 AND person_id = $2",
+          {trajectory_id, who});
   });
 }
 
 void pg_store::erase_trajectory(const std::string& trajectory_id) {
   erasing(trajectory_id, [&] {
-    for (const char* sql :
-         {"DELETE FROM ops WHERE trajectory_id = $1",
-          "DELETE FROM clients WHERE trajectory_id = $1",
-          "DELETE FROM participants WHERE trajectory_id = $1",
-          "DELETE FROM snapshots WHERE trajectory_id = $1",
-          "DELETE FROM owners WHERE trajectory_id = $1", "DELETE FROM trajectories WHERE id = $1"})
+    for (const char* sql : {"DELETE FROM ops WHERE trajectory_id = $1",
+                            "DELETE FROM clients WHERE trajectory_id = $1",
+                            "DELETE FROM participants WHERE trajectory_id = $1",
+                            "DELETE FROM snapshots WHERE trajectory_id = $1",
+                            "DELETE FROM owners WHERE trajectory_id = $1",
+                            "DELETE FROM erasures_due WHERE trajectory_id = $1",
+                            "DELETE FROM trajectories WHERE id = $1"})
       query(sql, {trajectory_id});
   });
   // Nothing is left to serve; a trajectory made later under the same id starts unclaimed.
   query((std::string("SELECT pg_advisory_unlock(") + lock_key + ")").c_str(), {trajectory_id});
   owned_.erase(trajectory_id);
+}
+
+std::vector<std::pair<std::string, shared::person_id>> pg_store::pending_erasures() {
+  check_connection();
+  const auto due = query("SELECT trajectory_id, person_id FROM erasures_due", {});
+  std::vector<std::pair<std::string, shared::person_id>> out;
+  for (int i = 0; i < due.rows(); ++i)
+    out.emplace_back(due.text(i, 0), static_cast<shared::person_id>(due.integer(i, 1)));
+  return out;
 }
 
 }  // namespace jos::server

@@ -42,6 +42,7 @@ class pg_store final : public store {
   // another instance serves it. The rows' old versions are vacuumed away at once.
   void erase_person(const std::string& trajectory_id, shared::person_id person) override;
   void erase_trajectory(const std::string& trajectory_id) override;
+  std::vector<std::pair<std::string, shared::person_id>> pending_erasures() override;
   ownership claim(const std::string& trajectory_id, const std::string& location) override;
 
  private:

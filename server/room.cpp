@@ -671,6 +671,7 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
   // snapshots once the op is durable (after it, nothing new names them).
   if (const auto* erasure = std::get_if<op::erase_person>(&op)) {
     item.revoke_person = erasure->person;
+    item.erasures_due.push_back(erasure->person);
     forget_person(erasure->person);
     on_durable = [this, person = erasure->person, then = std::move(on_durable)] {
       if (then) then();
@@ -679,7 +680,8 @@ std::optional<rule_error> room::accept(operation op, person_id author, const std
         try {
           s.erase_person(id, person);
         } catch (const std::exception& e) {
-          log_error("room " + id + ": erasing a person from the store failed: " + e.what());
+          log_error("room " + id +
+                    ": erasing a person from the store failed (tried again later): " + e.what());
         }
       });
     };

@@ -21,7 +21,7 @@ using namespace shared;
 
 // The newest schema, for a new file. user_version counts the migrations below; a file made
 // before versions were counted has 0.
-constexpr int schema_version = 4;
+constexpr int schema_version = 5;
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS trajectories(
   id TEXT PRIMARY KEY,
@@ -53,6 +53,19 @@ CREATE TABLE IF NOT EXISTS snapshots(
   trajectory_id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
   state TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS erasures_due(
+  trajectory_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL,
+  PRIMARY KEY(trajectory_id, person_id)) WITHOUT ROWID;
+)sql";
+
+// 4 -> 5: erasures noted as due until they are done (commit_item::erasures_due). An
+// erasure an older server failed to finish is not known; `jos-server erase` does it.
+constexpr const char* erasures_due = R"sql(
+CREATE TABLE IF NOT EXISTS erasures_due(
+  trajectory_id TEXT NOT NULL,
+  person_id INTEGER NOT NULL,
+  PRIMARY KEY(trajectory_id, person_id)) WITHOUT ROWID;
 )sql";
 
 // 0 -> 1: a client's mark belongs to a person and a client id together. Old marks merged
@@ -277,6 +290,7 @@ void migrate_from(sqlite3* db, int version) {
     case 1: return scrub_anonymous_ballots(db);
     case 2: return give_coordinator_codes(db);
     case 3: return hash_codes(db);
+    case 4: return exec(db, erasures_due);
     default: throw store_error("geen migratie van schema " + std::to_string(version));
   }
 }

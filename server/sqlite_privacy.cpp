@@ -85,6 +85,10 @@ void sqlite_store::erase_person(const std::string& trajectory_id, shared::person
         .bind(1, trajectory_id)
         .bind(2, who)
         .run();
+    sqlite_statement(db_, "DELETE FROM erasures_due WHERE trajectory_id = ?1 AND person_id = ?2")
+        .bind(1, trajectory_id)
+        .bind(2, who)
+        .run();
   });
 }
 
@@ -94,9 +98,17 @@ void sqlite_store::erase_trajectory(const std::string& trajectory_id) {
                             "DELETE FROM clients WHERE trajectory_id = ?1",
                             "DELETE FROM participants WHERE trajectory_id = ?1",
                             "DELETE FROM snapshots WHERE trajectory_id = ?1",
+                            "DELETE FROM erasures_due WHERE trajectory_id = ?1",
                             "DELETE FROM trajectories WHERE id = ?1"})
       sqlite_statement(db_, sql).bind(1, trajectory_id).run();
   });
+}
+
+std::vector<std::pair<std::string, shared::person_id>> sqlite_store::pending_erasures() {
+  std::vector<std::pair<std::string, shared::person_id>> out;
+  sqlite_statement due(db_, "SELECT trajectory_id, person_id FROM erasures_due");
+  while (due.step()) out.emplace_back(due.text(0), static_cast<shared::person_id>(due.integer(1)));
+  return out;
 }
 
 }  // namespace jos::server

@@ -180,6 +180,12 @@ void sqlite_store::commit(std::span<const commit_item> items) {
             .bind(1, item.trajectory_id)
             .bind(2, *item.revoke_person)
             .run();
+      for (const shared::person_id person : item.erasures_due)
+        sqlite_statement(
+            db_, "INSERT OR IGNORE INTO erasures_due(trajectory_id, person_id) VALUES(?1, ?2)")
+            .bind(1, item.trajectory_id)
+            .bind(2, person)
+            .run();
       if (item.participant)
         prepared(insert_participant)
             .bind(1, item.participant->token_hash)

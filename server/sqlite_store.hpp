@@ -37,6 +37,7 @@ class sqlite_store final : public store {
   // In sqlite_privacy.cpp.
   void erase_person(const std::string& trajectory_id, shared::person_id person) override;
   void erase_trajectory(const std::string& trajectory_id) override;
+  std::vector<std::pair<std::string, shared::person_id>> pending_erasures() override;
 
  private:
   void exec(const char* sql);

@@ -78,6 +78,10 @@ struct commit_item {
   std::optional<participant_record> participant;
   // Someone taken off the team: every token of theirs goes, in the same commit as the op.
   std::optional<shared::person_id> revoke_person;
+  // Someone erased (AVG): their erasure is noted as due in the same commit as the op, and
+  // erase_person() clears the note. One that failed, or that a crash cut short, is still
+  // listed by pending_erasures() and done again.
+  std::vector<shared::person_id> erasures_due;
   std::optional<std::pair<std::uint64_t, std::string>> snapshot;  // seq, state json
   // With a snapshot: every client's mark as of it. Marks of later ops come from the ops
   // themselves when the room loads, so an op costs one row, not two. An anonymous ballot,
@@ -139,6 +143,8 @@ class store {
   // A person: named nowhere any more, tokens and device marks gone, their words kept.
   virtual void erase_person(const std::string& trajectory_id, shared::person_id person) = 0;
   virtual void erase_trajectory(const std::string& trajectory_id) = 0;
+  // Erasures noted as due (commit_item::erasures_due) and not yet done: trajectory, person.
+  virtual std::vector<std::pair<std::string, shared::person_id>> pending_erasures() = 0;
 
   // Makes this instance the one that serves the trajectory, unless another live instance
   // does; `location` is where clients reach this instance. Commits for a trajectory need it.

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "server/privacy.hpp"
 #include "server/secrets.hpp"
 #include "server/stored_state.hpp"
@@ -78,6 +81,47 @@ TEST_P(StorePrivacy, EraseRefusesWhileAServerServesTheTrajectoryAndChangesNothin
   EXPECT_NE(out.find("jos-server"), std::string::npos) << out;
   EXPECT_EQ(rows_holding(database(), new_name), before);
   EXPECT_TRUE(s.t[0]->submit_acked(op::add_reaction{0, -1, "nog steeds", 0}));
+}
+
+// Erased from the app: the store notes the erasure as due with the op and clears the note
+// when it has erased; nothing stays due.
+TEST_P(StorePrivacy, AnErasureFromTheAppLeavesNothingDue) {
+  scene s(privacy_config(database()), true);
+  ASSERT_TRUE(s.t[0]->submit_acked(op::erase_person{s.bertus}));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (rows_holding(database(), new_name) != "0" && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(rows_holding(database(), new_name), "0");
+  EXPECT_EQ(query("SELECT count(*) FROM erasures_due"), "0");
+}
+
+// The op was durable but the erasure never ran (the server was killed in between, or the
+// store refused it): it is still due, and the next server to start does it.
+TEST_P(StorePrivacy, AnErasureCutShortIsDoneWhenAServerStarts) {
+  scene s(privacy_config(database()));
+  {
+    auto store = open_store();
+    commit_item cut_short;
+    cut_short.trajectory_id = s.t.trajectory_id;
+    cut_short.revoke_person = s.bertus;
+    cut_short.erasures_due.push_back(s.bertus);
+    ASSERT_TRUE(store->claim(s.t.trajectory_id, "").ours);
+    store->commit(std::span(&cut_short, 1));
+    const auto due = store->pending_erasures();
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_EQ(due[0].first, s.t.trajectory_id);
+    EXPECT_EQ(due[0].second, s.bertus);
+  }
+  ASSERT_NE(rows_holding(database(), new_name), "0");  // else this test could not fail
+
+  test_server again(privacy_config(database()));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (query("SELECT count(*) FROM erasures_due") != "0" &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(query("SELECT count(*) FROM erasures_due"), "0");
+  for (const char* gone : {old_name, new_name, function})
+    EXPECT_EQ(rows_holding(database(), gone), "0") << gone;
 }
 
 INSTANTIATE_TEST_SUITE_P(, StorePrivacy, testing::Values("sqlite", "postgresql"), store_name);
