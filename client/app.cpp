@@ -338,6 +338,7 @@ void app::render_frame(bool live) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   if (clicking_) clicks_.before_frame(ImGui::GetIO(), marks_, parents_);
+  limit_frame_step(ImGui::GetIO());
   ImGui::NewFrame();
   keyboard_new_frame();
   if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);

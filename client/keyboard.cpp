@@ -13,6 +13,10 @@ bool pressed(ImGuiKey key) {
 
 }  // namespace
 
+void limit_frame_step(ImGuiIO& io) {
+  if (io.DeltaTime > max_frame_step) io.DeltaTime = max_frame_step;
+}
+
 void keyboard_new_frame() {
   ImGuiContext& g = *GImGui;
   if (pressed(ImGuiKey_Tab)) {

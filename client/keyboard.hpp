@@ -6,7 +6,16 @@
 //   field had when it was entered, which in a shared cell would silently undo the typing;
 // - Enter submits a form (enter_pressed).
 
+#include <imgui.h>
+
 namespace jos::client {
+
+// Call once a frame, right before ImGui::NewFrame(): a slow frame counts as at most
+// max_frame_step. Dear ImGui 1.86 times how long a key is held in frame times, so a
+// Ctrl+V or Backspace pressed for 40 ms, but seen down by two slow frames (a busy browser
+// delivers the release late), repeated: the paste came three times.
+inline constexpr float max_frame_step = 1.0f / 20.0f;
+void limit_frame_step(ImGuiIO& io);
 
 // Call once a frame, right after ImGui::NewFrame().
 void keyboard_new_frame();

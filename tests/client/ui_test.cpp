@@ -90,7 +90,8 @@ class headless {
   // One frame with `draw` inside a full-screen window; the stacks must balance.
   void frame(const std::function<void()>& draw) {
     ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60.0f;
+    io.DeltaTime = step;
+    limit_frame_step(io);  // as the app does
     ImGui::NewFrame();
     keyboard_new_frame();  // as the app does
     if (refuse_unshowable_typing(*ui.font.regular)) ++refusals;
@@ -168,7 +169,8 @@ class headless {
   }
 
   ui_context ui;
-  int refusals = 0;  // frames in which typed characters were refused
+  int refusals = 0;       // frames in which typed characters were refused
+  float step = 1 / 60.f;  // seconds between frames
 
  private:
   ImGuiContext* context_;
@@ -291,6 +293,29 @@ TEST(Keyboard, EscapeLeavesAFieldAndKeepsWhatWasTyped) {
   h.press(ImGuiKey_Escape, form);
   EXPECT_EQ(ImGui::GetActiveID(), 0u);
   EXPECT_EQ(name, "Zoë Çelik");
+}
+
+// A busy machine draws a frame in 300 ms, and a key pressed briefly may be seen down by
+// two or three of them. It counts once: Dear ImGui would have repeated it (a Backspace
+// took three letters, a Ctrl+V pasted three times).
+TEST(Keyboard, AKeySeenDownBySlowFramesCountsOnce) {
+  headless h;
+  std::string name = "Zoë Çelik";
+  auto form = [&] {
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##name", &name);
+  };
+  h.frame(form);
+  h.click(ImVec2(60, 15), form);
+  ASSERT_NE(ImGui::GetActiveID(), 0u);
+  h.press(ImGuiKey_End, form);
+  h.step = 0.3f;
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[io.KeyMap[ImGuiKey_Backspace]] = true;
+  for (int i = 0; i < 3; ++i) h.frame(form);
+  io.KeysDown[io.KeyMap[ImGuiKey_Backspace]] = false;
+  h.frame(form);
+  EXPECT_EQ(h.field(), "Zoë Çeli");
 }
 
 // Emoji cannot be shown here (Dear ImGui 1.86 keeps 16-bit characters, DejaVu Sans has
