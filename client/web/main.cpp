@@ -163,6 +163,7 @@ void start(bool storage_failed) {
   // Characters come from the page's text field (page.js), not from key presses, so that
   // dead keys and input methods work; the keys themselves still go through GLFW.
   glfwSetCharCallback(window, nullptr);
+  glfwSetScrollCallback(window, nullptr);  // the wheel comes from the page too (jos_wheel)
   app_key_callback = glfwSetKeyCallback(window, on_key);
   the_app->use_clipboard(get_clipboard, set_clipboard);
   jos_page_ready();
@@ -183,6 +184,15 @@ EMSCRIPTEN_KEEPALIVE void jos_storage_loaded(int failed) { start(failed != 0); }
 
 // The page saw input: draw at animation frames again.
 EMSCRIPTEN_KEEPALIVE void jos_wake_up() { wake_up(); }
+
+// The wheel or touchpad, in notches (page.js): horizontal and vertical, left and up positive.
+EMSCRIPTEN_KEEPALIVE void jos_wheel(double x, double y) {
+  if (!the_app) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += static_cast<float>(x);
+  io.MouseWheel += static_cast<float>(y);
+  wake_up();
+}
 
 // Text typed, composed (dead keys, input methods) or dropped into the page's text field.
 EMSCRIPTEN_KEEPALIVE void jos_text_input(const char* utf8) {

@@ -53,6 +53,15 @@ Module.josReady = function () {
   canvas.addEventListener('mousemove', note, true);
   document.addEventListener('visibilitychange', note);
 
+  // The wheel and the touchpad in Dear ImGui's units: a notch is 1, up and left positive.
+  // Emscripten 3.1.6's GLFW hands over the browser's pixels as they are, upside down: a
+  // notch down scrolled a hundred notches up.
+  canvas.addEventListener('wheel', function (e) {
+    var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+    Module.ccall('jos_wheel', null, ['number', 'number'], [-e.deltaX * unit, -e.deltaY * unit]);
+    e.preventDefault();
+  }, {passive: false});
+
   // Typing goes into the hidden field, which keeps the focus: what it receives is the text
   // the person meant, dead keys (´ then e: é) and input methods included. Keys such as
   // Enter, Backspace and the arrows reach Dear ImGui through GLFW as keys.
