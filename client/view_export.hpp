@@ -45,8 +45,9 @@ saved_set save_set(const shared::trajectory& t, export_kind kind, int meeting,
 // The set everyone receives after `meeting`.
 saved_set save_meeting_set(const shared::trajectory& t, int meeting,
                            const std::filesystem::path& folder);
-// A person's data (AVG) as the server sent it, as persoonsgegevens-<id>.json and .txt in
-// ~/Documenten/jos/<school>/persoonsgegevens. The desktop app only (a browser downloads).
+// A person's data (AVG) as the server sent it, as persoonsgegevens-<id>.json and .txt: the
+// desktop writes them into ~/Documenten/jos/<school>/persoonsgegevens, the browser saves
+// them as downloads (`folder` stays empty).
 saved_set save_person_export(const shared::trajectory& t, const protocol::person_export& data);
 // ~/Documenten/jos/<school>/<n>-<meeting> (~/Documents when only that one exists), with
 // /uitnodiging for an invitation and <school>/formulieren for the empty forms.

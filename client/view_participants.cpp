@@ -165,7 +165,6 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
     draft_ = p;
   }
   if (may_edit) mark(ui, "team/edit" + std::to_string(p.id));
-#ifndef __EMSCRIPTEN__
   // Their data under the AVG: one's own, or a coordinator anyone's (the server checks).
   if (p.id == core.me() || coordinator) {
     if (ImGui::SmallButton("Gegevens")) {
@@ -178,7 +177,6 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
     }
     mark(ui, "team/export" + std::to_string(p.id));
   }
-#endif
   // Anyone but oneself (another coordinator can), and never the last coordinator.
   if (coordinator && p.id != core.me() && !(p.coordinator && coordinator_count(t) <= 1)) {
     if (ImGui::SmallButton("Verwijderen")) {
@@ -193,7 +191,6 @@ void view_participants::draw_person_row(ui_context& ui, const client_core& core,
 }
 
 void view_participants::save_export(const client_core& core) {
-#ifndef __EMSCRIPTEN__
   const auto& data = core.person_export();
   if (exporting_ == shared::no_person || core.exports_received() == exports_seen_ || !data ||
       data->person != exporting_)
@@ -207,12 +204,10 @@ void view_participants::save_export(const client_core& core) {
   }
   reveal_note_ = true;
   saved_ = true;
-  export_note_ = "Opgeslagen in ‘" + saved.folder.string() + "’:";
+  export_note_ = saved.folder.empty() ? std::string("Opgeslagen in je map met downloads:")
+                                      : "Opgeslagen in ‘" + saved.folder.string() + "’:";
   // A line each: Dear ImGui wraps at a full stop too, and would split a name at ".json".
   for (const auto& f : saved.files) export_note_ += "\n• " + f.name;
-#else
-  (void)core;
-#endif
 }
 
 void view_participants::draw_access(ui_context& ui) {

@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <memory>
+#include <tuple>
 
 #include "client/core/client_core.hpp"
 #include "client/view_export.hpp"
@@ -18,8 +19,22 @@ std::unique_ptr<std::promise<saved_set>> running;
 
 EM_JS(void, jos_export_download, (const char* names_json, const char* token),
       { Module.josDownload(JSON.parse(UTF8ToString(names_json)), UTF8ToString(token)); });
+EM_JS(void, jos_save_download, (const char* name, const char* type, const char* text),
+      { Module.josSave(UTF8ToString(name), UTF8ToString(type), UTF8ToString(text)); });
 
 }  // namespace
+
+saved_set save_person_export(const shared::trajectory&, const protocol::person_export& data) {
+  const std::string stem = "persoonsgegevens-" + std::to_string(data.person);
+  saved_set saved;
+  for (const auto& [name, type, text] :
+       {std::tuple{stem + ".json", "application/json", &data.json},
+        std::tuple{stem + ".txt", "text/plain;charset=utf-8", &data.text}}) {
+    jos_save_download(name.c_str(), type, text->c_str());
+    saved.files.push_back({name, text->size()});
+  }
+  return saved;
+}
 
 view_export::~view_export() = default;
 

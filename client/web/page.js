@@ -98,6 +98,18 @@ Module.josCopy = function (text) {
     navigator.clipboard.writeText(text).catch(function () {});
 };
 
+// A file the client made itself (a person's data, as the server sent it over the
+// connection): saved as a download.
+Module.josSave = function (name, type, text) {
+  var link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], {type: type}));
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+};
+
 // "Documenten opslaan": the server renders each file for members (the participant token);
 // the browser saves each as a download. Reports to jos_export_done([[name, bytes]...], why).
 Module.josDownload = function (names, token) {

@@ -2,6 +2,7 @@
 // (documents/sets.hpp); the server renders each file (/export/) and the browser downloads
 // it. Zoë, in the browser, saves the set of meeting 1 and the invitation to meeting 2 with
 // its attachments; the files are the set's, under its names, with the meeting's content.
+// And her own data (AVG), which the browser saves from what the server sent it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,9 +13,9 @@ import { click, marks, meetingWithZoeFillingIn, signalering, status, until } fro
 
 const row0 = 'Wekelijks overleg met mevrouw Öztürk – ‘vast aanspreekpunt’.';
 
-// Clicks `button` in the dialog and saves every download that follows into `dir`, until
-// the dialog says what it saved. Returns the names the browser was given.
-async function saveWith(page, button, dir) {
+// Clicks `button` and saves every download that follows into `dir`, until the part
+// `said` (the dialog's list of what it saved) is drawn. Returns the names the browser was given.
+async function saveWith(page, button, dir, said = 'export/saved') {
   mkdirSync(dir, { recursive: true });
   const saved = [];
   const pending = [];
@@ -29,7 +30,7 @@ async function saveWith(page, button, dir) {
     await until(async () => {
       const m = await marks(page);
       assert.equal(m['export/error'], undefined, 'the dialog reports an error');
-      return m['export/saved'];
+      return m[said];
     }, 'the dialog does not say what it saved');
     await Promise.all(pending);
   } finally {
@@ -114,6 +115,41 @@ test('the browser saves a meeting’s documents and an invitation with its attac
     if (filled !== null)
       assert.ok(filled.replace(/\s+/g, ' ').includes('Wekelijks overleg met mevrouw Öztürk'), filled);
     pdfText(join(invitation, 'factsheet.pdf'));
+  } finally {
+    await m.close();
+  }
+});
+
+// Scrolls the window under the pointer until `name` is wholly in the page.
+async function scrollTo(page, name) {
+  const height = page.viewportSize().height;
+  await until(async () => {
+    const where = (await marks(page))[name];
+    if (where && where.t >= 0 && where.b <= height - 40) return true;
+    await page.mouse.move(page.viewportSize().width / 3, height / 2);
+    await page.mouse.wheel(0, where && where.b < 0 ? -120 : 120);
+    await sleep(150);
+    return false;
+  }, `${name} komt niet in beeld`);
+}
+
+test('in the browser, a team member saves their own data (AVG) as downloads', async () => {
+  const m = await meetingWithZoeFillingIn('own-data');
+  try {
+    await click(m.page, 'tab/overview');
+    const mine = await until(async () => Object.keys(await marks(m.page))
+                                 .filter((name) => /^team\/export\d+$/.test(name)),
+                             'no “Gegevens” button');
+    assert.equal(mine.length, 1, `only her own data: ${mine}`);
+    const id = mine[0].slice('team/export'.length);
+    await scrollTo(m.page, mine[0]);
+    const dir = join(m.work.dir, 'gegevens');
+    const names = await saveWith(m.page, mine[0], dir, 'team/export-saved');
+    assert.deepEqual(names, [`persoonsgegevens-${id}.json`, `persoonsgegevens-${id}.txt`]);
+    const json = JSON.parse(readFileSync(join(dir, `persoonsgegevens-${id}.json`), 'utf8'));
+    assert.ok(JSON.stringify(json).includes('Zoë Çelik'), JSON.stringify(json));
+    const text = readFileSync(join(dir, `persoonsgegevens-${id}.txt`), 'utf8');
+    assert.ok(text.includes('Zoë Çelik'), text);
   } finally {
     await m.close();
   }
