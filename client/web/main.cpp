@@ -56,6 +56,8 @@ EM_JS(int, jos_page_width, (), { return Module.josPageWidth(); });
 EM_JS(int, jos_page_height, (), { return Module.josPageHeight(); });
 EM_JS(double, jos_page_scale, (), { return Module.josPageScale(); });
 EM_JS(int, jos_page_test, (), { return Module.josPageTest(); });
+EM_JS(int, jos_page_mac, (), { return Module.josPageMac(); });
+EM_JS(void, jos_forget_key, (int key), { Module.josForgetKey(key); });
 EM_JS(int, jos_take_page_input, (), { return Module.josTakeInput(); });
 EM_JS(void, jos_page_ready, (), { Module.josReady(); });
 EM_JS(void, jos_clipboard_write, (const char* text), { Module.josCopy(UTF8ToString(text)); });
@@ -76,12 +78,19 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     return;
   }
   app_key_callback(window, key, scancode, action, mods);
+  // A browser on a Mac sends no release for a key pressed while Cmd is down: Cmd+V would
+  // stay pressed and paste again and again. Such a key is let go after the frame that saw it.
+  if (action == GLFW_PRESS && (mods & GLFW_MOD_SUPER) != 0 && key != GLFW_KEY_LEFT_SUPER &&
+      key != GLFW_KEY_RIGHT_SUPER)
+    held_releases.emplace_back(key, mods);
 }
 
 void release_held_keys() {
   pressed_unseen.clear();
-  for (const auto& [key, mods] : held_releases)
+  for (const auto& [key, mods] : held_releases) {
     app_key_callback(the_app->window(), key, 0, GLFW_RELEASE, mods);
+    jos_forget_key(key);
+  }
   held_releases.clear();
 }
 
@@ -164,6 +173,7 @@ void start(bool storage_failed) {
   // dead keys and input methods work; the keys themselves still go through GLFW.
   glfwSetCharCallback(window, nullptr);
   glfwSetScrollCallback(window, nullptr);  // the wheel comes from the page too (jos_wheel)
+  ImGui::GetIO().ConfigMacOSXBehaviors = jos_page_mac() != 0;
   app_key_callback = glfwSetKeyCallback(window, on_key);
   the_app->use_clipboard(get_clipboard, set_clipboard);
   jos_page_ready();

@@ -16,6 +16,11 @@ Module.josPageScale = function () { return window.devicePixelRatio || 1; };
 // (a maximised kiosk browser, F11), which the browser refuses, and the canvas stays as it was.
 Module.josFitCanvas = function (width, height) { Browser.setCanvasSize(width, height); };
 Module.josPageTest = function () { return window.josTest ? 1 : 0; };
+// GLFW's own note that a key is down (main.cpp let it go), which would make its next
+// press a repeat, which Dear ImGui ignores.
+Module.josForgetKey = function (key) { if (GLFW.active) GLFW.active.keys[key] = 0; };
+// A Mac's shortcuts are Cmd+C, Cmd+V, Cmd+A (Dear ImGui's macOS behaviours).
+Module.josPageMac = function () { return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0; };
 // The client talks to the server that served the page, and only to it (the page's
 // Content-Security-Policy says so too).
 Module.josServerAddress = function () {

@@ -1,11 +1,13 @@
 // What the page adds to the client: its title and icon, the message for a browser without
 // WebGL2, the browser's clipboard (copying the team code, pasting into a cell), and Dutch
 // characters typed through dead keys, both as Windows sends them (a dead key, then the
-// letter with the composed character) and as macOS and input methods do (a composition).
+// letter with the composed character) and as macOS and input methods do (a composition);
+// and a Mac's Cmd+V.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { click, clickField, launch, meetingWithZoeFillingIn, open, press, scratch, signalering,
          startServer, status, type, until } from './harness.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 test('the page has its title and icon, and says why it cannot run without WebGL2', async () => {
   const work = scratch('page');
@@ -106,6 +108,48 @@ test('dead keys, a composition and pasting put Dutch characters in a cell', asyn
     const seen = await m.anna.do({ do: 'wait', row: 0, text: expected });
     assert.equal(seen.state.cells[0][0], expected, 'the desktop has the same characters');
     assert.equal((await status(m.page)).notice, '', 'nothing was refused');
+  } finally {
+    await m.close();
+  }
+});
+
+// On a Mac the shortcuts are Cmd+V, Cmd+A, and the browser sends no keyup for a key pressed
+// while Cmd is down (here sent as a Mac's Chromium does: the paste command with the V, no
+// release of the V). The text is pasted once, and a second Cmd+V pastes again.
+test('on a Mac, Cmd+V pastes, once per press', async () => {
+  const m = await meetingWithZoeFillingIn('mac');
+  try {
+    await m.browser.context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+    await m.page.reload();
+    await until(async () => (await status(m.page))?.live, 'not live again after the reload');
+    await m.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'],
+                                             { origin: m.server.url.replace(/\/$/, '') });
+    await m.page.evaluate(() => navigator.clipboard.writeText('plak'));
+    await clickField(m.page, 'text/0/0/0');
+    await type(m.page, 'Een ');
+
+    const cdp = await m.browser.context.newCDPSession(m.page);
+    const key = (type, fields) => cdp.send('Input.dispatchKeyEvent', { type, ...fields });
+    const cmd = { key: 'Meta', code: 'MetaLeft', windowsVirtualKeyCode: 91, modifiers: 4 };
+    const v = { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86, modifiers: 4 };
+    const cmdV = async () => {
+      await key('rawKeyDown', cmd);
+      await key('rawKeyDown', { ...v, commands: ['paste'] });
+      await sleep(120);
+      await key('keyUp', { ...cmd, modifiers: 0 });  // and never a keyUp of the V
+      await sleep(700);  // long past Dear ImGui's key repeat
+    };
+    await cmdV();
+    const once = 'Een plak';
+    await until(async () => (await signalering(m.page))[0]?.cells[0] === once,
+                `the cell does not read “${once}”: ${JSON.stringify((await signalering(m.page))[0])}`);
+    await cmdV();
+    const twice = 'Een plakplak';
+    await until(async () => (await signalering(m.page))[0]?.cells[0] === twice,
+                `the cell does not read “${twice}”: ${JSON.stringify((await signalering(m.page))[0])}`);
+    await sleep(500);
+    assert.equal((await signalering(m.page))[0]?.cells[0], twice, 'no paste came on its own');
   } finally {
     await m.close();
   }
