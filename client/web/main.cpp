@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -47,6 +48,15 @@ int frames = 0;
 std::set<int> pressed_unseen;
 std::vector<std::pair<int, int>> held_releases;  // key, mods
 GLFWkeyfun app_key_callback = nullptr;           // the app's own (zoom, presentation, Dear ImGui)
+
+// Mouse buttons held back a frame: a press that came with a move since the last frame, and
+// what follows it. Dear ImGui 1.86 opens a combo, or takes a tab while a field has the
+// keyboard, only for a press on what a frame already saw under the pointer; a tap on a touch
+// screen (and a quick hand) moves and presses between two frames.
+bool moved_since_frame = false;
+std::vector<std::array<int, 3>> held_buttons;  // button, action, mods
+GLFWmousebuttonfun app_mouse_button = nullptr;
+GLFWcursorposfun app_cursor_pos = nullptr;
 
 // The page's side of these is in page.js (EM_JS bodies stay one call: they pass through
 // the C++ preprocessor and formatter, which do not know JavaScript).
@@ -83,6 +93,30 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
   if (action == GLFW_PRESS && (mods & GLFW_MOD_SUPER) != 0 && key != GLFW_KEY_LEFT_SUPER &&
       key != GLFW_KEY_RIGHT_SUPER)
     held_releases.emplace_back(key, mods);
+}
+
+void on_cursor_pos(GLFWwindow* window, double x, double y) {
+  moved_since_frame = true;
+  if (app_cursor_pos != nullptr) app_cursor_pos(window, x, y);
+}
+
+void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+  if (!held_buttons.empty() || (action == GLFW_PRESS && moved_since_frame)) {
+    held_buttons.push_back({button, action, mods});
+    return;
+  }
+  app_mouse_button(window, button, action, mods);
+}
+
+// After a frame: what it saw the pointer on may be pressed now.
+void release_held_buttons() {
+  moved_since_frame = false;
+  if (held_buttons.empty()) return;
+  const auto buttons = std::move(held_buttons);
+  held_buttons.clear();
+  for (const auto& [button, action, mods] : buttons)
+    app_mouse_button(the_app->window(), button, action, mods);
+  the_app->changed(glfwGetTime());  // a frame for the press
 }
 
 void release_held_keys() {
@@ -139,6 +173,7 @@ void tick() {
   the_app->render_frame(live);
   const double spent = emscripten_get_now() - started;
   release_held_keys();
+  release_held_buttons();
   ++frames;
   if (live) {
     if (first_live_ms < 0) first_live_ms = emscripten_get_now();
@@ -175,6 +210,8 @@ void start(bool storage_failed) {
   glfwSetScrollCallback(window, nullptr);  // the wheel comes from the page too (jos_wheel)
   ImGui::GetIO().ConfigMacOSXBehaviors = jos_page_mac() != 0;
   app_key_callback = glfwSetKeyCallback(window, on_key);
+  app_mouse_button = glfwSetMouseButtonCallback(window, on_mouse_button);
+  app_cursor_pos = glfwSetCursorPosCallback(window, on_cursor_pos);
   the_app->use_clipboard(get_clipboard, set_clipboard);
   jos_page_ready();
   emscripten_set_main_loop(tick, 0, false);

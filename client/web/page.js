@@ -47,6 +47,15 @@ Module.josReady = function () {
     window.removeEventListener('gamepaddisconnected', GLFW.onGamepadDisconnected, true);
   }
   var canvas = Module.canvas;
+  // Its touch handling presses the button where the pointer was before the touch (it never
+  // reads a touch's place): a tap goes to the client as the mouse events the browser makes
+  // of it instead, and a finger drawn over the screen scrolls (below).
+  if (typeof GLFW !== 'undefined') {
+    canvas.removeEventListener('touchstart', GLFW.onMouseButtonDown, true);
+    canvas.removeEventListener('touchend', GLFW.onMouseButtonUp, true);
+    canvas.removeEventListener('touchcancel', GLFW.onMouseButtonUp, true);
+    canvas.removeEventListener('touchmove', GLFW.onMousemove, true);
+  }
   var field = document.getElementById('jos-input');
   var note = function () {
     Module.josInput = 1;
@@ -64,6 +73,22 @@ Module.josReady = function () {
   canvas.addEventListener('wheel', function (e) {
     var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module.ccall('jos_wheel', null, ['number', 'number'], [-e.deltaX * unit, -e.deltaY * unit]);
+    e.preventDefault();
+  }, {passive: false});
+
+  // A finger drawn over the screen scrolls what is under it, as the wheel does: the pointer
+  // goes there first (the window under it is the one that scrolls).
+  var finger = null;
+  canvas.addEventListener('touchstart', function (e) {
+    finger = e.touches.length === 1 ? {x: e.touches[0].clientX, y: e.touches[0].clientY} : null;
+  }, {passive: true});
+  canvas.addEventListener('touchmove', function (e) {
+    if (finger === null || e.touches.length !== 1) return;
+    var t = e.touches[0];
+    canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: t.clientX, clientY: t.clientY}));
+    Module.ccall('jos_wheel', null, ['number', 'number'],
+                 [(t.clientX - finger.x) / 100, (t.clientY - finger.y) / 100]);
+    finger = {x: t.clientX, y: t.clientY};
     e.preventDefault();
   }, {passive: false});
 

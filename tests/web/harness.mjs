@@ -92,12 +92,15 @@ export async function startPeer(server, configDir) {
 
 // Chromium with a fresh profile (kept until close, so a reload finds its IndexedDB);
 // `args`: more command-line switches.
-export async function launch({ width = 1280, height = 800, testHooks = true, args = [] } = {}) {
+// `touch`: a touch screen as well as the mouse (page.touchscreen, Input.dispatchTouchEvent).
+export async function launch({ width = 1280, height = 800, testHooks = true, touch = false,
+                               args = [] } = {}) {
   const profile = scratch('profile');
   const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width, height },
+    hasTouch: touch,
     args: ['--no-sandbox', '--use-gl=swiftshader', '--disable-gpu-sandbox',
            '--disable-background-networking', '--disable-component-update', '--disable-sync',
            '--no-first-run', '--disable-quic', ...args],
@@ -136,20 +139,44 @@ export async function marks(page) {
   return out;
 }
 
-// Clicks the middle of a part the client drew, once it is drawn and stays put over two
-// looks (what just appeared may still move: a table filling in above it). The canvas has
-// the page's size at devicePixelRatio 1, so its pixels are the page's.
+// Clicks the middle of a part the client drew, once it is drawn and in its place (what
+// just appeared may still move: a table filling in above it). The canvas has the page's
+// size at devicePixelRatio 1, so its pixels are the page's.
 export async function click(page, name, ms = 15000) {
-  let seen = null;
-  const where = await until(async () => {
-    const now = (await marks(page))[name];
-    const still = now && seen && ['l', 't', 'r', 'b'].every((side) => now[side] === seen[side]);
-    seen = now;
-    return still ? now : null;
-  }, `${name} staat niet op het scherm`, ms);
+  const where = await placed(page, name, ms);
   await page.mouse.click((where.l + where.r) / 2, (where.t + where.b) / 2);
   await sleep(60);  // a frame to take the click
   return where;
+}
+
+// A finger's tap on the middle of a part, once it is in its place: the finger rests on the
+// screen for a moment, as a finger does (frames are drawn in between).
+export async function tap(page, name, ms = 15000) {
+  const where = await placed(page, name, ms);
+  const cdp = await page.context().newCDPSession(page);
+  const touchPoints = [{ x: (where.l + where.r) / 2, y: (where.t + where.b) / 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints });
+  await sleep(100);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await sleep(60);
+  return where;
+}
+
+// Where `name` is once the client stopped drawing (what the last input changed has been
+// laid out: a click is taken a frame after the pointer arrives) and it stays put.
+async function placed(page, name, ms) {
+  let seen = null;
+  let frames = -1;
+  return until(async () => {
+    const drawn = (await status(page)).frames;
+    const now = (await marks(page))[name];
+    const still = now && seen && drawn === frames &&
+                  ['l', 't', 'r', 'b'].every((side) => now[side] === seen[side]);
+    seen = now;
+    frames = drawn;
+    return still ? now : null;
+  }, `${name} staat niet op het scherm`, ms);
 }
 
 // Clicks into a text field and waits for its cursor, as a person does before typing.
