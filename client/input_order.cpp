@@ -22,6 +22,8 @@ struct input_order {
   GLFWcharfun character = nullptr;
   GLFWmousebuttonfun mouse_button = nullptr;
   bool after_click = false;  // a click was passed on since the frame began
+  double seen_x = 0;         // where the pointer was for the last frame
+  double seen_y = 0;
   std::deque<held_event> held;
 };
 
@@ -47,10 +49,22 @@ void pass_on(const held_event& e) {
   }
 }
 
+// A press that came with a move since the last frame (a tap on a touch screen, a quick hand
+// on a busy machine): Dear ImGui 1.86 takes a tab only for a press on what a frame already
+// saw under the pointer, so the frame with the pointer there comes first.
+bool pressed_where_no_frame_looked(const held_event& e) {
+  input_order& o = order();
+  if (e.type != held_event::kind::mouse_button || e.action != GLFW_PRESS) return false;
+  double x = 0;
+  double y = 0;
+  glfwGetCursorPos(o.window, &x, &y);
+  return x != o.seen_x || y != o.seen_y;
+}
+
 // Passed on now, or kept behind what already waits (the order is never changed).
 void arrived(const held_event& e) {
   input_order& o = order();
-  if (o.after_click || !o.held.empty()) {
+  if (o.after_click || !o.held.empty() || pressed_where_no_frame_looked(e)) {
     o.held.push_back(e);
   } else {
     pass_on(e);
@@ -77,6 +91,8 @@ void order_input_after_clicks(GLFWwindow* window) {
 bool release_input_held_for_this_frame() {
   input_order& o = order();
   o.after_click = false;
+  // Nothing polled yet: where the pointer is now is where the last frame saw it.
+  if (o.window != nullptr) glfwGetCursorPos(o.window, &o.seen_x, &o.seen_y);
   const bool waited = !o.held.empty();
   while (!o.held.empty() && !o.after_click) {
     const held_event e = o.held.front();

@@ -5,7 +5,8 @@
 // they went to the field the click left, or nowhere. This is the cause on a slow or busy
 // machine, where a frame takes long enough for a click and letters to arrive together.
 // Here the keys, letters and clicks that follow a click wait for the next frame, one
-// click a frame, as Dear ImGui 1.87's input queue does.
+// click a frame, as Dear ImGui 1.87's input queue does; and a press that came with a move
+// (a tap on a touch screen) waits for a frame that saw the pointer where it pressed.
 
 struct GLFWwindow;
 
