@@ -274,6 +274,7 @@ int app::run() {
       const bool by_core = core_woke_->exchange(false);
       if (!by_core && glfwGetTime() - now < timeout * 0.95) pacer_.changed(glfwGetTime());
     }
+    if (input_waits_for_a_frame()) pacer_.changed(glfwGetTime());
     poll();
     const bool live = core_.live() && core_.has_state();
     const double t = glfwGetTime();
@@ -340,6 +341,7 @@ void app::render_frame(bool live) {
   if (clicking_) clicks_.before_frame(ImGui::GetIO(), marks_, parents_);
   limit_frame_step(ImGui::GetIO());
   ImGui::NewFrame();
+  frame_saw_pointer_at(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y);
   keyboard_new_frame();
   if (refuse_unshowable_typing(*ui_.font.regular)) core_.notify(refused_characters);
   handle_view_keys();

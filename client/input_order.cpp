@@ -22,8 +22,8 @@ struct input_order {
   GLFWcharfun character = nullptr;
   GLFWmousebuttonfun mouse_button = nullptr;
   bool after_click = false;  // a click was passed on since the frame began
-  double seen_x = 0;         // where the pointer was for the last frame
-  double seen_y = 0;
+  float seen_x = 0;          // where the last frame saw the pointer
+  float seen_y = 0;
   std::deque<held_event> held;
 };
 
@@ -58,7 +58,7 @@ bool pressed_where_no_frame_looked(const held_event& e) {
   double x = 0;
   double y = 0;
   glfwGetCursorPos(o.window, &x, &y);
-  return x != o.seen_x || y != o.seen_y;
+  return static_cast<float>(x) != o.seen_x || static_cast<float>(y) != o.seen_y;
 }
 
 // Passed on now, or kept behind what already waits (the order is never changed).
@@ -91,8 +91,6 @@ void order_input_after_clicks(GLFWwindow* window) {
 bool release_input_held_for_this_frame() {
   input_order& o = order();
   o.after_click = false;
-  // Nothing polled yet: where the pointer is now is where the last frame saw it.
-  if (o.window != nullptr) glfwGetCursorPos(o.window, &o.seen_x, &o.seen_y);
   const bool waited = !o.held.empty();
   while (!o.held.empty() && !o.after_click) {
     const held_event e = o.held.front();
@@ -100,6 +98,13 @@ bool release_input_held_for_this_frame() {
     pass_on(e);
   }
   return waited;
+}
+
+bool input_waits_for_a_frame() { return !order().held.empty(); }
+
+void frame_saw_pointer_at(float x, float y) {
+  order().seen_x = x;
+  order().seen_y = y;
 }
 
 }  // namespace jos::client

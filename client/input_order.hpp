@@ -21,4 +21,13 @@ void order_input_after_clicks(GLFWwindow* window);
 // waiting events need, should come at once.
 bool release_input_held_for_this_frame();
 
+// After the events are polled: true when some wait for the next frame, which must then be
+// drawn (else they would be passed on with no frame having seen the pointer where they
+// happened; a machine that stalled looks to the loop as if it had slept out its timeout).
+bool input_waits_for_a_frame();
+
+// Where the frame being built sees the pointer (Dear ImGui's io.MousePos). Not the pointer's
+// place when the loop comes round: X11 answers that with where it is now, events not yet read.
+void frame_saw_pointer_at(float x, float y);
+
 }  // namespace jos::client

@@ -163,19 +163,22 @@ export async function tap(page, name, ms = 15000) {
   return where;
 }
 
-// Where `name` is once the client stopped drawing (what the last input changed has been
-// laid out: a click is taken a frame after the pointer arrives) and it stays put.
+// Where `name` is once the client drew no frame for a while (what the last input changed
+// has been laid out; a click is taken a frame after the pointer arrives, and a loaded
+// machine takes long over a frame) and it stays put.
 async function placed(page, name, ms) {
   let seen = null;
   let frames = -1;
+  let since = Date.now();
   return until(async () => {
     const drawn = (await status(page)).frames;
     const now = (await marks(page))[name];
-    const still = now && seen && drawn === frames &&
-                  ['l', 't', 'r', 'b'].every((side) => now[side] === seen[side]);
+    const same = now && seen && drawn === frames &&
+                 ['l', 't', 'r', 'b'].every((side) => now[side] === seen[side]);
+    if (!same) since = Date.now();
     seen = now;
     frames = drawn;
-    return still ? now : null;
+    return same && Date.now() - since >= 300 ? now : null;
   }, `${name} staat niet op het scherm`, ms);
 }
 

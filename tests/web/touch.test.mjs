@@ -33,7 +33,11 @@ test('on a touch screen, taps press what they touch and a swipe scrolls', async 
     // A tap into a cell of the Signaleringsinstrument, then on tabs while it has the keyboard.
     await tap(page, 'tab/meeting');
     await tap(page, 'text/0/0/0');
-    await until(async () => (await status(page))?.text_input, 'the tap did not open the cell');
+    await until(async () => (await status(page))?.text_input, 'the tap did not open the cell')
+      .catch(async (e) => {
+        await page.screenshot({ path: `${m.work.dir}/../jos-web-touch-cell.png` });
+        throw e;
+      });
     await type(page, 'Een');
     await tap(page, 'tab/overview');
     const mine = await until(async () => {
