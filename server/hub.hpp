@@ -62,9 +62,8 @@ class hub : public std::enable_shared_from_this<hub> {
   void erase_expired(int months, std::string today,
                      std::function<void(std::vector<std::string>)> done);
   // (hub_erasures.cpp) Does again every erasure of a person noted as due and not done: one
-  // that failed, or that a crash cut short between the op and the erasure. `done` gets how
-  // many are still due afterwards.
-  void finish_erasures(std::function<void(std::size_t)> done);
+  // that failed, or that a crash cut short between the op and the erasure.
+  void finish_erasures();
   // Loads (or finds) the room of a trajectory; for tests and admin commands.
   void open_room(std::string id, std::function<void(std::shared_ptr<room>)> done);
 

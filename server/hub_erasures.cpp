@@ -7,23 +7,20 @@
 
 namespace jos::server {
 
-void hub::finish_erasures(std::function<void(std::size_t)> done) {
-  store_.run([done = std::move(done)](store& s) {
-    std::size_t still_due = 0;
+void hub::finish_erasures() {
+  store_.run([](store& s) {
     try {
       for (const auto& [trajectory_id, person] : s.pending_erasures()) {
         try {
           s.erase_person(trajectory_id, person);
           log_info("room " + trajectory_id + ": an erasure that was still due is done");
         } catch (const std::exception& e) {
-          ++still_due;
           log_warn("room " + trajectory_id + ": an erasure is still due: " + e.what());
         }
       }
     } catch (const std::exception& e) {
       log_warn(std::string("erasures: the store does not say which are due: ") + e.what());
     }
-    done(still_due);
   });
 }
 

@@ -100,7 +100,7 @@ struct server::impl {
       if (ec) return;
       rooms->unload_idle();
       if (++sweeps % 120 == 0) erase_expired();  // hourly
-      if (sweeps % 10 == 0) rooms->finish_erasures([](std::size_t) {});
+      if (sweeps % 10 == 0) rooms->finish_erasures();
       schedule_sweep();
     });
   }
@@ -126,7 +126,7 @@ void server::start() {
   i.sweep = std::make_unique<net::steady_timer>(i.io);
   i.schedule_sweep();
   i.erase_expired();
-  i.rooms->finish_erasures([](std::size_t) {});
+  i.rooms->finish_erasures();
   for (int t = 0; t < i.cfg.threads; ++t) i.threads.emplace_back([&i] { i.io.run(); });
   log_info("jos-server luistert op " + i.cfg.listen + ":" + std::to_string(port()) +
            (i.cfg.tls_cert.empty() ? " (ws://)" : " (wss://)") + ", database " +

@@ -19,8 +19,9 @@ namespace {
 
 using namespace shared;
 
-// The newest schema, for a new file. user_version counts the migrations below; a file made
-// before versions were counted has 0.
+// The newest schema, for a new file: `schema`, then the tables later migrations add (one
+// statement for both). user_version counts the migrations below; a file made before
+// versions were counted has 0.
 constexpr int schema_version = 5;
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS trajectories(
@@ -53,10 +54,6 @@ CREATE TABLE IF NOT EXISTS snapshots(
   trajectory_id TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
   state TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS erasures_due(
-  trajectory_id TEXT NOT NULL,
-  person_id INTEGER NOT NULL,
-  PRIMARY KEY(trajectory_id, person_id)) WITHOUT ROWID;
 )sql";
 
 // 4 -> 5: erasures noted as due until they are done (commit_item::erasures_due). An
@@ -309,6 +306,7 @@ void create_or_migrate(sqlite3* db) {
   if (fresh) {
     exec(db, "BEGIN IMMEDIATE");
     exec(db, schema);
+    exec(db, erasures_due);
     exec(db, "PRAGMA user_version = " + std::to_string(schema_version));
     exec(db, "COMMIT");
     return;
